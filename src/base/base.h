@@ -1,0 +1,132 @@
+// base.h: the foundation every later stage uses. Memory arenas, growable
+// vectors, interned strings, compact source positions and gc-style
+// diagnostics. Nothing here knows about Go.
+#ifndef GOESC_BASE_H
+#define GOESC_BASE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// ---- fatal.c: internal errors. Bad input must never reach these. ----
+_Noreturn void base_fatal(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+#define fatal(...) base_fatal(__FILE__, __LINE__, __VA_ARGS__)
+#define unreachable() base_fatal(__FILE__, __LINE__, "unreachable")
+
+// Out-of-memory ends up here, in one place.
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+// ---- arena.c: zero-filling bump allocator. Objects are never freed one by
+// one; a whole arena is reset or freed at once (a package's AST lives in its
+// arena, scratch arenas are reset after each function). ----
+typedef struct ArenaChunk ArenaChunk;
+typedef struct Arena {
+    ArenaChunk *head;   // current chunk, newest first
+    size_t total;       // bytes obtained from malloc, for statistics
+} Arena;
+
+void *arena_alloc(Arena *a, size_t n);  // zeroed, 8-byte aligned
+char *arena_strndup(Arena *a, const char *s, size_t n);
+void arena_reset(Arena *a);  // keeps the first chunk for reuse
+void arena_free(Arena *a);
+#define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
+#define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
+
+// ---- vec.c: growable arrays on malloc, for builders and scratch lists.
+// Declare with VEC(T); elements live in v.data[0..v.len). ----
+#define VEC(T) struct { T *data; int len, cap; }
+void vec_grow_(void **data, int *cap, size_t elem, int need);
+#define vec_push(v, x)                                                   \
+    do {                                                                 \
+        if ((v)->len >= (v)->cap)                                        \
+            vec_grow_((void **)&(v)->data, &(v)->cap, sizeof(*(v)->data), \
+                      (v)->len + 1);                                     \
+        (v)->data[(v)->len++] = (x);                                     \
+    } while (0)
+#define vec_free(v) (free((v)->data), (v)->data = NULL, (v)->len = (v)->cap = 0)
+
+// A byte buffer for building strings.
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
+void buf_putc(Buf *b, char c);
+void buf_put(Buf *b, const char *s, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *buf_cstr(Buf *b);  // NUL-terminated view, valid until next put
+void buf_free(Buf *b);
+
+// ---- intern.c: interned strings. One process-wide table, like gc's
+// symbol table, so that names compare by pointer across all packages.
+// An interned Str is NUL-terminated and its length is str_len(s). ----
+typedef const char *Str;
+Str str_intern(const char *s, size_t n);
+Str str_cstr(const char *s);
+size_t str_len(Str s);
+
+// ---- pos.c: source positions. A Pos is a 32-bit offset into one global
+// address space in which every source file gets its own range (as go/token
+// does), so a node spends 4 bytes on its position; line and byte column
+// are recovered from per-file line tables. Pos 0 means "no position". ----
+typedef uint32_t Pos;
+#define NOPOS ((Pos)0)
+
+typedef struct SrcFile {
+    Str path;           // as given on the command line or found by the loader
+    Pos base;           // Pos of the first byte; the file spans [base, base+size]
+    uint32_t size;
+    const char *text;   // the file's bytes (not owned; may be NULL after use)
+    uint32_t *lines;    // offsets of line starts; lines[0] == 0
+    int nlines, caplines;
+    // //line directives: from offset off onward, positions are reported
+    // as file `path`, line = `line` + (physical line - directive line).
+    struct LineDirective {
+        uint32_t off;   // offset where the remapping starts (next line)
+        Str path;
+        int line, col;  // col 0: columns are not remapped
+        int physline;   // physical line the remapping is relative to
+    } *dirs;
+    int ndirs, capdirs;
+} SrcFile;
+
+// Registers a file of `size` bytes and returns it with an empty line table.
+SrcFile *pos_add_file(Str path, const char *text, uint32_t size);
+void pos_add_line(SrcFile *f, uint32_t off);  // offset of a new line start
+void pos_add_line_directive(SrcFile *f, uint32_t off, Str path, int line, int col);
+SrcFile *pos_file(Pos p);
+
+typedef struct Position {
+    Str file;   // reported file name (after //line directives)
+    int line;   // 1-origin
+    int col;    // 1-origin, in bytes; 0 if unknown
+} Position;
+Position pos_resolve(Pos p);         // honours //line directives
+Position pos_resolve_raw(Pos p);     // physical position
+// Formats as gc prints positions: "file:line:col", or "file:line" when the
+// column does not fit gc's 8-bit column field (col >= 255).
+void pos_format(Buf *b, Pos p);
+
+// ---- diag.c: diagnostics in gc's form "file:line:col: message". They are
+// collected, then sorted by position and printed (gc's FlushErrors). ----
+typedef struct Diag Diag;
+typedef struct Diags {
+    VEC(Diag *) list;
+    int nerrors;
+    int limit;      // stop reporting after this many errors (0: no limit)
+} Diags;
+
+void diag_error(Diags *d, Pos p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap);
+// A message not tied to a position ("package foo is not in std").
+void diag_error_nopos(Diags *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+// Sorts by position, drops exact duplicates and prints to stdout, as gc does.
+void diag_flush(Diags *d);
+bool diag_too_many(Diags *d);
+
+#endif

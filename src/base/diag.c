@@ -1,0 +1,102 @@
+// diag.c: error collection and printing in gc's form. gc gathers errors,
+// sorts them by position, drops duplicates and writes them to stdout; it
+// gives up after 10 errors unless -e is set. We do the same.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+
+struct Diag {
+    Pos pos;
+    Position where;
+    char *text;     // full line: "file:line:col: message"
+    int seq;        // insertion order, to keep sorting stable
+};
+
+void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap) {
+    Buf b = {0};
+    pos_format(&b, p);
+    buf_puts(&b, ": ");
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *msg = xmalloc((size_t)n + 1);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    buf_puts(&b, msg);
+    free(msg);
+    Diag *g = xcalloc(1, sizeof *g);
+    g->pos = p;
+    g->where = pos_resolve(p);
+    g->text = xstrdup(buf_cstr(&b));
+    g->seq = d->list.len;
+    buf_free(&b);
+    vec_push(&d->list, g);
+    d->nerrors++;
+}
+
+void diag_error(Diags *d, Pos p, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_verror(d, p, fmt, ap);
+    va_end(ap);
+}
+
+void diag_error_nopos(Diags *d, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    Diag *g = xcalloc(1, sizeof *g);
+    g->text = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(g->text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    g->seq = d->list.len;
+    vec_push(&d->list, g);
+    d->nerrors++;
+}
+
+bool diag_too_many(Diags *d) { return d->limit > 0 && d->nerrors >= d->limit; }
+
+static int cmp_diag(const void *a, const void *b) {
+    const Diag *x = *(Diag *const *)a, *y = *(Diag *const *)b;
+    const char *fx = x->where.file ? x->where.file : "";
+    const char *fy = y->where.file ? y->where.file : "";
+    int c = strcmp(fx, fy);
+    if (c)
+        return c;
+    if (x->where.line != y->where.line)
+        return x->where.line < y->where.line ? -1 : 1;
+    if (x->where.col != y->where.col)
+        return x->where.col < y->where.col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void diag_flush(Diags *d) {
+    qsort(d->list.data, (size_t)d->list.len, sizeof(Diag *), cmp_diag);
+    const char *last = NULL;
+    int printed = 0;
+    for (int i = 0; i < d->list.len; i++) {
+        Diag *g = d->list.data[i];
+        if (last && strcmp(last, g->text) == 0)
+            continue;
+        if (d->limit > 0 && printed == d->limit) {
+            Buf b = {0};
+            pos_format(&b, g->pos);
+            printf("%s: too many errors\n", buf_cstr(&b));
+            buf_free(&b);
+            break;
+        }
+        printf("%s\n", g->text);
+        last = g->text;
+        printed++;
+    }
+    fflush(stdout);
+    for (int i = 0; i < d->list.len; i++) {
+        free(d->list.data[i]->text);
+        free(d->list.data[i]);
+    }
+    vec_free(&d->list);
+}

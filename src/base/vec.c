@@ -1,0 +1,66 @@
+// vec.c: growth for VEC(T) vectors and the Buf byte buffer.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+
+void vec_grow_(void **data, int *cap, size_t elem, int need) {
+    int n = *cap ? *cap : 8;
+    while (n < need) {
+        if (n > (1 << 29))
+            fatal("vector too large");
+        n *= 2;
+    }
+    *data = xrealloc(*data, (size_t)n * elem);
+    *cap = n;
+}
+
+static void buf_reserve(Buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t n = b->cap ? b->cap : 64;
+    while (n < b->len + extra + 1)
+        n *= 2;
+    b->data = xrealloc(b->data, n);
+    b->cap = n;
+}
+
+void buf_putc(Buf *b, char c) {
+    buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
+
+void buf_put(Buf *b, const char *s, size_t n) {
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+void buf_puts(Buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+
+void buf_printf(Buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        fatal("bad format");
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *buf_cstr(Buf *b) {
+    buf_reserve(b, 0);
+    b->data[b->len] = 0;
+    return b->data;
+}
+
+void buf_free(Buf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,344 @@
+// syntax.h: the Go front end. Tokens as gc's scanner produces them, an AST
+// that mirrors go/ast node for node (so it can be checked against go/parser),
+// and, on every node, the position that gc's own syntax package gives the
+// corresponding node, because that is the position gc prints in -m lines
+// and errors.
+#ifndef GOESC_SYNTAX_H
+#define GOESC_SYNTAX_H
+
+#include "../base/base.h"
+
+// ---- tokens (gc's syntax/tokens.go) ----
+#define TOKENS(X)                                                   \
+    X(TK_EOF, "EOF")                                                \
+    X(TK_NAME, "name")                                              \
+    X(TK_LITERAL, "literal")                                        \
+    X(TK_OPERATOR, "op")        /* op in Token.op, excluding '*' */ \
+    X(TK_ASSIGNOP, "op=")       /* op in Token.op */                \
+    X(TK_INCOP, "opop")         /* OP_ADD or OP_SUB */              \
+    X(TK_ASSIGN, "=")                                               \
+    X(TK_DEFINE, ":=")                                              \
+    X(TK_ARROW, "<-")                                               \
+    X(TK_STAR, "*")                                                 \
+    X(TK_LPAREN, "(")                                               \
+    X(TK_LBRACK, "[")                                               \
+    X(TK_LBRACE, "{")                                               \
+    X(TK_RPAREN, ")")                                               \
+    X(TK_RBRACK, "]")                                               \
+    X(TK_RBRACE, "}")                                               \
+    X(TK_COMMA, ",")                                                \
+    X(TK_SEMI, ";")                                                 \
+    X(TK_COLON, ":")                                                \
+    X(TK_DOT, ".")                                                  \
+    X(TK_DOTDOTDOT, "...")                                          \
+    X(TK_BREAK, "break")                                            \
+    X(TK_CASE, "case")                                              \
+    X(TK_CHAN, "chan")                                              \
+    X(TK_CONST, "const")                                            \
+    X(TK_CONTINUE, "continue")                                      \
+    X(TK_DEFAULT, "default")                                        \
+    X(TK_DEFER, "defer")                                            \
+    X(TK_ELSE, "else")                                              \
+    X(TK_FALLTHROUGH, "fallthrough")                                \
+    X(TK_FOR, "for")                                                \
+    X(TK_FUNC, "func")                                              \
+    X(TK_GO, "go")                                                  \
+    X(TK_GOTO, "goto")                                              \
+    X(TK_IF, "if")                                                  \
+    X(TK_IMPORT, "import")                                          \
+    X(TK_INTERFACE, "interface")                                    \
+    X(TK_MAP, "map")                                                \
+    X(TK_PACKAGE, "package")                                        \
+    X(TK_RANGE, "range")                                            \
+    X(TK_RETURN, "return")                                          \
+    X(TK_SELECT, "select")                                          \
+    X(TK_STRUCT, "struct")                                          \
+    X(TK_SWITCH, "switch")                                          \
+    X(TK_TYPE, "type")                                              \
+    X(TK_VAR, "var")
+
+typedef enum TokKind {
+#define X(k, s) k,
+    TOKENS(X)
+#undef X
+    TK_COUNT
+} TokKind;
+extern const char *const tok_names[TK_COUNT];
+
+// Operators (gc's Operator), also used in the AST for unary, binary,
+// assignment and inc/dec nodes. OP_NONE means "no operator".
+#define OPERATORS(X)                      \
+    X(OP_NONE, "", 0)                     \
+    X(OP_DEF, ":", 0)                     \
+    X(OP_NOT, "!", 0)                     \
+    X(OP_RECV, "<-", 0)                   \
+    X(OP_TILDE, "~", 0)                   \
+    X(OP_OROR, "||", 1)                   \
+    X(OP_ANDAND, "&&", 2)                 \
+    X(OP_EQL, "==", 3)                    \
+    X(OP_NEQ, "!=", 3)                    \
+    X(OP_LSS, "<", 3)                     \
+    X(OP_LEQ, "<=", 3)                    \
+    X(OP_GTR, ">", 3)                     \
+    X(OP_GEQ, ">=", 3)                    \
+    X(OP_ADD, "+", 4)                     \
+    X(OP_SUB, "-", 4)                     \
+    X(OP_OR, "|", 4)                      \
+    X(OP_XOR, "^", 4)                     \
+    X(OP_MUL, "*", 5)                     \
+    X(OP_DIV, "/", 5)                     \
+    X(OP_REM, "%", 5)                     \
+    X(OP_AND, "&", 5)                     \
+    X(OP_ANDNOT, "&^", 5)                 \
+    X(OP_SHL, "<<", 5)                    \
+    X(OP_SHR, ">>", 5)
+
+typedef enum Op {
+#define X(k, s, prec) k,
+    OPERATORS(X)
+#undef X
+    OP_COUNT
+} Op;
+extern const char *const op_names[OP_COUNT];
+extern const unsigned char op_prec[OP_COUNT];  // binary precedence, 0: none
+
+typedef enum LitKind { LIT_INT, LIT_FLOAT, LIT_IMAG, LIT_RUNE, LIT_STRING } LitKind;
+
+// ---- lexer.c ----
+// Errors are reported through the Diags with gc's wording.
+typedef struct Lexer Lexer;
+typedef struct Token {
+    TokKind kind;
+    Op op;              // TK_OPERATOR, TK_ASSIGNOP, TK_INCOP, TK_STAR (OP_MUL), TK_ARROW (OP_RECV)
+    int prec;           // precedence for TK_OPERATOR and TK_STAR
+    LitKind lit_kind;   // TK_LITERAL
+    bool bad;           // TK_LITERAL: malformed (already reported)
+    Pos pos;            // first byte of the token
+    // TK_NAME: the interned name. TK_LITERAL: the literal's source text
+    // (raw strings with carriage returns removed). TK_SEMI: "semicolon",
+    // "newline" or "EOF", for error messages, as in gc.
+    Str lit;
+} Token;
+
+// A directive or other comment kept for later stages.
+typedef struct Comment {
+    Pos pos;            // position of the "//" or "/*"
+    Str text;           // full comment text, including the "//" or "/*"
+    bool blank_before;  // only whitespace precedes it on its line
+} Comment;
+
+typedef struct SynFile SynFile;
+struct Lexer {
+    SrcFile *src;
+    const char *text;   // file contents
+    uint32_t size;
+    uint32_t off;       // next byte to read
+    Token tok;          // current token
+    bool nlsemi;        // a newline now would insert a semicolon
+    Diags *diags;
+    SynFile *file;      // receives directives
+    Arena *arena;
+    // Set when a //go: directive comment is scanned and not yet consumed by
+    // the parser (gc's pragma handling).
+    VEC(Comment) pending;
+};
+
+void lex_init(Lexer *lx, SrcFile *src, Diags *diags, Arena *arena, SynFile *file);
+void lex_next(Lexer *lx);   // advances lx->tok
+
+// ---- AST (ast.c, parser.c) ----
+// Node kinds mirror go/ast. The comment after each kind names the member
+// of Node.u it uses; "pos" says which source position gc gives the node.
+#define NODE_KINDS(X)                                                           \
+    X(N_BAD_EXPR, "BadExpr")             /* -                                */ \
+    X(N_IDENT, "Ident")                  /* u.ident                          */ \
+    X(N_ELLIPSIS, "Ellipsis")            /* u.ellipsis                       */ \
+    X(N_BASIC_LIT, "BasicLit")           /* u.lit                            */ \
+    X(N_FUNC_LIT, "FuncLit")             /* u.func_lit                       */ \
+    X(N_COMPOSITE_LIT, "CompositeLit")   /* u.composite                      */ \
+    X(N_PAREN, "ParenExpr")              /* u.unary (x)                      */ \
+    X(N_SELECTOR, "SelectorExpr")        /* u.selector                       */ \
+    X(N_INDEX, "IndexExpr")              /* u.index (IndexListExpr if n>1)   */ \
+    X(N_SLICE, "SliceExpr")              /* u.slice                          */ \
+    X(N_TYPE_ASSERT, "TypeAssertExpr")   /* u.assert                         */ \
+    X(N_CALL, "CallExpr")                /* u.call                           */ \
+    X(N_STAR, "StarExpr")                /* u.unary (x)                      */ \
+    X(N_UNARY, "UnaryExpr")              /* u.unary, op                      */ \
+    X(N_BINARY, "BinaryExpr")            /* u.binary, op                     */ \
+    X(N_KEY_VALUE, "KeyValueExpr")       /* u.key_value                      */ \
+    X(N_ARRAY_TYPE, "ArrayType")         /* u.array                          */ \
+    X(N_STRUCT_TYPE, "StructType")       /* u.fields                         */ \
+    X(N_FUNC_TYPE, "FuncType")           /* u.func_type                      */ \
+    X(N_INTERFACE_TYPE, "InterfaceType") /* u.fields (methods/embeddeds)     */ \
+    X(N_MAP_TYPE, "MapType")             /* u.map                            */ \
+    X(N_CHAN_TYPE, "ChanType")           /* u.chan                           */ \
+    X(N_FIELD, "Field")                  /* u.field                          */ \
+    X(N_BAD_STMT, "BadStmt")             /* -                                */ \
+    X(N_DECL_STMT, "DeclStmt")           /* u.decl_stmt                      */ \
+    X(N_EMPTY_STMT, "EmptyStmt")         /* -                                */ \
+    X(N_LABELED, "LabeledStmt")          /* u.labeled                        */ \
+    X(N_EXPR_STMT, "ExprStmt")           /* u.unary (x)                      */ \
+    X(N_SEND, "SendStmt")                /* u.send                           */ \
+    X(N_INCDEC, "IncDecStmt")            /* u.unary (x), op OP_ADD/OP_SUB    */ \
+    X(N_ASSIGN, "AssignStmt")            /* u.assign, op: see below          */ \
+    X(N_GO, "GoStmt")                    /* u.unary (x = call)               */ \
+    X(N_DEFER, "DeferStmt")              /* u.unary (x = call)               */ \
+    X(N_RETURN, "ReturnStmt")            /* u.list                           */ \
+    X(N_BRANCH, "BranchStmt")            /* u.branch                         */ \
+    X(N_BLOCK, "BlockStmt")              /* u.block                          */ \
+    X(N_IF, "IfStmt")                    /* u.if_                            */ \
+    X(N_CASE_CLAUSE, "CaseClause")       /* u.clause (list empty: default)   */ \
+    X(N_SWITCH, "SwitchStmt")            /* u.switch_                        */ \
+    X(N_TYPE_SWITCH, "TypeSwitchStmt")   /* u.switch_ (tag = assign stmt)    */ \
+    X(N_COMM_CLAUSE, "CommClause")       /* u.comm (comm NULL: default)      */ \
+    X(N_SELECT, "SelectStmt")            /* u.switch_ (body only)            */ \
+    X(N_FOR, "ForStmt")                  /* u.for_                           */ \
+    X(N_RANGE, "RangeStmt")              /* u.range                          */ \
+    X(N_GEN_DECL, "GenDecl")             /* u.gen_decl                       */ \
+    X(N_IMPORT_SPEC, "ImportSpec")       /* u.import_spec                    */ \
+    X(N_VALUE_SPEC, "ValueSpec")         /* u.value_spec                     */ \
+    X(N_TYPE_SPEC, "TypeSpec")           /* u.type_spec                      */ \
+    X(N_FUNC_DECL, "FuncDecl")           /* u.func_decl                      */
+
+typedef enum NodeKind {
+#define X(k, s) k,
+    NODE_KINDS(X)
+#undef X
+    N_COUNT
+} NodeKind;
+extern const char *const node_names[N_COUNT];
+
+typedef struct Node Node;
+// An arena-allocated, immutable list of nodes.
+typedef struct NodeList {
+    Node **v;
+    int n;
+} NodeList;
+
+// Node.flags
+enum {
+    NF_DOTS = 1 << 0,        // N_CALL: f(x...); N_FIELD: not used
+    NF_SLICE3 = 1 << 1,      // N_SLICE: x[a:b:c]
+    NF_ALIAS = 1 << 2,       // N_TYPE_SPEC: type A = B
+    NF_GROUPED = 1 << 3,     // N_GEN_DECL: written with parentheses
+    NF_IMPLICIT_SEMI = 1 << 4,  // N_EMPTY_STMT: from a newline, not ";"
+    NF_BAD = 1 << 5,         // malformed; already reported
+};
+
+// Channel directions (N_CHAN_TYPE u.chan.dir).
+enum { CHAN_BOTH = 0, CHAN_SEND = 1, CHAN_RECV = 2 };
+
+// Pragma bits gc recognises on declarations (//go:... before a func/type).
+enum {
+    PRAGMA_NOINLINE = 1 << 0,
+    PRAGMA_NOESCAPE = 1 << 1,
+    PRAGMA_NOSPLIT = 1 << 2,
+    PRAGMA_NORACE = 1 << 3,
+    PRAGMA_NOCHECKPTR = 1 << 4,
+    PRAGMA_UINTPTRESCAPES = 1 << 5,
+    PRAGMA_UINTPTRKEEPALIVE = 1 << 6,
+    PRAGMA_SYSTEMSTACK = 1 << 7,
+    PRAGMA_NOWRITEBARRIER = 1 << 8,
+    PRAGMA_NOWRITEBARRIERREC = 1 << 9,
+    PRAGMA_YESWRITEBARRIERREC = 1 << 10,
+    PRAGMA_CGO_UNSAFE_ARGS = 1 << 11,
+    PRAGMA_REGISTERPARAMS = 1 << 12,
+    PRAGMA_NOTINHEAP = 1 << 13,   // types
+};
+
+struct Type;
+struct Object;
+struct Const;
+
+struct Node {
+    uint8_t kind;       // NodeKind
+    uint8_t op;         // Op for N_UNARY, N_BINARY, N_INCDEC, N_ASSIGN;
+                        // TokKind for N_BRANCH and N_GEN_DECL;
+                        // LitKind for N_BASIC_LIT
+    uint16_t flags;     // NF_*
+    Pos pos;            // gc's position for this node
+    struct Type *type;  // set by the type checker; NULL before
+    union {
+        struct { Str name; struct Object *obj; } ident;
+        struct { Node *elt; } ellipsis;           // elt NULL in [...]T
+        struct { Str value; struct Const *val; } lit;  // value: source text
+        struct { Node *type; Node *body; } func_lit;  // type: N_FUNC_TYPE
+        struct { Node *type; NodeList elts; Pos lbrace, rbrace; } composite;
+        struct { Node *x; } unary;               // also paren, star, expr stmt, go, defer, incdec
+        struct { Node *x; Node *sel; } selector;  // sel: N_IDENT
+        struct { Node *x; NodeList indices; } index;
+        struct { Node *x, *lo, *hi, *max; } slice;
+        struct { Node *x; Node *type; } assert;   // type NULL for x.(type)
+        struct { Node *fun; NodeList args; Pos rparen; } call;
+        struct { Node *x, *y; } binary;
+        struct { Node *key, *value; } key_value;
+        struct { Node *len; Node *elt; } array;   // len NULL: slice; N_ELLIPSIS: [...]T
+        struct { NodeList list; Pos rbrace; } fields;  // N_FIELD list
+        struct { NodeList tparams, params, results; } func_type;  // N_FIELD lists
+        struct { Node *key, *value; } map;
+        struct { int dir; Node *value; } chan;
+        // names: N_IDENT list (empty for anonymous/embedded); tag: N_BASIC_LIT
+        struct { NodeList names; Node *type; Node *tag; } field;
+        struct { Node *decl; } decl_stmt;         // decl: N_GEN_DECL
+        struct { Node *label; Node *stmt; } labeled;
+        struct { Node *chan, *value; } send;
+        // op: OP_NONE for "=", OP_DEF for ":=", else the binary op of "op="
+        struct { NodeList lhs, rhs; } assign;
+        struct { NodeList list; } list;           // return results
+        struct { Node *label; } branch;           // op: TK_BREAK/CONTINUE/GOTO/FALLTHROUGH
+        struct { NodeList list; Pos rbrace; } block;
+        struct { Node *init, *cond, *then, *els; } if_;  // els: N_IF or N_BLOCK
+        struct { NodeList list; NodeList body; Pos colon; } clause;
+        struct { Node *comm; NodeList body; Pos colon; } comm;
+        // N_SWITCH: tag expression; N_TYPE_SWITCH: tag is the N_ASSIGN
+        // (x := y.(type)) or N_EXPR_STMT (y.(type)); body: N_BLOCK of clauses
+        struct { Node *init, *tag, *body; } switch_;
+        struct { Node *init, *cond, *post, *body; } for_;
+        // op: OP_DEF for :=, OP_NONE for = or no key
+        struct { Node *key, *value, *x, *body; } range;
+        // op: TK_IMPORT/CONST/TYPE/VAR
+        struct { NodeList specs; Pos lparen, rparen; } gen_decl;
+        struct { Node *name; Node *path; } import_spec;  // name NULL if absent
+        // iota: index of the spec in its const group; for a const spec
+        // with neither type nor values, implicit is set (repeat previous).
+        struct { NodeList names; Node *type; NodeList values; int iota; bool implicit; } value_spec;
+        struct { Node *name; NodeList tparams; Node *type; uint32_t pragma; } type_spec;
+        // recv: N_FIELD list, empty for functions; type: N_FUNC_TYPE
+        // (type parameters of a method come from its receiver)
+        struct { NodeList recv; Node *name; Node *type; Node *body; uint32_t pragma; } func_decl;
+    } u;
+};
+
+// A //go:linkname or //go:embed, or any other //go: directive, kept with
+// its position for later stages (the loader reads //go:build itself).
+typedef struct SynFile {
+    SrcFile *src;
+    Str path;
+    Node *pkg_name;         // N_IDENT
+    Pos package_pos;        // position of the "package" keyword
+    NodeList decls;         // N_GEN_DECL and N_FUNC_DECL, in source order
+    VEC(Comment) directives; // every //go: and //line comment, in order
+    Arena *arena;           // owns the nodes
+} SynFile;
+
+// ---- parser.c ----
+// Parses one file. Returns the (possibly partial) file; errors go to diags
+// in gc's words ("syntax error: unexpected X, expecting Y").
+SynFile *syn_parse_file(Str path, const char *text, uint32_t size, Diags *diags, Arena *arena);
+// Reads path and parses it. On a read error reports it and returns NULL.
+SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena);
+
+// ---- ast.c ----
+// Allocates only the header plus the union member the kind uses (most nodes
+// are identifiers), so a Node must never be accessed through another kind's
+// member or copied by value.
+Node *syn_new_node(Arena *a, NodeKind kind, Pos pos);
+NodeList syn_list(Arena *a, Node **v, int n);  // copies v into the arena
+// go/ast's Pos(): the first byte of the node's source text.
+Pos syn_start_pos(Node *n);
+
+// ---- dump.c ----
+// Prints the AST in the stable text form shared with tests/oracle.
+void syn_dump(Buf *out, SynFile *f);
+
+#endif

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs what goesc's build and tests need on a fresh Debian machine,
+# only when it is missing.
+set -e
+need=""
+[ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-1.19-go"
+[ -d /usr/share/go-1.19/test ] || need="$need golang-1.19-src"
+[ -f /usr/include/gmp.h ] || [ -f /usr/include/x86_64-linux-gnu/gmp.h ] || need="$need libgmp-dev"
+command -v gcc >/dev/null || need="$need gcc"
+command -v make >/dev/null || need="$need make"
+command -v python3 >/dev/null || need="$need python3"
+command -v clang >/dev/null || need="$need clang"
+if [ -n "$need" ]; then
+    echo "installing:$need"
+    SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $need >/dev/null
+fi
