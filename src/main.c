@@ -11,11 +11,13 @@
 
 #include "base/base.h"
 #include "syntax/syntax.h"
+#include "types/types.h"
 
 static void usage(void) {
     fprintf(stderr,
             "usage: goesc parse [-dump] FILE...\n"
-            "       goesc check [-tags T] [-dump-types] PATTERN...\n"
+            "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
+            "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
             "       goesc [-m] [-l] [flags] PATTERN|FILE...\n");
     exit(2);
 }
@@ -49,11 +51,169 @@ static int cmd_parse(int argc, char **argv) {
     return rc;
 }
 
+// Splits a -tags value (comma- or space-separated, as cmd/go accepts).
+static int split_tags(const char *v, Str **out) {
+    int n = 0;
+    Str *tags = xcalloc(strlen(v) + 1, sizeof(Str));
+    for (const char *s = v; *s;) {
+        size_t k = strcspn(s, ", ");
+        if (k)
+            tags[n++] = str_intern(s, k);
+        s += k;
+        if (*s)
+            s++;
+    }
+    *out = tags;
+    return n;
+}
+
+// Shared flag handling of check and list: -tags T.
+static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
+    if (strcmp(argv[i], "-tags") == 0 && i + 1 < argc) {
+        cfg->ntags = split_tags(argv[i + 1], &cfg->tags);
+        return 2;
+    }
+    if (strncmp(argv[i], "-tags=", 6) == 0) {
+        cfg->ntags = split_tags(argv[i] + 6, &cfg->tags);
+        return 1;
+    }
+    return 0;
+}
+
+// goesc check: load and parse every package the patterns need, then
+// type-check them bottom-up.
+static int cmd_check(int argc, char **argv) {
+    LoadConfig cfg = {.parse = true};
+    bool error_all = false;   // -e: no limit of 10 errors, as gc's -e
+    bool dump = false;        // -dump-types: each matched package's type table
+    int i = 0;
+    while (i < argc && argv[i][0] == '-') {
+        int k = loader_flags(argc, argv, i, &cfg);
+        if (k == 0 && strcmp(argv[i], "-dump-types") == 0)
+            dump = true, k = 1;
+        else if (k == 0 && strcmp(argv[i], "-e") == 0)
+            error_all = true, k = 1;
+        if (k == 0)
+            usage();
+        i += k;
+    }
+    if (i == argc)
+        usage();
+    Diags diags = {0};
+    Loader *l = load_new(&cfg, &diags);
+    int rc = 0;
+    if (l) {
+        int n;
+        Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
+        rc = diags.nerrors ? 1 : 0;
+        diag_flush(&diags);
+        // Type-check dependencies first, each package with its own error
+        // limit as gc compiles each separately; a package whose imports
+        // failed is skipped, as the go command would.
+        types_universe_init(load_lookup(l, str_cstr("unsafe")));
+        for (int k = 0; k < n; k++) {
+            Package *p = pkgs[k];
+            // -dump-types: "package PATH" goes out before checking, so
+            // that a crash shows where it happened; then the table.
+            if (dump && p->matched) {
+                printf("package %s\n", p->path);
+                fflush(stdout);
+            }
+            bool skip = p->bad;
+            for (int j = 0; j < p->nimports && !skip; j++)
+                if (!p->imports[j] || p->imports[j]->bad)
+                    skip = true;
+            if (skip && !getenv("GOESC_NOSKIP")) {
+                p->bad = true;
+                continue;
+            }
+            Diags pd = {.limit = error_all ? 0 : 10};
+            CheckConfig cc = {.error_all = error_all};
+            if (!types_check_package(p, &cc, &pd)) {
+                p->bad = true;
+                rc = 1;
+            }
+            diag_flush(&pd);
+            if (dump && p->matched) {
+                Buf out = {0};
+                types_dump_types(&out, p);
+                fwrite(out.data, 1, out.len, stdout);
+                fflush(stdout);
+                buf_free(&out);
+            }
+        }
+    }
+    if (diags.nerrors)
+        rc = 1;
+    diag_flush(&diags);
+    load_free(l);
+    free(cfg.tags);
+    return rc;
+}
+
+// goesc list [-deps] [-files] PATTERN...: import paths, one per line, to be
+// compared with `go list`; -files adds GoFiles and IgnoredGoFiles as
+// `go list -f '{{.ImportPath}} {{.GoFiles}} {{.IgnoredGoFiles}}'` prints them.
+static int cmd_list(int argc, char **argv) {
+    LoadConfig cfg = {0};
+    bool deps = false, files = false;
+    int i = 0;
+    while (i < argc && argv[i][0] == '-') {
+        int k = loader_flags(argc, argv, i, &cfg);
+        if (k == 0 && strcmp(argv[i], "-deps") == 0)
+            deps = true, k = 1;
+        else if (k == 0 && strcmp(argv[i], "-files") == 0)
+            files = true, k = 1;
+        if (k == 0)
+            usage();
+        i += k;
+    }
+    if (i == argc)
+        usage();
+    Diags diags = {0};
+    Loader *l = load_new(&cfg, &diags);
+    if (l) {
+        int n;
+        Package **pkgs = deps ? load_patterns(l, argv + i, argc - i, &n) : NULL;
+        if (!deps) {
+            load_patterns(l, argv + i, argc - i, &n);
+            pkgs = load_roots(l, &n);
+        }
+        for (int j = 0; j < n; j++) {
+            Package *p = pkgs[j];
+            printf("%s", p->path);
+            if (files) {
+                // unsafe has no files for the checker; go list shows its doc file.
+                printf(" [%s", strcmp(p->path, "unsafe") == 0 ? "unsafe.go" : "");
+                for (int f = 0; f < p->nfiles; f++) {
+                    const char *slash = strrchr(p->files[f], '/');
+                    printf("%s%s", f ? " " : "", slash ? slash + 1 : p->files[f]);
+                }
+                printf("] [");
+                for (int f = 0; f < p->nignored; f++)
+                    printf("%s%s", f ? " " : "", p->ignored[f]);
+                printf("]");
+            }
+            printf("\n");
+        }
+    }
+    fflush(stdout);
+    int rc = diags.nerrors ? 1 : 0;
+    diag_flush(&diags);
+    load_free(l);
+    free(cfg.tags);
+    return rc;
+}
+
 static int run(int argc, char **argv) {
     if (argc < 2)
         usage();
     if (strcmp(argv[1], "parse") == 0)
         return cmd_parse(argc - 2, argv + 2);
+    if (strcmp(argv[1], "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(argv[1], "list") == 0)
+        return cmd_list(argc - 2, argv + 2);
     fprintf(stderr, "goesc: %s: not implemented yet\n", argv[1]);
     return 2;
 }

@@ -10,6 +10,12 @@ command -v gcc >/dev/null || need="$need gcc"
 command -v make >/dev/null || need="$need make"
 command -v python3 >/dev/null || need="$need python3"
 command -v clang >/dev/null || need="$need clang"
+[ -x /usr/bin/time ] || need="$need time"   # bench: peak RSS
+# libFuzzer's runtime (tests/fuzz) is only recommended by clang, so a
+# --no-install-recommends system lacks it; Debian ships it per clang version.
+clang_major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+    need="$need libclang-rt-${clang_major:-14}-dev"
 if [ -n "$need" ]; then
     echo "installing:$need"
     SUDO=""

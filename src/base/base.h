@@ -70,6 +70,18 @@ Str str_intern(const char *s, size_t n);
 Str str_cstr(const char *s);
 size_t str_len(Str s);
 
+// ---- ptrmap.c: a hash map from pointers to pointers (open addressing),
+// for side tables keyed by AST nodes or objects. NULL keys are not allowed;
+// a NULL value reads as "absent". ----
+typedef struct PtrMap {
+    const void **keys;
+    void **vals;
+    size_t cap, len;
+} PtrMap;
+void *ptrmap_get(const PtrMap *m, const void *key);
+void ptrmap_put(PtrMap *m, const void *key, void *val);
+void ptrmap_free(PtrMap *m);
+
 // ---- pos.c: source positions. A Pos is a 32-bit offset into one global
 // address space in which every source file gets its own range (as go/token
 // does), so a node spends 4 bytes on its position; line and byte column

@@ -75,23 +75,30 @@ static int cmp_diag(const void *a, const void *b) {
 }
 
 void diag_flush(Diags *d) {
-    qsort(d->list.data, (size_t)d->list.len, sizeof(Diag *), cmp_diag);
+    // gc counts errors as they are reported; the one that reaches the limit
+    // makes it print what it has (sorted) and then "too many errors" at
+    // that error's position. So only the first `limit` reports take part.
+    int n = d->list.len;
+    Diag *last_kept = NULL;
+    if (d->limit > 0 && n >= d->limit) {
+        n = d->limit;
+        last_kept = d->list.data[n - 1];
+    }
+    if (n > 1)  // qsort(NULL, 0, ...) is undefined behaviour
+        qsort(d->list.data, (size_t)n, sizeof(Diag *), cmp_diag);
     const char *last = NULL;
-    int printed = 0;
-    for (int i = 0; i < d->list.len; i++) {
+    for (int i = 0; i < n; i++) {
         Diag *g = d->list.data[i];
         if (last && strcmp(last, g->text) == 0)
             continue;
-        if (d->limit > 0 && printed == d->limit) {
-            Buf b = {0};
-            pos_format(&b, g->pos);
-            printf("%s: too many errors\n", buf_cstr(&b));
-            buf_free(&b);
-            break;
-        }
         printf("%s\n", g->text);
         last = g->text;
-        printed++;
+    }
+    if (last_kept) {
+        Buf b = {0};
+        pos_format(&b, last_kept->pos);
+        printf("%s: too many errors\n", buf_cstr(&b));
+        buf_free(&b);
     }
     fflush(stdout);
     for (int i = 0; i < d->list.len; i++) {

@@ -115,7 +115,7 @@ Position pos_resolve(Pos p) {
     if (d->col == 0)
         r.col = 0;
     else if (physline == d->physline)
-        r.col = d->col + r.col - 1;
+        r.col = d->col + (int)(off - d->off);
     return r;
 }
 

@@ -24,7 +24,7 @@ const unsigned char op_prec[OP_COUNT] = {
 };
 
 const char *const node_names[N_COUNT] = {
-#define X(k, s) #s,
+#define X(k, s) s,
     NODE_KINDS(X)
 #undef X
 };
@@ -102,4 +102,60 @@ NodeList syn_list(Arena *a, Node **v, int n) {
         l.n = n;
     }
     return l;
+}
+
+// go/ast's Pos(): where the node's source text begins. Node.pos is gc's
+// position, which for most nodes is an operator or bracket in the middle,
+// so the start is found by walking down to the leftmost part.
+Pos syn_start_pos(Node *n) {
+    for (;;) {
+        switch ((NodeKind)n->kind) {
+        case N_SELECTOR: n = n->u.selector.x; continue;
+        case N_INDEX: n = n->u.index.x; continue;
+        case N_SLICE: n = n->u.slice.x; continue;
+        case N_TYPE_ASSERT: n = n->u.assert.x; continue;
+        case N_CALL: n = n->u.call.fun; continue;
+        case N_BINARY: n = n->u.binary.x; continue;
+        case N_KEY_VALUE: n = n->u.key_value.key; continue;
+        case N_COMPOSITE_LIT:
+            if (!n->u.composite.type)
+                return n->u.composite.lbrace;
+            n = n->u.composite.type;
+            continue;
+        case N_FUNC_TYPE:
+            return n->u.func_type.func ? n->u.func_type.func : n->pos;
+        case N_FUNC_LIT: n = n->u.func_lit.type; continue;
+        case N_FIELD:
+            if (n->u.field.names.n)
+                return n->u.field.names.v[0]->pos;
+            if (!n->u.field.type)
+                return n->pos;
+            n = n->u.field.type;
+            continue;
+        case N_EXPR_STMT: n = n->u.unary.x; continue;
+        case N_INCDEC: n = n->u.unary.x; continue;
+        case N_SEND: n = n->u.send.chan; continue;
+        case N_ASSIGN:
+            if (!n->u.assign.lhs.n)
+                return n->pos;
+            n = n->u.assign.lhs.v[0];
+            continue;
+        case N_LABELED: n = n->u.labeled.label; continue;
+        case N_RANGE: return n->u.range.for_ ? n->u.range.for_ : n->pos;
+        case N_IMPORT_SPEC:
+            n = n->u.import_spec.name ? n->u.import_spec.name : n->u.import_spec.path;
+            if (!n)
+                return NOPOS;
+            continue;
+        case N_VALUE_SPEC:
+            if (!n->u.value_spec.names.n)
+                return n->pos;
+            n = n->u.value_spec.names.v[0];
+            continue;
+        case N_TYPE_SPEC: n = n->u.type_spec.name; continue;
+        case N_FUNC_DECL: n = n->u.func_decl.type; continue;
+        default:
+            return n->pos;
+        }
+    }
 }

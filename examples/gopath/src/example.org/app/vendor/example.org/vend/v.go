@@ -1,0 +1,5 @@
+// Package vend is vendored inside example.org/app (GOPATH vendoring).
+package vend
+
+// Name is exported.
+const Name = "vend"

@@ -1,0 +1,3 @@
+module example.com/modx-dep
+
+go 1.19

@@ -1,0 +1,4 @@
+package shapes
+
+// onWindows is only built for GOOS=windows (file name suffix).
+const onWindows = true

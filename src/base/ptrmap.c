@@ -1,0 +1,63 @@
+// ptrmap.c: pointer-keyed hash map with linear probing. Pointers are
+// mixed with a multiplicative hash because arena addresses share low bits.
+#include <stdlib.h>
+
+#include "base.h"
+
+static size_t slot_of(const void *key, size_t cap) {
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+void *ptrmap_get(const PtrMap *m, const void *key) {
+    if (m->len == 0)
+        return NULL;
+    for (size_t i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+        if (m->keys[i] == key)
+            return m->vals[i];
+        if (!m->keys[i])
+            return NULL;
+    }
+}
+
+static void grow(PtrMap *m) {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    const void **keys = xcalloc(ncap, sizeof *keys);
+    void **vals = xcalloc(ncap, sizeof *vals);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = slot_of(m->keys[i], ncap);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = ncap;
+}
+
+void ptrmap_put(PtrMap *m, const void *key, void *val) {
+    if (!key)
+        fatal("ptrmap_put: NULL key");
+    if ((m->len + 1) * 2 > m->cap)
+        grow(m);
+    size_t i = slot_of(key, m->cap);
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    if (!m->keys[i])
+        m->len++;
+    m->keys[i] = key;
+    m->vals[i] = val;
+}
+
+void ptrmap_free(PtrMap *m) {
+    free(m->keys);
+    free(m->vals);
+    m->keys = NULL;
+    m->vals = NULL;
+    m->cap = m->len = 0;
+}

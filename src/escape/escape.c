@@ -1,0 +1,228 @@
+// escape.c: the escape analysis driver, after gc's escape.go (Go 1.19).
+//
+// Why. A Go variable lives on its goroutine's stack when the compiler can
+// prove it is dead once its function returns; pushing and popping a stack
+// frame costs next to nothing, while a heap object costs an allocation and
+// later the garbage collector's time. The language does not say where a
+// variable lives: that is this analysis's answer, and `go build
+// -gcflags=-m` prints it. Two rules decide: a pointer to a stack object
+// must never be stored in the heap, and it must never outlive the object
+// (the function returns, or a loop iteration ends and the next one reuses
+// the slot). What matters is never a variable's type or how it was made,
+// only where its address goes.
+//
+// Locations. Every variable, and every expression that allocates (new,
+// &T{}, make, composite literals, closures, conversions to interfaces,
+// string concatenation...), gets one location. A compound value is one
+// location: x.f and x.g, or s[0] and s[1], are not told apart.
+//
+// Edges. Every assignment, explicit or implied (passing an argument,
+// returning, capturing, sending), becomes an edge dst <- src weighted by
+// derefs, the number of dereferences minus the number of address-of
+// operations on the way:
+//
+//     p = &q      // -1
+//     p = q       //  0
+//     p = *q      //  1
+//     p = **q     //  2
+//     x.f = u[0]  // modelled as x = *u: slices index through a pointer
+//
+// & applies only to addressable operands and &x is not addressable, so no
+// edge goes below -1.
+//
+// The walk (solve.c). From each location taken as a root, a Bellman-Ford
+// pass over incoming edges finds the minimal derefs from every location
+// to the root. Any location whose address reaches (derefs -1) a root that
+// outlives it is moved to the heap: the root is the heap itself or
+// something already on it, a result (callers may keep it), a variable
+// declared outside the loop that declares the location, or a variable of
+// a function enclosing the location's closure. Once a location escapes
+// it becomes a root of its own, and the walk never expands past it: what
+// flows into it is already judged by its own walk.
+//
+//     var p *int
+//     for { x := 0; p = &x }   // p outlives x: moved to heap: x
+//
+// Leaks (leaks.c). Functions are analysed callees first. A parameter's
+// flows to the heap and to the results become its tag, e.g. "leaking
+// param: p to result ~r0 level=0" for `return p`, or "leaking param
+// content: p" for `sink = *p`; call sites read tags instead of bodies. So
+// in `x := 42; fmt.Println(x)` the interface conversion of x escapes
+// (Println leaks its arguments' content) while the `...` slice does not.
+// Mutually recursive functions are analysed together as one batch and
+// pass arguments straight to each other's parameter locations.
+//
+// Size limits. Stack frames must stay small, so whatever the walk finds, a
+// variable over 10 MB (MaxStackVarSize) and an implicit allocation over
+// 64 KB (MaxImplicitStackVarSize: new, &T{}, make([]T, n)) go to the heap,
+// as does make with a non-constant size. -smallframes lowers the limits to
+// 128 KB and 16 KB.
+//
+// This file owns the batch: setting it up, the heap reasons, closure
+// captures, and finish, which prints the -m lines. The graph API is in
+// graph.c; build.c turns function bodies into calls to it.
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+EscLimits esc_default_limits(bool smallframes) {
+    EscLimits l = {
+        .max_stack_var_size = 10 * 1024 * 1024,
+        .max_implicit_stack_var_size = 64 * 1024,
+        .ptr_size = 8,
+    };
+    if (smallframes) {
+        l.max_stack_var_size = 128 * 1024;
+        l.max_implicit_stack_var_size = 16 * 1024;
+    }
+    return l;
+}
+
+void esc_batch_init(Batch *b, const EscConfig *cfg) {
+    memset(b, 0, sizeof *b);
+    b->m = cfg->m;
+    b->limits = esc_default_limits(cfg->smallframes);
+    b->out = cfg->out;
+    b->compiling_runtime = cfg->compiling_runtime;
+    // The heap is the one location that escapes from the start.
+    b->heap_loc.escapes = true;
+    b->heap_loc.text = "{heap}";
+    b->blank_loc.text = "_";
+}
+
+void esc_batch_free(Batch *b) {
+    for (int i = 0; i < b->all_locs.len; i++)
+        vec_free(&b->all_locs.data[i]->edges);
+    vec_free(&b->heap_loc.edges);
+    vec_free(&b->blank_loc.edges);
+    vec_free(&b->all_locs);
+    vec_free(&b->funcs);
+    vec_free(&b->closures);
+    arena_free(&b->arena);
+}
+
+void esc_batch_add_func(Batch *b, EscFunc *fn) {
+    if (fn->state != ESC_FUNC_UNKNOWN)
+        fatal("escape: %s is already in a batch", fn->name ? fn->name : "?");
+    fn->state = ESC_FUNC_PLANNED;
+    vec_push(&b->funcs, fn);
+}
+
+void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
+    // gc prints each -m line as soon as it is made (its warnings flush the
+    // message list), so our order is the order of the calls.
+    if (pos != NOPOS) {
+        pos_format(b->out, pos);
+        buf_puts(b->out, ": ");
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    buf_puts(b->out, msg);
+    buf_putc(b->out, '\n');
+    free(msg);
+}
+
+const char *esc_heap_alloc_reason(const EscLimits *lim, const EscAllocInfo *a) {
+    if (a->kind == ALLOC_NONE)
+        return NULL;
+    // Parameters and results live in the caller's frame, whatever size.
+    if (a->kind == ALLOC_PARAM)
+        return NULL;
+    if (a->size > lim->max_stack_var_size)
+        return "too large for stack";
+    if (a->align > lim->ptr_size)
+        return "too aligned for stack";
+    if (a->kind == ALLOC_NEW) {
+        if (a->elem_size > lim->max_implicit_stack_var_size)
+            return "too large for stack";
+        if (a->elem_align > lim->ptr_size)
+            return "too aligned for stack";
+    }
+    if ((a->kind == ALLOC_CLOSURE || a->kind == ALLOC_METHVALUE) &&
+        a->closure_size > lim->max_implicit_stack_var_size)
+        return "too large for stack";
+    if (a->kind == ALLOC_MAKESLICE) {
+        // The backing array's size must be known to reserve a frame slot.
+        if (!a->cap_small_const)
+            return "non-constant size";
+        if (a->elem_size != 0 && a->cap > lim->max_implicit_stack_var_size / a->elem_size)
+            return "too large for stack";
+    }
+    return NULL;
+}
+
+bool esc_capture(Batch *b, Hole k, const EscCapture *c) {
+    Location *loc = c->loc;
+    // A copy is only faithful if nobody can see the variable change, and
+    // only cheap if it is small.
+    bool byval = !loc->addrtaken && !loc->reassigned && c->size <= 128;
+    if (b->m > 1)
+        esc_warn(b, c->var_pos, "%s capturing by %s: %s (addr=%s assign=%s width=%lld)",
+                 c->curfn_name ? c->curfn_name : "?", byval ? "value" : "ref", c->name,
+                 loc->addrtaken ? "true" : "false", loc->reassigned ? "true" : "false",
+                 (long long)c->size);
+    if (!byval)
+        k = esc_addr(b, k, c->use_pos, c->name, "reference");
+    esc_flow(b, esc_note(b, k, c->use_pos, c->name, "captured by a closure"), loc);
+    return byval;
+}
+
+void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn) {
+    EscClosure c = {.k = k, .clo = clo, .fn = fn};
+    vec_push(&b->closures, c);
+}
+
+void esc_solve(Batch *b) {
+    // Forced heap allocations go in before the walk, in location order, so
+    // that -m=2 explains them first, as gc does.
+    for (int i = 0; i < b->all_locs.len; i++) {
+        Location *loc = b->all_locs.data[i];
+        if (loc->heap_reason)
+            esc_flow(b, esc_addr(b, esc_heap_hole(b), loc->pos, loc->text, loc->heap_reason), loc);
+    }
+    esc_walk_all(b);
+}
+
+static bool is_name(Location *loc) {
+    return loc->kind == LOC_AUTO || loc->kind == LOC_PARAM || loc->kind == LOC_RESULT;
+}
+
+void esc_finish(Batch *b) {
+    for (int i = 0; i < b->funcs.len; i++)
+        esc_tag_params(b, b->funcs.data[i]);
+    if (b->m == 0 && !b->compiling_runtime)
+        return;
+    for (int i = 0; i < b->all_locs.len; i++) {
+        Location *loc = b->all_locs.data[i];
+        if (loc->kind == LOC_TEMP)
+            continue;
+        // Variables are only mentioned when they move; allocations always
+        // (except go/defer wrappers, which gc never reported).
+        if (loc->escapes) {
+            if (is_name(loc)) {
+                // gc reports this error without flushing; the -m line
+                // right after flushes it, so with -m it comes first. (At
+                // -m=0 gc would print it with the other errors, sorted;
+                // the driver has to sort if it ever matters.)
+                if (b->compiling_runtime) {
+                    esc_warn(b, loc->pos, "%s escapes to heap, not allowed in runtime", loc->text);
+                    b->nerrors++;
+                }
+                if (b->m != 0)
+                    esc_warn(b, loc->pos, "moved to heap: %s", loc->text);
+            } else if (b->m != 0 && !loc->quiet)
+                esc_warn(b, loc->pos, "%s escapes to heap", loc->text);
+        } else if (b->m != 0 && !is_name(loc) && !loc->quiet) {
+            esc_warn(b, loc->pos, "%s does not escape", loc->text);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+// escape.h: escape analysis, after gc's cmd/compile/internal/escape (Go
+// 1.19). The stage builds a graph of locations (variables and allocations)
+// joined by assignment edges weighted by dereference counts, walks it to
+// find which locations must live on the heap and what each parameter leaks,
+// and prints gc's -m lines. The graph core here knows nothing about the
+// AST: the builder (build.c) walks typed function bodies and calls the
+// graph API below, the way gc's expr.go/stmt.go/call.go call graph.go.
+// See escape.c for the design essay.
+#ifndef GOESC_ESCAPE_H
+#define GOESC_ESCAPE_H
+
+#include "../base/base.h"
+#include "../syntax/syntax.h"   // PRAGMA_* bits
+
+typedef struct Batch Batch;
+typedef struct Escape Escape;
+typedef struct EscFunc EscFunc;
+typedef struct Location Location;
+typedef struct Note Note;
+
+// ---- leaks.c: parameter leak sets and their tags ----
+
+// gc records flows to at most this many results; flows to later results
+// count as flows to the heap.
+#define ESC_NUM_RESULTS 7
+
+// The set of flows from one parameter: to the heap (v[0]) and to each of
+// the first ESC_NUM_RESULTS results (v[1+i]). Each byte is the minimal
+// derefs of such a flow plus one, saturating at 255; 0 means no flow. It is
+// byte for byte the payload of gc's "esc:" parameter tag, so that tags
+// compare with gc's export data. (Go 1.19 tracks only these: the mutator
+// and callee leaks of later Go versions do not exist yet.)
+typedef struct Leaks {
+    uint8_t v[1 + ESC_NUM_RESULTS];
+} Leaks;
+
+bool esc_leaks_empty(Leaks l);
+int esc_leaks_heap(Leaks l);                 // minimal derefs to the heap, -1: none
+int esc_leaks_result(Leaks l, int i);        // minimal derefs to result i, -1: none
+void esc_leaks_add_heap(Leaks *l, int derefs);
+void esc_leaks_add_result(Leaks *l, int i, int derefs);
+// Drops result flows no shorter than the heap flow: the heap flow already
+// makes the caller's argument escape at least as much.
+void esc_leaks_optimize(Leaks *l);
+
+// The tag as gc writes it in export data: "" when the parameter leaks
+// itself to the heap (the cheapest string for the most common case), else
+// "esc:" and the bytes of v without trailing zeros. Returns the length
+// written to out (at most ESC_TAG_MAX bytes; not NUL-terminated, since the
+// bytes may be 0).
+#define ESC_TAG_MAX (4 + 1 + ESC_NUM_RESULTS)
+int esc_leaks_encode(Leaks l, char out[ESC_TAG_MAX]);
+// gc's parseLeaks: a string without the "esc:" prefix (the empty tag,
+// and tags of functions never analysed) means "leaks to the heap".
+Leaks esc_leaks_decode(const char *s, size_t n);
+// Tags fn's receiver and parameters (EscParam.tag) and prints their -m
+// lines: "leaking param: p", "p does not escape", ... (gc's paramTag).
+void esc_tag_params(Batch *b, EscFunc *fn);
+
+// ---- functions and parameters (filled in by the builder) ----
+
+// One receiver or parameter, in gc's order (receiver first). The builder
+// fills the inputs; esc_finish sets tag.
+typedef struct EscParam {
+    Str name;           // NULL: unnamed (gc's nil Sym); "_": blank
+    Pos pos;            // gc's Field position: where param lines are printed
+    Location *loc;      // the parameter's location; NULL if unnamed or blank
+    bool has_pointers;  // the type holds pointers (else nothing to tag)
+    bool is_uintptr;
+    bool is_ddd_uintptr;    // the final ...uintptr parameter
+    bool tagged;        // tag is set (esc_finish ran on the function)
+    Leaks tag;          // what call sites see, i.e. decode(encode(leaks))
+} EscParam;
+
+typedef struct EscResult {
+    Str name;           // as gc prints it: the name, or "~r0", "~r1", ...
+    Location *loc;      // LOC_RESULT location (result_index = 1 + i)
+} EscResult;
+
+// Where a function stands in gc's batch protocol: a call into a function
+// of the batch being analysed uses its parameter locations directly, a call
+// to a function already tagged uses its tags.
+enum { ESC_FUNC_UNKNOWN, ESC_FUNC_PLANNED, ESC_FUNC_STARTED, ESC_FUNC_TAGGED };
+
+// A function as escape analysis sees it (gc's ir.Func). Owned by the
+// builder: it outlives the batch, because later batches read its tags.
+struct EscFunc {
+    Str name;           // gc's name: "F", "T.M", "(*T).M", "F.func1"
+    const void *n;      // builder's node, opaque here
+    EscFunc *outer;     // function containing this closure; NULL otherwise
+    bool closure_called;    // a func literal called right where it appears
+    bool has_body;      // false: declared without body (assembly)
+    bool quiet;         // wrapper or dupok: gc prints nothing for it
+    uint32_t pragma;    // PRAGMA_NOESCAPE, PRAGMA_UINTPTRESCAPES, ...
+    EscParam *params;   // receiver first
+    int nparams;
+    EscResult *results;
+    int nresults;
+    int state;          // ESC_FUNC_*
+};
+
+// ---- graph.c: locations, holes and edges ----
+
+typedef enum LocKind {
+    LOC_TEMP,       // no node: a temporary of the walk (teeHole, later)
+    LOC_EXPR,       // an allocating expression: new, &T{}, make, literal...
+    LOC_AUTO,       // a local variable (gc's PAUTO)
+    LOC_PARAM,      // a parameter or receiver (gc's PPARAM)
+    LOC_RESULT,     // a result parameter (gc's PPARAMOUT)
+} LocKind;
+
+// An assignment into a location: `dst = <derefs> src`, incoming edges kept
+// on dst. notes say why, for -m=2.
+typedef struct Edge {
+    Location *src;
+    int derefs;         // >= -1
+    Note *notes;
+} Edge;
+
+// The reason chain of an edge or hole, innermost first: "from &x
+// (address-of) at x.go:5:4".
+struct Note {
+    Note *next;
+    Pos pos;            // where: the node's position
+    Str text;           // where: the node as gc prints it
+    const char *why;
+};
+
+struct Location {
+    LocKind kind;
+    const void *n;      // builder's node (NULL for LOC_TEMP)
+    Str text;           // n as gc prints it ("x", "&T{...}", "func literal")
+    Pos pos;            // n's position
+    EscFunc *curfn;     // function the location belongs to
+    VEC(Edge) edges;    // incoming edges
+    int loop_depth;     // loop depth at the declaration
+    int result_index;   // LOC_RESULT: 1 + index among the results
+    // Set by the builder before esc_solve when gc's HeapAllocReason gives
+    // one: the location goes to the heap with this note.
+    const char *heap_reason;
+    bool quiet;         // go/defer wrapper closure: no -m line
+
+    // Walk state (solve.c): minimal derefs from the current root, and the
+    // next step towards the root, for explanations.
+    int derefs;
+    uint32_t walkgen;
+    Location *dst;
+    int dst_edge_idx;
+    bool queued;
+    uint32_t explaingen;
+
+    // Results and facts gathered while building.
+    bool escapes;       // must be heap allocated
+    bool transient;     // address does not outlive the statement
+    Leaks param_esc;    // LOC_PARAM: where the parameter leaks
+    bool captured;      // a closure captured it
+    bool reassigned;
+    bool addrtaken;
+};
+
+// A context for evaluating an expression: its value flows into dst after
+// derefs dereferences (-1: its address flows). Passed by value, as in gc.
+typedef struct Hole {
+    Location *dst;
+    int derefs;         // >= -1
+    Note *notes;
+    // The context takes the expression's address, whether or not the
+    // address is stored anywhere.
+    bool addrtaken;
+} Hole;
+
+// Per-function walking state (gc's escape). build.c may add its own fields
+// (labels) here.
+struct Escape {
+    Batch *b;
+    EscFunc *curfn;
+    int loop_depth;     // 1 at the function's top level
+};
+
+Escape esc_with(Batch *b, EscFunc *fn);
+
+// A new location in e's function at e's loop depth. text and pos are what
+// gc prints for n; kind LOC_TEMP takes n == NULL.
+Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos, bool transient);
+// Records a variable's declaration: its loop depth becomes e's (gc's dcl).
+Hole esc_dcl(Escape *e, Location *loc);
+
+Hole esc_loc_hole(Location *loc);
+Hole esc_heap_hole(Batch *b);
+Hole esc_discard_hole(Batch *b);
+bool esc_is_discard(Batch *b, Hole k);
+Hole esc_shift(Hole k, int delta);
+// Notes cost nothing below -m=2: they are only kept for explanations.
+Hole esc_note(Batch *b, Hole k, Pos pos, Str text, const char *why);
+Hole esc_deref(Batch *b, Hole k, Pos pos, Str text, const char *why);
+Hole esc_addr(Batch *b, Hole k, Pos pos, Str text, const char *why);
+// gc's dotType: a type assertion to a type that is neither an interface
+// nor pointer-shaped reads the value through the interface's data word.
+Hole esc_dot_type(Batch *b, Hole k, bool direct_or_iface, Pos pos, Str text, const char *why);
+
+// The assignment k = src: adds an edge, or marks src escaping at once if
+// its address goes straight to a location that already escapes.
+void esc_flow(Batch *b, Hole k, Location *src);
+// A hole feeding every hole of ks (through a temporary when needed).
+Hole esc_tee_hole(Escape *e, const Hole *ks, int n);
+// A hole that flows into k "some time later": keeps temporaries alive.
+Hole esc_later(Escape *e, Hole k);
+// A new allocation for expression n whose address flows to k; returns the
+// hole for storing into the allocation (gc's spill).
+Hole esc_spill(Escape *e, Hole k, const void *n, Str text, Pos pos);
+// The hole for an argument passed to parameter i of the static callee fn
+// (NULL: unknown callee). ks: where the call's results go (NULL if
+// unused), one per result.
+Hole esc_tag_hole(Escape *e, const Hole *ks, int nks, EscFunc *fn, int param_index);
+bool esc_in_mutual_batch(EscFunc *fn);
+
+// ---- solve.c: the walk ----
+
+void esc_walk_all(Batch *b);
+// Whether values stored in l may outlive other if other is on the stack.
+bool esc_outlives(Batch *b, Location *l, Location *other);
+bool esc_contains_closure(EscFunc *f, EscFunc *c);
+// gc's explainLoc: "{heap}", "{temp}", a name, or "{storage for X}".
+void esc_explain_loc(Batch *b, Buf *out, Location *l);
+// Prints one step "flow: dst = &src:" of an explanation and its notes,
+// each line prefixed with pos (the position of the location explained).
+void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, int derefs,
+                      Note *notes);
+
+// ---- escape.c: the batch and its driver ----
+
+// gc's stack size limits (ir/cfg.go), lowered by -smallframes.
+typedef struct EscLimits {
+    int64_t max_stack_var_size;             // explicit variables: 10 MB
+    int64_t max_implicit_stack_var_size;    // new, &T{}, make, literals: 64 KB
+    int64_t ptr_size;                       // alignment above this: heap
+} EscLimits;
+EscLimits esc_default_limits(bool smallframes);
+
+// What gc's HeapAllocReason looks at, for one location's node.
+typedef enum EscAllocKind {
+    ALLOC_NONE,         // no node or no type: never forced
+    ALLOC_PARAM,        // parameters and results live in the caller's frame
+    ALLOC_VAR,          // a local variable
+    ALLOC_NEW,          // new(T) or &T{...}
+    ALLOC_CLOSURE,      // func literal
+    ALLOC_METHVALUE,    // x.M as a value
+    ALLOC_MAKESLICE,    // make([]T, len[, cap])
+    ALLOC_OTHER,        // any other allocating expression
+} EscAllocKind;
+
+typedef struct EscAllocInfo {
+    EscAllocKind kind;
+    int64_t size, align;            // the node's type
+    int64_t elem_size, elem_align;  // ALLOC_NEW: *T's T; ALLOC_MAKESLICE: T
+    int64_t closure_size;           // ALLOC_CLOSURE, ALLOC_METHVALUE: the record
+    // ALLOC_MAKESLICE: cap (len if no cap) is a constant fitting int32.
+    bool cap_small_const;
+    int64_t cap;
+} EscAllocInfo;
+// gc's reason for forcing a heap allocation ("too large for stack",
+// "too aligned for stack", "non-constant size"), or NULL.
+const char *esc_heap_alloc_reason(const EscLimits *lim, const EscAllocInfo *a);
+
+typedef struct EscConfig {
+    int m;              // -m level: 0 silent, 1 decisions, 2 explanations
+    bool smallframes;
+    // gc's -+ (compiling the runtime): a variable moving to the heap is an
+    // error there.
+    bool compiling_runtime;
+    Buf *out;           // receives the -m output, in gc's order
+} EscConfig;
+
+// A func literal (or go/defer wrapper) met during the walk, with the hole
+// for its closure record; its captures are decided once the whole batch
+// has been walked, when every reassignment and & of the variables is known.
+typedef struct EscClosure {
+    Hole k;
+    const void *clo;    // builder's node
+    EscFunc *fn;
+} EscClosure;
+
+struct Batch {
+    Arena arena;                // locations and notes
+    VEC(Location *) all_locs;   // creation order: the order of -m lines
+    VEC(EscFunc *) funcs;       // the functions analysed together
+    Location heap_loc;          // escapes from the start
+    Location blank_loc;         // flows into it are dropped
+    VEC(EscClosure) closures;   // in the order the walk met them
+    int m;
+    EscLimits limits;
+    bool compiling_runtime;
+    int nerrors;                // "not allowed in runtime" errors
+    Buf *out;
+    uint32_t explaingen;
+};
+
+// How the builder drives a batch (gc's Batch, for one strongly connected
+// component of the call graph, callees before callers):
+//   1. esc_batch_init; esc_batch_add_func for the functions and their
+//      closures, in gc's order (the outer function, then its closures).
+//   2. Per function, locations for its declarations in gc's fn.Dcl order
+//      (parameters, results with result_index, locals), the builder's
+//      EscParam/EscResult pointing at them.
+//   3. Walk each outer function's body (state STARTED), closures where
+//      they appear: esc_new_loc/esc_spill for allocations, holes and
+//      esc_flow for assignments, esc_add_closure for func literals, and
+//      heap_reason from esc_heap_alloc_reason on new locations.
+//   4. For each recorded closure, esc_capture on each captured variable.
+//   5. esc_solve, esc_finish; then read loc->escapes, loc->transient and
+//      the EscParam tags; esc_batch_free.
+void esc_batch_init(Batch *b, const EscConfig *cfg);
+void esc_batch_free(Batch *b);
+// Adds fn to the batch (gc's initFunc minus the locations, which the
+// builder creates): state becomes PLANNED.
+void esc_batch_add_func(Batch *b, EscFunc *fn);
+
+// One variable captured by a closure, decided once every body is walked
+// (gc's flowClosure): by value if small and never reassigned or addressed.
+typedef struct EscCapture {
+    Location *loc;      // the captured variable (the outer, canonical one)
+    Str name;
+    Pos var_pos;        // the variable's declaration (-m=2 line)
+    Pos use_pos;        // the closure variable's position (notes)
+    Str curfn_name;     // the function declaring the variable
+    int64_t size;       // the variable's size in bytes
+} EscCapture;
+// k is the closure's storage hole. Returns true when captured by value.
+bool esc_capture(Batch *b, Hole k, const EscCapture *c);
+void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn);
+
+// After the builder has walked every body and closure: applies the heap
+// reasons and walks the graph.
+void esc_solve(Batch *b);
+// Tags every parameter of the batch and prints the -m lines of the
+// parameters, then of every location, as gc's finish does.
+void esc_finish(Batch *b);
+
+// -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
+void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,238 @@
+// solve.c: the walk. From every location taken as a root, find the
+// minimal derefs along assignment paths from every other location into
+// it. A location whose address (derefs -1) reaches a root that outlives it
+// must be heap allocated; a parameter whose value reaches the heap or a
+// result gets a leak. Facts only ever grow (a location starts escaping, or
+// stops being transient), and each change re-queues the location as a
+// root, so the walk reaches a fixed point. At -m=2 every new fact is
+// explained by the path the walk took to it.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+typedef VEC(Location *) LocStack;
+
+static void enqueue(LocStack *todo, Location *loc) {
+    if (!loc->queued) {
+        vec_push(todo, loc);
+        loc->queued = true;
+    }
+}
+
+// Takes the position string once: every line of an explanation repeats
+// the position of the location being explained.
+static char *fmt_pos(Pos p) {
+    Buf b = {0};
+    pos_format(&b, p);
+    char *s = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+void esc_explain_loc(Batch *b, Buf *out, Location *l) {
+    if (l == &b->heap_loc)
+        buf_puts(out, "{heap}");
+    else if (l->kind == LOC_TEMP)
+        buf_puts(out, "{temp}");
+    else if (l->kind == LOC_EXPR)
+        buf_printf(out, "{storage for %s}", l->text);
+    else
+        buf_puts(out, l->text);
+}
+
+void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, int derefs,
+                      Note *notes) {
+    Buf *out = b->out;
+    buf_printf(out, "%s:   flow: ", pos);
+    esc_explain_loc(b, out, dst);
+    buf_puts(out, " = ");
+    if (derefs < 0)
+        buf_putc(out, '&');
+    for (int i = 0; i < derefs; i++)
+        buf_putc(out, '*');
+    esc_explain_loc(b, out, src);
+    buf_puts(out, ":\n");
+    for (Note *n = notes; n; n = n->next) {
+        char *at = fmt_pos(n->pos);
+        buf_printf(out, "%s:     from %s (%s) at %s\n", pos, n->text, n->why, at);
+        free(at);
+    }
+}
+
+// Follows the dst links the walk left, from src back to root. The links
+// form a tree while the walk only lowers derefs, but a later, shorter
+// path can rewire part of it into a cycle; gc stops there with a warning.
+static void explain_path(Batch *b, Location *root, Location *src) {
+    uint32_t gen = ++b->explaingen;
+    char *pos = fmt_pos(src->pos);
+    for (;;) {
+        if (src->explaingen == gen) {
+            buf_printf(b->out, "%s:   warning: truncated explanation due to assignment cycle; "
+                               "see golang.org/issue/35518\n", pos);
+            break;
+        }
+        src->explaingen = gen;
+        Location *dst = src->dst;
+        if (!dst)
+            break;
+        Edge *edge = &dst->edges.data[src->dst_edge_idx];
+        if (edge->src != src)
+            fatal("escape: path inconsistency");
+        esc_explain_flow(b, pos, dst, src, edge->derefs, edge->notes);
+        if (dst == root)
+            break;
+        src = dst;
+    }
+    free(pos);
+}
+
+bool esc_contains_closure(EscFunc *f, EscFunc *c) {
+    // gc compares names ("F.func1" lies in "F"); the enclosing chain says
+    // the same without depending on the naming scheme. (gc's test would
+    // also put the package-level closure "glob..func1" inside a function
+    // named glob; no real code has one.)
+    if (!f || !c || f == c)
+        return false;
+    for (EscFunc *p = c->outer; p; p = p->outer)
+        if (p == f)
+            return true;
+    return false;
+}
+
+bool esc_outlives(Batch *b, Location *l, Location *other) {
+    (void)b;
+    if (l->escapes)
+        return true;
+    // Callers may do anything with results, so they outlive everything...
+    if (l->kind == LOC_RESULT) {
+        // ...except the results of a func literal called on the spot,
+        // which go back to its enclosing function only:
+        //     var u int  // stays on the stack
+        //     *(func() *int { return &u }()) = 42
+        if (l->curfn && l->curfn->closure_called && esc_contains_closure(other->curfn, l->curfn))
+            return false;
+        return true;
+    }
+    // A variable declared outside a loop outlives one declared inside it,
+    // whose storage is reused by every iteration.
+    if (l->curfn == other->curfn && l->loop_depth < other->loop_depth)
+        return true;
+    // A variable of the enclosing function outlives the closure's own.
+    if (esc_contains_closure(l->curfn, other->curfn))
+        return true;
+    return false;
+}
+
+static void leak_to(Location *l, Location *sink, int derefs) {
+    // Flows into one of the function's own results are recorded as such
+    // (unless that result escapes anyway, or there are too many results
+    // for the tag); everything else that outlives the call is the heap.
+    if (!sink->escapes && sink->kind == LOC_RESULT && sink->curfn == l->curfn) {
+        int ri = sink->result_index - 1;
+        if (ri < ESC_NUM_RESULTS) {
+            esc_leaks_add_result(&l->param_esc, ri, derefs);
+            return;
+        }
+    }
+    esc_leaks_add_heap(&l->param_esc, derefs);
+}
+
+// Bellman-Ford from root over incoming edges, with a LIFO work list.
+// Edges can be negative (&), but no path gets below -1 because a location
+// whose address flows restarts at 0: in "root = &l; l = x", x's address
+// does not flow to root. The order of the work list does not change the
+// derefs found, but it does choose which path -m=2 explains, so it
+// follows gc's exactly.
+static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue) {
+    root->walkgen = walkgen;
+    root->derefs = 0;
+    root->dst = NULL;
+
+    LocStack todo = {0};
+    vec_push(&todo, root);
+    while (todo.len > 0) {
+        Location *l = todo.data[--todo.len];
+        int derefs = l->derefs;
+        bool address_of = derefs < 0;
+        if (address_of) {
+            derefs = 0;
+            // l's address is stored somewhere lasting: its storage cannot
+            // be reused when the statement ends.
+            if (!root->transient && l->transient) {
+                l->transient = false;
+                enqueue(queue, l);
+            }
+        }
+
+        if (esc_outlives(b, root, l)) {
+            if (l->kind == LOC_PARAM) {
+                if (b->m >= 2 && !l->escapes) {
+                    char *pos = fmt_pos(l->pos);
+                    Buf where = {0};
+                    esc_explain_loc(b, &where, root);
+                    buf_printf(b->out, "%s: parameter %s leaks to %s with derefs=%d:\n", pos,
+                               l->text, buf_cstr(&where), derefs);
+                    buf_free(&where);
+                    free(pos);
+                    explain_path(b, root, l);
+                }
+                leak_to(l, root, derefs);
+            }
+            if (address_of && !l->escapes) {
+                if (b->m >= 2) {
+                    char *pos = fmt_pos(l->pos);
+                    buf_printf(b->out, "%s: %s escapes to heap:\n", pos,
+                               l->text ? l->text : "{temp}");
+                    free(pos);
+                    explain_path(b, root, l);
+                }
+                // Now a root in its own right: what flows into an escaping
+                // location is on the heap too.
+                l->escapes = true;
+                enqueue(queue, l);
+                continue;
+            }
+        }
+
+        for (int i = 0; i < l->edges.len; i++) {
+            Edge *edge = &l->edges.data[i];
+            Location *src = edge->src;
+            // Already on the heap: nothing more can happen to it from here.
+            if (src->escapes)
+                continue;
+            int d = derefs + edge->derefs;
+            if (src->walkgen != walkgen || src->derefs > d) {
+                src->walkgen = walkgen;
+                src->derefs = d;
+                src->dst = l;
+                src->dst_edge_idx = i;
+                vec_push(&todo, src);
+            }
+        }
+    }
+    vec_free(&todo);
+}
+
+// Cost: one walk per location plus one per transition (a location starts
+// escaping, or stops being transient; each happens at most once), so
+// Θ(L) walks over a graph of L locations and E edges. A walk is usually
+// O(L + E); a location is walked again only when a shorter path to it
+// turns up, which the -1 floor on derefs keeps rare. gc accepts the same
+// worst case; batches are small (one function or one recursive cycle).
+void esc_walk_all(Batch *b) {
+    LocStack queue = {0};
+    for (int i = 0; i < b->all_locs.len; i++)
+        enqueue(&queue, b->all_locs.data[i]);
+    // Popped first: the heap root settles most escapes in one walk.
+    enqueue(&queue, &b->heap_loc);
+
+    uint32_t walkgen = 0;
+    while (queue.len > 0) {
+        Location *root = queue.data[--queue.len];
+        root->queued = false;
+        walk_one(b, root, ++walkgen, &queue);
+    }
+    vec_free(&queue);
+}

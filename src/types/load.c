@@ -1,0 +1,970 @@
+// load.c: from command-line patterns to a list of parsed packages,
+// dependencies first, the way cmd/go's package loader does it. A pattern
+// is "std", an import path, a directory (./x, ../x, /abs), either of the
+// last two with "..." wildcards, or a list of .go files forming the
+// package "command-line-arguments". Each package is loaded once (a map by
+// import path), its imports are loaded depth-first in sorted order, and a
+// package is appended to the result once all its imports are: this is
+// exactly `go list -deps` order. A package met again while it is still on
+// the import stack closes an import cycle, which is an error, not a hang.
+//
+// Standard-library packages import golang.org/x/... from GOROOT/src/vendor
+// under the import path "vendor/golang.org/x/...", as cmd/go arranges for
+// std. "unsafe" is a pseudo-package without files; "C" never appears,
+// because files importing it are ignored (CGO_ENABLED=0).
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "types.h"
+
+typedef VEC(Str) StrVec;
+
+static bool is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static Str strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static Str strf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        fatal("out of memory");
+    va_end(ap);
+    Str r = str_cstr(s);
+    free(s);
+    return r;
+}
+
+static bool has_suffix(const char *s, const char *suf) {
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+// ---- paths ----
+
+// Lexical cleaning as filepath.Clean does it: no symlinks are resolved,
+// because cmd/go reports directories the way the user spelled them.
+static Str clean_path(const char *p) {
+    bool abs = p[0] == '/';
+    StrVec parts = {0};
+    const char *s = p;
+    while (*s) {
+        while (*s == '/')
+            s++;
+        const char *e = s;
+        while (*e && *e != '/')
+            e++;
+        size_t n = (size_t)(e - s);
+        if (n == 0 || (n == 1 && s[0] == '.')) {
+            // skip
+        } else if (n == 2 && s[0] == '.' && s[1] == '.') {
+            if (parts.len > 0 && strcmp(parts.data[parts.len - 1], "..") != 0)
+                parts.len--;
+            else if (!abs)
+                vec_push(&parts, str_cstr(".."));
+        } else {
+            vec_push(&parts, str_intern(s, n));
+        }
+        s = e;
+    }
+    Buf b = {0};
+    if (abs)
+        buf_putc(&b, '/');
+    for (int i = 0; i < parts.len; i++) {
+        if (i)
+            buf_putc(&b, '/');
+        buf_puts(&b, parts.data[i]);
+    }
+    if (b.len == 0)
+        buf_putc(&b, '.');
+    Str r = str_cstr(buf_cstr(&b));
+    buf_free(&b);
+    vec_free(&parts);
+    return r;
+}
+
+static Str abs_path(Loader *l, const char *p) {
+    if (p[0] == '/')
+        return clean_path(p);
+    return clean_path(strf("%s/%s", l->cwd, p));
+}
+
+// cmd/go's ShortPath: the path relative to the current directory when
+// that is shorter ("x.go", "../y/x.go"), else the absolute path. Both
+// paths are clean and absolute.
+static Str short_path(Loader *l, Str abs) {
+    const char *c = l->cwd, *a = abs;
+    // The longest common prefix that ends at a path element boundary.
+    size_t common = 0;
+    for (size_t i = 0;; i++) {
+        bool cend = c[i] == 0 || c[i] == '/', aend = a[i] == 0 || a[i] == '/';
+        if (cend && aend)
+            common = i;
+        if (c[i] == 0 || a[i] == 0 || c[i] != a[i])
+            break;
+    }
+    Buf b = {0};
+    for (const char *q = c + common; *q; q++)
+        if (*q == '/' && strcmp(c, "/") != 0)
+            buf_puts(&b, "../");
+    const char *rest = a + common;
+    if (*rest == '/')
+        rest++;
+    buf_puts(&b, rest);
+    if (b.len > 0 && b.data[b.len - 1] == '/')
+        b.len--;
+    Str r = str_cstr(b.len ? buf_cstr(&b) : ".");
+    buf_free(&b);
+    return str_len(r) < str_len(abs) ? r : abs;
+}
+
+// ---- GOROOT ----
+
+static bool goroot_ok(const char *dir) {
+    return dir && *dir && is_dir(strf("%s/src/runtime", dir));
+}
+
+static bool go_on_path(void) {
+    const char *path = getenv("PATH");
+    if (!path)
+        return false;
+    const char *s = path;
+    while (*s) {
+        const char *e = strchr(s, ':');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n && access(strf("%.*s/go", (int)n, s), X_OK) == 0)
+            return true;
+        s += n;
+        if (*s == ':')
+            s++;
+    }
+    return false;
+}
+
+static Str find_goroot(void) {
+    const char *env = getenv("GOROOT");
+    if (goroot_ok(env))
+        return clean_path(env);
+    if (go_on_path()) {
+        FILE *f = popen("go env GOROOT 2>/dev/null", "r");
+        if (f) {
+            char line[PATH_MAX] = {0};
+            bool got = fgets(line, sizeof line, f) != NULL;
+            pclose(f);
+            line[strcspn(line, "\n")] = 0;
+            if (got && goroot_ok(line))
+                return clean_path(line);
+        }
+    }
+    if (goroot_ok("/usr/lib/go"))
+        return str_cstr("/usr/lib/go");
+    if (goroot_ok("/usr/local/go"))
+        return str_cstr("/usr/local/go");
+    // The newest /usr/lib/go-1.N.
+    DIR *d = opendir("/usr/lib");
+    int best = -1;
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            int minor;
+            char tail;
+            if (sscanf(de->d_name, "go-1.%d%c", &minor, &tail) == 1 && minor > best &&
+                goroot_ok(strf("/usr/lib/%s", de->d_name)))
+                best = minor;
+        }
+        closedir(d);
+    }
+    if (best >= 0)
+        return strf("/usr/lib/go-1.%d", best);
+    return NULL;
+}
+
+// ---- the loader ----
+
+Loader *load_new(const LoadConfig *cfg, Diags *d) {
+    Str goroot = cfg->goroot ? cfg->goroot : find_goroot();
+    if (!goroot_ok(goroot)) {
+        diag_error_nopos(d, "goesc: cannot find GOROOT (the Go installation holding src/runtime); "
+                            "set $GOROOT or put the go tool on $PATH");
+        return NULL;
+    }
+    Loader *l = xcalloc(1, sizeof *l);
+    l->cfg = *cfg;
+    l->diags = d;
+    l->goroot = clean_path(goroot);
+    l->gorootsrc = strf("%s/src", l->goroot);
+    char cwd[PATH_MAX];
+    l->cwd = str_cstr(getcwd(cwd, sizeof cwd) ? cwd : "/");
+    const char *goos = getenv("GOOS"), *goarch = getenv("GOARCH");
+    Str os = cfg->goos ? cfg->goos : str_cstr(goos && *goos ? goos : "linux");
+    Str arch = cfg->goarch ? cfg->goarch : str_cstr(goarch && *goarch ? goarch : "amd64");
+    build_ctx_init(&l->build, os, arch, cfg->tags, cfg->ntags);
+    // GOPATH: its entries, or $HOME/go.
+    const char *gp = getenv("GOPATH");
+    StrVec gps = {0};
+    if (gp && *gp) {
+        const char *s = gp;
+        while (*s) {
+            const char *e = strchr(s, ':');
+            size_t n = e ? (size_t)(e - s) : strlen(s);
+            if (n)
+                vec_push(&gps, abs_path(l, strf("%.*s", (int)n, s)));
+            s += n;
+            if (*s == ':')
+                s++;
+        }
+    } else {
+        const char *home = getenv("HOME");
+        vec_push(&gps, strf("%s/go", home && *home ? home : "/root"));
+    }
+    l->gopath = gps.data;
+    l->ngopath = gps.len;
+    l->mode = MODE_NOMOD;
+    return l;
+}
+
+Str load_goroot(Loader *l) { return l->goroot; }
+
+void load_free(Loader *l) {
+    if (!l)
+        return;
+    for (int i = 0; i < l->order.len; i++) {
+        Package *p = l->order.data[i];
+        // The parser keeps a file's directives in a malloc'd vector.
+        for (int j = 0; j < p->nfiles; j++)
+            if (p->syn[j])
+                vec_free(&p->syn[j]->directives);
+        arena_free(&p->arena);
+    }
+    vec_free(&l->order);
+    vec_free(&l->roots);
+    vec_free(&l->stack);
+    free(l->tab);
+    free(l->gopath);
+    free(l->build.tags);
+    mod_free(l->mod);
+    arena_free(&l->arena);
+    free(l);
+}
+
+static uint32_t ptr_hash(Str s) {
+    uintptr_t v = (uintptr_t)s;
+    return (uint32_t)((v >> 3) * 2654435761u);
+}
+
+Package *load_lookup(Loader *l, Str path) {
+    if (!l->tabcap)
+        return NULL;
+    for (uint32_t i = ptr_hash(path) & (uint32_t)(l->tabcap - 1);; i = (i + 1) & (uint32_t)(l->tabcap - 1)) {
+        Package *p = l->tab[i];
+        if (!p)
+            return NULL;
+        if (p->path == path)
+            return p;
+    }
+}
+
+Package *load_import_of(Package *p, Str path) {
+    int lo = 0, hi = p->nimports;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(p->import_paths[mid], path);
+        if (c == 0)
+            return p->imports[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static void tab_insert(Loader *l, Package *p) {
+    if ((l->tablen + 1) * 2 > l->tabcap) {
+        int ncap = l->tabcap ? l->tabcap * 2 : 512;
+        Package **old = l->tab;
+        int ocap = l->tabcap;
+        l->tab = xcalloc((size_t)ncap, sizeof(Package *));
+        l->tabcap = ncap;
+        for (int i = 0; i < ocap; i++) {
+            if (!old[i])
+                continue;
+            uint32_t j = ptr_hash(old[i]->path) & (uint32_t)(ncap - 1);
+            while (l->tab[j])
+                j = (j + 1) & (uint32_t)(ncap - 1);
+            l->tab[j] = old[i];
+        }
+        free(old);
+    }
+    uint32_t j = ptr_hash(p->path) & (uint32_t)(l->tabcap - 1);
+    while (l->tab[j])
+        j = (j + 1) & (uint32_t)(l->tabcap - 1);
+    l->tab[j] = p;
+    l->tablen++;
+}
+
+// Where an import comes from, for error messages.
+typedef struct ImportSite {
+    Str file;           // display path of the importing file
+    int line, col;
+} ImportSite;
+
+// "package ROOT\n\timports A\n\timports B: msg": cmd/go's import-stack form.
+static void error_with_stack(Loader *l, Str last, const char *msg) {
+    Buf b = {0};
+    if (l->stack.len == 0) {
+        buf_printf(&b, "package %s: %s", last, msg);
+    } else {
+        buf_printf(&b, "package %s", l->stack.data[0]->path);
+        for (int i = 1; i < l->stack.len; i++)
+            buf_printf(&b, "\n\timports %s", l->stack.data[i]->path);
+        buf_printf(&b, "\n\timports %s: %s", last, msg);
+    }
+    diag_error_nopos(l->diags, "%s", buf_cstr(&b));
+    buf_free(&b);
+}
+
+// Whether importer may import q under the "internal" rule: a package
+// below an "internal" directory is importable only from the tree rooted at
+// that directory's parent. As cmd/go does, this compares directories, so
+// that a file list (command-line-arguments) counts where it lies.
+static bool internal_allowed(Package *importer, Package *q) {
+    const char *path = q->path, *cut = NULL;
+    if (strncmp(path, "internal", 8) == 0 && (path[8] == '/' || path[8] == 0))
+        cut = path;
+    for (const char *s = path; !cut && (s = strstr(s, "/internal")) != NULL; s++)
+        if (s[9] == '/' || s[9] == 0)
+            cut = s;
+    if (!cut)
+        return true;
+    // Drop as many trailing elements from q's directory as the path has
+    // from "internal" on.
+    int drop = 1;
+    for (const char *s = cut + 1; *s; s++)
+        drop += *s == '/';
+    size_t n = str_len(q->dir);
+    while (drop > 0 && n > 0) {
+        n--;
+        if (q->dir[n] == '/')
+            drop--;
+    }
+    return strncmp(importer->dir, q->dir, n) == 0 && (importer->dir[n] == '/' || importer->dir[n] == 0);
+}
+
+// "package ROOT\n\timports A\n\tFILE:L:C: msg": an error in the importing
+// package itself, shown under its import stack.
+static void error_in_stack(Loader *l, const ImportSite *site, const char *msg) {
+    Buf b = {0};
+    for (int i = 0; i < l->stack.len; i++)
+        buf_printf(&b, i ? "\n\timports %s" : "package %s", l->stack.data[i]->path);
+    buf_printf(&b, "\n\t%s:%d:%d: %s", site->file, site->line, site->col, msg);
+    diag_error_nopos(l->diags, "%s", buf_cstr(&b));
+    buf_free(&b);
+}
+
+static void error_at(Loader *l, const ImportSite *site, const char *msg) {
+    if (site)
+        diag_error_nopos(l->diags, "%s:%d:%d: %s", site->file, site->line, site->col, msg);
+    else
+        diag_error_nopos(l->diags, "%s", msg);
+}
+
+static Package *new_package(Loader *l, Str path, Str dir) {
+    Package *p = ARENA_NEW(&l->arena, Package);
+    p->path = path;
+    p->dir = dir;
+    tab_insert(l, p);
+    return p;
+}
+
+static int cmp_str(const void *x, const void *y) {
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int cmp_pkg_path(const void *x, const void *y) {
+    return strcmp((*(Package *const *)x)->path, (*(Package *const *)y)->path);
+}
+
+static Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
+
+// Fills p from its directory (or the given file list) and loads its
+// imports. p is on the import stack meanwhile.
+static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site) {
+    DirInfo di;
+    if (!build_scan_dir(&l->build, p->dir, only, nonly, &di, &p->arena)) {
+        diag_error_nopos(l->diags, "cannot read directory %s", p->dir);
+        p->bad = true;
+        return;
+    }
+    p->name = di.name;
+    p->nfiles = di.gofiles.len;
+    p->files = ARENA_ARRAY(&l->arena, Str, p->nfiles + 1);
+    p->syn = ARENA_ARRAY(&l->arena, SynFile *, p->nfiles + 1);
+    // gc's own messages name files the way cmd/go passes them to it:
+    // relative to the package directory, which cmd/go then shortens, so a
+    // file in the current directory reads "./x.go".
+    Str sdir = short_path(l, p->dir);
+    for (int i = 0; i < p->nfiles; i++)
+        p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
+    p->nignored = di.ignored.len;
+    p->ignored = ARENA_ARRAY(&l->arena, Str, p->nignored + 1);
+    for (int i = 0; i < p->nignored; i++)
+        p->ignored[i] = di.ignored.data[i];
+    if (di.err) {
+        p->bad = true;
+        // cmd/go blames a bad directory on the import that led to it.
+        error_at(l, site, di.err);
+    } else if (p->nfiles == 0) {
+        if (root && di.ntest > 0 && !l->wild) {
+            diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
+            p->bad = true;
+        } else if (di.ntest == 0) {
+            error_with_stack(l, p->path,
+                             strf(di.any_go ? "build constraints exclude all Go files in %s"
+                                            : "no Go files in %s", p->dir));
+            p->bad = true;
+        }
+    }
+    // The imports, sorted and deduplicated, each with its first site.
+    typedef struct { Str path; ImportSite site; } Imp;
+    VEC(Imp) imps = {0};
+    // Like cmd/go, do not follow the imports of a broken directory: they
+    // would only add noise to the one error that matters.
+    for (int i = 0; i < di.hdrs.len && !di.err; i++) {
+        FileHeader *h = &di.hdrs.data[i];
+        for (int j = 0; j < h->nimports; j++) {
+            // cmd/go's own errors shorten the file's path itself ("x.go").
+            Str file = short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
+            Imp im = {h->imports[j].path, {file, h->imports[j].line, h->imports[j].col}};
+            vec_push(&imps, im);
+        }
+    }
+    // Stable insertion sort: keeps the first site of each path.
+    for (int i = 1; i < imps.len; i++) {
+        Imp x = imps.data[i];
+        int j = i - 1;
+        while (j >= 0 && strcmp(imps.data[j].path, x.path) > 0) {
+            imps.data[j + 1] = imps.data[j];
+            j--;
+        }
+        imps.data[j + 1] = x;
+    }
+    int n = 0;
+    for (int i = 0; i < imps.len; i++)
+        if (n == 0 || imps.data[n - 1].path != imps.data[i].path)
+            imps.data[n++] = imps.data[i];
+    imps.len = n;
+    p->nimports = n;
+    p->import_paths = ARENA_ARRAY(&l->arena, Str, n + 1);
+    p->imports = ARENA_ARRAY(&l->arena, Package *, n + 1);
+    if (l->cfg.parse && !p->bad) {
+        // The directives gc accepts depend on the flags cmd/go passes it:
+        // -std for the standard library, -+ for the runtime's packages.
+        static const char *const runtime_pkgs[] = {
+            "internal/abi", "internal/bytealg", "internal/cpu", "internal/goarch",
+            "internal/goos", "runtime", "runtime/internal/atomic", "runtime/internal/math",
+            "runtime/internal/sys", "runtime/internal/syscall"};
+        SynOptions opts = {.std = p->std};
+        for (size_t i = 0; i < sizeof runtime_pkgs / sizeof runtime_pkgs[0]; i++)
+            opts.compiling_runtime |= p->std && strcmp(p->path, runtime_pkgs[i]) == 0;
+        int before = l->diags->nerrors;
+        for (int i = 0; i < p->nfiles; i++)
+            p->syn[i] = syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i],
+                                            l->diags, &p->arena, &opts);
+        // gc does not type-check a package with syntax errors.
+        if (l->diags->nerrors > before)
+            p->bad = true;
+    }
+    build_dir_free(&di);
+    vec_push(&l->stack, p);
+    for (int i = 0; i < n; i++) {
+        p->import_paths[i] = imps.data[i].path;
+        Package *q = load_import(l, imps.data[i].path, p, &imps.data[i].site);
+        p->imports[i] = q;
+        if (q && !internal_allowed(p, q)) {
+            error_in_stack(l, &imps.data[i].site, strf("use of internal package %s not allowed", q->path));
+            p->bad = true;
+        }
+    }
+    // The linker's implicit dependency: every program links runtime, and
+    // `go list -deps` lists it after the main package's own imports.
+    if (p->name && strcmp(p->name, "main") == 0) {
+        Str rt = str_cstr("runtime");
+        bool have = false;
+        for (int i = 0; i < n; i++)
+            have |= p->import_paths[i] == rt;
+        if (!have)
+            load_import(l, rt, p, NULL);
+    }
+    l->stack.len--;
+    vec_free(&imps);
+}
+
+// Standard import paths have no dot in their first element.
+static bool is_std_path(Str path) {
+    const char *slash = strchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : strlen(path);
+    return memchr(path, '.', n) == NULL;
+}
+
+static bool valid_import_path(Str path) {
+    if (!*path || path[0] == '/' || has_suffix(path, "/"))
+        return false;
+    for (const char *s = path; *s; s++)
+        if (*s == '\\' || *s == '"' || *s == ' ' || (unsigned char)*s < 0x20)
+            return false;
+    for (const char *s = path; *s;) {
+        const char *e = strchr(s, '/');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+            return false;
+        s += n;
+        if (*s == '/')
+            s++;
+    }
+    return true;
+}
+
+// A package met again: fine, unless it is still being loaded further up
+// the import stack, which closes a cycle.
+static Package *finish_known(Loader *l, Package *p) {
+    if (p->state == 1 && !p->bad) {
+        error_with_stack(l, p->path, "import cycle not allowed");
+        // Mark the whole cycle bad so that later stages skip it.
+        for (int i = l->stack.len - 1; i >= 0 && l->stack.data[i] != p; i--)
+            l->stack.data[i]->bad = true;
+        p->bad = true;
+    }
+    return p;
+}
+
+static bool is_local(const char *pat);
+
+// A relative import ("./x"). Module mode has none; GOPATH mode allows them
+// in local packages (those outside any GOPATH tree, named "_/dir"), where
+// they name the directory relative to the importer's.
+static Package *load_local_import(Loader *l, Str path, Package *importer, const ImportSite *site) {
+    const char *msg = NULL;
+    if (l->mode == MODE_MODULE)
+        msg = strf("\"%s\" is relative, but relative import paths are not supported in module mode", path);
+    else if (!importer || (importer->path[0] != '_' && strcmp(importer->path, "command-line-arguments") != 0))
+        msg = strf("local import \"%s\" in non-local package", path);
+    if (msg) {
+        error_at(l, site, msg);
+        if (importer)
+            importer->bad = true;
+        return NULL;
+    }
+    Str dir = clean_path(strf("%s/%s", importer->dir, path));
+    Package *p = load_lookup(l, strf("_%s", dir));
+    if (p)
+        return finish_known(l, p);
+    if (!is_dir(dir)) {
+        error_at(l, site, strf("cannot find package \"%s\" in:\n\t%s", path, dir));
+        importer->bad = true;
+        return NULL;
+    }
+    p = new_package(l, strf("_%s", dir), dir);
+    p->state = 1;
+    load_files(l, p, NULL, 0, false, site);
+    p->state = 2;
+    vec_push(&l->order, p);
+    return p;
+}
+
+static Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site) {
+    if (is_local(path))
+        return load_local_import(l, path, importer, site);
+    if (!valid_import_path(path)) {
+        error_at(l, site, strf("invalid import path: \"%s\"", path));
+        if (importer)
+            importer->bad = true;
+        return NULL;
+    }
+    // std packages use std's own copies of golang.org/x/... under vendor/.
+    if (importer && importer->std && !is_std_path(path)) {
+        bool cmd = strncmp(importer->path, "cmd/", 4) == 0;  // the cmd module has its own vendor/
+        Str v = strf(cmd ? "cmd/vendor/%s" : "vendor/%s", path);
+        if (load_lookup(l, v) || is_dir(strf("%s/%s", l->gorootsrc, v)))
+            path = v;
+    }
+    Str dir = NULL, module = NULL;
+    if (l->mode == MODE_GOPATH && importer && !importer->std) {
+        Str vdir;
+        Str v = mod_gopath_vendor(l, importer->dir, path, &vdir);
+        if (v) {
+            path = v;
+            dir = vdir;
+        }
+    }
+    Package *p = load_lookup(l, path);
+    if (p)
+        return finish_known(l, p);
+    bool std = false;
+    if (strcmp(path, "unsafe") == 0) {
+        p = new_package(l, path, strf("%s/unsafe", l->gorootsrc));
+        p->name = path;
+        p->std = true;
+        p->state = 2;
+        p->files = ARENA_ARRAY(&l->arena, Str, 1);
+        p->syn = ARENA_ARRAY(&l->arena, SynFile *, 1);
+        p->ignored = ARENA_ARRAY(&l->arena, Str, 1);
+        p->import_paths = ARENA_ARRAY(&l->arena, Str, 1);
+        p->imports = ARENA_ARRAY(&l->arena, Package *, 1);
+        vec_push(&l->order, p);
+        return p;
+    }
+    Str gorootdir = NULL;
+    if (!dir && is_std_path(path)) {
+        gorootdir = strf("%s/%s", l->gorootsrc, path);
+        if (is_dir(gorootdir)) {
+            dir = gorootdir;
+            std = true;
+        }
+    }
+    if (!dir) {
+        // A dotless path may still name a package of a module whose path
+        // has no dot (cmd/go looks there too); if none has it, cmd/go
+        // says it is not in GOROOT.
+        char *err = NULL;
+        dir = mod_find_dir(l, l->mod, path, &module, &err);
+        if (!dir) {
+            if (gorootdir && l->mode != MODE_GOPATH) {
+                free(err);
+                err = NULL;
+                error_at(l, site, strf("package %s is not in GOROOT (%s)", path, gorootdir));
+            } else {
+                error_at(l, site, err);
+            }
+            free(err);
+            if (importer)
+                importer->bad = true;
+            return NULL;
+        }
+    }
+    p = new_package(l, path, dir);
+    p->std = std;
+    p->module = module;
+    p->state = 1;
+    load_files(l, p, NULL, 0, importer == NULL, site);
+    p->state = 2;
+    vec_push(&l->order, p);
+    return p;
+}
+
+// ---- patterns ----
+
+// cmd/go's pattern matching: "..." matches any string, "x/..." also
+// matches "x", and "..." does not reach into vendor directories unless
+// the pattern mentions vendor.
+static bool match_here(const char *pat, const char *s) {
+    if (!*pat)
+        return !*s;
+    if (strncmp(pat, "...", 3) == 0) {
+        for (const char *t = s;; t++) {
+            if (match_here(pat + 3, t))
+                return true;
+            if (!*t)
+                return false;
+        }
+    }
+    return *s == *pat && match_here(pat + 1, s + 1);
+}
+
+static bool match_pattern(const char *pat, const char *name) {
+    if (!strstr(pat, "vendor") &&
+        (strncmp(name, "vendor/", 7) == 0 || strstr(name, "/vendor/") || has_suffix(name, "/vendor")))
+        return false;
+    if (has_suffix(pat, "/...")) {
+        size_t n = strlen(pat) - 4;
+        if (strlen(name) == n && strncmp(pat, name, n) == 0)
+            return true;
+    }
+    return match_here(pat, name);
+}
+
+typedef struct Walk {
+    const char *pattern;    // import-path pattern, or NULL: everything
+    bool prune_gomod;       // stop at nested modules
+    bool prune_vendor;
+    bool std;               // skip builtin and runtime/cgo
+    StrVec *dirs, *names;
+} Walk;
+
+static void walk_dir(Loader *l, Walk *w, Str dir, Str name, bool top) {
+    if (!top) {
+        const char *elem = strrchr(dir, '/') + 1;
+        if (elem[0] == '.' || elem[0] == '_' || strcmp(elem, "testdata") == 0)
+            return;
+        if (w->prune_gomod && access(strf("%s/go.mod", dir), F_OK) == 0)
+            return;
+    }
+    bool skip = w->std && (strcmp(name, "builtin") == 0 || strcmp(name, "runtime/cgo") == 0);
+    if (*name && !skip && (!w->pattern || match_pattern(w->pattern, name)) &&
+        build_dir_has_package(&l->build, dir)) {
+        vec_push(w->dirs, dir);
+        vec_push(w->names, name);
+    }
+    if (!top && w->prune_vendor && strcmp(strrchr(dir, '/') + 1, "vendor") == 0)
+        return;
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    StrVec subs = {0};
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        Str sub = strf("%s/%s", dir, de->d_name);
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            vec_push(&subs, str_cstr(de->d_name));
+    }
+    closedir(d);
+    if (subs.len > 1)
+        qsort(subs.data, (size_t)subs.len, sizeof(Str), cmp_str);
+    for (int i = 0; i < subs.len; i++)
+        walk_dir(l, w, strf("%s/%s", dir, subs.data[i]),
+                 *name ? strf("%s/%s", name, subs.data[i]) : subs.data[i], false);
+    vec_free(&subs);
+}
+
+static void add_root(Loader *l, Package *p) {
+    if (!p || p->matched)
+        return;
+    p->matched = true;
+    vec_push(&l->roots, p);
+}
+
+static Package *load_root_path(Loader *l, Str path) {
+    l->stack.len = 0;
+    return load_import(l, path, NULL, NULL);
+}
+
+// Import path of a directory named on the command line.
+static Str dir_import_path(Loader *l, Str dir, Str *module, bool *std) {
+    *module = NULL;
+    *std = false;
+    if (strncmp(dir, l->gorootsrc, str_len(l->gorootsrc)) == 0 && dir[str_len(l->gorootsrc)] == '/') {
+        *std = true;
+        return str_cstr(dir + str_len(l->gorootsrc) + 1);
+    }
+    Str path = mod_dir_to_path(l, l->mod, dir, module);
+    if (path)
+        return path;
+    if (l->mode == MODE_MODULE)
+        return NULL;
+    // Outside any module or GOPATH tree: GOPATH mode's local import path.
+    return strf("_%s", dir);
+}
+
+static void load_dir_pattern(Loader *l, Str dir) {
+    Str module;
+    bool std;
+    Str path = dir_import_path(l, dir, &module, &std);
+    if (!path) {
+        diag_error_nopos(l->diags, "directory %s outside main module or its selected dependencies",
+                         short_path(l, dir));
+        return;
+    }
+    if (std) {
+        add_root(l, load_root_path(l, path));
+        return;
+    }
+    Package *p = load_lookup(l, path);
+    if (!p) {
+        l->stack.len = 0;
+        p = new_package(l, path, dir);
+        p->module = module;
+        p->state = 1;
+        load_files(l, p, NULL, 0, true, NULL);
+        p->state = 2;
+        vec_push(&l->order, p);
+    }
+    add_root(l, p);
+}
+
+static void load_files_pattern(Loader *l, char **files, int n) {
+    Str dir = NULL;
+    StrVec names = {0};
+    for (int i = 0; i < n; i++) {
+        if (!has_suffix(files[i], ".go")) {
+            diag_error_nopos(l->diags, "named files must be .go files: %s", files[i]);
+            goto out;
+        }
+        Str abs = abs_path(l, files[i]);
+        struct stat st;
+        if (stat(abs, &st) != 0 || !S_ISREG(st.st_mode)) {
+            diag_error_nopos(l->diags, "stat %s: no such file or directory", short_path(l, abs));
+            goto out;
+        }
+        const char *slash = strrchr(abs, '/');
+        Str d = slash == abs ? str_cstr("/") : str_intern(abs, (size_t)(slash - abs));
+        if (dir && d != dir) {
+            diag_error_nopos(l->diags, "named files must all be in one directory; have %s and %s",
+                             short_path(l, dir), short_path(l, d));
+            goto out;
+        }
+        dir = d;
+        vec_push(&names, str_cstr(slash + 1));
+    }
+    l->stack.len = 0;
+    Package *p = new_package(l, str_cstr("command-line-arguments"), dir);
+    p->state = 1;
+    load_files(l, p, names.data, names.len, true, NULL);
+    p->state = 2;
+    vec_push(&l->order, p);
+    add_root(l, p);
+out:
+    vec_free(&names);
+}
+
+static bool is_local(const char *pat) {
+    return strcmp(pat, ".") == 0 || strcmp(pat, "..") == 0 || strncmp(pat, "./", 2) == 0 ||
+           strncmp(pat, "../", 3) == 0 || pat[0] == '/';
+}
+
+static void load_one_pattern(Loader *l, const char *pat) {
+    bool meta = strcmp(pat, "std") == 0 || strcmp(pat, "cmd") == 0;
+    if (meta || (strstr(pat, "...") && !is_local(pat))) {
+        StrVec dirs = {0}, names = {0};
+        // Meta patterns match everything in their tree, vendor/ included.
+        Walk w = {meta ? NULL : pat, true, false, true, &dirs, &names};
+        if (strcmp(pat, "cmd") == 0 || strncmp(pat, "cmd/", 4) == 0) {
+            // cmd is a module of its own inside GOROOT/src.
+            walk_dir(l, &w, strf("%s/cmd", l->gorootsrc), str_cstr("cmd"), true);
+        } else if (meta || is_std_path(pat)) {
+            walk_dir(l, &w, l->gorootsrc, str_cstr(""), true);
+        }
+        if (!meta && l->mod) {
+            Walk wm = {pat, true, true, false, &dirs, &names};
+            walk_dir(l, &wm, mod_main_root(l->mod), mod_main_path(l->mod), true);
+        }
+        if (!meta && l->mode == MODE_GOPATH) {
+            for (int i = 0; i < l->ngopath; i++) {
+                Walk wg = {pat, false, false, false, &dirs, &names};
+                Str src = strf("%s/src", l->gopath[i]);
+                if (is_dir(src))
+                    walk_dir(l, &wg, src, str_cstr(""), true);
+            }
+        }
+        if (names.len > 1)
+            qsort(names.data, (size_t)names.len, sizeof(Str), cmp_str);
+        if (names.len == 0)
+            fprintf(stderr, "go: warning: \"%s\" matched no packages\n", pat);
+        l->wild = true;
+        for (int i = 0; i < names.len; i++)
+            add_root(l, load_root_path(l, names.data[i]));
+        l->wild = false;
+        vec_free(&dirs);
+        vec_free(&names);
+        return;
+    }
+    if (strcmp(pat, "all") == 0) {
+        // The main module's packages and everything they import. cmd/go
+        // adds the imports of their tests too; we do not read tests.
+        if (l->mode != MODE_MODULE || !l->mod) {
+            diag_error_nopos(l->diags, "goesc: pattern \"all\" needs a main module (go.mod)");
+            return;
+        }
+        StrVec dirs = {0}, names = {0};
+        Walk w = {NULL, true, true, false, &dirs, &names};
+        walk_dir(l, &w, mod_main_root(l->mod), mod_main_path(l->mod), true);
+        l->wild = true;
+        for (int i = 0; i < names.len; i++)
+            load_root_path(l, names.data[i]);
+        l->wild = false;
+        Package **all = xcalloc((size_t)l->order.len + 1, sizeof(Package *));
+        int n = l->order.len;
+        memcpy(all, l->order.data, sizeof(Package *) * (size_t)n);
+        qsort(all, (size_t)n, sizeof(Package *), cmp_pkg_path);
+        for (int i = 0; i < n; i++)
+            add_root(l, all[i]);
+        free(all);
+        vec_free(&dirs);
+        vec_free(&names);
+        return;
+    }
+    if (is_local(pat)) {
+        const char *dots = strstr(pat, "...");
+        if (!dots) {
+            Str dir = abs_path(l, pat);
+            if (!is_dir(dir)) {
+                diag_error_nopos(l->diags, "stat %s: directory not found", dir);
+                return;
+            }
+            load_dir_pattern(l, dir);
+            return;
+        }
+        // Walk from the directory before the first wildcard and match
+        // the rest against each directory's path as written.
+        size_t pre = (size_t)(dots - pat);
+        while (pre > 0 && pat[pre - 1] != '/')
+            pre--;
+        Str base = abs_path(l, pre ? strf("%.*s", (int)pre, pat) : ".");
+        Str cleanpat = clean_path(pat);
+        Str cleanbase = clean_path(pre ? strf("%.*s", (int)pre, pat) : ".");
+        StrVec dirs = {0}, names = {0};
+        Walk w = {NULL, l->mode == MODE_MODULE, true, false, &dirs, &names};
+        walk_dir(l, &w, base, str_cstr("."), true);
+        int matched = 0;
+        for (int i = 0; i < dirs.len; i++) {
+            // The directory as the user would spell it, for matching.
+            Str rel = strcmp(names.data[i], ".") == 0 ? cleanbase
+                      : strcmp(cleanbase, ".") == 0   ? strf("%s", names.data[i] + 2)
+                                                      : strf("%s/%s", cleanbase, names.data[i] + 2);
+            if (pat[0] == '.' && pat[1] == '/' && rel[0] != '.')
+                rel = strf("./%s", rel);
+            Str cp = pat[0] == '.' && pat[1] == '/' && cleanpat[0] != '.' ? strf("./%s", cleanpat) : cleanpat;
+            if (!match_pattern(cp, rel) && !match_pattern(cleanpat, rel))
+                continue;
+            matched++;
+            l->wild = true;
+            load_dir_pattern(l, dirs.data[i]);
+            l->wild = false;
+        }
+        if (matched == 0)
+            fprintf(stderr, "go: warning: \"%s\" matched no packages\n", pat);
+        vec_free(&dirs);
+        vec_free(&names);
+        return;
+    }
+    add_root(l, load_root_path(l, str_cstr(pat)));
+}
+
+Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
+    // The main module comes from the current directory, or else from the
+    // first directory pattern (friendlier than cmd/go, which needs cwd).
+    const char *start = NULL;
+    for (int i = 0; i < n && !start; i++) {
+        if (has_suffix(patterns[i], ".go")) {
+            Str abs = abs_path(l, patterns[i]);
+            start = str_intern(abs, (size_t)(strrchr(abs, '/') - abs));
+        } else if (is_local(patterns[i])) {
+            const char *dots = strstr(patterns[i], "...");
+            start = abs_path(l, dots ? strf("%.*s", (int)(dots - patterns[i]), patterns[i]) : patterns[i]);
+        }
+    }
+    if (!l->mod && l->mode == MODE_NOMOD)
+        l->mod = mod_init(l, start);
+    if (n > 0 && has_suffix(patterns[0], ".go")) {
+        load_files_pattern(l, patterns, n);
+    } else {
+        for (int i = 0; i < n; i++)
+            load_one_pattern(l, patterns[i]);
+    }
+    *npkgs = l->order.len;
+    return l->order.data;
+}
+
+Package **load_roots(Loader *l, int *n) {
+    *n = l->roots.len;
+    return l->roots.data;
+}

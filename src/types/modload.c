@@ -1,0 +1,689 @@
+// modload.c: where a non-standard import path lives on disk, as cmd/go
+// decides it. In module mode the main module's go.mod names the module
+// path, the required versions and the replacements; a package is found in
+// the one module of the build list whose path is a prefix of the import
+// path, in that module's directory: the main module's root, a local
+// replacement, vendor/ (when vendor/modules.txt exists and go >= 1.14, as
+// -mod=vendor is then the default), or the module cache at
+// $GOMODCACHE/<escaped path>@<escaped version>. We never download: a
+// module missing from the cache is an error. With GO111MODULE=off, import
+// paths are looked up in each $GOPATH/src.
+//
+// The build list is the main module's own require list. Since Go 1.17,
+// go.mod lists every module that provides a package in the build, so this
+// is what minimal version selection would pick for such modules.
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <dirent.h>
+
+#include "types.h"
+
+typedef struct Module {
+    Str path, version;
+    Str dir;            // root directory, NULL when not in the module cache
+} Module;
+
+typedef struct Replace {
+    Str old_path, old_version;  // old_version NULL: all versions
+    Str new_path, new_version;  // new_version NULL: new_path is a directory
+} Replace;
+
+struct ModState {
+    Str main_path;      // from the module directive
+    Str main_root;      // directory holding go.mod
+    int go_minor;       // from the go directive: 1.<go_minor>
+    bool vendor;        // -mod=vendor in effect
+    Str cache;          // module cache root
+    VEC(Module) mods;   // the build list without the main module
+    VEC(Replace) repl;
+};
+
+static bool is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// cmd/go only looks at whether a module directory holds any .go file when
+// deciding which module provides a package; build tags do not matter.
+static bool dir_has_go_files(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    struct dirent *de;
+    bool found = false;
+    Buf p = {0};
+    while (!found && (de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (n < 3 || strcmp(de->d_name + n - 3, ".go") != 0)
+            continue;
+        p.len = 0;
+        buf_printf(&p, "%s/%s", dir, de->d_name);
+        found = is_file(buf_cstr(&p));
+    }
+    buf_free(&p);
+    closedir(d);
+    return found;
+}
+
+// The module cache spells uppercase letters as '!' + lowercase, so that
+// paths differing only in case stay distinct on case-folding file systems.
+static void put_escaped(Buf *b, const char *s) {
+    for (; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z') {
+            buf_putc(b, '!');
+            buf_putc(b, (char)(*s - 'A' + 'a'));
+        } else {
+            buf_putc(b, *s);
+        }
+    }
+}
+
+// ---- go.mod ----
+
+typedef struct ModLexer {
+    const char *p, *end;
+} ModLexer;
+
+// Next token on the current line; NULL at the end of the line. Quoted
+// strings are unquoted; "=>", "(" and ")" are tokens of their own.
+static Str mod_token(ModLexer *x) {
+    while (x->p < x->end && (*x->p == ' ' || *x->p == '\t' || *x->p == '\r'))
+        x->p++;
+    if (x->p >= x->end || *x->p == '\n')
+        return NULL;
+    if (x->p + 1 < x->end && x->p[0] == '/' && x->p[1] == '/') {
+        while (x->p < x->end && *x->p != '\n')
+            x->p++;
+        return NULL;
+    }
+    const char *s = x->p;
+    if (*s == '"' || *s == '`') {
+        char q = *s;
+        Buf b = {0};
+        x->p++;
+        while (x->p < x->end && *x->p != q && *x->p != '\n') {
+            if (*x->p == '\\' && q == '"' && x->p + 1 < x->end)
+                x->p++;
+            buf_putc(&b, *x->p++);
+        }
+        if (x->p < x->end && *x->p == q)
+            x->p++;
+        Str r = str_intern(b.data ? b.data : "", b.len);
+        buf_free(&b);
+        return r;
+    }
+    if (*s == '(' || *s == ')') {
+        x->p++;
+        return str_intern(s, 1);
+    }
+    if (x->p + 1 < x->end && s[0] == '=' && s[1] == '>') {
+        x->p += 2;
+        return str_cstr("=>");
+    }
+    while (x->p < x->end && *x->p != ' ' && *x->p != '\t' && *x->p != '\r' && *x->p != '\n' &&
+           !(x->p[0] == '/' && x->p + 1 < x->end && x->p[1] == '/'))
+        x->p++;
+    return str_intern(s, (size_t)(x->p - s));
+}
+
+static void mod_next_line(ModLexer *x) {
+    while (x->p < x->end && *x->p != '\n')
+        x->p++;
+    if (x->p < x->end)
+        x->p++;
+}
+
+// One directive's arguments (after the verb, or a line inside a block).
+static void mod_directive(ModState *m, Str verb, Str *t, int n) {
+    if (strcmp(verb, "module") == 0 && n >= 1) {
+        m->main_path = t[0];
+    } else if (strcmp(verb, "go") == 0 && n >= 1) {
+        const char *v = t[0];
+        if (strncmp(v, "1.", 2) == 0)
+            m->go_minor = atoi(v + 2);
+    } else if (strcmp(verb, "require") == 0 && n >= 2) {
+        Module mod = {t[0], t[1], NULL};
+        vec_push(&m->mods, mod);
+    } else if (strcmp(verb, "replace") == 0) {
+        Replace r = {0};
+        int i = 0;
+        r.old_path = t[i++];
+        if (i < n && strcmp(t[i], "=>") != 0)
+            r.old_version = t[i++];
+        if (i >= n || strcmp(t[i], "=>") != 0)
+            return;
+        i++;
+        if (i >= n)
+            return;
+        r.new_path = t[i++];
+        if (i < n)
+            r.new_version = t[i];
+        vec_push(&m->repl, r);
+    }
+}
+
+static char *slurp(const char *path, size_t *n) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    Buf b = {0};
+    char tmp[16384];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        buf_put(&b, tmp, k);
+    fclose(f);
+    *n = b.len;
+    buf_putc(&b, 0);
+    return b.data;
+}
+
+static bool parse_go_mod(ModState *m, const char *path) {
+    size_t n;
+    char *text = slurp(path, &n);
+    if (!text)
+        return false;
+    ModLexer x = {text, text + n};
+    Str block = NULL;   // verb of the enclosing ( ... ) block
+    while (x.p < x.end) {
+        Str t[16];
+        int k = 0;
+        Str tok;
+        while ((tok = mod_token(&x)) != NULL)
+            if (k < 16)
+                t[k++] = tok;
+        mod_next_line(&x);
+        if (k == 0)
+            continue;
+        if (block) {
+            if (strcmp(t[0], ")") == 0)
+                block = NULL;
+            else
+                mod_directive(m, block, t, k);
+            continue;
+        }
+        if (k == 2 && strcmp(t[1], "(") == 0) {
+            block = t[0];
+            continue;
+        }
+        mod_directive(m, t[0], t + 1, k - 1);
+    }
+    free(text);
+    return true;
+}
+
+// ---- minimal version selection ----
+
+// Reads one numeric or alphanumeric identifier of a version.
+static const char *semver_num(const char *s, long *v) {
+    *v = 0;
+    while (*s >= '0' && *s <= '9')
+        *v = *v * 10 + (*s++ - '0');
+    return s;
+}
+
+// Compares semantic versions as cmd/go orders them: vMAJOR.MINOR.PATCH,
+// then a release above any of its prereleases, whose dot-separated
+// identifiers compare numerically when numeric and lexically otherwise.
+static int semver_cmp(const char *a, const char *b) {
+    if (*a == 'v')
+        a++;
+    if (*b == 'v')
+        b++;
+    for (int i = 0; i < 3; i++) {
+        long x, y;
+        a = semver_num(a, &x);
+        b = semver_num(b, &y);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (*a == '.')
+            a++;
+        if (*b == '.')
+            b++;
+    }
+    bool pa = *a == '-', pb = *b == '-';
+    if (!pa || !pb)
+        return pa == pb ? 0 : pa ? -1 : 1;
+    a++, b++;
+    while (*a && *a != '+' && *b && *b != '+') {
+        size_t na = strcspn(a, ".+"), nb = strcspn(b, ".+");
+        bool da = strspn(a, "0123456789") == na, db = strspn(b, "0123456789") == nb;
+        int c;
+        if (da && db)
+            c = na != nb ? (na < nb ? -1 : 1) : strncmp(a, b, na);
+        else if (da != db)
+            c = da ? -1 : 1;
+        else {
+            c = strncmp(a, b, na < nb ? na : nb);
+            if (c == 0 && na != nb)
+                c = na < nb ? -1 : 1;
+        }
+        if (c)
+            return c < 0 ? -1 : 1;
+        a += na;
+        b += nb;
+        if (*a == '.')
+            a++;
+        if (*b == '.')
+            b++;
+    }
+    bool ea = !*a || *a == '+', eb = !*b || *b == '+';
+    return ea == eb ? 0 : ea ? -1 : 1;
+}
+
+static const Replace *find_replace(ModState *m, Str path, Str version);
+
+// The go.mod of path@version: the replacement directory's, the cached
+// download's .mod file, or the extracted module's.
+static bool read_dep_go_mod(ModState *m, Str path, Str version, ModState *out) {
+    const Replace *r = find_replace(m, path, version);
+    Buf b = {0};
+    if (r && !r->new_version) {
+        if (r->new_path[0] == '/')
+            buf_printf(&b, "%s/go.mod", r->new_path);
+        else
+            buf_printf(&b, "%s/%s/go.mod", m->main_root, r->new_path);
+    } else {
+        if (r) {
+            path = r->new_path;
+            version = r->new_version;
+        }
+        buf_printf(&b, "%s/cache/download/", m->cache);
+        put_escaped(&b, path);
+        buf_puts(&b, "/@v/");
+        put_escaped(&b, version);
+        buf_puts(&b, ".mod");
+        if (!is_file(buf_cstr(&b))) {
+            b.len = 0;
+            buf_printf(&b, "%s/", m->cache);
+            put_escaped(&b, path);
+            buf_putc(&b, '@');
+            put_escaped(&b, version);
+            buf_puts(&b, "/go.mod");
+        }
+    }
+    bool ok = parse_go_mod(out, buf_cstr(&b));
+    buf_free(&b);
+    return ok;
+}
+
+// Before Go 1.17, go.mod need not list indirect dependencies, so the
+// build list comes from walking the whole requirement graph and keeping
+// the highest version of each module that any reachable go.mod requires.
+static void mod_select(ModState *m) {
+    VEC(Module) seen = {0};     // every path@version reached
+    for (int i = 0; i < m->mods.len; i++)
+        vec_push(&seen, m->mods.data[i]);
+    for (int i = 0; i < seen.len; i++) {
+        ModState dep = {0};
+        if (!read_dep_go_mod(m, seen.data[i].path, seen.data[i].version, &dep))
+            continue;
+        for (int j = 0; j < dep.mods.len; j++) {
+            Module req = dep.mods.data[j];
+            bool have = req.path == m->main_path;
+            for (int k = 0; k < seen.len && !have; k++)
+                have = seen.data[k].path == req.path && seen.data[k].version == req.version;
+            if (!have)
+                vec_push(&seen, req);
+        }
+        vec_free(&dep.mods);
+        vec_free(&dep.repl);
+    }
+    m->mods.len = 0;
+    for (int i = 0; i < seen.len; i++) {
+        Module *sel = NULL;
+        for (int k = 0; k < m->mods.len && !sel; k++)
+            if (m->mods.data[k].path == seen.data[i].path)
+                sel = &m->mods.data[k];
+        if (!sel)
+            vec_push(&m->mods, seen.data[i]);
+        else if (semver_cmp(sel->version, seen.data[i].version) < 0)
+            sel->version = seen.data[i].version;
+    }
+    vec_free(&seen);
+}
+
+// ---- the main module ----
+
+static Str env_or(const char *name, const char *dflt) {
+    const char *v = getenv(name);
+    return str_cstr(v && *v ? v : dflt);
+}
+
+// -mod in GOFLAGS overrides the vendor default.
+static const char *goflags_mod(void) {
+    const char *f = getenv("GOFLAGS");
+    if (!f)
+        return NULL;
+    const char *p = strstr(f, "-mod=");
+    if (!p)
+        return NULL;
+    p += 5;
+    if (strncmp(p, "vendor", 6) == 0)
+        return "vendor";
+    if (strncmp(p, "mod", 3) == 0)
+        return "mod";
+    if (strncmp(p, "readonly", 8) == 0)
+        return "readonly";
+    return NULL;
+}
+
+static Str find_go_mod(const char *start) {
+    Buf b = {0};
+    buf_puts(&b, start);
+    for (;;) {
+        size_t len = b.len;
+        buf_puts(&b, "/go.mod");
+        if (is_file(buf_cstr(&b))) {
+            b.len = len;
+            Str r = str_cstr(buf_cstr(&b));
+            buf_free(&b);
+            return r;
+        }
+        b.len = len;
+        while (b.len > 0 && b.data[b.len - 1] != '/')
+            b.len--;
+        if (b.len <= 1)
+            break;
+        b.len--;  // drop the '/'
+    }
+    buf_free(&b);
+    return NULL;
+}
+
+static const Replace *find_replace(ModState *m, Str path, Str version) {
+    const Replace *any = NULL;
+    for (int i = 0; i < m->repl.len; i++) {
+        const Replace *r = &m->repl.data[i];
+        if (r->old_path != path)
+            continue;
+        if (r->old_version == version)
+            return r;
+        if (!r->old_version)
+            any = r;
+    }
+    return any;
+}
+
+static Str cache_dir(ModState *m, Str path, Str version) {
+    Buf b = {0};
+    buf_printf(&b, "%s/", m->cache);
+    put_escaped(&b, path);
+    buf_putc(&b, '@');
+    put_escaped(&b, version);
+    Str r = is_dir(buf_cstr(&b)) ? str_cstr(buf_cstr(&b)) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+static Str abs_dir(Str base, Str p) {
+    if (p[0] == '/')
+        return p;
+    Buf b = {0};
+    buf_printf(&b, "%s/%s", base, p);
+    char *real = realpath(buf_cstr(&b), NULL);
+    Str r = str_cstr(real ? real : buf_cstr(&b));
+    free(real);
+    buf_free(&b);
+    return r;
+}
+
+ModState *mod_init(Loader *l, const char *startdir) {
+    const char *gm = getenv("GO111MODULE");
+    if (gm && strcmp(gm, "off") == 0) {
+        l->mode = MODE_GOPATH;
+        return NULL;
+    }
+    Str root = find_go_mod(l->cwd);
+    if (!root && startdir)
+        root = find_go_mod(startdir);
+    if (!root) {
+        l->mode = MODE_NOMOD;
+        return NULL;
+    }
+    l->mode = MODE_MODULE;
+    ModState *m = xcalloc(1, sizeof *m);
+    m->main_root = root;
+    Buf b = {0};
+    buf_printf(&b, "%s/go.mod", root);
+    parse_go_mod(m, buf_cstr(&b));
+    if (!m->main_path) {
+        diag_error_nopos(l->diags, "go: error reading %s: missing module declaration", buf_cstr(&b));
+        m->main_path = str_cstr("");
+    }
+    const char *gomodcache = getenv("GOMODCACHE");
+    if (gomodcache && *gomodcache) {
+        m->cache = str_cstr(gomodcache);
+    } else {
+        b.len = 0;
+        buf_printf(&b, "%s/pkg/mod", l->ngopath ? l->gopath[0] : env_or("HOME", "/root"));
+        m->cache = str_cstr(buf_cstr(&b));
+    }
+    const char *flag = goflags_mod();
+    b.len = 0;
+    buf_printf(&b, "%s/vendor", root);
+    if (flag)
+        m->vendor = strcmp(flag, "vendor") == 0;
+    else
+        m->vendor = m->go_minor >= 14 && is_dir(buf_cstr(&b));
+    buf_free(&b);
+    if (m->go_minor < 17 && !m->vendor)
+        mod_select(m);
+    for (int i = 0; i < m->mods.len; i++) {
+        Module *mod = &m->mods.data[i];
+        const Replace *r = find_replace(m, mod->path, mod->version);
+        if (r && !r->new_version)
+            mod->dir = abs_dir(root, r->new_path);
+        else if (r)
+            mod->dir = cache_dir(m, r->new_path, r->new_version);
+        else
+            mod->dir = cache_dir(m, mod->path, mod->version);
+    }
+    return m;
+}
+
+void mod_free(ModState *m) {
+    if (!m)
+        return;
+    vec_free(&m->mods);
+    vec_free(&m->repl);
+    free(m);
+}
+
+Str mod_main_path(ModState *m) { return m ? m->main_path : NULL; }
+Str mod_main_root(ModState *m) { return m ? m->main_root : NULL; }
+bool mod_vendor(ModState *m) { return m && m->vendor; }
+
+// path is mod or lies below it; returns the rest ("" or "/sub/dir").
+static const char *under(const char *path, const char *mod) {
+    size_t n = strlen(mod);
+    if (strncmp(path, mod, n) != 0 || (path[n] != 0 && path[n] != '/'))
+        return NULL;
+    return path + n;
+}
+
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        fatal("out of memory");
+    va_end(ap);
+    return s;
+}
+
+static Str gopath_find(Loader *l, Str path, char **err) {
+    Buf b = {0};
+    for (int i = 0; i < l->ngopath; i++) {
+        b.len = 0;
+        buf_printf(&b, "%s/src/%s", l->gopath[i], path);
+        if (is_dir(buf_cstr(&b))) {
+            Str r = str_cstr(buf_cstr(&b));
+            buf_free(&b);
+            return r;
+        }
+    }
+    b.len = 0;
+    buf_printf(&b, "cannot find package \"%s\" in any of:\n\t%s/%s (from $GOROOT)", path, l->gorootsrc, path);
+    for (int i = 0; i < l->ngopath; i++)
+        buf_printf(&b, "\n\t%s/src/%s (from $GOPATH)", l->gopath[i], path);
+    *err = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    return NULL;
+}
+
+Str mod_gopath_vendor(Loader *l, Str importer_dir, Str path, Str *dir) {
+    // The GOPATH src tree holding the importer.
+    Buf b = {0};
+    const char *src = NULL;
+    size_t srclen = 0;
+    for (int i = 0; i < l->ngopath && !src; i++) {
+        b.len = 0;
+        buf_printf(&b, "%s/src", l->gopath[i]);
+        if (under(importer_dir, buf_cstr(&b))) {
+            src = l->gopath[i];
+            srclen = b.len;
+        }
+    }
+    Str r = NULL;
+    if (src) {
+        // From the importer's directory up to (not including) src itself,
+        // the innermost vendor directory that has the package wins.
+        size_t n = str_len(importer_dir);
+        while (!r && n > srclen) {
+            b.len = 0;
+            buf_printf(&b, "%.*s/vendor/%s", (int)n, importer_dir, path);
+            if (is_dir(buf_cstr(&b))) {
+                *dir = str_cstr(buf_cstr(&b));
+                r = str_cstr(buf_cstr(&b) + srclen + 1);
+            }
+            while (n > srclen && importer_dir[n - 1] != '/')
+                n--;
+            if (n > srclen)
+                n--;
+        }
+    }
+    buf_free(&b);
+    return r;
+}
+
+Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
+    *module = NULL;
+    *err = NULL;
+    if (l->mode == MODE_GOPATH)
+        return gopath_find(l, path, err);
+    if (!m) {
+        *err = xprintf("no required module provides package %s: go.mod file not found in current "
+                       "directory or any parent directory; see 'go help modules'", path);
+        return NULL;
+    }
+    Buf b = {0};
+    const char *rest = under(path, m->main_path);
+    if (rest) {
+        buf_printf(&b, "%s%s", m->main_root, rest);
+        if (dir_has_go_files(buf_cstr(&b))) {
+            *module = m->main_path;
+            Str r = str_cstr(buf_cstr(&b));
+            buf_free(&b);
+            return r;
+        }
+    }
+    if (m->vendor) {
+        b.len = 0;
+        buf_printf(&b, "%s/vendor/%s", m->main_root, path);
+        if (!rest && dir_has_go_files(buf_cstr(&b))) {
+            // Which module: the longest required path that is a prefix.
+            for (int i = 0; i < m->mods.len; i++)
+                if (under(path, m->mods.data[i].path) &&
+                    (!*module || str_len(m->mods.data[i].path) > str_len(*module)))
+                    *module = m->mods.data[i].path;
+            Str r = str_cstr(buf_cstr(&b));
+            buf_free(&b);
+            return r;
+        }
+        buf_free(&b);
+        *err = xprintf("cannot find module providing package %s: import lookup disabled by -mod=vendor", path);
+        return NULL;
+    }
+    Str found = NULL;
+    const Module *missing = NULL;
+    for (int i = 0; i < m->mods.len; i++) {
+        const Module *mod = &m->mods.data[i];
+        const char *r = under(path, mod->path);
+        if (!r)
+            continue;
+        if (!mod->dir) {
+            missing = mod;
+            continue;
+        }
+        b.len = 0;
+        buf_printf(&b, "%s%s", mod->dir, r);
+        if (!dir_has_go_files(buf_cstr(&b)))
+            continue;
+        if (found) {
+            *err = xprintf("ambiguous import: found package %s in multiple modules:\n\t%s\n\t%s",
+                           path, *module, mod->path);
+            buf_free(&b);
+            return NULL;
+        }
+        found = str_cstr(buf_cstr(&b));
+        *module = mod->path;
+    }
+    buf_free(&b);
+    if (found)
+        return found;
+    if (missing)
+        *err = xprintf("module %s@%s provides package %s but is not in the module cache (%s); "
+                       "run 'go mod download %s'", missing->path, missing->version, path, m->cache,
+                       missing->path);
+    else
+        *err = xprintf("no required module provides package %s; to add it:\n\tgo get %s", path, path);
+    return NULL;
+}
+
+Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module) {
+    *module = NULL;
+    Buf b = {0};
+    Str r = NULL;
+    if (l->mode == MODE_GOPATH) {
+        for (int i = 0; i < l->ngopath && !r; i++) {
+            b.len = 0;
+            buf_printf(&b, "%s/src", l->gopath[i]);
+            const char *rest = under(dir, buf_cstr(&b));
+            if (rest && rest[0] == '/')
+                r = str_cstr(rest + 1);
+        }
+    } else if (m) {
+        b.len = 0;
+        buf_printf(&b, "%s/vendor", m->main_root);
+        const char *rest = under(dir, buf_cstr(&b));
+        if (m->vendor && rest && rest[0] == '/') {
+            r = str_cstr(rest + 1);
+        } else if ((rest = under(dir, m->main_root)) != NULL) {
+            b.len = 0;
+            buf_printf(&b, "%s%s", m->main_path, rest);
+            r = str_cstr(buf_cstr(&b));
+            *module = m->main_path;
+        } else {
+            for (int i = 0; i < m->mods.len && !r; i++) {
+                const Module *mod = &m->mods.data[i];
+                if (!mod->dir || !(rest = under(dir, mod->dir)))
+                    continue;
+                b.len = 0;
+                buf_printf(&b, "%s%s", mod->path, rest);
+                r = str_cstr(buf_cstr(&b));
+                *module = mod->path;
+            }
+        }
+    }
+    buf_free(&b);
+    return r;
+}

@@ -1,0 +1,5 @@
+package p
+
+var x = 1 // c
+//go:noinline
+func f() {}

@@ -1,0 +1,2 @@
+package p
+break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var breaks cas fo fallthroughs _ __ a1 éx Break iff

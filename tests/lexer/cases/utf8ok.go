@@ -1,0 +1,3 @@
+package p
+var 世界 = "😀"
+var _ = '世'

@@ -1,0 +1,6 @@
+package p
+
+var _ = x..
+var _ = "\q"
+
+var _ = "\q"

@@ -1,0 +1,2 @@
+// One directory, two package names.
+package one

@@ -1,0 +1,5 @@
+/* a block
+   comment */
+//go:build !linux
+
+package c

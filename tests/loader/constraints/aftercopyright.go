@@ -1,0 +1,5 @@
+// Copyright 2022.
+
+// +build !linux
+
+package c

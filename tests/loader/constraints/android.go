@@ -1,0 +1,3 @@
+//go:build android
+
+package c

@@ -1,0 +1,5 @@
+﻿package c
+
+import "strings"
+
+var _ = strings.ToUpper

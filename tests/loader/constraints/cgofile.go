@@ -1,0 +1,4 @@
+package c
+
+// int x;
+import "C"

@@ -1,0 +1,3 @@
+// Package c does stuff.
+// +build ignore
+package c

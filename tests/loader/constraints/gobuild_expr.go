@@ -1,0 +1,5 @@
+// Copyright notice.
+
+//go:build (linux || darwin) && amd64 && !cgo
+
+package c

@@ -1,0 +1,3 @@
+//go:builder ignore
+
+package c

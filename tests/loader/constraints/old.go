@@ -1,0 +1,3 @@
+// +build go1.1
+
+package c

@@ -1,0 +1,3 @@
+// +build linux,amd64 windows
+
+package c

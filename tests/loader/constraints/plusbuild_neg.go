@@ -1,0 +1,3 @@
+// +build !windows,!plan9
+
+package c

@@ -1,0 +1,3 @@
+// +buildfoo ignore
+
+package c

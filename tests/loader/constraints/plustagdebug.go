@@ -1,0 +1,3 @@
+// +build debug,linux
+
+package c

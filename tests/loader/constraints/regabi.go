@@ -1,0 +1,3 @@
+//go:build goexperiment.regabiargs
+
+package c

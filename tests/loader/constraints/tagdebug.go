@@ -1,0 +1,3 @@
+//go:build debug
+
+package c

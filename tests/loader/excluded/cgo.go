@@ -1,0 +1,3 @@
+package excluded
+
+import "C"

@@ -1,0 +1,4 @@
+//go:build ignore
+
+// Every file is excluded by its build constraints.
+package excluded

@@ -1,0 +1,3 @@
+module loadertests
+
+go 1.19

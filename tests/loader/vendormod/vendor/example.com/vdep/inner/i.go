@@ -1,0 +1,5 @@
+// Package inner is vendored too.
+package inner
+
+// N is a constant.
+const N = 2

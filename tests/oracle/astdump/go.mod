@@ -1,0 +1,3 @@
+module goesc/astdump
+
+go 1.19

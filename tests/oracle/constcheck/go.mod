@@ -1,0 +1,3 @@
+module goesc/constcheck
+
+go 1.19

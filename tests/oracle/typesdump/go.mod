@@ -1,0 +1,3 @@
+module goesc/typesdump
+
+go 1.19
