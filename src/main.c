@@ -15,25 +15,46 @@
 
 static void usage(void) {
     fprintf(stderr,
-            "usage: goesc parse [-dump] FILE...\n"
+            "usage: goesc parse [-e] [-dump] FILE...\n"
             "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
             "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
             "       goesc [-m] [-l] [flags] PATTERN|FILE...\n");
     exit(2);
 }
 
+// gc compile flags, as Go's test recipes pass them. parse accepts and
+// ignores those that do not change parsing.
+static bool is_gc_flag_with_arg(const char *a) {
+    return strcmp(a, "-o") == 0 || strcmp(a, "-I") == 0 || strcmp(a, "-D") == 0 ||
+           strcmp(a, "-p") == 0 || strcmp(a, "-lang") == 0 || strcmp(a, "-importcfg") == 0;
+}
+
+static bool is_gc_flag(const char *a) {
+    static const char *const prefixes[] = {"-m", "-l", "-N", "-d=", "-p=", "-lang=", "-C",
+                                           "-std", "-+", "-smallframes", "-live", "-race",
+                                           "-S", "-W", "-j", "-t", "-0", "-o=", "-complete"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (strncmp(a, prefixes[k], strlen(prefixes[k])) == 0)
+            return true;
+    return false;
+}
+
 static int cmd_parse(int argc, char **argv) {
-    bool dump = false;
+    bool dump = false, all_errors = false;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-dump") == 0)
             dump = true;
-        else
+        else if (strcmp(argv[i], "-e") == 0)
+            all_errors = true;  // gc's -e: no limit on the number of errors
+        else if (is_gc_flag_with_arg(argv[i]) && i + 1 < argc)
+            i++;  // other gc flags do not change parsing
+        else if (!is_gc_flag(argv[i]))
             usage();
     }
     if (i == argc)
         usage();
-    Diags diags = {.limit = 10};
+    Diags diags = {.limit = all_errors ? 0 : 10};
     Buf out = {0};
     for (; i < argc; i++) {
         Arena arena = {0};
@@ -43,6 +64,8 @@ static int cmd_parse(int argc, char **argv) {
             fwrite(out.data, 1, out.len, stdout);
             out.len = 0;
         }
+        if (f)
+            vec_free(&f->directives);
         arena_free(&arena);
     }
     buf_free(&out);

@@ -131,6 +131,10 @@ typedef struct Diags {
     VEC(Diag *) list;
     int nerrors;
     int limit;      // stop reporting after this many errors (0: no limit)
+    // gc keeps one syntax error per line, and drops a non-syntax error
+    // equal to the previous one on the same line (base.ErrorfAt).
+    Pos last_syntax, last_other;
+    char *last_msg;
 } Diags;
 
 void diag_error(Diags *d, Pos p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

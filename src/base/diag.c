@@ -9,26 +9,45 @@
 
 struct Diag {
     Pos pos;
-    Position where;
     char *text;     // full line: "file:line:col: message"
     int seq;        // insertion order, to keep sorting stable
 };
 
+static bool same_line(Pos a, Pos b) {
+    if (a == NOPOS || b == NOPOS || pos_file(a) != pos_file(b))
+        return false;
+    return pos_resolve_raw(a).line == pos_resolve_raw(b).line;
+}
+
 void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap) {
-    Buf b = {0};
-    pos_format(&b, p);
-    buf_puts(&b, ": ");
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
     char *msg = xmalloc((size_t)n + 1);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    if (strncmp(msg, "syntax error", 12) == 0) {
+        if (same_line(d->last_syntax, p)) {
+            free(msg);
+            return;
+        }
+        d->last_syntax = p;
+    } else {
+        if (same_line(d->last_other, p) && d->last_msg && strcmp(d->last_msg, msg) == 0) {
+            free(msg);
+            return;
+        }
+        d->last_other = p;
+        free(d->last_msg);
+        d->last_msg = xstrdup(msg);
+    }
+    Buf b = {0};
+    pos_format(&b, p);
+    buf_puts(&b, ": ");
     buf_puts(&b, msg);
     free(msg);
     Diag *g = xcalloc(1, sizeof *g);
     g->pos = p;
-    g->where = pos_resolve(p);
     g->text = xstrdup(buf_cstr(&b));
     g->seq = d->list.len;
     buf_free(&b);
@@ -60,17 +79,12 @@ void diag_error_nopos(Diags *d, const char *fmt, ...) {
 
 bool diag_too_many(Diags *d) { return d->limit > 0 && d->nerrors >= d->limit; }
 
+// gc sorts by physical position: files in the order they were read, then
+// line and column before any //line remapping. Pos order is exactly that.
 static int cmp_diag(const void *a, const void *b) {
     const Diag *x = *(Diag *const *)a, *y = *(Diag *const *)b;
-    const char *fx = x->where.file ? x->where.file : "";
-    const char *fy = y->where.file ? y->where.file : "";
-    int c = strcmp(fx, fy);
-    if (c)
-        return c;
-    if (x->where.line != y->where.line)
-        return x->where.line < y->where.line ? -1 : 1;
-    if (x->where.col != y->where.col)
-        return x->where.col < y->where.col ? -1 : 1;
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -106,4 +120,6 @@ void diag_flush(Diags *d) {
         free(d->list.data[i]);
     }
     vec_free(&d->list);
+    free(d->last_msg);
+    d->last_msg = NULL;
 }

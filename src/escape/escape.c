@@ -114,6 +114,8 @@ void esc_batch_add_func(Batch *b, EscFunc *fn) {
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
     // gc prints each -m line as soon as it is made (its warnings flush the
     // message list), so our order is the order of the calls.
+    if (!b->out)
+        return;
     if (pos != NOPOS) {
         pos_format(b->out, pos);
         buf_puts(b->out, ": ");

@@ -268,7 +268,8 @@ typedef struct EscConfig {
     // gc's -+ (compiling the runtime): a variable moving to the heap is an
     // error there.
     bool compiling_runtime;
-    Buf *out;           // receives the -m output, in gc's order
+    Buf *out;           // receives the -m output, in gc's order; may be
+                        // NULL at -m=0 (tags only, as for dependencies)
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole

@@ -36,7 +36,7 @@ typedef VEC(Node *) NodeVec;
 typedef struct LabelScope {
     Diags *diags;
     VEC(Label *) labels;   // few per function: a linear search is fine
-    VEC(Block *) blocks;   // freed at the end (labels point to them)
+    Arena *scratch;        // blocks and labels; reset at the end
 } LabelScope;
 
 // Formats a position as gc's syntax.Pos.String does, with the physical
@@ -66,7 +66,7 @@ static Label *declare(LabelScope *ls, Block *b, Node *s) {
         buf_free(&buf);
         return alt;
     }
-    Label *l = xcalloc(1, sizeof *l);
+    Label *l = ARENA_NEW(ls->scratch, Label);
     l->parent = b;
     l->lstmt = s;
     vec_push(&ls->labels, l);
@@ -111,9 +111,8 @@ static Node *label_ident(Node *branch) { return branch->u.branch.label; }
 
 static void block_branches(LabelScope *ls, Block *parent, Targets ctxt, Node *lstmt, Pos start,
                            Node **body, int n, NodeVec *out) {
-    Block *b = xcalloc(1, sizeof *b);
+    Block *b = ARENA_NEW(ls->scratch, Block);
     b->parent = parent, b->start = start, b->lstmt = lstmt;
-    vec_push(&ls->blocks, b);
 
     Pos var_pos = NOPOS;
     Node *var_name = NULL;   // for the message
@@ -314,10 +313,10 @@ static int cmp_label_pos(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-void syn_check_branches(Node *body, Diags *diags) {
+void syn_check_branches(Node *body, Diags *diags, Arena *scratch) {
     if (!body)
         return;
-    LabelScope ls = {.diags = diags};
+    LabelScope ls = {.diags = diags, .scratch = scratch};
     NodeVec fwd = {0};
     Targets none = {NULL, NULL, -1};
     block_branches(&ls, NULL, none, NULL, body->pos, body->u.block.list.v, body->u.block.list.n, &fwd);
@@ -342,11 +341,8 @@ void syn_check_branches(Node *body, Diags *diags) {
         if (!l->used)
             diag_error(diags, l->lstmt->u.labeled.label->pos, "label %s defined and not used",
                        l->lstmt->u.labeled.label->u.ident.name);
-        free(l);
     }
-    for (int i = 0; i < ls.blocks.len; i++)
-        free(ls.blocks.data[i]);
     vec_free(&ls.labels);
-    vec_free(&ls.blocks);
+    arena_reset(scratch);
     vec_free(&fwd);
 }

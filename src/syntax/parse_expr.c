@@ -109,6 +109,8 @@ Node *ps_unary_expr(Parser *p) {
     return r;
 }
 
+// BasicLit = int_lit | float_lit | imaginary_lit | rune_lit | string_lit .
+// NULL if the current token is not a literal.
 Node *ps_oliteral(Parser *p) {
     if (TOK.kind != TK_LITERAL)
         return NULL;
@@ -121,6 +123,9 @@ Node *ps_oliteral(Parser *p) {
     return b;
 }
 
+// FunctionBody = Block .
+// As gc, the label and branch checks run only on a body that parsed
+// without errors: after an error they would mostly add noise.
 Node *ps_func_body(Parser *p) {
     p->fnest++;
     int errs = ps_error_count(p);
@@ -128,7 +133,7 @@ Node *ps_func_body(Parser *p) {
     p->fnest--;
     if (errs == ps_error_count(p)) {
         int before = p->diags->nerrors;
-        syn_check_branches(body, p->diags);
+        syn_check_branches(body, p->diags, &p->scratch);
         p->other_errs += p->diags->nerrors - before;
     }
     return body;
@@ -202,6 +207,8 @@ static bool type_list(Parser *p) {
     return comma;
 }
 
+// gc's isValue: is x certainly a value, never a type? Then "x[i] {" is
+// not the composite literal of an instantiated generic type G[T]{...}.
 static bool is_value(Node *x) {
     switch (x->kind) {
     case N_BASIC_LIT:
@@ -226,6 +233,7 @@ static bool is_value(Node *x) {
 
 static Node *bare_complitexpr(Parser *p);
 
+// KeyedElement = [ Key ":" ] Element .
 static bool complit_elem(Parser *p, void *ctx) {
     (void)ctx;
     Node *e = bare_complitexpr(p);
@@ -267,6 +275,8 @@ static Node *bare_complitexpr(Parser *p) {
 
 typedef struct { bool dots; } ArgCtx;
 
+// Arguments = "(" [ ExpressionList [ "..." ] [ "," ] ] ")" .
+// One argument; "..." ends the list.
 static bool arg_elem(Parser *p, void *ctx) {
     ArgCtx *a = ctx;
     ps_push(p, ps_expr(p));
@@ -400,6 +410,7 @@ Node *ps_pexpr(Parser *p, Node *x, bool keep_parens) {
     }
 }
 
+// ExpressionList = Expression { "," Expression } .
 int ps_expr_list(Parser *p) {
     int n = 1;
     ps_push(p, ps_expr(p));
@@ -412,6 +423,7 @@ int ps_expr_list(Parser *p) {
 
 // ---- types ----
 
+// Type, which must be there: a BadExpr stands in after the error.
 Node *ps_type(Parser *p) {
     Node *t = ps_type_or_nil(p);
     if (!t) {
@@ -531,6 +543,7 @@ static Node *array_or_targs(Parser *p) {
     return t;
 }
 
+// A go/ast Field: names (maybe none), type and tag.
 static Node *new_field(Parser *p, Pos pos, NodeList names, Node *type, Node *tag) {
     Node *f = ps_new(p, N_FIELD, pos);
     f->u.field.names = names;
@@ -729,6 +742,7 @@ static Node *method_decl(Parser *p) {
     return f;
 }
 
+// InterfaceElem = MethodElem | TypeElem .
 static bool iface_elem(Parser *p, void *ctx) {
     (void)ctx;
     Node *f = NULL;
@@ -823,6 +837,8 @@ Node *ps_type_or_nil(Parser *p) {
     return t;
 }
 
+// gc's isTypeElem: does x contain a type literal or ~, so that it can
+// only be a constraint ("type T[P *struct{}] ..." has a type parameter)?
 bool ps_is_type_elem(Node *x) {
     switch (x->kind) {
     case N_ARRAY_TYPE:
@@ -918,6 +934,7 @@ typedef struct {
     int named, typed;
 } ParamCtx;
 
+// ParameterList = ParameterDecl { "," ParameterDecl } .  (one element)
 static bool param_elem(Parser *p, void *ctx) {
     ParamCtx *c = ctx;
     ParamItem it;

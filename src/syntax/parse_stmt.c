@@ -11,6 +11,7 @@
 
 static Node *stmt_or_nil(Parser *p);
 
+// EmptyStmt = .  (at a ";"; go/ast calls it implicit unless written)
 static Node *empty_stmt(Parser *p) {
     Node *e = ps_new(p, N_EMPTY_STMT, TOK.pos);
     if (TOK.kind != TK_SEMI || !TOK.lit || strcmp(TOK.lit, "semicolon") != 0)
@@ -76,6 +77,7 @@ static Node *range_clause(Parser *p, int lhs_base, bool def) {
     return r;
 }
 
+// ExpressionStmt, IncDecStmt, GoStmt and DeferStmt share u.unary.
 static Node *single_stmt(Parser *p, NodeKind k, Pos pos, Node *x) {
     Node *s = ps_new(p, k, pos);
     s->u.unary.x = x;
@@ -446,6 +448,8 @@ static Node *call_stmt(Parser *p) {
     return s;
 }
 
+// BreakStmt = "break" [ Label ] .  ContinueStmt = "continue" [ Label ] .
+// GotoStmt = "goto" Label .  FallthroughStmt = "fallthrough" .
 static Node *branch(Parser *p, TokKind kw) {
     Node *s = ps_new(p, N_BRANCH, TOK.pos);
     s->op = (uint8_t)kw;
@@ -550,6 +554,7 @@ static Node *stmt_or_nil_(Parser *p) {
     }
 }
 
+// NULL when no statement starts here; the depth guard also lands here.
 static Node *stmt_or_nil(Parser *p) {
     if (!ps_enter(p)) {
         ps_leave(p);

@@ -60,6 +60,7 @@ enum { MAX_DEPTH = 1000000 };
 
 // ---- tokens and errors ----
 
+// Advances to the next token; after the nesting limit only EOF remains.
 void ps_next(Parser *p) {
     if (p->dead) {
         p->lx.tok.kind = TK_EOF;
@@ -70,6 +71,7 @@ void ps_next(Parser *p) {
         ps_handle_directives(p);  // as gc: while scanning the token
 }
 
+// Consumes the token if it is t.
 bool ps_got(Parser *p, TokKind t) {
     if (p->lx.tok.kind == t) {
         ps_next(p);
@@ -87,6 +89,7 @@ static const char *tokstring(TokKind t) {
     }
 }
 
+// Consumes t or complains and skips one token (gc's want).
 void ps_want(Parser *p, TokKind t) {
     if (!ps_got(p, t)) {
         char msg[64];
@@ -103,6 +106,7 @@ int ps_error_count(Parser *p) {
 // gc's p.first != nil: the parser (or the lexer) has reported an error.
 static bool any_error(Parser *p) { return ps_error_count(p) > 0; }
 
+// A parser error that is not a syntax error ("method has no receiver").
 void ps_error_at(Parser *p, Pos pos, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -127,6 +131,9 @@ static bool has_prefix(const char *s, const char *pre) {
     return strncmp(s, pre, strlen(pre)) == 0;
 }
 
+// gc's syntaxErrorAt: a msg starting "in ", "at ", "after " or
+// "expecting " becomes "unexpected TOKEN <msg>", naming the current token;
+// any other msg is printed as it is, after "syntax error: ".
 void ps_syntax_error_at(Parser *p, Pos pos, const char *msg) {
     Token *t = &p->lx.tok;
     if (t->kind == TK_EOF && any_error(p))
@@ -172,6 +179,8 @@ static const uint64_t stopset =
     TKSET(TK_IF) | TKSET(TK_RETURN) | TKSET(TK_SELECT) | TKSET(TK_SWITCH) |
     TKSET(TK_TYPE) | TKSET(TK_VAR);
 
+// Error recovery: skips to a token of follow (plus statement keywords
+// inside functions, where they are safe restarting points).
 void ps_advance(Parser *p, uint64_t follow) {
     if (follow == 0) {  // skip exactly one token, never EOF
         if (p->lx.tok.kind != TK_EOF)
@@ -185,6 +194,7 @@ void ps_advance(Parser *p, uint64_t follow) {
         ps_next(p);
 }
 
+// Every recursive production passes here; pair with ps_leave.
 bool ps_enter(Parser *p) {
     if (++p->depth <= MAX_DEPTH)
         return true;
@@ -202,6 +212,7 @@ Node *ps_new(Parser *p, NodeKind k, Pos pos) { return syn_new_node(p->arena, k, 
 
 void ps_push(Parser *p, Node *n) { vec_push(&p->stk, n); }
 
+// The nodes pushed since base, as an arena list; pops them.
 NodeList ps_pop_list(Parser *p, int base) {
     NodeList l = syn_list(p->arena, p->stk.data + base, p->stk.len - base);
     p->stk.len = base;
@@ -272,6 +283,7 @@ static bool got_assign(Parser *p) {
     }
 }
 
+// IdentifierList = identifier { "," identifier } .
 static NodeList name_list(Parser *p, Node *first) {
     int base = p->stk.len;
     ps_push(p, first);
@@ -456,6 +468,7 @@ static Node *type_spec(Parser *p) {
 
 typedef struct { TokKind kw; int count; } GroupCtx;
 
+// One spec of a declaration; index counts the specs of a group (iota).
 static Node *spec(Parser *p, TokKind kw, int index) {
     switch (kw) {
     case TK_IMPORT: return import_spec(p);
@@ -574,6 +587,7 @@ static void parse_file(Parser *p) {
     f->decls = ps_pop_list(p, base);
 }
 
+// A plain `go tool compile`: no -std, no -+.
 SynFile *syn_parse_file(Str path, const char *text, uint32_t size, Diags *diags, Arena *arena) {
     return syn_parse_file_opts(path, text, size, diags, arena, NULL);
 }
@@ -603,6 +617,7 @@ SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *d
     }
     vec_free(&p.late);
     vec_free(&p.linknames);
+    arena_free(&p.scratch);
     vec_free(&p.stk);
     vec_free(&p.params);
     vec_free(&p.prag_pos);

@@ -353,7 +353,9 @@ typedef struct SynFile {
     Node *pkg_name;         // N_IDENT
     Pos package_pos;        // position of the "package" keyword
     NodeList decls;         // N_GEN_DECL and N_FUNC_DECL, in source order
-    VEC(Comment) directives; // every //go: and //line comment, in order
+    // Every //go: and //line comment, in order. A malloc'd vector: whoever
+    // frees the arena frees it too (vec_free), as load_free does.
+    VEC(Comment) directives;
     Arena *arena;           // owns the nodes
     // Directive errors gc reports only once type checking has succeeded
     // (noder's pragmaFlags and processPragmas): "misplaced compiler
@@ -418,6 +420,7 @@ typedef struct Parser {
     VEC(struct PragPos { uint32_t flag; Pos pos; }) prag_pos;
     VEC(Pos) prag_embeds;
     bool prag_any;
+    Arena scratch;          // for syn_check_branches
     // Scratch stacks for building node lists without allocating per list.
     VEC(Node *) stk;
     VEC(ParamItem) params;
@@ -479,7 +482,8 @@ Node *ps_block_stmt(Parser *p, const char *context);
 // printer.c: gc's syntax.String in short form, for messages.
 void syn_print_node(Buf *b, Node *n);
 // branches.c: gc's checks of labels, goto, break and continue in a body.
-void syn_check_branches(Node *body, Diags *diags);
+// scratch holds the walk's bookkeeping and is reset before returning.
+void syn_check_branches(Node *body, Diags *diags, Arena *scratch);
 
 // ---- ast.c ----
 // Allocates only the header plus the union member the kind uses (most nodes

@@ -359,6 +359,9 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     check_init_order(c);
     unused_imports(c);
     record_untyped(c);
+    if (d->nerrors == c->nerrors_at_start)
+        check_monomorph(c);   // types2 runs it only on error-free packages
+    check_mono_free(c);
 
     bool ok = d->nerrors == c->nerrors_at_start;
     QualState *qs = c->qual_state;

@@ -35,10 +35,12 @@
 //    "...", its length and FNV-1a 64 hash: the operands of a long
 //    concatenation would otherwise make the table quadratic.
 //
-// Nothing the checker records is left out. Two things have no line on
-// either side: the "1" go/types invents to check x++ as x += 1 (not in
-// the AST), and the third range variable (u.range.extra), which go/ast
-// cannot hold (a syntax error anyway).
+// Nothing the checker records is left out: a statement or other node
+// with a type or mode would be listed too (and count as a mismatch).
+// Three things have no line on either side: the "1" go/types invents to
+// check x++ as x += 1 and the interface it wraps around a constraint
+// written as ~T or A|B (neither is in the AST), and the third range
+// variable (u.range.extra), which go/ast cannot hold (a syntax error).
 #include "types.h"
 
 #include <stdlib.h>
@@ -71,25 +73,31 @@ static const char *base_name(const char *path) {
     return slash ? slash + 1 : path;
 }
 
-static void visit_expr(Walker *w, Node *n) {
+// Adds n to the table if the checker recorded it. Returns its start.
+static Pos visit(Walker *w, Node *n) {
     Pos start = syn_start_pos(n);
-    int depth = 0;
-    for (int i = w->starts.len - 1; i >= 0 && w->starts.data[i] == start; i--)
-        depth++;
     if (recorded(n)) {
+        int depth = 0;
+        for (int i = w->starts.len - 1; i >= 0 && w->starts.data[i] == start; i--)
+            depth++;
         Position p = pos_resolve_raw(start);
         Entry e = {base_name(p.file ? p.file : "?"), p.line, p.col, depth, n};
         vec_push(&w->list, e);
     }
-    vec_push(&w->starts, start);
+    return start;
 }
 
 static void walk(Walker *w, Node *n) {
     if (!n)
         return;
+    // Statements and other nodes are never in go/types' table; one the
+    // checker gave a type or mode is listed anyway (an extra entry).
     bool expr = is_expr(n);
-    if (expr)
-        visit_expr(w, n);
+    if (expr) {
+        Pos start = visit(w, n);  // before the push: vec_push evaluates late
+        vec_push(&w->starts, start);
+    } else if (recorded(n))
+        visit(w, n);
     switch ((NodeKind)n->kind) {
     case N_BAD_EXPR:
     case N_IDENT:

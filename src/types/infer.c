@@ -261,8 +261,7 @@ Type **check_infer(Checker *c, Pos pos, Type **tparams, int n, Type **targs, int
     if (ntargs == n)
         return targs;
     Type **orig_tparams = tparams;
-    if (params && nargs > 0)
-        rename_self(c, &tparams, n, &params);
+    rename_self(c, &tparams, n, &params);
     // Arguments of named types go first: they fix type parameters exactly,
     // where a type literal would only match their underlying types.
     Object **pvars = NULL;

@@ -250,6 +250,8 @@ static void report_verify(Checker *c, Pending *p, Type **tparams, int ntparams) 
     if (i >= 0) {
         Pos pos = i < p->xlist.n ? check_start_pos(p->xlist.v[i]) : p->pos;
         check_errorf(c, pos, "%s", msg.len ? buf_cstr(&msg) : "type argument does not satisfy its constraint");
+    } else {
+        check_mono_record(c, p->pos, tparams, p->targs, ntparams, p->xlist);
     }
     buf_free(&msg);
 }
@@ -306,8 +308,18 @@ Type *check_instantiate_signature(Checker *c, Pos pos, Type *sig, Type **targs, 
     return r;
 }
 
+// Where each instance was first written (types2 names every instance by
+// a TypeName at that position; cycle errors point there).
+static PtrMap inst_pos;     // Type* -> (void *)(uintptr_t)Pos
+
+Pos check_instance_pos(Type *inst) {
+    return (Pos)(uintptr_t)ptrmap_get(&inst_pos, inst);
+}
+
 Type *check_instantiate_type(Checker *c, Pos pos, Type *orig, Type **targs, int n, NodeList xlist) {
     Type *inst = check_named_instance(c->arena, c, orig, targs, n);
+    if (pos != NOPOS && !ptrmap_get(&inst_pos, inst))
+        ptrmap_put(&inst_pos, inst, (void *)(uintptr_t)pos);
     check_later(c, verify_type_later, pending(c, pos, orig, targs, n, xlist, inst));
     return inst;
 }

@@ -1,17 +1,21 @@
 // load.c: from command-line patterns to a list of parsed packages,
 // dependencies first, the way cmd/go's package loader does it. A pattern
-// is "std", an import path, a directory (./x, ../x, /abs), either of the
-// last two with "..." wildcards, or a list of .go files forming the
-// package "command-line-arguments". Each package is loaded once (a map by
-// import path), its imports are loaded depth-first in sorted order, and a
-// package is appended to the result once all its imports are: this is
-// exactly `go list -deps` order. A package met again while it is still on
-// the import stack closes an import cycle, which is an error, not a hang.
+// is "std", "cmd", "all", an import path, a directory (./x, ../x, /abs),
+// either of the last two with "..." wildcards, or a list of .go files
+// forming the package "command-line-arguments". Each package is loaded
+// once (a map by import path), its imports are loaded depth-first in
+// sorted order, and a package is appended to the result once all its
+// imports are: this is exactly `go list -deps` order (with "runtime" after
+// a main package's imports, as the linker needs it). A package met again
+// while it is still on the import stack closes an import cycle, which is
+// an error, not a hang.
 //
 // Standard-library packages import golang.org/x/... from GOROOT/src/vendor
 // under the import path "vendor/golang.org/x/...", as cmd/go arranges for
-// std. "unsafe" is a pseudo-package without files; "C" never appears,
-// because files importing it are ignored (CGO_ENABLED=0).
+// std (cmd uses cmd/vendor). "unsafe" is a pseudo-package without files;
+// "C" never appears, because files importing it are ignored
+// (CGO_ENABLED=0). Errors use cmd/go's words: a failed import is reported
+// at its import spec, a broken package under its import stack.
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -200,12 +204,40 @@ Loader *load_new(const LoadConfig *cfg, Diags *d) {
     l->diags = d;
     l->goroot = clean_path(goroot);
     l->gorootsrc = strf("%s/src", l->goroot);
+    // Like Go's os.Getwd, prefer $PWD when it names the current directory:
+    // it keeps the symbolic links the user went through (GOROOT/src is
+    // often one), so that paths compare with GOROOT and print as typed.
     char cwd[PATH_MAX];
-    l->cwd = str_cstr(getcwd(cwd, sizeof cwd) ? cwd : "/");
+    const char *pwd = getenv("PWD");
+    struct stat a, b;
+    if (pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        l->cwd = clean_path(pwd);
+    else
+        l->cwd = str_cstr(getcwd(cwd, sizeof cwd) ? cwd : "/");
     const char *goos = getenv("GOOS"), *goarch = getenv("GOARCH");
     Str os = cfg->goos ? cfg->goos : str_cstr(goos && *goos ? goos : "linux");
     Str arch = cfg->goarch ? cfg->goarch : str_cstr(goarch && *goarch ? goarch : "amd64");
-    build_ctx_init(&l->build, os, arch, cfg->tags, cfg->ntags);
+    // Without -tags, cmd/go takes -tags from GOFLAGS.
+    Str *tags = cfg->tags;
+    int ntags = cfg->ntags;
+    StrVec flagtags = {0};
+    const char *goflags = getenv("GOFLAGS");
+    const char *t = goflags && !ntags ? strstr(goflags, "-tags=") : NULL;
+    if (t && (t == goflags || t[-1] == ' ')) {
+        for (t += 6; *t && *t != ' ';) {
+            size_t k = strcspn(t, ", ");
+            if (k)
+                vec_push(&flagtags, str_intern(t, k));
+            t += k;
+            if (*t == ',')
+                t++;
+        }
+        tags = flagtags.data;
+        ntags = flagtags.len;
+    }
+    build_ctx_init(&l->build, os, arch, tags, ntags);
+    vec_free(&flagtags);
     // GOPATH: its entries, or $HOME/go.
     const char *gp = getenv("GOPATH");
     StrVec gps = {0};
@@ -694,7 +726,7 @@ typedef struct Walk {
     const char *pattern;    // import-path pattern, or NULL: everything
     bool prune_gomod;       // stop at nested modules
     bool prune_vendor;
-    bool std;               // skip builtin and runtime/cgo
+    bool std;               // an import-path walk: skip runtime/cgo
     StrVec *dirs, *names;
 } Walk;
 
@@ -706,7 +738,11 @@ static void walk_dir(Loader *l, Walk *w, Str dir, Str name, bool top) {
         if (w->prune_gomod && access(strf("%s/go.mod", dir), F_OK) == 0)
             return;
     }
-    bool skip = w->std && (strcmp(name, "builtin") == 0 || strcmp(name, "runtime/cgo") == 0);
+    // builtin only documents the predeclared names: no pattern matches it.
+    // Import-path walks also leave out runtime/cgo when cgo is off (a
+    // local ./... walk keeps it: cmd/go only asks whether it has files).
+    bool skip = strcmp(dir, strf("%s/builtin", l->gorootsrc)) == 0 ||
+                (w->std && strcmp(name, "runtime/cgo") == 0);
     if (*name && !skip && (!w->pattern || match_pattern(w->pattern, name)) &&
         build_dir_has_package(&l->build, dir)) {
         vec_push(w->dirs, dir);

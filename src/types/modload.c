@@ -3,15 +3,18 @@
 // path, the required versions and the replacements; a package is found in
 // the one module of the build list whose path is a prefix of the import
 // path, in that module's directory: the main module's root, a local
-// replacement, vendor/ (when vendor/modules.txt exists and go >= 1.14, as
-// -mod=vendor is then the default), or the module cache at
+// replacement, vendor/ (when it exists and go >= 1.14, as -mod=vendor is
+// then the default; GOFLAGS=-mod=... overrides), or the module cache at
 // $GOMODCACHE/<escaped path>@<escaped version>. We never download: a
-// module missing from the cache is an error. With GO111MODULE=off, import
-// paths are looked up in each $GOPATH/src.
+// module missing from the cache is an error.
 //
-// The build list is the main module's own require list. Since Go 1.17,
-// go.mod lists every module that provides a package in the build, so this
-// is what minimal version selection would pick for such modules.
+// The build list is the main module's own require list when its go.mod
+// says go >= 1.17: since then go.mod lists every module that provides a
+// package in the build, which is what minimal version selection would
+// pick. Older go.mod files get a full walk of the requirement graph.
+//
+// With GO111MODULE=off, import paths are looked up in the vendor
+// directories from the importer's directory upward, then in $GOPATH/src.
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +87,30 @@ static void put_escaped(Buf *b, const char *s) {
             buf_putc(b, *s);
         }
     }
+}
+
+// Whether dir, below the module root, holds a package of that module:
+// some .go file, and no go.mod on the way up, since a directory with its
+// own go.mod starts a nested module.
+static bool dir_in_module(const char *root, const char *dir) {
+    if (!dir_has_go_files(dir))
+        return false;
+    Buf b = {0};
+    buf_puts(&b, dir);
+    size_t rootlen = strlen(root);
+    bool nested = false;
+    while (!nested && b.len > rootlen) {
+        size_t len = b.len;
+        buf_puts(&b, "/go.mod");
+        nested = is_file(buf_cstr(&b));
+        b.len = len;
+        while (b.len > 0 && b.data[b.len - 1] != '/')
+            b.len--;
+        if (b.len > 0)
+            b.len--;
+    }
+    buf_free(&b);
+    return !nested;
 }
 
 // ---- go.mod ----
@@ -445,7 +472,9 @@ ModState *mod_init(Loader *l, const char *startdir) {
     if (!root && startdir)
         root = find_go_mod(startdir);
     if (!root) {
-        l->mode = MODE_NOMOD;
+        // GO111MODULE=auto means GOPATH mode outside any module; unset
+        // or "on" (the default since Go 1.16) stays in module mode.
+        l->mode = gm && strcmp(gm, "auto") == 0 ? MODE_GOPATH : MODE_NOMOD;
         return NULL;
     }
     l->mode = MODE_MODULE;
@@ -589,7 +618,7 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
     const char *rest = under(path, m->main_path);
     if (rest) {
         buf_printf(&b, "%s%s", m->main_root, rest);
-        if (dir_has_go_files(buf_cstr(&b))) {
+        if (dir_in_module(m->main_root, buf_cstr(&b))) {
             *module = m->main_path;
             Str r = str_cstr(buf_cstr(&b));
             buf_free(&b);
@@ -626,7 +655,7 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
         }
         b.len = 0;
         buf_printf(&b, "%s%s", mod->dir, r);
-        if (!dir_has_go_files(buf_cstr(&b)))
+        if (!dir_in_module(mod->dir, buf_cstr(&b)))
             continue;
         if (found) {
             *err = xprintf("ambiguous import: found package %s in multiple modules:\n\t%s\n\t%s",

@@ -128,6 +128,8 @@ static Type *subst_named(Subst *s, Type *t) {
     int n = t->u.named.ntargs;
     if (n == 0)
         return t;  // not an instance: nothing can refer to our parameters
+    if (n != t->u.named.orig->u.named.ntparams)
+        return TYP(TY_INVALID);  // the wrong count was reported where written
     Type **targs = NULL;
     for (int i = 0; i < n; i++) {
         Type *a = subst(s, t->u.named.targs[i]);

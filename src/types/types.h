@@ -23,9 +23,9 @@ typedef struct Package {
     int nignored;
     SynFile **syn;      // parallel to files; NULL until parsed or on error
     // Imports as written in the selected files, sorted and deduplicated
-    // ("C" never appears: cgo files are ignored), with the position of the
-    // first import spec naming each; imports[i] is what import_paths[i]
-    // resolved to (std vendoring applied), NULL if it failed to load.
+    // ("C" never appears: cgo files are ignored); imports[i] is what
+    // import_paths[i] resolved to (std vendoring applied), NULL if it
+    // failed to load. The import specs themselves are in the ASTs.
     Str *import_paths;
     struct Package **imports;
     int nimports;
@@ -125,7 +125,7 @@ Str mod_main_path(ModState *m);   // NULL without a main module
 Str mod_main_root(ModState *m);
 bool mod_vendor(ModState *m);
 // Finds the directory of a non-standard import path. On failure returns
-// NULL and sets *err to cmd/go's message (allocated with xmalloc).
+// NULL and sets *err to cmd/go's message (malloc'd; the caller frees it).
 Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err);
 // GOPATH mode's vendor directories: the import path and directory that
 // path has in the innermost importer_dir/.../vendor holding it, or NULL.
@@ -1096,6 +1096,7 @@ struct Checker {
     PtrMap recv_tparams;    // blank receiver type parameter N_IDENT -> its TY_TYPEPARAM
     bool in_tparam_list;    // checking a type parameter list (cycle rules differ)
     PtrMap valids;          // named types known not to contain themselves (validType)
+    struct MonoGraph *mono; // mono.c: type parameter flow for "instantiation cycle"
 };
 
 // Value type of Checker.methods.
@@ -1283,6 +1284,15 @@ Type *check_instantiate_type(Checker *c, Pos pos, Type *orig, Type **targs, int 
 // not interfaces ([P *S], [T int]) in implicit interfaces once complete,
 // as types2's tpar.iface() does, so type sets and core types see them.
 void check_complete_tparams_later(Checker *c, Type **tparams, int n);
+// Where an instance made by check_instantiate_type was first written
+// (NOPOS for instances made by substitution).
+Pos check_instance_pos(Type *inst);
+// mono.c: records the type arguments of a verified instantiation, and at
+// the end of a package without errors reports "instantiation cycle".
+typedef struct MonoGraph MonoGraph;
+void check_mono_record(Checker *c, Pos pos, Type **tparams, Type **targs, int n, NodeList xlist);
+void check_monomorph(Checker *c);
+void check_mono_free(Checker *c);
 // -- generics internals (subst.c, instantiate.c, unify.c, infer.c) --
 // Substitution allocating in a; c may be NULL (an instance expanded after
 // its package's checker is gone). Returns t itself when nothing changed.

@@ -8,116 +8,13 @@
 // which Go construct each call stands for. Then come unit tests of leak
 // tags (against gc's tag strings), the size limits, holes and the walk.
 //
-// Usage: core_test CASEDIR. Prints "ok NAME" or "FAIL NAME: why".
-#include <stdarg.h>
+// Usage: core_test CASEDIR, which prints "ok NAME" or "FAIL NAME: why";
+// core_test graph SCRIPT GODIR (script.c).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/escape/escape.h"
-
-static int failures;
-
-static void report(const char *name, bool ok, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void report(const char *name, bool ok, const char *fmt, ...) {
-    if (ok) {
-        printf("ok %s\n", name);
-        return;
-    }
-    failures++;
-    printf("FAIL %s: ", name);
-    va_list ap;
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf("\n");
-}
-
-// ---- the test context: one Go file, its functions, the -m output ----
-
-enum { MAXFN = 16, MAXPARAM = 8 };
-
-typedef struct T {
-    SrcFile *file;
-    Buf out;
-    int m;
-    bool smallframes;
-    EscFunc funcs[MAXFN];
-    EscParam params[MAXFN][MAXPARAM];
-    EscResult results[MAXFN][MAXPARAM];
-    int nfuncs;
-} T;
-
-static Pos P(T *t, int line, int col) {
-    if (line < 1 || line > t->file->nlines)
-        fatal("no line %d", line);
-    return t->file->base + t->file->lines[line - 1] + (uint32_t)(col - 1);
-}
-
-static EscFunc *func(T *t, const char *name, EscFunc *outer) {
-    if (t->nfuncs == MAXFN)
-        fatal("too many functions");
-    EscFunc *f = &t->funcs[t->nfuncs];
-    f->params = t->params[t->nfuncs];
-    f->results = t->results[t->nfuncs];
-    t->nfuncs++;
-    f->name = name;
-    f->outer = outer;
-    f->has_body = true;
-    return f;
-}
-
-static void batch(T *t, Batch *b) {
-    EscConfig c = {.m = t->m, .smallframes = t->smallframes, .out = &t->out};
-    esc_batch_init(b, &c);
-}
-
-static void run(Batch *b) {
-    esc_solve(b);
-    esc_finish(b);
-    esc_batch_free(b);
-}
-
-// The node pointer is opaque to the core; the name string serves.
-static Location *param(T *t, Escape *e, const char *name, int line, int col, bool ptrs) {
-    EscFunc *f = e->curfn;
-    Location *l = esc_new_loc(e, LOC_PARAM, name, name, P(t, line, col), false);
-    EscParam *p = &f->params[f->nparams++];
-    p->name = name;
-    p->pos = P(t, line, col);
-    p->loc = l;
-    p->has_pointers = ptrs;
-    return l;
-}
-
-static Location *result(T *t, Escape *e, const char *name, int line, int col) {
-    EscFunc *f = e->curfn;
-    Location *l = esc_new_loc(e, LOC_RESULT, name, name, P(t, line, col), false);
-    l->result_index = f->nresults + 1;
-    f->results[f->nresults].name = name;
-    f->results[f->nresults].loc = l;
-    f->nresults++;
-    return l;
-}
-
-static Location *local(T *t, Escape *e, const char *name, int line, int col) {
-    return esc_new_loc(e, LOC_AUTO, name, name, P(t, line, col), false);
-}
-
-static Hole H(Location *l) { return esc_loc_hole(l); }
-
-static Hole note(T *t, Batch *b, Hole k, int line, int col, const char *text, const char *why) {
-    return esc_note(b, k, P(t, line, col), text, why);
-}
-
-static Hole addr(T *t, Batch *b, Hole k, int line, int col, const char *text) {
-    return esc_addr(b, k, P(t, line, col), text, "address-of");
-}
-
-static Hole spill(T *t, Escape *e, Hole k, const char *text, int line, int col) {
-    return esc_spill(e, k, text, text, P(t, line, col));
-}
+#include "harness.h"
 
 // ---- the cases ----
 
@@ -628,6 +525,88 @@ static void build_small(T *t) {
     run(&b);
 }
 
+// Parameter tags beyond the walk: a flow into the eighth result is a heap
+// leak (tags keep seven results); functions without body trust
+// //go:noescape or leak everything, except uintptrs, which gc keeps alive
+// instead; //go:uintptrescapes; unnamed and blank parameters.
+static void build_params2(T *t) {
+    Batch b;
+    // func many(p *int, q *int) (a, b, c, d, e, f, g, h *int) { g = p; h = q; return }
+    batch(t, &b);
+    EscFunc *f = func(t, "many", NULL);
+    esc_batch_add_func(&b, f);
+    Escape e = esc_with(&b, f);
+    Location *p = param(t, &e, "p", 5, 11, true);
+    Location *q = param(t, &e, "q", 5, 19, true);
+    static const char *rn[8] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    Location *r[8];
+    for (int i = 0; i < 8; i++)
+        r[i] = result(t, &e, rn[i], 5, 30 + 3 * i);
+    esc_flow(&b, H(r[6]), p);
+    esc_flow(&b, H(r[7]), q);
+    run(&b);
+    Leaks want_p = {{0, 0, 0, 0, 0, 0, 0, 1}};
+    if (memcmp(&f->params[0].tag, &want_p, sizeof want_p) != 0 ||
+        esc_leaks_heap(f->params[1].tag) != 0)
+        report("params2-tags", false, "many's tags are off");
+
+    // Declarations without body, in order: asm, unnamed, asm2 (noescape).
+    struct { const char *name; uint32_t pragma; int line; } decls[3] = {
+        {"asm", 0, 11}, {"unnamed", 0, 13}, {"asm2", PRAGMA_NOESCAPE, 16}};
+    for (int i = 0; i < 3; i++) {
+        batch(t, &b);
+        f = func(t, decls[i].name, NULL);
+        f->has_body = false;
+        f->pragma = decls[i].pragma;
+        esc_batch_add_func(&b, f);
+        int line = decls[i].line;
+        if (i == 0) {  // (p *int, u uintptr, n int, _ *int, s []byte)
+            f->params[0] = (EscParam){.name = "p", .pos = P(t, line, 10), .has_pointers = true};
+            f->params[1] = (EscParam){.name = "u", .pos = P(t, line, 18), .is_uintptr = true};
+            f->params[2] = (EscParam){.name = "n", .pos = P(t, line, 29)};
+            f->params[3] = (EscParam){.name = "_", .pos = P(t, line, 36), .has_pointers = true};
+            f->params[4] = (EscParam){.name = "s", .pos = P(t, line, 44), .has_pointers = true};
+            f->nparams = 5;
+        } else if (i == 1) {  // (*int, *int)
+            f->params[0] = (EscParam){.pos = P(t, line, 14), .has_pointers = true};
+            f->params[1] = (EscParam){.pos = P(t, line, 20), .has_pointers = true};
+            f->nparams = 2;
+        } else {  // (p *int, u uintptr)
+            f->params[0] = (EscParam){.name = "p", .pos = P(t, line, 11), .has_pointers = true};
+            f->params[1] = (EscParam){.name = "u", .pos = P(t, line, 19), .is_uintptr = true};
+            f->nparams = 2;
+        }
+        run(&b);
+        bool leaks = i < 2;
+        if (esc_leaks_heap(f->params[0].tag) != (leaks ? 0 : -1))
+            report("params2-bodyless", false, "%s's first tag is off", decls[i].name);
+    }
+
+    // //go:uintptrescapes func ue(u uintptr, p *int, us ...uintptr) {}
+    batch(t, &b);
+    f = func(t, "ue", NULL);
+    f->pragma = PRAGMA_UINTPTRESCAPES;
+    esc_batch_add_func(&b, f);
+    e = esc_with(&b, f);
+    param(t, &e, "u", 19, 9, false);
+    f->params[0].is_uintptr = true;
+    param(t, &e, "p", 19, 20, true);
+    param(t, &e, "us", 19, 28, true);
+    f->params[2].is_ddd_uintptr = true;
+    run(&b);
+
+    // func blank(_ *int, x *int) {}: the blank parameter has no location
+    batch(t, &b);
+    f = func(t, "blank", NULL);
+    esc_batch_add_func(&b, f);
+    e = esc_with(&b, f);
+    f->params[f->nparams++] = (EscParam){.name = "_", .pos = P(t, 21, 12), .has_pointers = true};
+    param(t, &e, "x", 21, 20, true);
+    run(&b);
+    if (!esc_leaks_empty(f->params[0].tag))
+        report("params2-blank", false, "the blank parameter leaks");
+}
+
 // Compiling the runtime (-+), a variable moving to the heap is an error,
 // reported just before its -m line.
 static void build_rt(T *t) {
@@ -646,21 +625,6 @@ static void build_rt(T *t) {
     run(&b);
     if (b.nerrors != 1)
         report("rt-errors", false, "%d errors counted, want 1", b.nerrors);
-}
-
-static char *read_file(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    Buf b = {0};
-    char chunk[4096];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_put(&b, chunk, k);
-    fclose(f);
-    *n = b.len;
-    buf_putc(&b, 0);
-    return b.data;
 }
 
 typedef struct Case {
@@ -684,6 +648,7 @@ static const Case cases[] = {
     {"small", 1, false, build_small},
     {"smallframes", 1, true, build_small},
     {"rt", 1, false, build_rt},
+    {"params2", 1, false, build_params2},
 };
 
 static void run_case(const char *dir, const Case *c) {
@@ -691,24 +656,19 @@ static void run_case(const char *dir, const Case *c) {
     snprintf(path, sizeof path, "%s/%s.go", dir, c->name);
     snprintf(want_path, sizeof want_path, "%s/%s.want", dir, c->name);
     snprintf(name, sizeof name, "case-%s", c->name);
-    size_t n, wn;
-    char *src = read_file(path, &n);
+    size_t wn;
     char *want = read_file(want_path, &wn);
-    if (!src || !want) {
-        report(name, false, "cannot read %s or %s", path, want_path);
-        free(src);
-        free(want);
-        return;
-    }
     T *t = xcalloc(1, sizeof *t);
     // Positions print with the path as given, as gc prints the file name
     // it was given on the command line.
     char base[80];
     snprintf(base, sizeof base, "%s.go", c->name);
-    t->file = pos_add_file(str_cstr(base), src, (uint32_t)n);
-    for (size_t i = 0; i < n; i++)
-        if (src[i] == '\n' && i + 1 < n)
-            pos_add_line(t->file, (uint32_t)(i + 1));
+    if (!want || !load_go_file(t, path, base)) {
+        report(name, false, "cannot read %s or %s", path, want_path);
+        free(want);
+        free(t);
+        return;
+    }
     t->m = c->m;
     t->smallframes = c->smallframes;
     c->build(t);
@@ -730,7 +690,6 @@ static void run_case(const char *dir, const Case *c) {
     buf_free(&t->out);
     free(t);
     free(want);
-    // src stays: the position table refers to it.
 }
 
 // ---- unit tests ----
@@ -996,8 +955,10 @@ static void test_chain(void) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 4 && strcmp(argv[1], "graph") == 0)
+        return graph_mode(argv[2], argv[3]);
     if (argc != 2) {
-        fprintf(stderr, "usage: core_test CASEDIR\n");
+        fprintf(stderr, "usage: core_test CASEDIR | core_test graph SCRIPT GODIR\n");
         return 2;
     }
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)

@@ -10,8 +10,10 @@
 //    source exhausts it). This file includes pos.c itself, so that it can
 //    empty the table between inputs; run.sh leaves pos.c out of the build.
 //  - goesc parses on a 4 GiB thread stack (main.c) because deep nesting
-//    recurses; here each input is parsed on a thread with a 1 GiB stack,
-//    which is plenty for the inputs run.sh allows (-max_len).
+//    recurses. Here one worker thread with a 1 GiB stack, plenty for the
+//    inputs run.sh allows (-max_len), parses every input; libFuzzer's
+//    thread hands it over and waits. (A thread per input costs more than
+//    parsing a small input.)
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -28,18 +30,6 @@ enum { FUZZ_STACK_SIZE = 1024ul << 20 };
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-    (void)argc;
-    (void)argv;
-    // diag_flush and the dump write to stdout; libFuzzer reports on stderr.
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd >= 0) {
-        dup2(fd, STDOUT_FILENO);
-        close(fd);
-    }
-    return 0;
-}
-
 // Frees every registered source file and starts the position space anew.
 static void pos_reset_for_fuzzing(void) {
     for (int i = 0; i < postab.nfiles; i++) {
@@ -52,19 +42,13 @@ static void pos_reset_for_fuzzing(void) {
     postab.next = 1;
 }
 
-typedef struct FuzzInput {
-    const uint8_t *data;
-    size_t size;
-} FuzzInput;
-
-static void *parse_one(void *arg) {
-    FuzzInput *in = arg;
+static void parse_one(const uint8_t *data, size_t size) {
     Diags diags = {.limit = 10};
     Arena arena = {0};
     // libFuzzer's buffer is a heap block of exactly `size` bytes, with no
     // terminating NUL, so any read past the end is caught.
-    SynFile *f = syn_parse_file(str_cstr("fuzz.go"), (const char *)in->data,
-                                (uint32_t)in->size, &diags, &arena);
+    SynFile *f = syn_parse_file(str_cstr("fuzz.go"), (const char *)data,
+                                (uint32_t)size, &diags, &arena);
     if (f && diags.nerrors == 0) {
         Buf out = {0};
         syn_dump(&out, f);
@@ -77,23 +61,67 @@ static void *parse_one(void *arg) {
         vec_free(&f->directives);
     diag_flush(&diags);
     arena_free(&arena);
+    pos_reset_for_fuzzing();
+}
+
+// The hand-over between libFuzzer's thread and the worker.
+static struct {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    const uint8_t *data;
+    size_t size;
+    bool pending;   // an input waits for the worker
+    bool running;   // the worker thread exists
+} work = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, false, false};
+
+static void *worker(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&work.mu);
+    for (;;) {
+        while (!work.pending)
+            pthread_cond_wait(&work.cv, &work.mu);
+        parse_one(work.data, work.size);
+        work.pending = false;
+        pthread_cond_broadcast(&work.cv);
+    }
     return NULL;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc;
+    (void)argv;
+    // diag_flush and the dump write to stdout; libFuzzer reports on stderr.
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+        dup2(fd, STDOUT_FILENO);
+        close(fd);
+    }
+    pthread_attr_t attr;
+    pthread_t t;
+    if (pthread_attr_init(&attr) == 0 &&
+        pthread_attr_setstacksize(&attr, FUZZ_STACK_SIZE) == 0 &&
+        pthread_create(&t, &attr, worker, NULL) == 0)
+        work.running = true;
+    else
+        fprintf(stderr, "parse_fuzz: no big-stack thread; parsing on the main stack\n");
+    pthread_attr_destroy(&attr);
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size > UINT32_MAX / 2)
         return 0;
-    FuzzInput in = {data, size};
-    pthread_attr_t attr;
-    pthread_t t;
-    if (pthread_attr_init(&attr) == 0 &&
-        pthread_attr_setstacksize(&attr, FUZZ_STACK_SIZE) == 0 &&
-        pthread_create(&t, &attr, parse_one, &in) == 0) {
-        pthread_join(t, NULL);
-    } else {
-        parse_one(&in);
+    if (!work.running) {
+        parse_one(data, size);
+        return 0;
     }
-    pthread_attr_destroy(&attr);
-    pos_reset_for_fuzzing();
+    pthread_mutex_lock(&work.mu);
+    work.data = data;
+    work.size = size;
+    work.pending = true;
+    pthread_cond_broadcast(&work.cv);
+    while (work.pending)
+        pthread_cond_wait(&work.cv, &work.mu);
+    pthread_mutex_unlock(&work.mu);
     return 0;
 }

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # run.sh: fuzzes the parser with libFuzzer (`make fuzz`). Builds
 # tests/fuzz/parse_fuzz.c with the base and syntax sources under
 # clang -fsanitize=fuzzer,address,undefined, seeds a temporary corpus with
@@ -27,11 +27,13 @@ mkdir -p "$out"
 
 # ---- build (again whenever a source is newer than the binary) ----
 # pos.c is left out: parse_fuzz.c includes it (see there). clang's
-# pointer-overflow check is off, as it is in effect in the gcc build
-# (build/goesc-asan): it flags `NULL + 0` (an empty vector's data plus
-# its length), which is everywhere and harmless, and would stop every run
-# at the first input.
-srcs=$(ls src/base/*.c src/syntax/*.c | grep -v '^src/base/pos\.c$')
+# pointer-overflow check is off: unlike gcc's (build/goesc-asan), it flags
+# `NULL + 0` (an empty vector's data plus its length), which is common and
+# harmless in practice, and would stop every run at the first input.
+srcs=""
+for f in src/base/*.c src/syntax/*.c; do
+    [ "$f" = src/base/pos.c ] || srcs="$srcs $f"
+done
 stale=1
 if [ -x "$bin" ]; then
     stale=0

@@ -18,7 +18,7 @@ case $GOESC in /*) ;; *) GOESC=$PWD/$GOESC ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if ! python3 tests/syntax/score_errorcheck.py --testdir "$TESTDIR" --files-from "$LIST" \
-        --tool "$GOESC parse {file}" --json "$tmp/score.json" >"$tmp/out" 2>&1; then
+        --tool "$GOESC parse {gcflags} {file}" --json "$tmp/score.json" >"$tmp/out" 2>&1; then
     echo "FAIL syntax-errors: the scorer failed: $(tail -1 "$tmp/out")"
     exit 0
 fi

@@ -57,6 +57,14 @@ done
 (cd "$TMP" && "$GOESC" list cmd) >"$TMP/us.txt" 2>&1
 same list-cmd "$TMP/go.txt" "$TMP/us.txt"
 
+# Directory patterns inside GOROOT, whose go.mod files make std and cmd
+# modules of their own (cmd with vendor/).
+for d in src src/cmd src/runtime; do
+    (cd "$("$GO" env GOROOT)/$d" && "$GO" list -deps -f '{{.ImportPath}} {{.GoFiles}} {{.IgnoredGoFiles}}' ./...) >"$TMP/go.txt" 2>&1
+    (cd "$("$GO" env GOROOT)/$d" && "$GOESC" list -deps -files ./...) >"$TMP/us.txt" 2>&1
+    same "goroot-dir-$(echo $d | tr / -)" "$TMP/go.txt" "$TMP/us.txt"
+done
+
 # File selection for all of std and cmd, on several targets.
 FMT='{{.ImportPath}} {{.GoFiles}} {{.IgnoredGoFiles}}'
 for target in linux/amd64 windows/amd64 darwin/arm64 js/wasm linux/386 freebsd/riscv64 plan9/amd64 android/arm64; do
@@ -94,6 +102,10 @@ for env in "GOOS=linux" "GOOS=windows" "GOARCH=arm64" "GOOS=android GOARCH=arm64
         same "constraints-$(echo "$env" | tr ' =' '_-')${tags:+-$tags}" "$TMP/go.txt" "$TMP/us.txt"
     done
 done
+
+(cd tests/loader/constraints && GOFLAGS=-tags=debug,other "$GO" list -f "$FMT" .) >"$TMP/go.txt" 2>&1
+(cd tests/loader/constraints && GOFLAGS=-tags=debug,other "$GOESC" list -files .) >"$TMP/us.txt" 2>&1
+same constraints-goflags-tags "$TMP/go.txt" "$TMP/us.txt"
 
 # Module mode: a local replace, then with -tags and another GOOS.
 for args in "" "-tags debug"; do
@@ -141,6 +153,13 @@ for pat in example.org/app ./examples/gopath/src/...; do
     (GO111MODULE=off GOPATH=$ROOT/examples/gopath "$GOESC" list -deps -files "$pat") >"$TMP/us.txt" 2>&1
     same "gopath-$(echo "$pat" | tr '/.' '__')" "$TMP/go.txt" "$TMP/us.txt"
 done
+
+(cd "$TMP" && GO111MODULE=off "$GO" list -deps std cmd) >"$TMP/go.txt" 2>&1
+(cd "$TMP" && GO111MODULE=off "$GOESC" list -deps std cmd) >"$TMP/us.txt" 2>&1
+same gopath-std-cmd "$TMP/go.txt" "$TMP/us.txt"
+(cd examples/gopath/src/example.org/app && GO111MODULE=auto GOPATH=$ROOT/examples/gopath "$GO" list -deps .) >"$TMP/go.txt" 2>&1
+(cd examples/gopath/src/example.org/app && GO111MODULE=auto GOPATH=$ROOT/examples/gopath "$GOESC" list -deps .) >"$TMP/us.txt" 2>&1
+same gopath-auto "$TMP/go.txt" "$TMP/us.txt"
 
 # A list of files is the package command-line-arguments.
 (cd examples/modx && "$GO" list -deps -f "$FMT" main.go) >"$TMP/go.txt" 2>&1

@@ -11,15 +11,24 @@
 # drop and no package at 100% may regress; the file is rewritten when
 # either improves (commit it).
 #
+# Generic code is rare in Go 1.19's std, so the same is done with Go's
+# own typeparam tests (test/typeparam/*.go whose first line is "// run"
+# or "// compile", with or without flags: gc compiles them without
+# errors), each file a package of its own (the types-typeparam lines;
+# the ratchet keeps both sets).
+#
 # The packages are `go list std` with cgo off, less those without
 # non-test Go files (embed/internal/embedtest). The oracle runs on the
 # second core while goesc works. If goesc crashes, the package it was
 # checking (the last "package" header it printed) is reported and goesc
-# is run again on the packages it had not reached.
+# is run again on the packages it had not reached. Budget: the oracle
+# needs about 15 s of CPU, goesc about 15 s (3 s for std, the rest for
+# one run per typeparam file).
 cd "$(dirname "$0")/../.."
 GO=/usr/lib/go-1.19/bin/go
 GOESC=${GOESC:-./goesc}
 RATCHET=tests/types/types_agree.txt
+TESTDIR=${GO_TESTDIR:-/usr/share/go-1.19/test}
 VERBOSE=
 [ "$1" = "-v" ] && VERBOSE=-v
 
@@ -51,16 +60,25 @@ if [ ! -s "$tmp/list" ]; then
     exit 0
 fi
 
-("$oracle" $(cat "$tmp/list") >"$tmp/oracle.out" 2>"$tmp/oracle.err"; echo $? >"$tmp/oracle.rc") &
+(cd "$TESTDIR" 2>/dev/null && for f in typeparam/*.go; do
+    head -1 "$f" | grep -qE '^// (run|compile)( |$)' && echo "$f"
+done) >"$tmp/tplist"
+(
+    timeout 300 "$oracle" $(cat "$tmp/list") >"$tmp/oracle.out" 2>"$tmp/oracle.err"
+    echo $? >"$tmp/oracle.rc"
+    cd "$TESTDIR" && timeout 120 "$top/$oracle" -files $(cat "$tmp/tplist") >"$tmp/tporacle.out" 2>"$tmp/tporacle.err"
+    echo $? >"$tmp/tporacle.rc"
+) &
 
-# goesc, rerun after a crash on what it had not reached (at most 5 times).
+# goesc, rerun after a crash on what it had not reached (at most 3 runs;
+# a hang is not retried).
 cp "$tmp/list" "$tmp/todo"
 : >"$tmp/goesc.out"
 crashed=""
 runs=0
-while [ -s "$tmp/todo" ] && [ $runs -lt 5 ]; do
+while [ -s "$tmp/todo" ] && [ $runs -lt 3 ]; do
     runs=$((runs + 1))
-    timeout 300 "$GOESC" check -dump-types $(cat "$tmp/todo") >"$tmp/run.out" 2>"$tmp/run.err" </dev/null
+    timeout 120 "$GOESC" check -dump-types $(cat "$tmp/todo") >"$tmp/run.out" 2>"$tmp/run.err" </dev/null
     rc=$?
     cat "$tmp/run.out" >>"$tmp/goesc.out"
     [ $rc -le 1 ] && break
@@ -69,12 +87,25 @@ while [ -s "$tmp/todo" ] && [ $runs -lt 5 ]; do
     [ $rc -eq 124 ] && why="timed out"
     [ $rc -gt 128 ] && why="killed by signal $((rc - 128))"
     echo "FAIL types-std-crash: goesc $why while checking ${last:-(before any package)}: $(tail -1 "$tmp/run.err")"
+    [ $rc -le 128 ] && break
     case " $crashed " in *" $last "*) break ;; esac
     crashed="$crashed $last"
     grep '^package ' "$tmp/goesc.out" | cut -d' ' -f2 | sort >"$tmp/done"
     for c in $crashed; do echo "$c"; done | sort >>"$tmp/done"
     sort -u "$tmp/done" -o "$tmp/done"
     sort "$tmp/list" | comm -23 - "$tmp/done" >"$tmp/todo"
+done
+
+# The typeparam files, one goesc run each (a crash costs one file).
+case $GOESC in /*) goesc_abs=$GOESC ;; *) goesc_abs=$top/$GOESC ;; esac
+: >"$tmp/tpgoesc.out"
+for f in $(cat "$tmp/tplist"); do
+    (cd "$TESTDIR" && exec timeout 20 "$goesc_abs" check -dump-types "$f") \
+        >"$tmp/run.out" 2>"$tmp/run.err" </dev/null
+    rc=$?
+    echo "package $f" >>"$tmp/tpgoesc.out"
+    grep -v '^package command-line-arguments$' "$tmp/run.out" >>"$tmp/tpgoesc.out"
+    [ $rc -gt 1 ] && echo "crash: exit status $rc: $(tail -1 "$tmp/run.err")" >>"$tmp/tpgoesc.out"
 done
 wait
 
@@ -83,4 +114,10 @@ if [ "$(cat "$tmp/oracle.rc")" != 0 ]; then
 else
     echo "ok types-std-oracle"
 fi
-python3 "$src/compare.py" $VERBOSE "$tmp/oracle.out" "$tmp/goesc.out" "$RATCHET"
+python3 "$src/compare.py" $VERBOSE types-std "$tmp/oracle.out" "$tmp/goesc.out" "$RATCHET"
+if [ -s "$tmp/tplist" ]; then
+    if [ "$(cat "$tmp/tporacle.rc")" != 0 ]; then
+        echo "FAIL types-typeparam-oracle: the oracle failed: $(head -3 "$tmp/tporacle.err" | tr '\n' ' ')"
+    fi
+    python3 "$src/compare.py" $VERBOSE types-typeparam "$tmp/tporacle.out" "$tmp/tpgoesc.out" "$RATCHET"
+fi

@@ -5,7 +5,9 @@
 # with the flags in NAME.flags (default -m -l), must print exactly
 # NAME.want. Then builds tests/escape/core_test.c with ASan+UBSan and runs
 # it: hand-built graphs of those programs must print the same text, and
-# unit tests cover leak tags, size limits, holes and the walk.
+# unit tests cover leak tags, size limits, holes and the walk. Last, a
+# differential test against gc on random programs (ESCAPE_RANDOM of them,
+# from ESCAPE_SEED).
 cd "$(dirname "$0")/../.."
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 CC=${CC:-gcc}
@@ -55,7 +57,7 @@ fi
 
 if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
         -fno-sanitize-recover=undefined -o build/escape_core_test tests/escape/core_test.c \
-        src/escape/*.c src/base/*.c -lm >"$tmp/cc" 2>&1; then
+        tests/escape/harness.c tests/escape/script.c src/escape/*.c src/base/*.c -lm >"$tmp/cc" 2>&1; then
     echo "FAIL escape-core-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0
 fi
@@ -64,5 +66,35 @@ build/escape_core_test "$CASES" 2>"$tmp/err"
 rc=$?
 if [ -s "$tmp/err" ]; then
     echo "FAIL escape-core-run: exited $rc: $(head -3 "$tmp/err" | tr '\n' ' ')"
+fi
+
+# Differential test: random programs whose every statement is one known
+# edge (tests/escape/gen_random.py), compiled by gc -m=2 -l and replayed
+# as scripts by core_test; the outputs must agree but for gc's notes.
+N=${ESCAPE_RANDOM:-60}
+SEED=${ESCAPE_SEED:-1}
+if [ -x "$GO" ] && python3 tests/escape/gen_random.py "$tmp/rnd" "$N" "$SEED"; then
+    bad=0
+    lines=0
+    for src in "$tmp"/rnd/*.go; do
+        b=${src%.go}
+        (cd "$tmp/rnd" && "$GO" tool compile -m=2 -l -o "$b.o" "$(basename "$src")") 2>&1 |
+            grep -v '^[^ ]*:     from ' >"$b.gc"
+        build/escape_core_test graph "$b.esc" "$tmp/rnd" 2>&1 |
+            grep -v '^[^ ]*:     from ' >"$b.our"
+        lines=$((lines + $(wc -l <"$b.gc")))
+        if ! cmp -s "$b.gc" "$b.our"; then
+            if [ "$bad" -eq 0 ]; then
+                mkdir -p build/escape-random
+                cp "$src" "$b.esc" build/escape-random/
+                echo "FAIL escape-random: $(basename "$src") (seed $SEED, kept in build/escape-random):"
+                diff "$b.gc" "$b.our" | head -6 | sed 's/^/    /'
+            fi
+            bad=$((bad + 1))
+        fi
+    done
+    [ "$bad" -eq 0 ] && echo "ok escape-random ($N programs, $lines lines of gc -m=2)"
+else
+    echo "FAIL escape-random: cannot generate the programs"
 fi
 exit 0

@@ -12,6 +12,9 @@
 // first), so callers split the output at the "package" lines.
 //
 // Usage: typesdump IMPORTPATH...   (exit status 1 on any error)
+//
+//	typesdump -files FILE...  checks each file as a package of its own
+//	                          (the header is then "package FILE")
 package main
 
 import (
@@ -56,6 +59,13 @@ func main() {
 	// goesc's loader selects files as the go command does with cgo off.
 	c.ctx.CgoEnabled = false
 	wd, _ := os.Getwd()
+	if len(os.Args) > 1 && os.Args[1] == "-files" {
+		for _, file := range os.Args[2:] {
+			c.checkFile(file)
+		}
+		c.out.Flush()
+		os.Exit(c.rc)
+	}
 	var paths []string
 	for _, arg := range os.Args[1:] {
 		bp, err := c.ctx.Import(arg, wd, build.FindOnly)
@@ -68,6 +78,11 @@ func main() {
 		paths = append(paths, bp.ImportPath)
 	}
 	for _, p := range paths {
+		if p == "unsafe" {
+			// Nothing to check: goesc prints an empty table too.
+			fmt.Fprintf(c.out, "package unsafe\n")
+			continue
+		}
 		if _, err := c.ImportFrom(p, wd, 0); err != nil {
 			fmt.Fprintf(os.Stderr, "typesdump: %v\n", err)
 			c.rc = 1
@@ -142,10 +157,40 @@ func (c *checker) check(bp *build.Package) (*types.Package, error) {
 		c.rc = 1
 	}
 	if root {
-		c.dump(bp.ImportPath, files, info)
+		c.dump(bp.ImportPath, files, info, true)
 	}
 	return pkg, nil
 }
+
+// checkFile checks one file as a package of its own, named
+// command-line-arguments as goesc (and the go command) name a package
+// given as a file list, and prints its table under "package FILE". When
+// go/types rejects the file, "error: MESSAGE" lines follow the header
+// (the test then leaves the file out).
+func (c *checker) checkFile(file string) {
+	fmt.Fprintf(c.out, "package %s\n", file)
+	f, err := parser.ParseFile(c.fset, file, nil, parser.SkipObjectResolution)
+	if err != nil {
+		fmt.Fprintf(c.out, "error: %s\n", oneLine(err))
+		return
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	var errs []error
+	conf := types.Config{
+		Importer: c,
+		Sizes:    gcSizes{},
+		Error:    func(err error) { errs = append(errs, err) },
+	}
+	conf.Check("command-line-arguments", c.fset, []*ast.File{f}, info)
+	for _, err := range errs {
+		fmt.Fprintf(c.out, "error: %s\n", oneLine(err))
+	}
+	if len(errs) == 0 {
+		c.dump(file, []*ast.File{f}, info, false)
+	}
+}
+
+func oneLine(err error) string { return strings.ReplaceAll(err.Error(), "\n", " ") }
 
 type entry struct {
 	file      string
@@ -158,7 +203,7 @@ type entry struct {
 // that start at the same position: it is the number of enclosing
 // expressions that start there too (a.b.c: the SelectorExpr a.b.c has
 // depth 0, a.b depth 1, a depth 2).
-func (c *checker) dump(path string, files []*ast.File, info *types.Info) {
+func (c *checker) dump(path string, files []*ast.File, info *types.Info, header bool) {
 	var list []entry
 	seen := 0
 	visited := map[ast.Expr]bool{}
@@ -196,10 +241,8 @@ func (c *checker) dump(path string, files []*ast.File, info *types.Info) {
 			return true
 		})
 	}
-	// go/types checks x++ as x += 1 with a BasicLit "1" of its own making,
-	// which is not in the AST; goesc has no node for it either.
 	for e := range info.Types {
-		if lit, ok := e.(*ast.BasicLit); ok && !visited[e] && lit.Value == "1" {
+		if !visited[e] && synthetic(e) {
 			seen++
 		}
 	}
@@ -207,7 +250,7 @@ func (c *checker) dump(path string, files []*ast.File, info *types.Info) {
 		fmt.Fprintf(os.Stderr, "typesdump: %s: %d of %d recorded expressions found in the AST\n", path, seen, len(info.Types))
 		c.rc = 1
 		for e, tv := range info.Types {
-			if !visited[e] {
+			if !visited[e] && !synthetic(e) {
 				fmt.Fprintf(os.Stderr, "  %s %T %v\n", c.fset.Position(e.Pos()), e, tv)
 			}
 		}
@@ -225,10 +268,26 @@ func (c *checker) dump(path string, files []*ast.File, info *types.Info) {
 		}
 		return a.depth < b.depth
 	})
-	fmt.Fprintf(c.out, "package %s\n", path)
+	if header {
+		fmt.Fprintf(c.out, "package %s\n", path)
+	}
 	for _, e := range list {
 		fmt.Fprintf(c.out, "%s:%d:%d/%d %s\n", e.file, e.line, e.col, e.depth, e.text)
 	}
+}
+
+// synthetic tells whether e is one of the nodes go/types makes up and
+// records although they are not in the AST (goesc has no node for them):
+// the "1" of x++ checked as x += 1, and the interface wrapped around a
+// constraint written as ~T or A|B ([P ~int] means [P interface{~int}]).
+func synthetic(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Value == "1"
+	case *ast.InterfaceType:
+		return !e.Interface.IsValid()
+	}
+	return false
 }
 
 // describe gives "KIND MODE TYPE [= VALUE]". Types are qualified by

@@ -1,5 +1,5 @@
 #!/bin/sh
-# 14-syntax-differential.sh: goesc parse against gc itself on 400 broken
+# 16-syntax-differential.sh: goesc parse against gc itself on 400 broken
 # files (seeded mutants of std and typeparam files, made afresh each run by
 # tests/syntax/differential.py): where gc reports syntax errors our output
 # must be identical, elsewhere we must report none. DIFF_N and DIFF_SEED
