@@ -12,6 +12,7 @@
 #include "base/base.h"
 #include "syntax/syntax.h"
 #include "types/types.h"
+#include "escape/escape.h"
 
 static void usage(void) {
     fprintf(stderr,
@@ -146,7 +147,7 @@ static int cmd_check(int argc, char **argv) {
             for (int j = 0; j < p->nimports && !skip; j++)
                 if (!p->imports[j] || p->imports[j]->bad)
                     skip = true;
-            if (skip && !getenv("GOESC_NOSKIP")) {
+            if (skip) {
                 p->bad = true;
                 continue;
             }
@@ -165,6 +166,8 @@ static int cmd_check(int argc, char **argv) {
                 buf_free(&out);
             }
         }
+        for (int k = 0; k < n; k++)
+            types_free_info(pkgs[k]);
     }
     if (diags.nerrors)
         rc = 1;
@@ -228,6 +231,94 @@ static int cmd_list(int argc, char **argv) {
     return rc;
 }
 
+// goesc [gc flags] FILE...|PATTERN...: gc's -m output without compiling.
+// Flags that change escape results are honoured (-m, -m=N, -smallframes,
+// -+, -e); the others gc accepts are ignored.
+static int cmd_escape(int argc, char **argv) {
+    LoadConfig cfg = {.parse = true};
+    EscConfig ec = {0};
+    bool error_all = false;
+    int i = 0;
+    while (i < argc && argv[i][0] == '-' && argv[i][1]) {
+        const char *a = argv[i];
+        int k = loader_flags(argc, argv, i, &cfg);
+        if (k) {
+            i += k;
+            continue;
+        }
+        if (strcmp(a, "-m") == 0)
+            ec.m++;
+        else if (strncmp(a, "-m=", 3) == 0)
+            ec.m = atoi(a + 3);
+        else if (strcmp(a, "-smallframes") == 0)
+            ec.smallframes = true;
+        else if (strcmp(a, "-+") == 0)
+            ec.compiling_runtime = true;
+        else if (strcmp(a, "-e") == 0)
+            error_all = true;
+        else if (is_gc_flag_with_arg(a) && i + 1 < argc)
+            i++;
+        else if (!is_gc_flag(a) && strcmp(a, "-race") != 0 && strcmp(a, "-msan") != 0 &&
+                 strcmp(a, "-asan") != 0 && strcmp(a, "-shared") != 0 &&
+                 strcmp(a, "-dynlink") != 0 && strncmp(a, "-asmhdr", 7) != 0 &&
+                 strncmp(a, "-buildid", 8) != 0 && strncmp(a, "-goversion", 10) != 0 &&
+                 strncmp(a, "-trimpath", 9) != 0 && strncmp(a, "-importcfg", 10) != 0 &&
+                 strncmp(a, "-embedcfg", 9) != 0 && strncmp(a, "-symabis", 8) != 0 &&
+                 strcmp(a, "-pack") != 0 && strcmp(a, "-nolocalimports") != 0 &&
+                 strcmp(a, "-h") != 0 && strcmp(a, "-B") != 0 && strcmp(a, "-K") != 0 &&
+                 strcmp(a, "-E") != 0 && strcmp(a, "-L") != 0 && strcmp(a, "-wb=false") != 0 &&
+                 strncmp(a, "-spectre", 8) != 0 && strncmp(a, "-c=", 3) != 0 &&
+                 strncmp(a, "-v", 2) != 0 && strncmp(a, "-G", 2) != 0 &&
+                 strncmp(a, "-installsuffix", 14) != 0 && strncmp(a, "-linkobj", 8) != 0)
+            usage();
+        i++;
+    }
+    if (i == argc)
+        usage();
+    Diags diags = {0};
+    Loader *l = load_new(&cfg, &diags);
+    int rc = 0;
+    if (!l) {
+        diag_flush(&diags);
+        return 1;
+    }
+    int n;
+    Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
+    rc = diags.nerrors ? 1 : 0;
+    diag_flush(&diags);
+    types_universe_init(load_lookup(l, str_cstr("unsafe")));
+    for (int k = 0; k < n; k++) {
+        Package *p = pkgs[k];
+        bool skip = p->bad;
+        for (int j = 0; j < p->nimports && !skip; j++)
+            if (!p->imports[j] || p->imports[j]->bad)
+                skip = true;
+        if (skip) {
+            p->bad = true;
+            continue;
+        }
+        Diags pd = {.limit = error_all ? 0 : 10};
+        CheckConfig cc = {.error_all = error_all};
+        if (!types_check_package(p, &cc, &pd)) {
+            p->bad = true;
+            rc = 1;
+        }
+        diag_flush(&pd);
+    }
+    if (rc == 0) {
+        Buf out = {0};
+        ec.out = &out;
+        if (esc_analyze_packages(pkgs, n, &ec))
+            rc = 1;
+        fwrite(out.data, 1, out.len, stdout);
+        buf_free(&out);
+    }
+    fflush(stdout);
+    load_free(l);
+    free(cfg.tags);
+    return rc;
+}
+
 static int run(int argc, char **argv) {
     if (argc < 2)
         usage();
@@ -237,8 +328,7 @@ static int run(int argc, char **argv) {
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "list") == 0)
         return cmd_list(argc - 2, argv + 2);
-    fprintf(stderr, "goesc: %s: not implemented yet\n", argv[1]);
-    return 2;
+    return cmd_escape(argc - 1, argv + 1);
 }
 
 // The parser and checker recurse on nested source; gc copes with very deep

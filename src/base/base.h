@@ -135,6 +135,7 @@ typedef struct Diags {
     // equal to the previous one on the same line (base.ErrorfAt).
     Pos last_syntax, last_other;
     char *last_msg;
+    bool keep_all;  // report every error (token-level tests compare raw scanner output)
 } Diags;
 
 void diag_error(Diags *d, Pos p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

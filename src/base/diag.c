@@ -26,7 +26,9 @@ void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap) {
     va_end(ap2);
     char *msg = xmalloc((size_t)n + 1);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    if (strncmp(msg, "syntax error", 12) == 0) {
+    if (d->keep_all) {
+        // no filtering
+    } else if (strncmp(msg, "syntax error", 12) == 0) {
         if (same_line(d->last_syntax, p)) {
             free(msg);
             return;

@@ -11,6 +11,7 @@
 
 #include "../base/base.h"
 #include "../syntax/syntax.h"   // PRAGMA_* bits
+#include "../types/types.h"     // the builder walks typed ASTs
 
 typedef struct Batch Batch;
 typedef struct Escape Escape;
@@ -175,6 +176,11 @@ struct Escape {
     Batch *b;
     EscFunc *curfn;
     int loop_depth;     // 1 at the function's top level
+    struct Builder *bld;    // build.c: the builder driving the batch
+    // Where the next implicit conversion to interface is placed (gc puts
+    // it at the compiler's current position, not always the operand's);
+    // NOPOS: the operand's. esc_expr_to consumes it.
+    Pos conv_pos;
 };
 
 Escape esc_with(Batch *b, EscFunc *fn);
@@ -339,5 +345,87 @@ void esc_finish(Batch *b);
 
 // -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+// ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
+void esc_fmt_node(Buf *b, Node *n, Package *pkg);
+// n as gc prints it while the walk has not yet reached the calls inside
+// n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
+// walks it, and -m=2 prints the explanation of a flow straight to the
+// heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
+// heap:"), before the walk reaches the call inside the flow's source.
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
+
+// ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
+
+// Analyses pkgs (in load order, dependencies first): packages not matched
+// on the command line are analysed silently, for their tags only (gc
+// compiles them separately, with inlining; we approximate them at -m=0
+// with the same model). Prints the matched packages' -m lines to cfg->out.
+// Returns the number of errors.
+int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
+
+// Builder internals, shared by build.c, stmt.c, expr.c, call.c, assign.c.
+typedef struct BFunc BFunc;
+typedef struct Builder Builder;
+struct BFunc {
+    EscFunc f;              // must stay first: EscFunc* <-> BFunc*
+    Node *decl;             // N_FUNC_DECL or N_FUNC_LIT
+    Object *obj;            // declared functions: the OBJ_FUNC
+    Type *sig;
+    Node *body;             // N_BLOCK or NULL
+    VEC(BFunc *) lits;      // func literals directly inside, source order
+    VEC(Object *) cvars;    // closures: captured variables, first use order
+    int lit_gen;            // numbering of the literals named after this one
+    PtrMap looping;         // label Object* -> 1: a later goto jumps back
+    uint32_t scc_id, scc_low;
+    bool on_stack;
+};
+struct Builder {
+    Package *pkg;           // the package being analysed
+    Info *info;
+    Batch *b;
+    PtrMap funcs;           // OBJ_FUNC Object* or N_FUNC_LIT Node* -> BFunc*
+    Arena arena;            // BFuncs and texts: they outlive batches
+    VEC(BFunc *) stack;     // Tarjan's stack
+    uint32_t visitgen;
+    // gc's ir.StaticValue: a local variable's single definition, and
+    // the variables assigned or addressed elsewhere.
+    PtrMap sv_def, sv_reassigned;
+};
+Str esc_text(Escape *e, Node *n);               // gc's printing of n
+BFunc *esc_bfunc(Builder *bl, const void *key);
+Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
+bool esc_is_local_var(Object *obj);
+Node *esc_unparen(Node *n);
+Object *esc_ident_obj(Node *n);                 // n (unparenthesised) ident's object
+// stmt.c
+void esc_stmt(Escape *e, Node *n);
+void esc_block(Escape *e, NodeList l);
+// expr.c
+void esc_expr(Escape *e, Hole k, Node *n);
+// The value n assigned to a variable of type dst: with gc's implicit
+// conversion to interface when dst is one and n's type is not.
+void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst);
+void esc_discard(Escape *e, Node *n);
+Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos);
+void esc_walk_closure(Escape *e, Hole k, Node *lit);
+// call.c
+bool esc_is_call(Node *n);              // a call, not a conversion
+void esc_scan_defs(Builder *bl, Node *n);
+// gc's devirtualize pass: i.M() where i's static value is a conversion
+// from concrete type T. *m: T's method (partial: promoted from an embedded
+// interface, the call stays dynamic).
+bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial);
+void esc_devirt_report(Builder *bl, Batch *b, Node *body);
+void esc_unsafe_value(Escape *e, Hole k, Node *n);
+bool esc_is_reflect_header_data(Escape *e, Node *n);
+void esc_call(Escape *e, Hole *ks, int nks, Node *call);
+void esc_go_defer(Escape *e, Node *stmt);
+// assign.c
+Hole esc_addr_of(Escape *e, Node *n);
+void esc_assign_heap(Escape *e, Node *src, Type *dst, Pos pos, const char *why);
+void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
+                     const char *why, Node *where, Object **defs);
+void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts);
 
 #endif

@@ -145,15 +145,16 @@ static void leak_to(Location *l, Location *sink, int derefs) {
 // does not flow to root. The order of the work list does not change the
 // derefs found, but it does choose which path -m=2 explains, so it
 // follows gc's exactly.
-static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue) {
+static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue,
+                     LocStack *todo) {
     root->walkgen = walkgen;
     root->derefs = 0;
     root->dst = NULL;
 
-    LocStack todo = {0};
-    vec_push(&todo, root);
-    while (todo.len > 0) {
-        Location *l = todo.data[--todo.len];
+    todo->len = 0;
+    vec_push(todo, root);
+    while (todo->len > 0) {
+        Location *l = todo->data[--todo->len];
         int derefs = l->derefs;
         bool address_of = derefs < 0;
         if (address_of) {
@@ -208,19 +209,22 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
                 src->derefs = d;
                 src->dst = l;
                 src->dst_edge_idx = i;
-                vec_push(&todo, src);
+                vec_push(todo, src);
             }
         }
     }
-    vec_free(&todo);
 }
 
 // Cost: one walk per location plus one per transition (a location starts
 // escaping, or stops being transient; each happens at most once), so
-// Θ(L) walks over a graph of L locations and E edges. A walk is usually
-// O(L + E); a location is walked again only when a shorter path to it
-// turns up, which the -1 floor on derefs keeps rare. gc accepts the same
-// worst case; batches are small (one function or one recursive cycle).
+// Θ(L) walks over a graph of L locations and E edges. A walk visits what
+// reaches its root, about O(L + E), and revisits a location only when a
+// shorter path to it turns up, so the whole is O(L·E) in the worst case:
+// gc's algorithm and gc's bound. In practice the walks stay short because
+// they stop at escaping locations and a batch is one function with its
+// closures, or one cycle of mutually recursive functions. (A random graph
+// of 10,000 locations and 20,000 edges, where little escapes, takes 0.3 s;
+// with 40,000 edges most of it escapes and the walk takes 6 ms.)
 void esc_walk_all(Batch *b) {
     LocStack queue = {0};
     for (int i = 0; i < b->all_locs.len; i++)
@@ -228,11 +232,13 @@ void esc_walk_all(Batch *b) {
     // Popped first: the heap root settles most escapes in one walk.
     enqueue(&queue, &b->heap_loc);
 
+    LocStack todo = {0};    // walk_one's work list, reused by every walk
     uint32_t walkgen = 0;
     while (queue.len > 0) {
         Location *root = queue.data[--queue.len];
         root->queued = false;
-        walk_one(b, root, ++walkgen, &queue);
+        walk_one(b, root, ++walkgen, &queue, &todo);
     }
+    vec_free(&todo);
     vec_free(&queue);
 }

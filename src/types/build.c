@@ -5,6 +5,8 @@
 // false, or if it imports "C". Only the header is interpreted here: the
 // comments before the package clause, the package name and the import
 // declarations. The full parse comes later, and only for selected files.
+// Files named on the command line escape the name and constraint rules (not
+// the cgo one), as they do in cmd/go.
 //
 // The header rules are subtle and matter: a //go:build line counts anywhere
 // among the leading comments, but a // +build line only counts when a blank

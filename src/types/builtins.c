@@ -297,10 +297,10 @@ static bool builtin_make(Checker *c, Operand *x, Node *call, int nargs) {
     }
     int64_t sizes[2];
     int nsizes = 0;
-    Type *types[3] = {T, TYP(TY_INT), TYP(TY_INT)};
+    Type *types[3] = {T, TYP(TY_INVALID), TYP(TY_INVALID)};
     for (int i = 1; i < args.n; i++) {
         bool ok;
-        int64_t v = check_index(c, args.v[i], -1, false, &ok);
+        int64_t v = check_index_typed(c, args.v[i], -1, false, &ok, &types[i]);
         if (v >= 0 && nsizes < 2)
             sizes[nsizes++] = v;
     }

@@ -503,6 +503,12 @@ void check_selector(Checker *c, Operand *x, Node *e, Type *def, bool want_type) 
         x->type = obj->type;
     } else {
         check_record_selection(c, e, SEL_METHOD_VAL, x->type, obj, res.index, res.nindex, res.indirect);
+        // v.M with a pointer method on an addressable v means (&v).M.
+        Object *recv = obj->type && obj->type->kind == TY_FUNC ? obj->type->u.func.recv : NULL;
+        bool ptr_recv = (obj->flags & OF_PTR_RECV) || (recv && recv->type && recv->type->kind == TY_POINTER);
+        if (ptr_recv && !res.indirect && x->mode == MODE_VARIABLE &&
+            types_under(x->type)->kind != TY_POINTER)
+            check_mark_addr_taken(c, e->u.selector.x);
         x->mode = MODE_VALUE;
         x->type = obj->type ? sig_without_recv(c, obj->type) : TYP(TY_INVALID);
         check_add_decl_dep(c, obj);
@@ -517,31 +523,3 @@ error:
     x->expr = e;
 }
 
-// ---- placeholders for the generics files ----
-//
-// Inference, instantiation and substitution live in infer.c,
-// instantiate.c and subst.c, written separately. Until they exist these
-// weak definitions keep the checker linkable: a generic call is then
-// reported instead of checked. The real (strong) definitions replace
-// them at link time without any change here.
-
-__attribute__((weak)) Type **check_infer(Checker *c, Pos pos, Type **tparams, int ntparams, Type **targs, int ntargs,
-                                         Type *params, Operand **args, int nargs) {
-    (void)tparams, (void)targs, (void)params, (void)args, (void)nargs;
-    if (ntargs < ntparams)
-        check_errorf(c, pos, "cannot infer type arguments (generics not yet supported)");
-    return NULL;
-}
-
-__attribute__((weak)) Type *check_instantiate(Checker *c, Pos pos, Type *orig, Type **targs, int ntargs,
-                                              bool validate) {
-    (void)targs, (void)ntargs, (void)validate;
-    check_errorf(c, pos, "cannot instantiate (generics not yet supported)");
-    (void)orig;
-    return TYP(TY_INVALID);
-}
-
-__attribute__((weak)) Type *check_subst(Checker *c, Pos pos, Type *t, Type **tparams, Type **targs, int n) {
-    (void)c, (void)pos, (void)tparams, (void)targs, (void)n;
-    return t;
-}

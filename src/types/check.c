@@ -320,6 +320,25 @@ static void unused_imports(Checker *c) {
 
 Info *types_package_info(Package *pkg) { return pkg ? (Info *)pkg->check : NULL; }
 
+void types_free_info(Package *pkg) {
+    Info *info = types_package_info(pkg);
+    if (!info)
+        return;
+    ptrmap_free(&info->consts);
+    ptrmap_free(&info->selections);
+    ptrmap_free(&info->implicits);
+    ptrmap_free(&info->instances);
+    ptrmap_free(&info->scopes);
+    for (size_t i = 0; i < info->init_lhs.cap; i++)
+        if (info->init_lhs.keys && info->init_lhs.keys[i] && info->init_lhs.vals[i])
+            vec_free(&((ObjList *)info->init_lhs.vals[i])->v);
+    ptrmap_free(&info->init_lhs);
+    vec_free(&info->init_order);
+    if (info->pool)
+        types_const_pool_free(info->pool);
+    pkg->check = NULL;
+}
+
 bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     types_universe_init(NULL);
     Checker *c = xcalloc(1, sizeof *c);
@@ -359,11 +378,36 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     check_init_order(c);
     unused_imports(c);
     record_untyped(c);
+    // gc's noder only sees a package types2 accepted.
+    if (d->nerrors == c->nerrors_at_start)
+        for (int i = 0; i < c->late_errors.len; i++)
+            check_errorf(c, c->late_errors.data[i], "type declarations inside generic functions are not currently supported");
+    vec_free(&c->late_errors);
     if (d->nerrors == c->nerrors_at_start)
         check_monomorph(c);   // types2 runs it only on error-free packages
     check_mono_free(c);
 
     bool ok = d->nerrors == c->nerrors_at_start;
+    // What only the checker needed goes now; the Info stays with the package.
+    for (int i = 0; i < c->obj_list.len; i++) {
+        Object *o = c->obj_list.data[i];
+        DeclInfo *di = ptrmap_get(&c->obj_map, o);
+        ObjList *ml = o->kind == OBJ_TYPENAME ? ptrmap_get(&c->methods, o) : NULL;
+        if (ml)
+            vec_free(&ml->v);
+        if (!di)
+            continue;
+        ptrmap_free(&di->deps);
+        vec_free(&di->dep_list);
+    }
+    vec_free(&c->obj_list);
+    ptrmap_free(&c->sig_scopes);
+    ptrmap_free(&c->broken_aliases);
+    ptrmap_free(&c->recv_tparams);
+    ptrmap_free(&c->valids);
+    // Constants live as long as the package's nodes and objects do.
+    c->info->pool = ARENA_NEW(c->arena, ConstPool);
+    *c->info->pool = c->consts;
     QualState *qs = c->qual_state;
     vec_free(&qs->seen);
     free(qs);

@@ -278,95 +278,6 @@ static void check_named_chain(Checker *c, Type *named) {
     }
 }
 
-// types2 validType: a defined type must not contain itself without an
-// indirection (type T struct{ t T }). nest holds the named types whose
-// memory encloses the current one; path the same, for the message.
-// Weak: the generics work owns validtype.c and may replace it.
-typedef VEC(Type *) TypeVec;
-
-static bool valid_type0(Checker *c, Type *t, TypeVec *nest, TypeVec *path) {
-    if (!t)
-        return true;
-    switch ((TypeKind)t->kind) {
-    case TY_ARRAY:
-        return valid_type0(c, t->u.array.elem, nest, path);
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.struct_.nfields; i++)
-            if (!valid_type0(c, t->u.struct_.fields[i]->type, nest, path))
-                return false;
-        return true;
-    case TY_UNION:
-        for (int i = 0; i < t->u.union_.n; i++)
-            if (!valid_type0(c, t->u.union_.terms[i].type, nest, path))
-                return false;
-        return true;
-    case TY_INTERFACE:
-        for (int i = 0; i < t->u.iface.nembeddeds; i++)
-            if (!valid_type0(c, t->u.iface.embeddeds[i], nest, path))
-                return false;
-        return true;
-    case TY_NAMED: {
-        if (ptrmap_get(&c->valids, t))
-            return true;
-        if (types_under(t)->kind == TY_INVALID)
-            return false;
-        for (int i = 0; i < nest->len; i++) {
-            if (nest->data[i] == t || types_identical(nest->data[i], t)) {
-                t->u.named.underlying = TYP(TY_INVALID);
-                for (int k = 0; k < path->len; k++) {
-                    if (path->data[k] == t) {
-                        int n = path->len - k;
-                        Object **objs = ARENA_ARRAY(c->arena, Object *, n);
-                        for (int j = 0; j < n; j++)
-                            objs[j] = path->data[k + j]->u.named.obj;
-                        report_cycle(c, objs, n);
-                        return false;
-                    }
-                }
-                return false;
-            }
-        }
-        // Only local types can be invalid; imported ones were checked.
-        if (t->u.named.obj && t->u.named.obj->pkg != c->pkg && t->u.named.orig == t)
-            return true;
-        Type *orig = t->u.named.orig ? t->u.named.orig : t;
-        Type *rhs = orig->u.named.underlying;
-        vec_push(nest, t);
-        vec_push(path, t);
-        bool ok = valid_type0(c, rhs, nest, path);
-        nest->len--;
-        path->len--;
-        if (!ok)
-            return false;
-        ptrmap_put(&c->valids, t, (void *)1);
-        return true;
-    }
-    case TY_TYPEPARAM:
-        if (nest->len > 0) {
-            Type *inst = nest->data[nest->len - 1];
-            Type *orig = inst->u.named.orig;
-            for (int i = 0; orig && i < orig->u.named.ntparams; i++) {
-                if (orig->u.named.tparams[i] == t && i < inst->u.named.ntargs) {
-                    nest->len--;
-                    bool ok = valid_type0(c, inst->u.named.targs[i], nest, path);
-                    vec_push(nest, inst);
-                    return ok;
-                }
-            }
-        }
-        return true;
-    default:
-        return true;
-    }
-}
-
-__attribute__((weak)) void check_valid_type(Checker *c, Type *named) {
-    TypeVec nest = {0}, path = {0};
-    valid_type0(c, named, &nest, &path);
-    vec_free(&nest);
-    vec_free(&path);
-}
-
 static void valid_type_later(Checker *c, void *arg) {
     Object *obj = arg;
     if (obj->type && obj->type->kind == TY_NAMED)
@@ -532,6 +443,7 @@ void check_func_body(Checker *c, DeclInfo *decl, Str name, Type *sig, Node *body
     c->env.scope = fs;
     c->env.iota = iota;
     c->env.sig = sig;
+    c->env.in_generic_func = saved.in_generic_func || sig->u.func.ntparams > 0 || sig->u.func.nrtparams > 0;
     check_stmt_list(c, body->u.block.list, 0);
     if (types_tuple_len(sig->u.func.results) > 0 && !check_is_terminating(c, body, NULL))
         check_errorf(c, body->u.block.rbrace, "missing return");
@@ -636,6 +548,8 @@ Pos check_end_pos(Node *n) { return n ? end_pos(n) : NOPOS; }
 
 void check_decl_stmt(Checker *c, Node *g) {
     Node *last = NULL;
+    if (c->env.in_generic_func && g->op == TK_TYPE && g->u.gen_decl.specs.n)
+        vec_push(&c->late_errors, g->pos);
     for (int k = 0; k < g->u.gen_decl.specs.n; k++) {
         Node *s = g->u.gen_decl.specs.v[k];
         if (s->kind == N_VALUE_SPEC && g->op == TK_CONST) {
@@ -722,7 +636,7 @@ void check_decl_stmt(Checker *c, Node *g) {
             Node *id = s->u.type_spec.name;
             Object *obj = types_new_typename(c->arena, id->pos, c->pkg, id->u.ident.name, NULL);
             obj->flags |= OF_LOCAL;
-            obj->decl = s;
+            obj->decl = id;
             if (s->flags & NF_ALIAS)
                 obj->flags |= OF_ALIAS;
             check_declare(c, c->env.scope, id, obj, id->pos);

@@ -167,6 +167,51 @@ static void incomparable_cause(Checker *c, Buf *b, Type *t) {
 
 static bool is_comparison(Op op) { return op >= OP_EQL && op <= OP_GEQ; }
 
+// ---- address taken ----
+
+// gc marks a variable "address taken" when &v, &v.f or &v[i] (v an
+// array) is formed, explicitly or by a pointer-method call or array
+// slicing; escape analysis and closure capture build on it. Paths through
+// pointers (p.f with p a pointer, s[i] with s a slice) take no address
+// of a variable.
+void check_mark_addr_taken(Checker *c, Node *e) {
+    for (;;) {
+        e = check_unparen(e);
+        if (!e)
+            return;
+        switch (e->kind) {
+        case N_IDENT:
+            if (e->u.ident.obj && e->u.ident.obj->kind == OBJ_VAR)
+                e->u.ident.obj->flags |= OF_ADDRTAKEN;
+            return;
+        case N_SELECTOR: {
+            Selection *sel = ptrmap_get(&c->info->selections, e);
+            if (!sel) {
+                // A qualified identifier: pkg.V.
+                e = e->u.selector.sel;
+                continue;
+            }
+            if (sel->kind != SEL_FIELD_VAL || sel->indirect)
+                return;
+            Type *xt = e->u.selector.x->type;
+            if (xt && types_under(xt)->kind == TY_POINTER)
+                return;
+            e = e->u.selector.x;
+            continue;
+        }
+        case N_INDEX: {
+            Type *xt = e->u.index.x->type;
+            if (!xt || types_under(xt)->kind != TY_ARRAY)
+                return;
+            e = e->u.index.x;
+            continue;
+        }
+        default:
+            return;
+        }
+    }
+}
+
 // ---- unary ----
 
 static bool ptr_base_fn(Checker *c, Type *u, void *ctx) {
@@ -219,6 +264,7 @@ static void unary(Checker *c, Operand *x, Node *e) {
             x->mode = MODE_INVALID;
             return;
         }
+        check_mark_addr_taken(c, e->u.unary.x);
         x->mode = MODE_VALUE;
         x->type = types_new_pointer(c->arena, x->type);
         return;

@@ -34,11 +34,17 @@ bool check_is_valid_index(Checker *c, Operand *x, const char *what, bool allow_n
 }
 
 int64_t check_index(Checker *c, Node *index, int64_t max, bool allow_negative, bool *ok) {
+    return check_index_typed(c, index, max, allow_negative, ok, NULL);
+}
+
+int64_t check_index_typed(Checker *c, Node *index, int64_t max, bool allow_negative, bool *ok, Type **typ) {
     *ok = false;
     Operand x = {0};
     check_expr(c, &x, index);
     if (!check_is_valid_index(c, &x, "index", allow_negative))
         return -1;
+    if (typ)
+        *typ = x.type;
     if (x.mode != MODE_CONSTANT) {
         *ok = true;
         return -1;
@@ -311,6 +317,7 @@ void check_slice_expr(Checker *c, Operand *x, Node *e) {
             return;
         }
         x->type = types_new_slice(c->arena, u->u.array.elem);
+        check_mark_addr_taken(c, e->u.slice.x);  // a[i:j] is (&a)[i:j]
         break;
     case TY_POINTER: {
         Type *a = types_under(u->u.elem.elem);

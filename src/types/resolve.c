@@ -85,8 +85,9 @@ static void arity(Checker *c, Node *spec, NodeList names, NodeList inits, bool c
     }
 }
 
-// Strips parentheses and at most... any number of stars from a receiver
-// type, then an instantiation; returns the base name if it is one.
+// Strips parentheses and stars (any number: validity is checked later)
+// from a receiver type, then an instantiation; returns the base name if
+// what remains is an identifier.
 Node *check_unpack_recv(Node *rtyp, bool *ptr, Node **index) {
     *ptr = false;
     if (index)

@@ -457,7 +457,9 @@ typedef enum BuiltinId {
 #define BUILTIN_FIRST_UNSAFE BUILTIN_ADD
 
 // go/types' predeclaredFuncs: name, minimum argument count, whether more
-// may follow, and whether a call is an expression (else only a statement).
+// may follow, and the call's exprKind: is_expr false means the call may
+// stand alone as a statement (close, copy, panic, recover, ...), true that
+// it may not ("len(x) is not used").
 typedef struct BuiltinInfo {
     const char *name;
     int nargs;
@@ -1008,6 +1010,7 @@ typedef struct Info {
     VEC(Object *) init_order;  // package-level vars in initialization order
                                // (one entry per initialized variable group lhs[0])
     PtrMap init_lhs;    // first var of a multi-var init -> VEC of its lhs (Object**)
+    ConstPool *pool;    // owns the package's constant values (types_free_info)
 } Info;
 
 typedef struct CheckConfig {
@@ -1023,6 +1026,8 @@ typedef struct Checker Checker;
 // types2's words at gc's positions; returns false if there were any.
 bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d);
 Info *types_package_info(Package *pkg);
+// Releases the Info's tables (before the package's arena goes).
+void types_free_info(Package *pkg);
 // dumptypes.c: the recorded type, mode and value of every expression of
 // a checked package, one line each, as tests/oracle/typesdump prints them
 // from go/types (the format is described there and in dumptypes.c).
@@ -1055,6 +1060,8 @@ typedef struct Env {
     Type *sig;          // function signature if inside a function body
     bool has_label;     // the function has labels
     bool has_call_or_recv; // an expression contains a call or receive (types2)
+    bool in_generic_func;  // inside a generic function or method (gc's noder
+                           // rejects local type declarations there)
 } Env;
 
 typedef void (*CheckAction)(Checker *c, void *arg);
@@ -1096,6 +1103,7 @@ struct Checker {
     PtrMap recv_tparams;    // blank receiver type parameter N_IDENT -> its TY_TYPEPARAM
     bool in_tparam_list;    // checking a type parameter list (cycle rules differ)
     PtrMap valids;          // named types known not to contain themselves (validType)
+    VEC(Pos) late_errors;   // gc's noder errors, reported only if checking succeeds
     struct MonoGraph *mono; // mono.c: type parameter flow for "instantiation cycle"
 };
 
@@ -1187,6 +1195,8 @@ void check_short_var_decl(Checker *c, Node *assign, NodeList lhs, NodeList rhs);
 void check_expr(Checker *c, Operand *x, Node *e);            // single value
 void check_expr_with_hint(Checker *c, Operand *x, Node *e, Type *hint);  // composite literal elision
 void check_expr_or_type(Checker *c, Operand *x, Node *e, bool allow_generic);
+// One expression that may have several values (f() with results, or
+// v, ok forms when allow_comma_ok): *list receives *n operands.
 void check_multi_expr(Checker *c, Operand **list, int *n, Node *e, bool allow_comma_ok);
 void check_raw_expr(Checker *c, Operand *x, Node *e, Type *hint, bool allow_generic);
 void check_use(Checker *c, NodeList args);   // evaluate for side effects after errors
@@ -1224,11 +1234,13 @@ typedef enum ConvCode {
 Type *check_implicit_type_and_value(Checker *c, Operand *x, Type *target, Const **val, ConvCode *code);
 // types2 operand.assignableTo; reason (may be NULL) receives the cause.
 bool check_assignable_to(Checker *c, Operand *x, Type *T, Buf *reason);
-// Checks that constant x is representable in basic type t, reporting
-// "cannot use ..."-free types2 messages ("300 (untyped int constant)
-// overflows int8"); x->val becomes the rounded value, or x invalid.
+// Checks that constant x is representable in basic type t, in types2's
+// words ("300 (untyped int constant) overflows int8"); x->val becomes the
+// value as t holds it, or x becomes invalid.
 void check_representable(Checker *c, Operand *x, Type *t);
 void check_invalid_conversion(Checker *c, ConvCode code, Operand *x, Type *target);
+// After a constant operation: typed results must fit their type, untyped
+// integers 512 bits ("constant shift overflow" at opnode's operator).
 void check_overflow(Checker *c, Operand *x, Node *opnode);
 // "(int, string)" summaries of argument/result lists (types2 typesSummary).
 void check_types_summary(Checker *c, Buf *b, Type **list, int n, bool variadic);
@@ -1237,7 +1249,12 @@ void check_types_summary(Checker *c, Buf *b, Type **list, int n, bool variadic);
 // added for a single comma-ok expression. Operands are arena-allocated.
 Operand *check_expr_list(Checker *c, NodeList elist, bool allow_comma_ok, int *n, bool *commaok);
 bool check_is_valid_index(Checker *c, Operand *x, const char *what, bool allow_negative);
+// check_index that also gives the index's type (invalid after errors).
+int64_t check_index_typed(Checker *c, Node *index, int64_t max, bool allow_negative, bool *ok, Type **typ);
 Node *check_unparen(Node *e);
+// Sets OF_ADDRTAKEN on the variable whose address &e takes (gc's
+// OuterValue + Addrtaken): explicit &, array slicing, pointer methods.
+void check_mark_addr_taken(Checker *c, Node *e);
 // Message helpers of the expression files (operand.c): types2's sprintf
 // with verbs %O operand, %T type, %E expression, %V constant, %o Op,
 // %D int64_t, besides %s and %d; positions as types2's posFor.

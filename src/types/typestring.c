@@ -436,7 +436,7 @@ uint32_t types_decode_rune(const unsigned char *s, size_t n, int *width) {
     *width = 1;
     if (c < 0x80)
         return c;
-    int len = c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    int len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     if (len == 0 || (size_t)len > n)
         return 0xFFFD;
     uint32_t r = c & (0x7F >> len);

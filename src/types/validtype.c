@@ -62,6 +62,20 @@ static void cycle_error(Checker *c, Object **cycle, int n) {
 
 static bool valid(Checker *c, Type *t, TypeStack *nest, TypeStack *path);
 
+// The type a declaration wrote on its right-hand side (types2 fromRHS):
+// for type A4 A2 that is A2 itself, where the underlying type has already
+// skipped to A2's array, and the cycle must be reported through A2.
+static Type *from_rhs(Checker *c, Type *orig) {
+    Object *o = orig->u.named.obj;
+    DeclInfo *d = o ? ptrmap_get(&c->obj_map, o) : NULL;
+    if (d && d->tdecl && d->tdecl->u.type_spec.type) {
+        Type *t = d->tdecl->u.type_spec.type->type;
+        if (t && t != orig && t->kind != TY_INVALID)
+            return t;
+    }
+    return orig->u.named.underlying;
+}
+
 static bool valid_named(Checker *c, Type *t, TypeStack *nest, TypeStack *path) {
     if (ptrmap_get(&c->valids, t))
         return true;
@@ -88,7 +102,7 @@ static bool valid_named(Checker *c, Type *t, TypeStack *nest, TypeStack *path) {
     Type *orig = t->u.named.orig ? t->u.named.orig : t;
     if (orig->u.named.obj && orig->u.named.obj->pkg != c->pkg && t->u.named.ntargs == 0)
         return true;
-    Type *rhs = orig->u.named.underlying;
+    Type *rhs = from_rhs(c, orig);
     vec_push(nest, t);
     vec_push(path, t);
     bool ok = valid(c, rhs, nest, path);

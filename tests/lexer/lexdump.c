@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
             dup2(fd, 1);
             close(fd);
         }
-        Diags d = {.limit = quiet ? 10 : 0};  // -q: stop as gc does
+        Diags d = {.limit = quiet ? 10 : 0, .keep_all = true};  // -q: stop as gc does
         nbytes += size;
         if (quiet) {
             Lexer lx;

@@ -60,7 +60,11 @@ if [ ! -s "$tmp/list" ]; then
     exit 0
 fi
 
+# typeparam/nested.go is left out: gc 1.19 rejects it ("type declarations
+# inside generic functions are not currently supported", run.go's
+# go118Failures) while go/types accepts it.
 (cd "$TESTDIR" 2>/dev/null && for f in typeparam/*.go; do
+    [ "$f" = typeparam/nested.go ] && continue
     head -1 "$f" | grep -qE '^// (run|compile)( |$)' && echo "$f"
 done) >"$tmp/tplist"
 (
@@ -104,7 +108,9 @@ for f in $(cat "$tmp/tplist"); do
         >"$tmp/run.out" 2>"$tmp/run.err" </dev/null
     rc=$?
     echo "package $f" >>"$tmp/tpgoesc.out"
-    grep -v '^package command-line-arguments$' "$tmp/run.out" >>"$tmp/tpgoesc.out"
+    # goesc's own header goes; other "package ..." lines are messages.
+    sed -e '/^package command-line-arguments$/d' -e 's/^package /error: package /' \
+        "$tmp/run.out" >>"$tmp/tpgoesc.out"
     [ $rc -gt 1 ] && echo "crash: exit status $rc: $(tail -1 "$tmp/run.err")" >>"$tmp/tpgoesc.out"
 done
 wait

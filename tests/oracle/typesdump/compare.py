@@ -14,7 +14,7 @@ protocol:
     rewritten (commit it).
 
 Usage: compare.py [-v] SET ORACLE_OUT GOESC_OUT RATCHET_FILE
-SET names the set of packages (std, typeparam): it prefixes the test names
+SET names the set of packages (types-std, types-typeparam): it names the tests
 and the set's lines in the ratchet file, which keeps the other sets' lines.
 Lines of goesc's output that are not table entries or "package" headers
 (type errors, which gc would not report) are counted as errors. A package
@@ -29,7 +29,7 @@ from collections import Counter, OrderedDict
 ENTRY = re.compile(r'^(\S+:\d+:\d+/\d+) (.*)$')
 
 
-def read_tables(path, errors=None):
+def read_tables(path, errors):
     """{package: {key: rest}} in the order the packages appear. Lines
     that are neither go to errors as (package, line)."""
     tables = OrderedDict()
@@ -38,13 +38,19 @@ def read_tables(path, errors=None):
     with open(path, 'rb') as f:
         for raw in f:
             line = raw.decode('utf-8', 'surrogateescape').rstrip('\n')
-            if line.startswith('package '):
+            if line.startswith('package ') and ' ' not in line[8:]:
                 name = line[8:]
                 cur = tables.setdefault(name, {})
                 continue
             m = ENTRY.match(line)
             if m and cur is not None:
-                cur[m.group(1)] = m.group(2)
+                key = m.group(1)
+                # A second entry for a key (a bug) shows as an extra one.
+                k = 2
+                while key in cur:
+                    key = '%s#%d' % (m.group(1), k)
+                    k += 1
+                cur[key] = m.group(2)
             elif line:
                 errors.append((name, line))
     return tables
@@ -73,11 +79,11 @@ def category(want, got):
     if gm != m:
         parts.append('mode %s->%s' % (m, gm))
     if gt != t:
-        parts.append('type')
+        parts.append('type differs')
     if gv != v:
-        parts.append('value' if v is not None and gv is not None else
+        parts.append('value differs' if v is not None and gv is not None else
                      'value missing' if gv is None else 'value extra')
-    return '%s: %s (%s %s)' % ('+'.join(parts), 'differs', k, m)
+    return '%s (%s %s)' % (', '.join(parts), k, m)
 
 
 def main():
@@ -210,7 +216,7 @@ def main():
 
 
 def sort_key(key):
-    f, line, rest = key.split(':', 2)
+    f, line, rest = key.split('#')[0].split(':', 2)
     col, depth = rest.split('/')
     return (f, int(line), int(col), int(depth))
 

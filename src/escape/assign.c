@@ -1,0 +1,241 @@
+// assign.c: assignments, after gc's escape/assign.go and utils.go. The
+// destination of an assignment is evaluated for its address (addr): a
+// local variable is its own location, anything reached through a pointer
+// is "somewhere in the heap". Self-assignments such as b.buf = b.buf[:n]
+// are ignored, as gc does, since they cannot make anything outlive more.
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+static Type *under_of(Node *n) { return n && n->type ? types_under(n->type) : NULL; }
+
+static bool is_map_index(Node *n) {
+    Type *t = under_of(n->u.index.x);
+    return t && t->kind == TY_MAP;
+}
+
+// How many pointer dereferences a field selection makes (explicit ones
+// and those through embedded pointer fields).
+int esc_sel_derefs(Node *n, Selection *s);
+int esc_sel_derefs(Node *n, Selection *s) {
+    Type *t = n->u.selector.x->type;
+    int d = 0;
+    for (int i = 0; i < s->nindex; i++) {
+        Type *u = types_under(t);
+        if (u->kind == TY_POINTER) {
+            d++;
+            u = types_under(u->u.elem.elem);
+        }
+        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
+            break;
+        t = u->u.struct_.fields[s->index[i]]->type;
+    }
+    return d;
+}
+
+Hole esc_addr_of(Escape *e, Node *n) {
+    n = esc_unparen(n);
+    if (!n)
+        return esc_discard_hole(e->b);
+    Hole k = esc_heap_hole(e->b);
+    switch (n->kind) {
+    case N_IDENT: {
+        Object *o = n->u.ident.obj;
+        if (!o || strcmp(n->u.ident.name, "_") == 0)
+            return esc_discard_hole(e->b);
+        if (esc_is_local_var(o))
+            return esc_loc_hole(esc_var_loc(e, o));
+        return k;  // a global
+    }
+    case N_SELECTOR: {
+        Selection *s = ptrmap_get(&e->bld->info->selections, n);
+        if (!s)
+            return k;  // pkg.Var
+        if (esc_sel_derefs(n, s) == 0)
+            return esc_addr_of(e, n->u.selector.x);
+        esc_discard(e, n);
+        return k;
+    }
+    case N_INDEX: {
+        if (is_map_index(n)) {
+            esc_discard(e, n->u.index.x);
+            Type *mt = types_under(n->u.index.x->type);
+            esc_assign_heap(e, n->u.index.indices.v[0], mt->u.map.key, n->pos, "key of map put");
+            return k;
+        }
+        esc_discard(e, n->u.index.indices.v[0]);
+        Type *t = under_of(n->u.index.x);
+        if (t && t->kind == TY_ARRAY)
+            return esc_addr_of(e, n->u.index.x);
+        esc_discard(e, n->u.index.x);
+        return k;
+    }
+    case N_STAR:
+        esc_discard(e, n);
+        return k;
+    default:
+        esc_discard(e, n);
+        return k;
+    }
+}
+
+void esc_assign_heap(Escape *e, Node *src, Type *dst, Pos pos, const char *why) {
+    esc_expr_to(e, esc_note(e->b, esc_heap_hole(e->b), pos, why, why), src, dst);
+}
+
+// ---- self-assignment (gc's isSelfAssign) ----
+
+// x is the same variable in both: names, or field selections of names.
+static bool same_safe(Node *a, Node *b) {
+    a = esc_unparen(a);
+    b = esc_unparen(b);
+    if (!a || !b || a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case N_IDENT:
+        return a->u.ident.obj && a->u.ident.obj == b->u.ident.obj;
+    case N_SELECTOR:
+        return a->u.selector.sel->u.ident.name == b->u.selector.sel->u.ident.name &&
+               same_safe(a->u.selector.x, b->u.selector.x);
+    case N_STAR:
+        return same_safe(a->u.unary.x, b->u.unary.x);
+    case N_INDEX:
+        return same_safe(a->u.index.x, b->u.index.x) &&
+               same_safe(a->u.index.indices.v[0], b->u.index.indices.v[0]);
+    case N_BASIC_LIT:
+        return a->u.lit.value == b->u.lit.value;
+    default:
+        return false;
+    }
+}
+
+static bool may_affect_memory(Node *n) {
+    n = esc_unparen(n);
+    switch (n->kind) {
+    case N_IDENT: case N_BASIC_LIT:
+        return false;
+    case N_BINARY:
+        return may_affect_memory(n->u.binary.x) || may_affect_memory(n->u.binary.y);
+    case N_INDEX:
+        return may_affect_memory(n->u.index.x) || may_affect_memory(n->u.index.indices.v[0]);
+    case N_UNARY:
+        if (n->op == OP_RECV || n->op == OP_AND)
+            return true;
+        return may_affect_memory(n->u.unary.x);
+    case N_SELECTOR: case N_STAR:
+        return may_affect_memory(n->kind == N_STAR ? n->u.unary.x : n->u.selector.x);
+    case N_CALL: {
+        Object *o = esc_ident_obj(n->u.call.fun);
+        if (o && o->kind == OBJ_BUILTIN && (o->u.builtin.id == BUILTIN_LEN || o->u.builtin.id == BUILTIN_CAP))
+            return may_affect_memory(n->u.call.args.v[0]);
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+// Whether n dereferences a pointer-typed name: *p or p.f through p.
+static Node *deref_base(Escape *e, Node *n) {
+    n = esc_unparen(n);
+    if (n->kind == N_STAR)
+        return esc_unparen(n->u.unary.x);
+    if (n->kind == N_SELECTOR) {
+        Selection *s = ptrmap_get(&e->bld->info->selections, n);
+        if (s && s->kind == SEL_FIELD_VAL && s->nindex == 1 && n->u.selector.x->type &&
+            types_under(n->u.selector.x->type)->kind == TY_POINTER)
+            return esc_unparen(n->u.selector.x);
+    }
+    return NULL;
+}
+
+static bool is_self_assign(Escape *e, Node *dst, Node *src) {
+    dst = esc_unparen(dst);
+    src = esc_unparen(src);
+    if (!dst || !src)
+        return false;
+    // *p = (*p)[a:b], p.buf = p.buf[a:b]
+    Node *dx = deref_base(e, dst);
+    if (dx && dx->kind == N_IDENT && src->kind == N_SLICE) {
+        Type *st = under_of(src->u.slice.x);
+        Node *bx = deref_base(e, src->u.slice.x);
+        if (st && st->kind != TY_ARRAY && bx && bx->kind == N_IDENT &&
+            bx->u.ident.obj == dx->u.ident.obj)
+            return true;
+    }
+    if (dst->kind != src->kind)
+        return false;
+    if (dst->kind == N_SELECTOR) {
+        Selection *sd = ptrmap_get(&e->bld->info->selections, dst);
+        Selection *ss = ptrmap_get(&e->bld->info->selections, src);
+        if (!sd || !ss || sd->kind != SEL_FIELD_VAL || ss->kind != SEL_FIELD_VAL)
+            return false;
+        return same_safe(dst->u.selector.x, src->u.selector.x);
+    }
+    if (dst->kind == N_INDEX) {
+        if (is_map_index(dst) || is_map_index(src))
+            return false;
+        if (may_affect_memory(dst->u.index.indices.v[0]) ||
+            may_affect_memory(src->u.index.indices.v[0]))
+            return false;
+        return same_safe(dst->u.index.x, src->u.index.x);
+    }
+    return false;
+}
+
+void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
+                     const char *why, Node *where, Object **defs) {
+    Hole *ks = xcalloc((size_t)ndst + 1, sizeof *ks);
+    for (int i = 0; i < ndst; i++)
+        ks[i] = esc_addr_of(e, dsts[i]);
+    if (nsrc == 1 && ndst > 1) {
+        // a, b = f(), v, ok = m[k], x.(T), <-c
+        Node *src = esc_unparen(srcs[0]);
+        if (src->kind == N_CALL && esc_is_call(src)) {
+            esc_call(e, ks, ndst, src);
+        } else {
+            const char *w = src->kind == N_INDEX ? "assign-pair-mapr"
+                          : src->kind == N_TYPE_ASSERT ? "assign-pair-dot-type"
+                                                        : "assign-pair-receive";
+            esc_expr(e, esc_note(e->b, ks[0], where->pos, w, w), src);
+        }
+    } else {
+        for (int i = 0; i < ndst; i++) {
+            Node *src = i < nsrc ? srcs[i] : NULL;
+            Hole k = ks[i];
+            if (src && dsts[i] && esc_is_reflect_header_data(e, dsts[i])) {
+                esc_unsafe_value(e, esc_note(e->b, esc_heap_hole(e->b), where->pos, why, why), src);
+                continue;
+            }
+            if (src && dsts[i] && is_self_assign(e, dsts[i], src)) {
+                if (e->b->m)
+                    esc_warn(e->b, where->pos, "%s ignoring self-assignment in %s",
+                             e->curfn->name, esc_text(e, where));
+                k = esc_discard_hole(e->b);
+            }
+            if (src) {
+                // gc places the conversions at the last destination (for
+                // var declarations: at the last value).
+                Node *at = where->kind == N_VALUE_SPEC ? srcs[nsrc - 1] : dsts[ndst - 1];
+                e->conv_pos = at ? at->pos : NOPOS;
+                esc_expr_to(e, esc_note(e->b, k, where->pos, why, why), src, dtypes ? dtypes[i] : NULL);
+            }
+        }
+    }
+    esc_reassigned(e, ks, ndst, defs, dsts);
+    free(ks);
+}
+
+void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts) {
+    (void)dsts;
+    for (int i = 0; i < n; i++) {
+        Location *loc = ks[i].dst;
+        if (loc == &e->b->heap_loc || loc == &e->b->blank_loc)
+            continue;
+        // A variable this statement declares is not reassigned by it.
+        if (defs && defs[i] && defs[i]->aux == loc)
+            continue;
+        loc->reassigned = true;
+    }
+}

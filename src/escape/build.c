@@ -1,0 +1,578 @@
+// build.c: the builder's driver. It finds each package's functions and
+// func literals, orders them as gc's ir.VisitFuncsBottomUp does (Tarjan's
+// strongly connected components over the static call graph, functions in
+// declaration order, closures inside their enclosing function's component),
+// and runs one batch per component: locations for the parameters and
+// results, a walk of the bodies (stmt.c, expr.c, call.c, assign.c), the
+// closures' captures, then the core's solve and finish.
+//
+// Dependencies are analysed first and silently, for their parameter tags.
+// gc compiles them separately and with inlining on (only the named package
+// gets -gcflags); we use the same no-inlining model at -m=0, an
+// approximation that matters only where inlining changes a dependency's
+// tags.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+// A fallback until fmt.c links in: the source-level shape of n, enough
+// for the common messages. fmt.c's definition takes precedence.
+__attribute__((weak)) void esc_fmt_node(Buf *b, Node *n, Package *pkg) {
+    (void)pkg;
+    switch (n->kind) {
+    case N_IDENT:
+        buf_puts(b, n->u.ident.name);
+        return;
+    case N_FUNC_LIT:
+        buf_puts(b, "func literal");
+        return;
+    case N_BASIC_LIT:
+        buf_puts(b, n->u.lit.value);
+        return;
+    default:
+        buf_puts(b, node_names[n->kind]);
+    }
+}
+
+Str esc_text(Escape *e, Node *n) {
+    Buf b = {0};
+    esc_fmt_node(&b, n, e->bld->pkg);
+    Str s = str_intern(b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return s;
+}
+
+Node *esc_unparen(Node *n) {
+    while (n && n->kind == N_PAREN)
+        n = n->u.unary.x;
+    return n;
+}
+
+Object *esc_ident_obj(Node *n) {
+    n = esc_unparen(n);
+    if (n && n->kind == N_IDENT)
+        return n->u.ident.obj;
+    return NULL;
+}
+
+bool esc_is_local_var(Object *obj) {
+    return obj && obj->kind == OBJ_VAR && !(obj->flags & OF_FIELD) &&
+           (obj->flags & (OF_LOCAL | OF_PARAM | OF_RESULT));
+}
+
+BFunc *esc_bfunc(Builder *bl, const void *key) { return ptrmap_get(&bl->funcs, key); }
+
+Location *esc_var_loc(Escape *e, Object *obj) {
+    if (!obj->aux) {
+        // Declared here (or met before its declaration statement, which
+        // Go's scoping allows only through labels): a new variable of the
+        // current function.
+        Location *loc = esc_new_loc(e, obj->flags & OF_RESULT ? LOC_RESULT
+                                       : obj->flags & OF_PARAM ? LOC_PARAM : LOC_AUTO,
+                                    obj, obj->name, obj->pos, false);
+        obj->aux = loc;
+        if (loc->kind == LOC_AUTO && obj->type) {
+            EscAllocInfo a = {.kind = ALLOC_VAR, .size = types_sizeof(obj->type),
+                              .align = types_alignof(obj->type)};
+            loc->heap_reason = esc_heap_alloc_reason(&e->b->limits, &a);
+        }
+    }
+    return obj->aux;
+}
+
+// ---- finding functions ----
+
+static BFunc *new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body, Str name,
+                        EscFunc *outer) {
+    BFunc *f = ARENA_NEW(&bl->arena, BFunc);
+    f->decl = decl;
+    f->obj = obj;
+    f->sig = sig;
+    f->body = body;
+    f->f.name = name;
+    f->f.n = decl;
+    f->f.outer = outer;
+    f->f.has_body = body != NULL;
+    return f;
+}
+
+static Str func_name(Builder *bl, Node *fd) {
+    Str name = fd->u.func_decl.name->u.ident.name;
+    if (fd->u.func_decl.recv.n == 0)
+        return name;
+    Node *t = fd->u.func_decl.recv.v[0]->u.field.type;
+    bool ptr = false;
+    t = esc_unparen(t);
+    if (t->kind == N_STAR) {
+        ptr = true;
+        t = esc_unparen(t->u.unary.x);
+    }
+    if (t->kind == N_INDEX)
+        t = t->u.index.x;
+    Str tn = t->kind == N_IDENT ? t->u.ident.name : "?";
+    char buf[512];
+    snprintf(buf, sizeof buf, ptr ? "(*%s).%s" : "%s.%s", tn, name);
+    (void)bl;
+    return str_cstr(buf);
+}
+
+static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n);
+
+static void find_lits_list(Builder *bl, BFunc *fn, BFunc *top, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        find_lits(bl, fn, top, l.v[i]);
+}
+
+// Every func literal inside n, named as gc 1.19 names them: "F.func1",
+// "F.func2" for those of F, "F.func1.1" for one inside F.func1.
+static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_FUNC_LIT: {
+        char buf[512];
+        if (fn == top)
+            snprintf(buf, sizeof buf, "%s.func%d", fn->f.name, ++fn->lit_gen);
+        else
+            snprintf(buf, sizeof buf, "%s.%d", fn->f.name, ++fn->lit_gen);
+        BFunc *lit = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), &fn->f);
+        ptrmap_put(&bl->funcs, n, lit);
+        vec_push(&fn->lits, lit);
+        find_lits(bl, lit, top, n->u.func_lit.body);
+        return;
+    }
+    case N_IDENT: case N_BASIC_LIT: case N_BAD_EXPR: case N_EMPTY_STMT: case N_BRANCH:
+    case N_ARRAY_TYPE: case N_STRUCT_TYPE: case N_FUNC_TYPE: case N_INTERFACE_TYPE:
+    case N_MAP_TYPE: case N_CHAN_TYPE: case N_IMPORT_SPEC: case N_TYPE_SPEC: case N_BAD_STMT:
+        return;
+    case N_ELLIPSIS: find_lits(bl, fn, top, n->u.ellipsis.elt); return;
+    case N_COMPOSITE_LIT: find_lits_list(bl, fn, top, n->u.composite.elts); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        find_lits(bl, fn, top, n->u.unary.x); return;
+    case N_SELECTOR: find_lits(bl, fn, top, n->u.selector.x); return;
+    case N_INDEX: find_lits(bl, fn, top, n->u.index.x); find_lits_list(bl, fn, top, n->u.index.indices); return;
+    case N_SLICE:
+        find_lits(bl, fn, top, n->u.slice.x); find_lits(bl, fn, top, n->u.slice.lo);
+        find_lits(bl, fn, top, n->u.slice.hi); find_lits(bl, fn, top, n->u.slice.max); return;
+    case N_TYPE_ASSERT: find_lits(bl, fn, top, n->u.assert.x); return;
+    case N_CALL: find_lits(bl, fn, top, n->u.call.fun); find_lits_list(bl, fn, top, n->u.call.args); return;
+    case N_BINARY: find_lits(bl, fn, top, n->u.binary.x); find_lits(bl, fn, top, n->u.binary.y); return;
+    case N_KEY_VALUE: find_lits(bl, fn, top, n->u.key_value.key); find_lits(bl, fn, top, n->u.key_value.value); return;
+    case N_FIELD: return;
+    case N_DECL_STMT: find_lits(bl, fn, top, n->u.decl_stmt.decl); return;
+    case N_GEN_DECL: find_lits_list(bl, fn, top, n->u.gen_decl.specs); return;
+    case N_VALUE_SPEC: find_lits_list(bl, fn, top, n->u.value_spec.values); return;
+    case N_LABELED: find_lits(bl, fn, top, n->u.labeled.stmt); return;
+    case N_SEND: find_lits(bl, fn, top, n->u.send.chan); find_lits(bl, fn, top, n->u.send.value); return;
+    case N_ASSIGN: find_lits_list(bl, fn, top, n->u.assign.lhs); find_lits_list(bl, fn, top, n->u.assign.rhs); return;
+    case N_RETURN: find_lits_list(bl, fn, top, n->u.list.list); return;
+    case N_BLOCK: find_lits_list(bl, fn, top, n->u.block.list); return;
+    case N_IF:
+        find_lits(bl, fn, top, n->u.if_.init); find_lits(bl, fn, top, n->u.if_.cond);
+        find_lits(bl, fn, top, n->u.if_.then); find_lits(bl, fn, top, n->u.if_.els); return;
+    case N_CASE_CLAUSE: find_lits_list(bl, fn, top, n->u.clause.list); find_lits_list(bl, fn, top, n->u.clause.body); return;
+    case N_COMM_CLAUSE: find_lits(bl, fn, top, n->u.comm.comm); find_lits_list(bl, fn, top, n->u.comm.body); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        find_lits(bl, fn, top, n->u.switch_.init); find_lits(bl, fn, top, n->u.switch_.tag);
+        find_lits(bl, fn, top, n->u.switch_.body); return;
+    case N_FOR:
+        find_lits(bl, fn, top, n->u.for_.init); find_lits(bl, fn, top, n->u.for_.cond);
+        find_lits(bl, fn, top, n->u.for_.post); find_lits(bl, fn, top, n->u.for_.body); return;
+    case N_RANGE:
+        find_lits(bl, fn, top, n->u.range.key); find_lits(bl, fn, top, n->u.range.value);
+        find_lits(bl, fn, top, n->u.range.x); find_lits(bl, fn, top, n->u.range.body); return;
+    default:
+        return;
+    }
+}
+
+// ---- the static call graph (gc's VisitFuncsBottomUp) ----
+
+typedef struct RefVisit {
+    Builder *bl;
+    void (*fn)(struct RefVisit *v, BFunc *callee);
+    uint32_t min;
+} RefVisit;
+
+static void analyze_component(Builder *bl, BFunc **fns, int n);
+static uint32_t scc_visit(Builder *bl, BFunc *f);
+
+// Calls v->fn for each function n refers to statically: functions named,
+// methods selected on concrete types, func literals.
+static void refs(RefVisit *v, Node *n);
+
+static void refs_list(RefVisit *v, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        refs(v, l.v[i]);
+}
+
+static void refs(RefVisit *v, Node *n) {
+    if (!n)
+        return;
+    Builder *bl = v->bl;
+    switch (n->kind) {
+    case N_IDENT: {
+        Object *o = n->u.ident.obj;
+        if (o && o->kind == OBJ_FUNC) {
+            BFunc *f = esc_bfunc(bl, o);
+            if (f)
+                v->fn(v, f);
+        }
+        return;
+    }
+    case N_FUNC_LIT: {
+        BFunc *f = esc_bfunc(bl, n);
+        if (f)
+            v->fn(v, f);
+        return;
+    }
+    case N_SELECTOR: {
+        Selection *s = ptrmap_get(&bl->info->selections, n);
+        if (s && s->obj && s->obj->kind == OBJ_FUNC) {
+            BFunc *f = esc_bfunc(bl, s->obj);
+            if (f)
+                v->fn(v, f);
+        } else if (!s) {
+            refs(v, n->u.selector.sel);
+            return;
+        }
+        refs(v, n->u.selector.x);
+        return;
+    }
+    case N_BASIC_LIT: case N_BAD_EXPR: case N_EMPTY_STMT: case N_BRANCH: case N_ARRAY_TYPE:
+    case N_STRUCT_TYPE: case N_FUNC_TYPE: case N_INTERFACE_TYPE: case N_MAP_TYPE:
+    case N_CHAN_TYPE: case N_FIELD: case N_TYPE_SPEC: case N_IMPORT_SPEC:
+        return;
+    case N_ELLIPSIS: refs(v, n->u.ellipsis.elt); return;
+    case N_COMPOSITE_LIT: refs_list(v, n->u.composite.elts); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        refs(v, n->u.unary.x); return;
+    case N_INDEX: refs(v, n->u.index.x); refs_list(v, n->u.index.indices); return;
+    case N_SLICE: refs(v, n->u.slice.x); refs(v, n->u.slice.lo); refs(v, n->u.slice.hi); refs(v, n->u.slice.max); return;
+    case N_TYPE_ASSERT: refs(v, n->u.assert.x); return;
+    case N_CALL: refs(v, n->u.call.fun); refs_list(v, n->u.call.args); return;
+    case N_BINARY: refs(v, n->u.binary.x); refs(v, n->u.binary.y); return;
+    case N_KEY_VALUE: refs(v, n->u.key_value.key); refs(v, n->u.key_value.value); return;
+    case N_DECL_STMT: refs(v, n->u.decl_stmt.decl); return;
+    case N_GEN_DECL: refs_list(v, n->u.gen_decl.specs); return;
+    case N_VALUE_SPEC: refs_list(v, n->u.value_spec.values); return;
+    case N_LABELED: refs(v, n->u.labeled.stmt); return;
+    case N_SEND: refs(v, n->u.send.chan); refs(v, n->u.send.value); return;
+    case N_ASSIGN: refs_list(v, n->u.assign.lhs); refs_list(v, n->u.assign.rhs); return;
+    case N_RETURN: refs_list(v, n->u.list.list); return;
+    case N_BLOCK: refs_list(v, n->u.block.list); return;
+    case N_IF: refs(v, n->u.if_.init); refs(v, n->u.if_.cond); refs(v, n->u.if_.then); refs(v, n->u.if_.els); return;
+    case N_CASE_CLAUSE: refs_list(v, n->u.clause.list); refs_list(v, n->u.clause.body); return;
+    case N_COMM_CLAUSE: refs(v, n->u.comm.comm); refs_list(v, n->u.comm.body); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        refs(v, n->u.switch_.init); refs(v, n->u.switch_.tag); refs(v, n->u.switch_.body); return;
+    case N_FOR: refs(v, n->u.for_.init); refs(v, n->u.for_.cond); refs(v, n->u.for_.post); refs(v, n->u.for_.body); return;
+    case N_RANGE: refs(v, n->u.range.key); refs(v, n->u.range.value); refs(v, n->u.range.x); refs(v, n->u.range.body); return;
+    default:
+        return;
+    }
+}
+
+static void scc_edge(RefVisit *v, BFunc *callee) {
+    uint32_t m;
+    if (callee->scc_id == 0)
+        m = scc_visit(v->bl, callee);
+    else if (callee->on_stack)
+        m = callee->scc_id;
+    else
+        return;
+    if (m < v->min)
+        v->min = m;
+}
+
+static uint32_t scc_visit(Builder *bl, BFunc *f) {
+    f->scc_id = ++bl->visitgen;
+    f->on_stack = true;
+    uint32_t id = f->scc_id;
+    vec_push(&bl->stack, f);
+    RefVisit v = {.bl = bl, .fn = scc_edge, .min = id};
+    refs(&v, f->f.outer ? f->decl->u.func_lit.body : f->body);
+    // A closure always belongs to its enclosing function's component.
+    if (v.min == id && !f->f.outer) {
+        int start = bl->stack.len;
+        while (bl->stack.data[start - 1] != f)
+            start--;
+        start--;
+        int n = bl->stack.len - start;
+        BFunc **fns = xcalloc((size_t)n, sizeof *fns);
+        for (int i = 0; i < n; i++) {
+            fns[i] = bl->stack.data[start + i];
+            fns[i]->on_stack = false;
+            fns[i]->scc_id = UINT32_MAX;
+        }
+        bl->stack.len = start;
+        analyze_component(bl, fns, n);
+        free(fns);
+        return UINT32_MAX;
+    }
+    return v.min;
+}
+
+// ---- one batch ----
+
+// Labels that a later goto targets make the code after them a loop.
+static void find_labels(BFunc *f, Node *n, PtrMap *seen);
+static void find_labels_list(BFunc *f, NodeList l, PtrMap *seen) {
+    for (int i = 0; i < l.n; i++)
+        find_labels(f, l.v[i], seen);
+}
+static void find_labels(BFunc *f, Node *n, PtrMap *seen) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_LABELED: {
+        Str o = n->u.labeled.label->u.ident.name;
+        ptrmap_put(seen, o, (void *)1);
+        find_labels(f, n->u.labeled.stmt, seen);
+        return;
+    }
+    case N_BRANCH:
+        if (n->op == TK_GOTO && n->u.branch.label) {
+            Str o = n->u.branch.label->u.ident.name;
+            if (ptrmap_get(seen, o))
+                ptrmap_put(&f->looping, o, (void *)1);
+        }
+        return;
+    case N_BLOCK: find_labels_list(f, n->u.block.list, seen); return;
+    case N_IF: find_labels(f, n->u.if_.then, seen); find_labels(f, n->u.if_.els, seen); return;
+    case N_CASE_CLAUSE: find_labels_list(f, n->u.clause.body, seen); return;
+    case N_COMM_CLAUSE: find_labels_list(f, n->u.comm.body, seen); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT: find_labels(f, n->u.switch_.body, seen); return;
+    case N_FOR: find_labels(f, n->u.for_.body, seen); return;
+    case N_RANGE: find_labels(f, n->u.range.body, seen); return;
+    default:
+        return;
+    }
+}
+
+static bool is_uintptr(Type *t) { return t && types_under(t)->kind == TY_UINTPTR; }
+
+// The receiver and parameters, and results, of f as EscParam/EscResult,
+// with locations in f (gc's initFunc over fn.Dcl).
+static void init_func(Builder *bl, BFunc *f) {
+    Type *sig = f->sig;
+    Object *recv = sig->u.func.recv;
+    int np = types_tuple_len(sig->u.func.params) + (recv ? 1 : 0);
+    int nr = types_tuple_len(sig->u.func.results);
+    f->f.params = ARENA_ARRAY(&bl->arena, EscParam, np ? np : 1);
+    f->f.results = ARENA_ARRAY(&bl->arena, EscResult, nr ? nr : 1);
+    f->f.nparams = np;
+    f->f.nresults = nr;
+    Escape e = esc_with(bl->b, &f->f);
+    e.bld = bl;
+    for (int i = 0; i < np; i++) {
+        Object *o = recv ? (i == 0 ? recv : sig->u.func.params->u.tuple.vars[i - 1])
+                         : sig->u.func.params->u.tuple.vars[i];
+        EscParam *p = &f->f.params[i];
+        p->name = o->name && *o->name ? o->name : NULL;
+        p->pos = o->pos;
+        p->has_pointers = types_has_pointers(o->type);
+        p->is_uintptr = is_uintptr(o->type);
+        bool last = i == np - 1;
+        p->is_ddd_uintptr = last && (sig->flags & TF_VARIADIC) &&
+                            is_uintptr(types_under(o->type)->u.elem.elem);
+        if (f->body && p->name && strcmp(p->name, "_") != 0) {
+            p->loc = esc_new_loc(&e, LOC_PARAM, o, o->name, o->pos, false);
+            o->aux = p->loc;
+        }
+    }
+    for (int i = 0; i < nr; i++) {
+        Object *o = sig->u.func.results->u.tuple.vars[i];
+        EscResult *r = &f->f.results[i];
+        char buf[32];
+        if (o->name && *o->name && strcmp(o->name, "_") != 0) {
+            r->name = o->name;
+        } else {
+            snprintf(buf, sizeof buf, "~r%d", i);
+            r->name = str_cstr(buf);
+        }
+        if (f->body) {
+            o->aux = NULL;
+            Location *loc = esc_new_loc(&e, LOC_RESULT, o, r->name, o->pos, false);
+            o->aux = loc;
+            loc->result_index = 1 + i;
+            r->loc = loc;
+        }
+    }
+}
+
+typedef VEC(BFunc *) BFuncVec;
+static void add_with_lits(Builder *bl, BFunc *f, BFuncVec *all) {
+    vec_push(all, f);
+    for (int i = 0; i < f->lits.len; i++)
+        add_with_lits(bl, f->lits.data[i], all);
+}
+
+static void analyze_component(Builder *bl, BFunc **fns, int n) {
+    Batch *b = bl->b;
+    BFuncVec all = {0};
+    for (int i = 0; i < n; i++)
+        if (!fns[i]->f.outer)
+            add_with_lits(bl, fns[i], &all);
+    EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
+                     .out = b->out};
+    Batch batch;
+    esc_batch_init(&batch, &cfg);
+    batch.limits = b->limits;
+    bl->b = &batch;
+    for (int i = 0; i < all.len; i++) {
+        esc_batch_add_func(&batch, &all.data[i]->f);
+        init_func(bl, all.data[i]);
+    }
+    for (int i = 0; i < all.len; i++) {
+        BFunc *f = all.data[i];
+        if (f->f.outer || !f->body)
+            continue;
+        esc_scan_defs(bl, f->body);
+    }
+    for (int i = 0; i < all.len; i++) {
+        BFunc *f = all.data[i];
+        if (f->f.outer || !f->body)
+            continue;
+        f->f.state = ESC_FUNC_STARTED;
+        Escape e = esc_with(&batch, &f->f);
+        e.bld = bl;
+        esc_block(&e, f->body->u.block.list);
+    }
+    for (int i = 0; i < batch.closures.len; i++) {
+        EscClosure *c = &batch.closures.data[i];
+        BFunc *f = (BFunc *)c->fn;
+        if (!f)
+            continue;
+        int64_t size = 8, maxal = 8;    // the closure record: code pointer, then captures
+        for (int j = 0; j < f->cvars.len; j++) {
+            Object *o = f->cvars.data[j];
+            Location *loc = o->aux;
+            if (!loc)
+                continue;
+            EscCapture cap = {.loc = loc, .name = o->name, .var_pos = o->pos,
+                              .use_pos = o->pos, .curfn_name = loc->curfn ? loc->curfn->name : NULL,
+                              .size = types_sizeof(o->type)};
+            bool byval = esc_capture(&batch, c->k, &cap);
+            int64_t fs = byval ? cap.size : 8, fa = byval ? types_alignof(o->type) : 8;
+            if (fa < 1)
+                fa = 1;
+            if (fa > maxal)
+                maxal = fa;
+            size = (size + fa - 1) / fa * fa + fs;
+        }
+        size = (size + maxal - 1) / maxal * maxal;
+        if (size > batch.limits.max_implicit_stack_var_size && c->k.dst && !c->k.dst->heap_reason)
+            c->k.dst->heap_reason = "too large for stack";
+    }
+    esc_solve(&batch);
+    esc_finish(&batch);
+    b->nerrors += batch.nerrors;
+    bl->b = b;
+    esc_batch_free(&batch);
+    vec_free(&all);
+}
+
+// Tags of a function without body: its own one-function batch.
+static void analyze_bodyless(Builder *bl, BFunc *f) {
+    BFunc *fns[1] = {f};
+    analyze_component(bl, fns, 1);
+}
+
+static void analyze_package(Builder *bl, Package *p, Batch *root) {
+    bl->pkg = p;
+    bl->info = types_package_info(p);
+    bl->b = root;
+    if (!bl->info)
+        return;
+    VEC(BFunc *) order = {0};
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        if (!sf)
+            continue;
+        for (int i = 0; i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind != N_FUNC_DECL)
+                continue;
+            Object *obj = d->u.func_decl.name->u.ident.obj;
+            if (!obj || !obj->type || obj->type->kind != TY_FUNC)
+                continue;
+            Type *sig = obj->type;
+            // Generic functions are analysed per instantiation by gc; we
+            // leave them out and treat calls to them as unknown.
+            if (sig->u.func.ntparams || sig->u.func.nrtparams)
+                continue;
+            if (strcmp(d->u.func_decl.name->u.ident.name, "_") == 0 && d->u.func_decl.recv.n == 0)
+                continue;
+            BFunc *f = new_bfunc(bl, d, obj, sig, d->u.func_decl.body, func_name(bl, d), NULL);
+            f->f.pragma = d->u.func_decl.pragma;
+            ptrmap_put(&bl->funcs, obj, f);
+            find_lits(bl, f, f, f->body);
+            vec_push(&order, f);
+        }
+    }
+    for (int i = 0; i < order.len; i++) {
+        BFunc *f = order.data[i];
+        PtrMap seen = {0};
+        find_labels(f, f->body, &seen);
+        ptrmap_free(&seen);
+        for (int j = 0; j < f->lits.len; j++) {
+            PtrMap s2 = {0};
+            find_labels(f->lits.data[j], f->lits.data[j]->body, &s2);
+            ptrmap_free(&s2);
+        }
+    }
+    for (int i = 0; i < order.len; i++)
+        if (order.data[i]->body)
+            esc_scan_defs(bl, order.data[i]->body);
+    for (int i = 0; i < order.len; i++)
+        if (order.data[i]->body)
+            esc_devirt_report(bl, root, order.data[i]->body);
+    for (int i = 0; i < order.len; i++) {
+        BFunc *f = order.data[i];
+        if (f->scc_id)
+            continue;
+        if (!f->body) {
+            f->scc_id = UINT32_MAX;
+            analyze_bodyless(bl, f);
+            continue;
+        }
+        scc_visit(bl, f);
+    }
+    vec_free(&order);
+}
+
+int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
+    Builder bl = {0};
+    Batch root;
+    esc_batch_init(&root, cfg);
+    bool deps = !getenv("GOESC_NODEPS");
+    for (int i = 0; i < npkgs; i++) {
+        Package *p = pkgs[i];
+        if (p->bad || strcmp(p->path, "unsafe") == 0)
+            continue;
+        if (!p->matched && !deps)
+            continue;
+        EscConfig c = *cfg;
+        if (!p->matched) {
+            c.m = 0;
+            c.out = NULL;
+            c.compiling_runtime = false;
+        }
+        Batch pb;
+        esc_batch_init(&pb, &c);
+        analyze_package(&bl, p, &pb);
+        root.nerrors += pb.nerrors;
+        esc_batch_free(&pb);
+    }
+    int n = root.nerrors;
+    esc_batch_free(&root);
+    ptrmap_free(&bl.funcs);
+    vec_free(&bl.stack);
+    // bl.arena is kept: tags may be read until exit.
+    return n;
+}

@@ -1,0 +1,721 @@
+// call.c: calls, after gc's escape/call.go. Arguments flow into the
+// callee's parameters: directly when the callee is in the batch being
+// analysed, through its tags when it was analysed before, and to the heap
+// when the callee is unknown (func values, interface methods). Builtins
+// have their own rules. go and defer wrap their call in a closure whose
+// arguments are evaluated first into temporaries it captures.
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+int esc_sel_derefs(Node *n, Selection *s);
+
+bool esc_is_call(Node *n) { return NODE_MODE(n->u.call.fun) != MODE_TYPEXPR; }
+
+// The hole for a method's receiver expression x in x.M, given the hole k
+// for the receiver argument: through the embedded fields of the selection
+// path, with the implicit & (pointer method on a value) or * (value
+// method on a pointer) that gc's typecheck inserts.
+Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s);
+Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
+    Object *m = s->obj;
+    Type *t = sel->u.selector.x->type;
+    if (!t || !m || !m->type)
+        return k;
+    // Walk the embedding path to the type the method is found on.
+    int derefs = 0;
+    for (int i = 0; i + 1 < s->nindex; i++) {
+        Type *u = types_under(t);
+        if (u->kind == TY_POINTER) {
+            derefs++;
+            u = types_under(u->u.elem.elem);
+        }
+        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
+            break;
+        t = u->u.struct_.fields[s->index[i]]->type;
+    }
+    bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
+    if (!types_is_interface(t) && !(have_ptr && types_is_interface(types_under(t)->u.elem.elem))) {
+        Object *recv = m->type->u.func.recv;
+        bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
+        if (want_ptr && !have_ptr)
+            k = esc_addr(e->b, k, sel->pos, "address-of", "address-of");
+        else if (!want_ptr && have_ptr)
+            k = esc_deref(e->b, k, sel->pos, "indirection", "indirection");
+    }
+    for (int i = 0; i < derefs; i++)
+        k = esc_deref(e->b, k, sel->pos, "dot of pointer", "dot of pointer");
+    return k;
+}
+
+static BuiltinId builtin_of(Node *call) {
+    Object *o = esc_ident_obj(call->u.call.fun);
+    if (!o) {
+        Node *f = esc_unparen(call->u.call.fun);
+        if (f->kind == N_SELECTOR)
+            o = f->u.selector.sel->u.ident.obj;
+    }
+    if (o && o->kind == OBJ_BUILTIN)
+        return o->u.builtin.id;
+    return BUILTIN_COUNT;
+}
+
+static Type *elem_of(Type *t) {
+    Type *u = t ? types_core_type(t) : NULL;
+    if (!u)
+        return NULL;
+    if (u->kind == TY_SLICE || u->kind == TY_POINTER)
+        return u->u.elem.elem;
+    return NULL;
+}
+
+static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id) {
+    NodeList args = call->u.call.args;
+    Batch *b = e->b;
+    Hole k0 = nks ? ks[0] : esc_discard_hole(b);
+    switch (id) {
+    case BUILTIN_APPEND: {
+        if (args.n == 0)
+            return;
+        Hole appendee = k0;
+        Type *et = elem_of(args.v[0]->type);
+        if (et && types_has_pointers(et)) {
+            Hole two[2] = {appendee, esc_deref(b, esc_heap_hole(b), call->pos, "appendee slice",
+                                               "appendee slice")};
+            appendee = esc_tee_hole(e, two, 2);
+        }
+        esc_expr(e, esc_note(b, appendee, call->pos, "call parameter", "call parameter"), args.v[0]);
+        if (call->flags & NF_DOTS) {
+            Hole k = esc_discard_hole(b);
+            Type *at = args.n > 1 && args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
+            if (at && at->kind == TY_SLICE && types_has_pointers(at->u.elem.elem))
+                k = esc_deref(b, esc_heap_hole(b), call->pos, "appended slice...", "appended slice...");
+            if (args.n > 1)
+                esc_expr(e, esc_note(b, k, call->pos, "call parameter", "call parameter"), args.v[1]);
+        } else {
+            for (int i = 1; i < args.n; i++)
+                esc_expr_to(e, esc_note(b, esc_heap_hole(b), call->pos, "call parameter", "call parameter"),
+                            args.v[i], et);
+        }
+        return;
+    }
+    case BUILTIN_COPY: {
+        esc_discard(e, args.v[0]);
+        Hole k = esc_discard_hole(b);
+        Type *yt = args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
+        if (yt && yt->kind == TY_SLICE && types_has_pointers(yt->u.elem.elem))
+            k = esc_deref(b, esc_heap_hole(b), call->pos, "copied slice", "copied slice");
+        esc_expr(e, k, args.v[1]);
+        return;
+    }
+    case BUILTIN_PANIC:
+        esc_expr_to(e, esc_note(b, esc_heap_hole(b), call->pos, "call parameter", "call parameter"),
+                    args.v[0], types_universe.empty_iface);
+        return;
+    case BUILTIN_NEW: {
+        Type *t = call->type;
+        EscAllocInfo a = {.kind = ALLOC_NEW};
+        if (t) {
+            a.size = types_sizeof(t);
+            a.align = types_alignof(t);
+            Type *et = types_under(t)->u.elem.elem;
+            a.elem_size = types_sizeof(et);
+            a.elem_align = types_alignof(et);
+        }
+        Hole h = esc_spill(e, k0, call, esc_text(e, call), call->pos);
+        const char *why = esc_heap_alloc_reason(&b->limits, &a);
+        if (why)
+            h.dst->heap_reason = why;
+        return;
+    }
+    case BUILTIN_MAKE: {
+        Type *t = call->type ? types_core_type(call->type) : NULL;
+        if (!t)
+            return;
+        if (t->kind == TY_CHAN) {
+            for (int i = 1; i < args.n; i++)
+                esc_discard(e, args.v[i]);
+            return;
+        }
+        Hole h = esc_spill(e, k0, call, esc_text(e, call), call->pos);
+        EscAllocInfo a = {.kind = t->kind == TY_SLICE ? ALLOC_MAKESLICE : ALLOC_OTHER,
+                          .size = types_sizeof(call->type), .align = types_alignof(call->type)};
+        if (t->kind == TY_SLICE) {
+            a.elem_size = types_sizeof(t->u.elem.elem);
+            a.elem_align = types_alignof(t->u.elem.elem);
+            Node *r = args.n > 2 ? args.v[2] : args.n > 1 ? args.v[1] : NULL;
+            Const *c = r ? ptrmap_get(&e->bld->info->consts, r) : NULL;
+            int64_t v;
+            if (c && types_const_int64_val(c, &v) && v >= 0 && v <= 0x7fffffff) {
+                a.cap_small_const = true;
+                a.cap = v;
+            }
+        }
+        const char *why = esc_heap_alloc_reason(&b->limits, &a);
+        if (why)
+            h.dst->heap_reason = why;
+        for (int i = 1; i < args.n; i++)
+            esc_discard(e, args.v[i]);
+        return;
+    }
+    case BUILTIN_ADD: case BUILTIN_SLICE:
+        esc_expr(e, esc_note(b, k0, call->pos, "call parameter", "call parameter"), args.v[0]);
+        esc_discard(e, args.v[1]);
+        return;
+    default:
+        for (int i = 0; i < args.n; i++)
+            esc_discard(e, args.v[i]);
+        return;
+    }
+}
+
+// The static callee of call, as gc's ir.StaticValue finds it.
+// ---- gc's ir.StaticValue ----
+
+static void mark_reassigned(Builder *bl, Node *n, bool addr) {
+    for (;;) {
+        n = esc_unparen(n);
+        if (!n)
+            return;
+        if (n->kind == N_IDENT) {
+            if (esc_is_local_var(n->u.ident.obj))
+                ptrmap_put(&bl->sv_reassigned, n->u.ident.obj, (void *)1);
+            return;
+        }
+        if (!addr)
+            return;
+        if (n->kind == N_SELECTOR)
+            n = n->u.selector.x;
+        else if (n->kind == N_INDEX)
+            n = n->u.index.x;
+        else
+            return;
+    }
+}
+
+static void scan_list(Builder *bl, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        esc_scan_defs(bl, l.v[i]);
+}
+
+void esc_scan_defs(Builder *bl, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_ASSIGN: {
+        NodeList lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
+        for (int i = 0; i < lhs.n; i++) {
+            Node *d = lhs.v[i];
+            if (n->op == OP_DEF && d->kind == N_IDENT && d->u.ident.obj && d->u.ident.obj->pos == d->pos) {
+                if (lhs.n == rhs.n)
+                    ptrmap_put(&bl->sv_def, d->u.ident.obj, rhs.v[i]);
+            } else {
+                mark_reassigned(bl, d, false);
+            }
+        }
+        scan_list(bl, rhs);
+        return;
+    }
+    case N_VALUE_SPEC: {
+        NodeList names = n->u.value_spec.names, vals = n->u.value_spec.values;
+        if (names.n == vals.n)
+            for (int i = 0; i < names.n; i++)
+                if (names.v[i]->u.ident.obj)
+                    ptrmap_put(&bl->sv_def, names.v[i]->u.ident.obj, vals.v[i]);
+        scan_list(bl, vals);
+        return;
+    }
+    case N_INCDEC: mark_reassigned(bl, n->u.unary.x, false); return;
+    case N_UNARY:
+        if (n->op == OP_AND)
+            mark_reassigned(bl, n->u.unary.x, true);
+        esc_scan_defs(bl, n->u.unary.x);
+        return;
+    case N_RANGE:
+        if (n->op != OP_DEF) {
+            mark_reassigned(bl, n->u.range.key, false);
+            mark_reassigned(bl, n->u.range.value, false);
+        }
+        esc_scan_defs(bl, n->u.range.x);
+        esc_scan_defs(bl, n->u.range.body);
+        return;
+    case N_FUNC_LIT: esc_scan_defs(bl, n->u.func_lit.body); return;
+    case N_COMPOSITE_LIT: scan_list(bl, n->u.composite.elts); return;
+    case N_PAREN: case N_STAR: case N_EXPR_STMT: case N_GO: case N_DEFER:
+        esc_scan_defs(bl, n->u.unary.x); return;
+    case N_SELECTOR: esc_scan_defs(bl, n->u.selector.x); return;
+    case N_INDEX: esc_scan_defs(bl, n->u.index.x); scan_list(bl, n->u.index.indices); return;
+    case N_SLICE: esc_scan_defs(bl, n->u.slice.x); return;
+    case N_TYPE_ASSERT: esc_scan_defs(bl, n->u.assert.x); return;
+    case N_CALL: esc_scan_defs(bl, n->u.call.fun); scan_list(bl, n->u.call.args); return;
+    case N_BINARY: esc_scan_defs(bl, n->u.binary.x); esc_scan_defs(bl, n->u.binary.y); return;
+    case N_KEY_VALUE: esc_scan_defs(bl, n->u.key_value.value); return;
+    case N_DECL_STMT: esc_scan_defs(bl, n->u.decl_stmt.decl); return;
+    case N_GEN_DECL: scan_list(bl, n->u.gen_decl.specs); return;
+    case N_LABELED: esc_scan_defs(bl, n->u.labeled.stmt); return;
+    case N_SEND: esc_scan_defs(bl, n->u.send.value); return;
+    case N_RETURN: scan_list(bl, n->u.list.list); return;
+    case N_BLOCK: scan_list(bl, n->u.block.list); return;
+    case N_IF:
+        esc_scan_defs(bl, n->u.if_.init); esc_scan_defs(bl, n->u.if_.cond);
+        esc_scan_defs(bl, n->u.if_.then); esc_scan_defs(bl, n->u.if_.els); return;
+    case N_CASE_CLAUSE: scan_list(bl, n->u.clause.list); scan_list(bl, n->u.clause.body); return;
+    case N_COMM_CLAUSE: esc_scan_defs(bl, n->u.comm.comm); scan_list(bl, n->u.comm.body); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        esc_scan_defs(bl, n->u.switch_.init); esc_scan_defs(bl, n->u.switch_.tag);
+        esc_scan_defs(bl, n->u.switch_.body); return;
+    case N_FOR:
+        esc_scan_defs(bl, n->u.for_.init); esc_scan_defs(bl, n->u.for_.cond);
+        esc_scan_defs(bl, n->u.for_.post); esc_scan_defs(bl, n->u.for_.body); return;
+    default:
+        return;
+    }
+}
+
+static Node *static_value(Escape *e, Node *n) {
+    for (int guard = 0; guard < 100; guard++) {
+        n = esc_unparen(n);
+        if (n->kind == N_CALL && !esc_is_call(n) && n->u.call.args.n == 1 && n->type &&
+            n->u.call.args.v[0]->type && types_identical(types_under(n->type), types_under(n->u.call.args.v[0]->type))) {
+            n = n->u.call.args.v[0];
+            continue;
+        }
+        if (n->kind != N_IDENT)
+            return n;
+        Object *o = n->u.ident.obj;
+        if (!esc_is_local_var(o) || (o->flags & (OF_PARAM | OF_RESULT)))
+            return n;
+        Node *d = ptrmap_get(&e->bld->sv_def, o);
+        if (!d || ptrmap_get(&e->bld->sv_reassigned, o))
+            return n;
+        n = d;
+    }
+    return n;
+}
+
+// ---- devirtualization ----
+
+bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
+    Node *f = esc_unparen(call->u.call.fun);
+    if (f->kind != N_SELECTOR)
+        return false;
+    Selection *s = ptrmap_get(&bl->info->selections, f);
+    if (!s || s->kind != SEL_METHOD_VAL || !types_is_interface(s->recv))
+        return false;
+    Node *x = esc_unparen(f->u.selector.x);
+    Type *conc = NULL;
+    for (int guard = 0; guard < 100 && x; guard++) {
+        if (x->kind == N_CALL && !esc_is_call(x) && x->u.call.args.n == 1) {
+            Node *a = x->u.call.args.v[0];
+            if (a->type && !types_is_interface(a->type) && NODE_MODE(a) != MODE_NILVALUE)
+                conc = a->type;
+            else if (a->type && types_is_interface(a->type)) {
+                x = esc_unparen(a);
+                continue;
+            }
+            break;
+        }
+        if (x->kind != N_IDENT)
+            break;
+        Object *o = x->u.ident.obj;
+        if (!esc_is_local_var(o) || (o->flags & (OF_PARAM | OF_RESULT)))
+            break;
+        Node *d = ptrmap_get(&bl->sv_def, o);
+        if (!d || ptrmap_get(&bl->sv_reassigned, o))
+            break;
+        d = esc_unparen(d);
+        if (d->type && !types_is_interface(d->type) && NODE_MODE(d) != MODE_NILVALUE &&
+            d->type->kind != TY_TUPLE) {
+            conc = d->type;
+            break;
+        }
+        x = d;
+    }
+    if (!conc || types_is_untyped(conc))
+        return false;
+    LookupResult r;
+    Arena tmp = {0};
+    LookupStatus st = types_lookup_field_or_method(&tmp, conc, false, bl->pkg,
+                                                   f->u.selector.sel->u.ident.name, &r);
+    Object *mo = st == LOOKUP_OK ? r.obj : NULL;
+    arena_free(&tmp);
+    if (!mo || mo->kind != OBJ_FUNC || !mo->type)
+        return false;
+    Object *rv = mo->type->u.func.recv;
+    *partial = rv && rv->type && types_is_interface(rv->type);
+    *T = conc;
+    *m = mo;
+    return true;
+}
+
+typedef struct DevirtCtx {
+    Builder *bl;
+    Batch *b;
+} DevirtCtx;
+
+static void devirt_visit(DevirtCtx *c, Node *n);
+static void devirt_list(DevirtCtx *c, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        devirt_visit(c, l.v[i]);
+}
+static void devirt_visit(DevirtCtx *c, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_CALL: {
+        Type *T;
+        Object *m;
+        bool partial;
+        if (esc_is_call(n) && esc_devirt(c->bl, n, &T, &m, &partial)) {
+            Buf tb = {0};
+            Qualifier q = {.rel = c->bl->pkg, .write = types_qualify_by_name};
+            types_write_type(&tb, T, &q, TS_GC);
+            Buf sb = {0};
+            esc_fmt_node(&sb, esc_unparen(n->u.call.fun), c->bl->pkg);
+            esc_warn(c->b, n->pos, "%sdevirtualizing %s to %s", partial ? "partially " : "",
+                     buf_cstr(&sb), buf_cstr(&tb));
+            buf_free(&tb);
+            buf_free(&sb);
+        }
+        devirt_visit(c, n->u.call.fun);
+        devirt_list(c, n->u.call.args);
+        return;
+    }
+    case N_FUNC_LIT: devirt_visit(c, n->u.func_lit.body); return;
+    case N_COMPOSITE_LIT: devirt_list(c, n->u.composite.elts); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        devirt_visit(c, n->u.unary.x); return;
+    case N_SELECTOR: devirt_visit(c, n->u.selector.x); return;
+    case N_INDEX: devirt_visit(c, n->u.index.x); devirt_list(c, n->u.index.indices); return;
+    case N_SLICE: devirt_visit(c, n->u.slice.x); devirt_visit(c, n->u.slice.lo);
+        devirt_visit(c, n->u.slice.hi); devirt_visit(c, n->u.slice.max); return;
+    case N_TYPE_ASSERT: devirt_visit(c, n->u.assert.x); return;
+    case N_BINARY: devirt_visit(c, n->u.binary.x); devirt_visit(c, n->u.binary.y); return;
+    case N_KEY_VALUE: devirt_visit(c, n->u.key_value.key); devirt_visit(c, n->u.key_value.value); return;
+    case N_DECL_STMT: devirt_visit(c, n->u.decl_stmt.decl); return;
+    case N_GEN_DECL: devirt_list(c, n->u.gen_decl.specs); return;
+    case N_VALUE_SPEC: devirt_list(c, n->u.value_spec.values); return;
+    case N_LABELED: devirt_visit(c, n->u.labeled.stmt); return;
+    case N_SEND: devirt_visit(c, n->u.send.chan); devirt_visit(c, n->u.send.value); return;
+    case N_ASSIGN: devirt_list(c, n->u.assign.lhs); devirt_list(c, n->u.assign.rhs); return;
+    case N_RETURN: devirt_list(c, n->u.list.list); return;
+    case N_BLOCK: devirt_list(c, n->u.block.list); return;
+    case N_IF: devirt_visit(c, n->u.if_.init); devirt_visit(c, n->u.if_.cond);
+        devirt_visit(c, n->u.if_.then); devirt_visit(c, n->u.if_.els); return;
+    case N_CASE_CLAUSE: devirt_list(c, n->u.clause.list); devirt_list(c, n->u.clause.body); return;
+    case N_COMM_CLAUSE: devirt_visit(c, n->u.comm.comm); devirt_list(c, n->u.comm.body); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        devirt_visit(c, n->u.switch_.init); devirt_visit(c, n->u.switch_.tag);
+        devirt_visit(c, n->u.switch_.body); return;
+    case N_FOR: devirt_visit(c, n->u.for_.init); devirt_visit(c, n->u.for_.cond);
+        devirt_visit(c, n->u.for_.post); devirt_visit(c, n->u.for_.body); return;
+    case N_RANGE: devirt_visit(c, n->u.range.key); devirt_visit(c, n->u.range.value);
+        devirt_visit(c, n->u.range.x); devirt_visit(c, n->u.range.body); return;
+    default:
+        return;
+    }
+}
+
+void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
+    DevirtCtx c = {bl, b};
+    devirt_visit(&c, body);
+}
+
+static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel) {
+    Node *f = esc_unparen(call->u.call.fun);
+    bool direct_lit = f->kind == N_FUNC_LIT;
+    Node *orig = f;
+    if (f->kind == N_IDENT)
+        f = static_value(e, f);
+    if (f != orig && f->kind == N_SELECTOR) {
+        Selection *s = ptrmap_get(&e->bld->info->selections, f);
+        if (s && s->kind == SEL_METHOD_VAL)
+            return NULL;
+    }
+    *recv = NULL;
+    *psel = NULL;
+    if (f->kind == N_INDEX)  // explicit instantiation
+        return NULL;
+    if (f->kind == N_IDENT) {
+        Object *o = f->u.ident.obj;
+        if (o && o->kind == OBJ_FUNC)
+            return esc_bfunc(e->bld, o);
+        return NULL;
+    }
+    if (f->kind == N_FUNC_LIT) {
+        BFunc *bf = esc_bfunc(e->bld, f);
+        if (bf && direct_lit)
+            bf->f.closure_called = true;
+        return bf;
+    }
+    if (f->kind == N_SELECTOR) {
+        Selection *s = ptrmap_get(&e->bld->info->selections, f);
+        if (!s) {
+            Object *o = f->u.selector.sel->u.ident.obj;
+            if (o && o->kind == OBJ_FUNC)
+                return esc_bfunc(e->bld, o);
+            return NULL;
+        }
+        if (s->kind == SEL_METHOD_VAL) {
+            *recv = f->u.selector.x;
+            *psel = s;
+            if (types_is_interface(s->recv) || !s->obj)
+                return NULL;
+            return esc_bfunc(e->bld, s->obj);
+        }
+        if (s->kind == SEL_METHOD_EXPR) {
+            if (types_is_interface(s->recv) || !s->obj)
+                return NULL;
+            return esc_bfunc(e->bld, s->obj);
+        }
+    }
+    return NULL;
+}
+
+// Evaluates the arguments of call into the holes of the callee's
+// parameters. wrap: go/defer: each argument goes through a temporary
+// captured by the wrapper closure (its hole clo_k).
+static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hole *clo_k) {
+    Batch *b = e->b;
+    BuiltinId bid = builtin_of(call);
+    if (bid != BUILTIN_COUNT) {
+        if (wrap) {
+            // Arguments are evaluated at the go/defer statement.
+            NodeList args = call->u.call.args;
+            for (int i = 0; i < args.n; i++) {
+                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+                esc_expr(e, esc_loc_hole(tmp), args.v[i]);
+                esc_flow(b, bid == BUILTIN_PANIC ? esc_heap_hole(b) : esc_discard_hole(b), tmp);
+                esc_flow(b, *clo_k, tmp);
+            }
+            return;
+        }
+        builtin_call(e, ks, nks, call, bid);
+        return;
+    }
+    Node *recv = NULL;
+    Selection *sel = NULL;
+    BFunc *bf = static_callee(e, call, &recv, &sel);
+    Type *dv_T = NULL;
+    Object *dv_m = NULL;
+    bool dv_partial = false;
+    if (recv && !bf && esc_devirt(e->bld, call, &dv_T, &dv_m, &dv_partial)) {
+        if (!dv_partial)
+            bf = esc_bfunc(e->bld, dv_m);
+    }
+    if (bf && bf->f.state == ESC_FUNC_UNKNOWN)
+        bf = NULL;
+    EscFunc *fn = bf ? &bf->f : NULL;
+    Type *sig = bf ? bf->sig : NULL;
+    Type *ft = call->u.call.fun->type;
+    if (!sig && ft && types_under(ft)->kind == TY_FUNC)
+        sig = types_under(ft);
+    if (!sig)
+        return;
+
+    if (ks && fn && esc_in_mutual_batch(fn)) {
+        for (int i = 0; i < nks && i < fn->nresults; i++)
+            if (fn->results[i].loc)
+                esc_flow(b, ks[i], fn->results[i].loc);
+    }
+    // One argument: its hole, then through a wrapper's temporary if any.
+    // gc's conversion position for arguments: the call's, moved on by
+    // each argument that is not a name.
+    Pos cur_pos = call->pos;
+    #define ARG(k, n, t) do {                                                  \
+        Hole k_ = esc_note(b, (k), call->pos, "call parameter", "call parameter"); \
+        if (esc_unparen(n)->kind != N_IDENT) cur_pos = (n)->pos;               \
+        e->conv_pos = cur_pos;                                                 \
+        if (wrap) {                                                            \
+            Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
+            esc_expr_to(e, esc_loc_hole(tmp_), (n), (t));                      \
+            esc_flow(b, k_, tmp_);                                             \
+            esc_flow(b, *clo_k, tmp_);                                         \
+        } else {                                                               \
+            esc_expr_to(e, k_, (n), (t));                                      \
+        }                                                                      \
+    } while (0)
+
+    if (!recv) {
+        // The function value itself.
+        Node *f = esc_unparen(call->u.call.fun);
+        bool skip = f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_FUNC;
+        if (f->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, f))
+            skip = true;  // pkg.F
+        Selection *s = f->kind == N_SELECTOR ? ptrmap_get(&e->bld->info->selections, f) : NULL;
+        if (s && s->kind == SEL_METHOD_EXPR)
+            skip = true;
+        if (!skip)
+            ARG(esc_discard_hole(b), call->u.call.fun, NULL);
+    }
+    NodeList args = call->u.call.args;
+    int ai = 0;
+    int pi = 0;
+    Object *sig_recv = sig->u.func.recv;
+    if (recv) {
+        // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
+        Hole k = fn ? esc_tag_hole(e, ks, nks, fn, 0) : esc_heap_hole(b);
+        Hole k_ = esc_note(b, k, call->pos, "call parameter", "call parameter");
+        if (dv_T) {
+            // Devirtualized: the receiver is recv.(T), then T's method.
+            bool direct = types_is_interface(dv_T) || types_is_direct_iface(dv_T);
+            Hole rk = k_;
+            if (!dv_partial) {
+                Object *rv = dv_m->type->u.func.recv;
+                bool want_ptr = rv && rv->type && types_under(rv->type)->kind == TY_POINTER;
+                bool have_ptr = types_under(dv_T)->kind == TY_POINTER;
+                if (!want_ptr && have_ptr)
+                    rk = esc_deref(b, rk, call->pos, "indirection", "indirection");
+            }
+            rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
+            if (wrap) {
+                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+                esc_expr(e, esc_loc_hole(tmp), recv);
+                esc_flow(b, rk, tmp);
+                esc_flow(b, *clo_k, tmp);
+            } else {
+                esc_expr(e, rk, recv);
+            }
+        } else if (wrap) {
+            Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+            esc_expr(e, esc_recv_hole(e, esc_loc_hole(tmp), call->u.call.fun, sel), recv);
+            esc_flow(b, k_, tmp);
+            esc_flow(b, *clo_k, tmp);
+        } else {
+            esc_expr(e, esc_recv_hole(e, k_, esc_unparen(call->u.call.fun), sel), recv);
+        }
+        pi = 1;
+    } else if (sig_recv && fn) {
+        // T.M(x, ...): the receiver is the first argument.
+        if (args.n > 0)
+            ARG(esc_tag_hole(e, ks, nks, fn, 0), args.v[0], NULL);
+        ai = 1;
+        pi = 1;
+    } else if (sig_recv) {
+        pi = 0;
+    }
+    int np = types_tuple_len(sig->u.func.params);
+    bool variadic = (sig->flags & TF_VARIADIC) && !(call->flags & NF_DOTS);
+    // f(g()) with g returning several values.
+    if (args.n - ai == 1 && np > 1) {
+        Node *a = esc_unparen(args.v[ai]);
+        if (a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE) {
+            int nt = types_tuple_len(a->type);
+            Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
+            Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
+            for (int i = 0; i < nt; i++) {
+                tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+                tks[i] = esc_loc_hole(tmps[i]);
+            }
+            esc_call(e, tks, nt, a);
+            for (int i = 0; i < nt && i < np; i++) {
+                Hole k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
+                esc_flow(b, k, tmps[i]);
+                if (wrap)
+                    esc_flow(b, *clo_k, tmps[i]);
+            }
+            free(tks);
+            free(tmps);
+            return;
+        }
+    }
+    for (int i = 0; i < np; i++) {
+        Type *pt = sig->u.func.params->u.tuple.vars[i]->type;
+        Hole k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
+        if (variadic && i == np - 1) {
+            // The ... argument: an implicit slice literal.
+            int extra = args.n - ai - i;
+            if (extra <= 0)
+                break;
+            Type *et = types_under(pt)->u.elem.elem;
+            // Under go/defer the slice is built inside the wrapper; only
+            // its elements are evaluated early.
+            Hole h = esc_spill(e, esc_note(b, k, call->pos, "call parameter", "call parameter"),
+                               call, "... argument", call->pos);
+            for (int j = ai + i; j < args.n; j++) {
+                Hole kk = esc_note(b, h, call->pos, "slice-literal-element", "slice-literal-element");
+                if (esc_unparen(args.v[j])->kind != N_IDENT)
+                    cur_pos = args.v[j]->pos;
+                e->conv_pos = cur_pos;
+                if (wrap) {
+                    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+                    esc_expr_to(e, esc_loc_hole(tmp), args.v[j], et);
+                    esc_flow(b, kk, tmp);
+                    esc_flow(b, *clo_k, tmp);
+                } else {
+                    esc_expr_to(e, kk, args.v[j], et);
+                }
+            }
+            break;
+        }
+        if (ai + i >= args.n)
+            break;
+        Node *arg = args.v[ai + i];
+        // //go:uintptrescapes and //go:uintptrkeepalive: uintptr(unsafe.Pointer(p)).
+        uint32_t pragma = fn ? fn->pragma : 0;
+        if (fn && !fn->has_body)
+            pragma |= PRAGMA_UINTPTRKEEPALIVE;
+        Node *ua = esc_unparen(arg);
+        if ((pragma & (PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE)) && ua->kind == N_CALL &&
+            !esc_is_call(ua) && ua->type && types_under(ua->type)->kind == TY_UINTPTR &&
+            ua->u.call.args.n == 1 && ua->u.call.args.v[0]->type &&
+            types_is_unsafe_pointer(ua->u.call.args.v[0]->type)) {
+            Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+            esc_expr(e, esc_loc_hole(tmp), ua->u.call.args.v[0]);
+            if (pragma & PRAGMA_UINTPTRESCAPES)
+                esc_flow(b, esc_note(b, esc_heap_hole(b), ua->pos, "//go:uintptrescapes",
+                                     "//go:uintptrescapes"), tmp);
+            if (wrap)
+                esc_flow(b, *clo_k, tmp);
+            continue;
+        }
+        ARG(k, arg, pt);
+    }
+    #undef ARG
+}
+
+void esc_call(Escape *e, Hole *ks, int nks, Node *call) {
+    call = esc_unparen(call);
+    if (call->kind != N_CALL) {
+        esc_expr(e, nks ? ks[0] : esc_discard_hole(e->b), call);
+        return;
+    }
+    if (!esc_is_call(call)) {
+        esc_expr(e, nks ? ks[0] : esc_discard_hole(e->b), call);
+        return;
+    }
+    call_common(e, ks, nks, call, false, NULL);
+}
+
+void esc_go_defer(Escape *e, Node *n) {
+    Batch *b = e->b;
+    Hole k = esc_heap_hole(b);
+    if (n->kind == N_DEFER && e->loop_depth == 1)
+        k = esc_later(e, esc_discard_hole(b));
+    Node *call = esc_unparen(n->u.unary.x);
+    if (call->kind != N_CALL)
+        return;
+    // go f() of a func value with neither parameters nor results: no
+    // wrapper, the func value itself is kept.
+    Type *ft = call->u.call.fun->type;
+    if (esc_is_call(call) && builtin_of(call) == BUILTIN_COUNT && ft &&
+        types_under(ft)->kind == TY_FUNC) {
+        Type *sig = types_under(ft);
+        Node *f = esc_unparen(call->u.call.fun);
+        Selection *s = f->kind == N_SELECTOR ? ptrmap_get(&e->bld->info->selections, f) : NULL;
+        bool is_method_call = s && s->kind == SEL_METHOD_VAL;
+        if (!is_method_call && types_tuple_len(sig->u.func.params) == 0 &&
+            types_tuple_len(sig->u.func.results) == 0) {
+            esc_expr(e, k, call->u.call.fun);
+            return;
+        }
+    }
+    // The wrapper closure: its record holds the evaluated arguments.
+    Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
+    clo->quiet = true;
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
+    Hole clo_k = esc_loc_hole(clo);
+    call_common(e, NULL, 0, call, true, &clo_k);
+}

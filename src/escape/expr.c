@@ -1,0 +1,556 @@
+// expr.c: expressions, after gc's escape/expr.go. An expression is
+// evaluated into a hole: its value flows there, after the dereferences
+// and address-ofs met on the way down. Allocating expressions (new, &T{},
+// make, slice and map literals, closures, method values, conversions to
+// interfaces and between strings and slices, string concatenation) get a
+// location of their own, "spilled" into the hole.
+//
+// Our AST is gc's IR before typecheck's rewrites, so a few IR nodes are
+// recognised here from types: the implicit conversion to an interface
+// (OCONVIFACE, esc_expr_to), the implicit & of slicing an array, field
+// selections through embedded pointers, composite literals whose & was
+// elided.
+#include <string.h>
+
+#include "escape.h"
+
+int esc_sel_derefs(Node *n, Selection *s);
+
+static Type *under_of(Node *n) { return n && n->type ? types_under(n->type) : NULL; }
+
+static bool is_const(Escape *e, Node *n) {
+    return NODE_MODE(n) == MODE_CONSTANT || ptrmap_get(&e->bld->info->consts, n);
+}
+
+void esc_discard(Escape *e, Node *n) { esc_expr(e, esc_discard_hole(e->b), n); }
+
+Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos) {
+    Hole h = esc_spill(e, k, n, text, pos);
+    return h;
+}
+
+// Sets gc's HeapAllocReason on a new allocation's location.
+static void alloc_reason(Escape *e, Location *loc, EscAllocInfo *a) {
+    const char *why = esc_heap_alloc_reason(&e->b->limits, a);
+    if (why)
+        loc->heap_reason = why;
+}
+
+// spill plus the allocation's size checks.
+static Hole spill_alloc(Escape *e, Hole k, Node *n, Str text, Pos pos, EscAllocInfo *a) {
+    Hole h = esc_spill(e, k, n, text, pos);
+    if (a)
+        alloc_reason(e, h.dst, a);
+    return h;
+}
+
+static EscAllocInfo info_of(Type *t, EscAllocKind kind) {
+    EscAllocInfo a = {.kind = kind};
+    if (t) {
+        a.size = types_sizeof(t);
+        a.align = types_alignof(t);
+    }
+    return a;
+}
+
+void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
+    if (!n)
+        return;
+    Type *st = n->type;
+    Pos pos = e->conv_pos != NOPOS ? e->conv_pos : n->pos;
+    e->conv_pos = NOPOS;
+    if (dst && st && types_is_interface(dst) && !types_is_interface(st) &&
+        !(st->kind == TY_UNTYPED_NIL) && NODE_MODE(n) != MODE_NILVALUE) {
+        // gc's implicit OCONVIFACE: it prints as its operand.
+        Hole kk = k;
+        if (!types_is_direct_iface(st))
+            kk = spill_alloc(e, k, n, esc_text(e, n), pos, NULL);
+        esc_expr(e, esc_note(e->b, kk, pos, "interface-converted", "interface-converted"), n);
+        return;
+    }
+    esc_expr(e, k, n);
+}
+
+// The value of a uintptr expression converted to unsafe.Pointer.
+void esc_unsafe_value(Escape *e, Hole k, Node *n) {
+    n = esc_unparen(n);
+    switch (n->kind) {
+    case N_CALL:
+        if (NODE_MODE(n->u.call.fun) == MODE_TYPEXPR && n->u.call.args.n == 1) {
+            Node *x = n->u.call.args.v[0];
+            if (x->type && types_is_unsafe_pointer(x->type))
+                esc_expr(e, k, x);
+            else
+                esc_discard(e, x);
+            return;
+        }
+        break;
+    case N_UNARY:
+        if (n->op == OP_ADD || n->op == OP_SUB || n->op == OP_XOR) {
+            esc_unsafe_value(e, k, n->u.unary.x);
+            return;
+        }
+        break;
+    case N_BINARY:
+        switch (n->op) {
+        case OP_ADD: case OP_SUB: case OP_OR: case OP_XOR: case OP_MUL: case OP_DIV:
+        case OP_REM: case OP_AND: case OP_ANDNOT:
+            esc_unsafe_value(e, k, n->u.binary.x);
+            esc_unsafe_value(e, k, n->u.binary.y);
+            return;
+        case OP_SHL: case OP_SHR:
+            esc_unsafe_value(e, k, n->u.binary.x);
+            esc_discard(e, n->u.binary.y);
+            return;
+        default:
+            break;
+        }
+        break;
+    case N_SELECTOR: {
+        Selection *s = ptrmap_get(&e->bld->info->selections, n);
+        if (s && s->kind == SEL_FIELD_VAL && esc_sel_derefs(n, s) > 0) {
+            if (esc_is_reflect_header_data(e, n))
+                esc_expr(e, esc_deref(e->b, k, n->pos, "reflect.Header.Data", "reflect.Header.Data"),
+                         n->u.selector.x);
+            else
+                esc_discard(e, n->u.selector.x);
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    esc_discard(e, n);
+}
+
+// x.Data of a *reflect.SliceHeader or *reflect.StringHeader.
+bool esc_is_reflect_header_data(Escape *e, Node *n) {
+    n = esc_unparen(n);
+    if (n->kind != N_SELECTOR)
+        return false;
+    Selection *s = ptrmap_get(&e->bld->info->selections, n);
+    if (!s || s->kind != SEL_FIELD_VAL || !s->obj || strcmp(s->obj->name, "Data") != 0)
+        return false;
+    Type *rt = n->u.selector.x->type;
+    Type *u = rt ? types_under(rt) : NULL;
+    if (!u || u->kind != TY_POINTER)
+        return false;
+    rt = u->u.elem.elem;
+    return rt && rt->kind == TY_NAMED && rt->u.named.obj->pkg &&
+           strcmp(rt->u.named.obj->pkg->path, "reflect") == 0 &&
+           (strcmp(rt->u.named.obj->name, "SliceHeader") == 0 ||
+            strcmp(rt->u.named.obj->name, "StringHeader") == 0);
+}
+
+// Conversions T(x) (gc's OCONV, OCONVNOP, OCONVIFACE, OSTR2BYTES...).
+static void conversion(Escape *e, Hole k, Node *n) {
+    Node *x = n->u.call.args.v[0];
+    Type *to = n->type, *from = x->type;
+    if (!to || !from) {
+        esc_expr(e, k, x);
+        return;
+    }
+    Type *tu = types_under(to), *fu = types_under(from);
+    if (types_is_interface(to) && !types_is_interface(from)) {
+        if (NODE_MODE(x) == MODE_NILVALUE) {
+            return;
+        }
+        Hole kk = k;
+        if (!types_is_direct_iface(from))
+            kk = spill_alloc(e, k, n, esc_text(e, n), n->pos, NULL);
+        esc_expr(e, esc_note(e->b, kk, n->pos, "interface-converted", "interface-converted"), x);
+        return;
+    }
+    if (tu->kind == TY_UNSAFE_POINTER && fu->kind == TY_UINTPTR) {
+        esc_unsafe_value(e, k, x);
+        return;
+    }
+    bool str_to = tu->kind == TY_STRING && !types_is_string(from);
+    bool to_slice = tu->kind == TY_SLICE && types_is_string(from);
+    if (str_to || to_slice) {
+        // string(bytes), string(runes), string(rune), []byte(s), []rune(s)
+        esc_spill(e, k, n, esc_text(e, n), n->pos);
+        esc_discard(e, x);
+        return;
+    }
+    esc_expr(e, k, x);
+}
+
+// String concatenation: one allocation for the whole chain.
+static void discard_concat(Escape *e, Node *n) {
+    Node *u = esc_unparen(n);
+    if (u->kind == N_BINARY && u->op == OP_ADD && u->type && types_is_string(u->type) &&
+        !is_const(e, u) && u == n) {
+        discard_concat(e, u->u.binary.x);
+        discard_concat(e, u->u.binary.y);
+        return;
+    }
+    esc_discard(e, n);
+}
+
+static Type *struct_field_type(Type *st, Node *key, int i) {
+    Type *u = types_under(st);
+    if (u->kind != TY_STRUCT)
+        return NULL;
+    if (key && key->kind == N_IDENT) {
+        for (int j = 0; j < u->u.struct_.nfields; j++)
+            if (u->u.struct_.fields[j]->name == key->u.ident.name)
+                return u->u.struct_.fields[j]->type;
+        return NULL;
+    }
+    return i < u->u.struct_.nfields ? u->u.struct_.fields[i]->type : NULL;
+}
+
+static void composite(Escape *e, Hole k, Node *n) {
+    Type *t = n->type;
+    Type *u = t ? types_under(t) : NULL;
+    if (!u)
+        return;
+    if (u->kind == TY_POINTER) {
+        // An elided &T{...} inside another literal (gc's OPTRLIT).
+        EscAllocInfo a = info_of(t, ALLOC_NEW);
+        Type *et = u->u.elem.elem;
+        a.elem_size = types_sizeof(et);
+        a.elem_align = types_alignof(et);
+        Hole h = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
+        Node tmp = *n;
+        tmp.type = et;
+        composite(e, h, &tmp);
+        return;
+    }
+    NodeList elts = n->u.composite.elts;
+    Str text = NULL;
+    switch (u->kind) {
+    case TY_STRUCT:
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i], *key = NULL;
+            if (el->kind == N_KEY_VALUE) {
+                key = el->u.key_value.key;
+                e->conv_pos = el->pos;
+                el = el->u.key_value.value;
+            }
+            esc_expr_to(e, esc_note(e->b, k, n->pos, "struct literal element", "struct literal element"),
+                        el, struct_field_type(t, key, i));
+        }
+        return;
+    case TY_ARRAY:
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i];
+            if (el->kind == N_KEY_VALUE) {
+                e->conv_pos = el->pos;
+                el = el->u.key_value.value;
+            }
+            esc_expr_to(e, esc_note(e->b, k, n->pos, "array literal element", "array literal element"),
+                        el, u->u.array.elem);
+        }
+        return;
+    case TY_SLICE: {
+        text = esc_text(e, n);
+        EscAllocInfo a = info_of(t, ALLOC_OTHER);
+        Hole h = spill_alloc(e, k, n, text, n->pos, &a);
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i];
+            if (el->kind == N_KEY_VALUE) {
+                e->conv_pos = el->pos;
+                el = el->u.key_value.value;
+            }
+            esc_expr_to(e, esc_note(e->b, h, n->pos, "slice-literal-element", "slice-literal-element"),
+                        el, u->u.elem.elem);
+        }
+        return;
+    }
+    case TY_MAP: {
+        text = esc_text(e, n);
+        EscAllocInfo a = info_of(t, ALLOC_OTHER);
+        spill_alloc(e, k, n, text, n->pos, &a);
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i];
+            if (el->kind != N_KEY_VALUE)
+                continue;
+            esc_assign_heap(e, el->u.key_value.key, u->u.map.key, n->pos, "map literal key");
+            esc_assign_heap(e, el->u.key_value.value, u->u.map.elem, n->pos, "map literal value");
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static void selector(Escape *e, Hole k, Node *n) {
+    Selection *s = ptrmap_get(&e->bld->info->selections, n);
+    if (!s)
+        return;  // qualified identifier: globals, functions, constants
+    if (s->kind == SEL_METHOD_EXPR)
+        return;
+    if (s->kind == SEL_FIELD_VAL) {
+        int d = esc_sel_derefs(n, s);
+        for (int i = 0; i < d; i++)
+            k = esc_deref(e->b, k, n->pos, "dot of pointer", "dot of pointer");
+        esc_expr(e, esc_note(e->b, k, n->pos, "dot", "dot"), n->u.selector.x);
+        return;
+    }
+    // A method value x.M: a closure-like record holding the receiver.
+    EscAllocInfo a = info_of(n->type, ALLOC_METHVALUE);
+    {
+        // The record: the code pointer, then the receiver as the method takes it.
+        Object *rv = s->obj && s->obj->type ? s->obj->type->u.func.recv : NULL;
+        Type *rt = rv ? rv->type : s->recv;
+        int64_t al = rt ? types_alignof(rt) : 8;
+        if (al < 8) al = 8;
+        int64_t sz = 8 + (rt ? types_sizeof(rt) : 8);
+        a.closure_size = (sz + al - 1) / al * al;
+    }
+    Hole closure_k = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
+    Object *m = s->obj;
+    BFunc *f = m ? esc_bfunc(e->bld, m) : NULL;
+    Type *recvt = s->recv ? types_under(s->recv) : NULL;
+    if (recvt && recvt->kind == TY_POINTER)
+        recvt = types_under(recvt->u.elem.elem);
+    if (types_is_interface(s->recv))
+        f = NULL;
+    Hole ks[ESC_NUM_RESULTS + 1];
+    int nr = m && m->type ? types_tuple_len(m->type->u.func.results) : 0;
+    for (int i = 0; i < nr && i <= ESC_NUM_RESULTS; i++)
+        ks[i] = esc_heap_hole(e->b);
+    Hole param_k = f && f->f.state != ESC_FUNC_UNKNOWN ? esc_tag_hole(e, ks, nr, &f->f, 0)
+                                                       : esc_heap_hole(e->b);
+    Hole both[2] = {param_k, closure_k};
+    Hole k2 = esc_tee_hole(e, both, 2);
+    // The receiver: through embedded fields, with gc's implicit & or *.
+    extern Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s);
+    esc_expr(e, esc_recv_hole(e, k2, n, s), n->u.selector.x);
+}
+
+// Captured variables of a func literal: outer functions' variables it (or
+// a literal inside it) mentions, in first-use order.
+static void collect_cvars(Escape *e, BFunc *f, Node *n);
+static void collect_list(Escape *e, BFunc *f, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        collect_cvars(e, f, l.v[i]);
+}
+static bool inside(EscFunc *inner, EscFunc *outer) {
+    for (EscFunc *p = inner; p; p = p->outer)
+        if (p == outer)
+            return true;
+    return false;
+}
+static void collect_cvars(Escape *e, BFunc *f, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_IDENT: {
+        Object *o = n->u.ident.obj;
+        if (!esc_is_local_var(o) || !o->aux)
+            return;
+        Location *loc = o->aux;
+        if (inside(loc->curfn, &f->f))
+            return;
+        for (int i = 0; i < f->cvars.len; i++)
+            if (f->cvars.data[i] == o)
+                return;
+        vec_push(&f->cvars, o);
+        return;
+    }
+    case N_FUNC_LIT: collect_cvars(e, f, n->u.func_lit.body); return;
+    case N_COMPOSITE_LIT: collect_list(e, f, n->u.composite.elts); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        collect_cvars(e, f, n->u.unary.x); return;
+    case N_SELECTOR: collect_cvars(e, f, n->u.selector.x); return;
+    case N_INDEX: collect_cvars(e, f, n->u.index.x); collect_list(e, f, n->u.index.indices); return;
+    case N_SLICE:
+        collect_cvars(e, f, n->u.slice.x); collect_cvars(e, f, n->u.slice.lo);
+        collect_cvars(e, f, n->u.slice.hi); collect_cvars(e, f, n->u.slice.max); return;
+    case N_TYPE_ASSERT: collect_cvars(e, f, n->u.assert.x); return;
+    case N_CALL: collect_cvars(e, f, n->u.call.fun); collect_list(e, f, n->u.call.args); return;
+    case N_BINARY: collect_cvars(e, f, n->u.binary.x); collect_cvars(e, f, n->u.binary.y); return;
+    case N_KEY_VALUE: collect_cvars(e, f, n->u.key_value.key); collect_cvars(e, f, n->u.key_value.value); return;
+    case N_DECL_STMT: collect_cvars(e, f, n->u.decl_stmt.decl); return;
+    case N_GEN_DECL: collect_list(e, f, n->u.gen_decl.specs); return;
+    case N_VALUE_SPEC: collect_list(e, f, n->u.value_spec.values); return;
+    case N_LABELED: collect_cvars(e, f, n->u.labeled.stmt); return;
+    case N_SEND: collect_cvars(e, f, n->u.send.chan); collect_cvars(e, f, n->u.send.value); return;
+    case N_ASSIGN: collect_list(e, f, n->u.assign.lhs); collect_list(e, f, n->u.assign.rhs); return;
+    case N_RETURN: collect_list(e, f, n->u.list.list); return;
+    case N_BLOCK: collect_list(e, f, n->u.block.list); return;
+    case N_IF:
+        collect_cvars(e, f, n->u.if_.init); collect_cvars(e, f, n->u.if_.cond);
+        collect_cvars(e, f, n->u.if_.then); collect_cvars(e, f, n->u.if_.els); return;
+    case N_CASE_CLAUSE: collect_list(e, f, n->u.clause.list); collect_list(e, f, n->u.clause.body); return;
+    case N_COMM_CLAUSE: collect_cvars(e, f, n->u.comm.comm); collect_list(e, f, n->u.comm.body); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        collect_cvars(e, f, n->u.switch_.init); collect_cvars(e, f, n->u.switch_.tag);
+        collect_cvars(e, f, n->u.switch_.body); return;
+    case N_FOR:
+        collect_cvars(e, f, n->u.for_.init); collect_cvars(e, f, n->u.for_.cond);
+        collect_cvars(e, f, n->u.for_.post); collect_cvars(e, f, n->u.for_.body); return;
+    case N_RANGE:
+        collect_cvars(e, f, n->u.range.key); collect_cvars(e, f, n->u.range.value);
+        collect_cvars(e, f, n->u.range.x); collect_cvars(e, f, n->u.range.body); return;
+    default:
+        return;
+    }
+}
+
+void esc_walk_closure(Escape *e, Hole k, Node *lit) {
+    BFunc *f = esc_bfunc(e->bld, lit);
+    EscAllocInfo a = info_of(lit->type, ALLOC_CLOSURE);
+    if (!f) {
+        spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
+        return;
+    }
+    f->cvars.len = 0;
+    collect_cvars(e, f, lit->u.func_lit.body);
+    int64_t size = 8;
+    for (int i = 0; i < f->cvars.len; i++)
+        size += 8;  // refined below once capture modes are known; gc uses the record's size
+    a.closure_size = size;
+    Hole h = spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
+    esc_add_closure(e->b, h, lit, &f->f);
+    for (int i = 0; i < f->cvars.len; i++) {
+        Location *loc = f->cvars.data[i]->aux;
+        if (!loc->captured) {
+            loc->captured = true;
+            if (loc->loop_depth == e->loop_depth)
+                loc->reassigned = false;
+        }
+    }
+    f->f.state = ESC_FUNC_STARTED;
+    Escape inner = esc_with(e->b, &f->f);
+    inner.bld = e->bld;
+    esc_block(&inner, f->body->u.block.list);
+}
+
+void esc_expr(Escape *e, Hole k, Node *n) {
+    if (!n)
+        return;
+    Type *nt = n->type;
+    if (nt && nt->kind == TY_TUPLE && n->kind != N_CALL)
+        nt = types_tuple_at(nt, 0);  // comma-ok forms
+    if (nt && k.derefs >= 0 && !types_is_untyped(nt) && !types_has_pointers(nt))
+        k = esc_discard_hole(e->b);
+    if (is_const(e, n) && n->kind != N_FUNC_LIT)
+        return;
+    switch (n->kind) {
+    case N_PAREN:
+        esc_expr(e, k, n->u.unary.x);
+        return;
+    case N_IDENT: {
+        Object *o = n->u.ident.obj;
+        if (esc_is_local_var(o) && strcmp(o->name, "_") != 0)
+            esc_flow(e->b, k, esc_var_loc(e, o));
+        return;
+    }
+    case N_BASIC_LIT:
+        return;
+    case N_FUNC_LIT:
+        esc_walk_closure(e, k, n);
+        return;
+    case N_COMPOSITE_LIT:
+        composite(e, k, n);
+        return;
+    case N_SELECTOR:
+        selector(e, k, n);
+        return;
+    case N_INDEX: {
+        if (NODE_MODE(n) == MODE_TYPEXPR || (n->type && n->type->kind == TY_FUNC &&
+                                             ptrmap_get(&e->bld->info->instances, esc_unparen(n->u.index.x))))
+            return;  // an instantiation
+        Type *xt = under_of(n->u.index.x);
+        if (xt && xt->kind == TY_MAP) {
+            esc_discard(e, n->u.index.x);
+            esc_expr_to(e, esc_discard_hole(e->b), n->u.index.indices.v[0], xt->u.map.key);
+            return;
+        }
+        if (xt && xt->kind == TY_ARRAY)
+            esc_expr(e, esc_note(e->b, k, n->pos, "fixed-array-index-of", "fixed-array-index-of"),
+                     n->u.index.x);
+        else
+            esc_expr(e, esc_deref(e->b, k, n->pos, "dot of pointer", "dot of pointer"), n->u.index.x);
+        for (int i = 0; i < n->u.index.indices.n; i++)
+            esc_discard(e, n->u.index.indices.v[i]);
+        return;
+    }
+    case N_SLICE: {
+        Type *xt = under_of(n->u.slice.x);
+        Hole kk = esc_note(e->b, k, n->pos, "slice", "slice");
+        if (xt && xt->kind == TY_ARRAY)
+            kk = esc_addr(e->b, kk, n->pos, "address-of", "address-of");
+        esc_expr(e, kk, n->u.slice.x);
+        esc_discard(e, n->u.slice.lo);
+        esc_discard(e, n->u.slice.hi);
+        esc_discard(e, n->u.slice.max);
+        return;
+    }
+    case N_TYPE_ASSERT: {
+        Type *t = n->type;
+        if (t && t->kind == TY_TUPLE)
+            t = types_tuple_at(t, 0);  // v, ok := x.(T)
+        bool direct = !t || types_is_interface(t) || types_is_direct_iface(t);
+        esc_expr(e, esc_dot_type(e->b, k, direct, n->pos, "dot", "dot"), n->u.assert.x);
+        return;
+    }
+    case N_CALL:
+        if (!esc_is_call(n)) {
+            conversion(e, k, n);
+            return;
+        }
+        esc_call(e, &k, 1, n);
+        return;
+    case N_STAR:
+        esc_expr(e, esc_deref(e->b, k, n->pos, "indirection", "indirection"), n->u.unary.x);
+        return;
+    case N_UNARY: {
+        Node *x = esc_unparen(n->u.unary.x);
+        if (n->op == OP_AND) {
+            if (x->kind == N_COMPOSITE_LIT) {
+                // &T{...}: gc's OPTRLIT.
+                EscAllocInfo a = info_of(n->type, ALLOC_NEW);
+                if (x->type) {
+                    a.elem_size = types_sizeof(x->type);
+                    a.elem_align = types_alignof(x->type);
+                }
+                Hole h = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
+                esc_expr(e, h, x);
+                return;
+            }
+            esc_expr(e, esc_addr(e->b, k, n->pos, "address-of", "address-of"), x);
+            return;
+        }
+        esc_discard(e, x);
+        return;
+    }
+    case N_BINARY:
+        if (n->op == OP_ADD && n->type && types_is_string(n->type)) {
+            EscAllocInfo a = info_of(n->type, ALLOC_OTHER);
+            spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
+            discard_concat(e, n->u.binary.x);
+            discard_concat(e, n->u.binary.y);
+            return;
+        }
+        if (n->op == OP_EQL || n->op == OP_NEQ) {
+            Type *xt = n->u.binary.x->type, *yt = n->u.binary.y->type;
+            bool xi = xt && types_is_interface(xt), yi = yt && types_is_interface(yt);
+            if (xi && !yi) {
+                esc_discard(e, n->u.binary.x);
+                esc_expr_to(e, esc_discard_hole(e->b), n->u.binary.y, xt);
+                return;
+            }
+            if (yi && !xi) {
+                esc_expr_to(e, esc_discard_hole(e->b), n->u.binary.x, yt);
+                esc_discard(e, n->u.binary.y);
+                return;
+            }
+        }
+        esc_discard(e, n->u.binary.x);
+        esc_discard(e, n->u.binary.y);
+        return;
+    case N_KEY_VALUE:
+        esc_expr(e, k, n->u.key_value.value);
+        return;
+    default:
+        return;
+    }
+}

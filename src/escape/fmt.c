@@ -1,0 +1,666 @@
+// fmt.c: expressions as gc's -m lines name them. gc prints the IR node of
+// an allocation or conversion with %v (ir/fmt.go), and that IR is not our
+// AST: gc's noder has dropped the parentheses, replaced every constant
+// expression by a literal that remembers its source text, spelt out the
+// embedded fields a selector goes through, turned string additions into
+// one n-ary concatenation and method calls into calls of method
+// expressions (escape analysis does the last itself, before it prints).
+// Implicit conversions, dereferences and address-ofs print as their
+// operand, so the AST's shape already matches there. This file rebuilds
+// gc's view from the types the checker recorded, and parenthesises by
+// gc's precedence table, in which a few operations (string
+// concatenation, &T{...}, func literals, make of maps and channels,
+// complex/real/imag, recover) rank 0 and so gain parentheses wherever they
+// are operands.
+#include <string.h>
+
+#include "../types/types.h"
+#include "escape.h"
+
+// gc's operator precedences (ir.OpPrec), named by what our nodes become.
+enum {
+    PREC_NONE = 0,      // gc gives some operations no rank at all
+    PREC_OROR = 1,
+    PREC_ANDAND = 2,
+    PREC_CMP = 4,
+    PREC_ADD = 5,
+    PREC_MUL = 6,
+    PREC_UNARY = 7,
+    PREC_PRIMARY = 8,
+};
+
+typedef struct Printer {
+    Buf *b;
+    Package *pkg;
+    Info *info;         // NULL when pkg was not checked: fewer rewrites
+    Qualifier q;
+    bool early;         // esc_fmt_node_early: variadic calls as written
+} Printer;
+
+static void expr(Printer *p, Node *n, int prec);
+static void stmt(Printer *p, Node *n);
+
+static Node *unparen(Node *n) {
+    while (n && n->kind == N_PAREN)
+        n = n->u.unary.x;
+    return n;
+}
+
+static bool is_const(Printer *p, Node *n) {
+    if (NODE_MODE(n) == MODE_CONSTANT)
+        return true;
+    return p->info && ptrmap_get(&p->info->consts, n) != NULL;
+}
+
+static bool is_type(Node *n) { return NODE_MODE(n) == MODE_TYPEXPR; }
+
+static bool is_nil(Node *n) {
+    if (NODE_MODE(n) == MODE_NILVALUE)
+        return true;
+    return n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj == types_universe.nil;
+}
+
+static Selection *selection(Printer *p, Node *n) {
+    return p->info ? ptrmap_get(&p->info->selections, n) : NULL;
+}
+
+// The builtin a call's function names (len, unsafe.Add...), or -1.
+static int builtin_of(Node *fun) {
+    fun = unparen(fun);
+    Node *id = fun;
+    if (fun->kind == N_SELECTOR)
+        id = fun->u.selector.sel;
+    if (id->kind != N_IDENT || !id->u.ident.obj || id->u.ident.obj->kind != OBJ_BUILTIN)
+        return -1;
+    return (int)id->u.ident.obj->u.builtin.id;
+}
+
+static Type *deref(Type *t) {
+    if (t && types_under(t)->kind == TY_POINTER)
+        return types_under(t)->u.elem.elem;
+    return t;
+}
+
+// gc writes types in its own style (types/fmt.go), qualified by package
+// name outside the package being compiled.
+static void type(Printer *p, Type *t) {
+    if (!t) {
+        buf_puts(p->b, "<T>");
+        return;
+    }
+    // gc 1.19 keeps the name of the universe's any where the source wrote
+    // it ("[]any{...}"), while TS_GC spells it "interface {}" (the form of
+    // imported types). So the type constructors around an any are written
+    // here; deeper ones (struct fields, signatures) are not.
+    if (t == types_universe.any_type) {
+        buf_puts(p->b, "any");
+        return;
+    }
+    switch (t->kind) {
+    case TY_SLICE:
+        buf_puts(p->b, "[]");
+        type(p, t->u.elem.elem);
+        return;
+    case TY_POINTER:
+        buf_putc(p->b, '*');
+        type(p, t->u.elem.elem);
+        return;
+    case TY_ARRAY:
+        buf_printf(p->b, "[%lld]", (long long)t->u.array.len);
+        type(p, t->u.array.elem);
+        return;
+    case TY_MAP:
+        buf_puts(p->b, "map[");
+        type(p, t->u.map.key);
+        buf_putc(p->b, ']');
+        type(p, t->u.map.elem);
+        return;
+    default:
+        break;
+    }
+    types_write_type(p->b, t, &p->q, TS_GC);
+}
+
+// gc parenthesises a conversion's type unless the type has a name
+// ("T(x)", "string(b)" but "([]byte)(s)", "(*T)(p)").
+static bool type_has_sym(Type *t) {
+    if (!t)
+        return false;
+    if (t == types_universe.any_type)
+        return true;
+    return t->kind == TY_NAMED || t->kind == TY_TYPEPARAM ||
+           (TY_IS_BASIC(t->kind) && !(types_basic_info[t->kind] & BASIC_UNTYPED) && t->kind != TY_INVALID);
+}
+
+static bool is_string_type(Type *t) {
+    return t && types_under(t)->kind == TY_STRING;
+}
+
+// A non-constant string addition: gc's OADDSTR.
+static bool is_addstr(Printer *p, Node *n) {
+    return n->kind == N_BINARY && n->op == OP_ADD && !is_const(p, n) && is_string_type(n->type);
+}
+
+static int binary_prec(Op op) {
+    switch (op) {
+    case OP_OROR: return PREC_OROR;
+    case OP_ANDAND: return PREC_ANDAND;
+    case OP_EQL: case OP_NEQ: case OP_LSS: case OP_LEQ: case OP_GTR: case OP_GEQ:
+        return PREC_CMP;
+    case OP_ADD: case OP_SUB: case OP_OR: case OP_XOR:
+        return PREC_ADD;
+    default:
+        return PREC_MUL;
+    }
+}
+
+// gc keeps a constant's source text with the operation at its top, which
+// alone decides its parentheses.
+static int const_prec(Node *n) {
+    switch (n->kind) {
+    case N_UNARY:
+        return PREC_UNARY;
+    case N_BINARY:
+        return binary_prec((Op)n->op);
+    default:
+        return PREC_PRIMARY;
+    }
+}
+
+// What a call becomes in gc: its rank.
+static int call_prec(Printer *p, Node *n) {
+    (void)p;
+    Node *fun = unparen(n->u.call.fun);
+    if (is_type(fun))
+        return PREC_PRIMARY;
+    switch (builtin_of(fun)) {
+    case BUILTIN_COMPLEX: case BUILTIN_REAL: case BUILTIN_IMAG: case BUILTIN_RECOVER:
+        return PREC_NONE;
+    case BUILTIN_MAKE: {
+        Type *t = types_core_type(n->type);
+        return t && t->kind == TY_SLICE ? PREC_PRIMARY : PREC_NONE;
+    }
+    default:
+        return PREC_PRIMARY;
+    }
+}
+
+// The rank gc's node for n has (n without parentheses).
+static int node_prec(Printer *p, Node *n) {
+    if (is_const(p, n))
+        return const_prec(n);
+    switch (n->kind) {
+    case N_FUNC_LIT:
+        return PREC_NONE;
+    case N_COMPOSITE_LIT:
+        // an elided &T{...} inside a literal of pointers is gc's OPTRLIT
+        return n->type && types_under(n->type)->kind == TY_POINTER ? PREC_NONE : PREC_PRIMARY;
+    case N_STAR:
+        return PREC_UNARY;
+    case N_UNARY:
+        if (n->op == OP_AND && unparen(n->u.unary.x)->kind == N_COMPOSITE_LIT)
+            return PREC_NONE;
+        return PREC_UNARY;
+    case N_BINARY:
+        return is_addstr(p, n) ? PREC_NONE : binary_prec((Op)n->op);
+    case N_CALL:
+        return call_prec(p, n);
+    default:
+        return PREC_PRIMARY;
+    }
+}
+
+static void list(Printer *p, NodeList l, int from) {
+    for (int i = from; i < l.n; i++) {
+        if (i > from)
+            buf_puts(p->b, ", ");
+        expr(p, l.v[i], 0);
+    }
+}
+
+static void qualified_name(Printer *p, Object *obj, Str name) {
+    if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
+        obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD)))
+        buf_printf(p->b, "%s.", obj->pkg->name);
+    buf_puts(p->b, name);
+}
+
+static void ident(Printer *p, Node *n) {
+    Object *obj = n->u.ident.obj;
+    if (obj && obj->kind == OBJ_BUILTIN && obj->u.builtin.id >= BUILTIN_FIRST_UNSAFE) {
+        buf_printf(p->b, "unsafe.%s", n->u.ident.name);
+        return;
+    }
+    qualified_name(p, obj, n->u.ident.name);
+}
+
+// Writes the embedded fields a selection goes through (gc makes each an
+// explicit field access) and returns the type reached.
+static Type *embedded_path(Printer *p, Type *t, const Selection *s) {
+    for (int i = 0; i + 1 < s->nindex; i++) {
+        Type *st = t ? types_under(deref(t)) : NULL;
+        if (!st || st->kind != TY_STRUCT || s->index[i] >= st->u.struct_.nfields)
+            return NULL;
+        Object *f = st->u.struct_.fields[s->index[i]];
+        buf_printf(p->b, ".%s", f->name);
+        t = f->type;
+    }
+    return t;
+}
+
+// x.f: a qualified name, a field, a method value or a method expression.
+static void selector(Printer *p, Node *n) {
+    Node *x = n->u.selector.x, *sel = n->u.selector.sel;
+    Selection *s = selection(p, n);
+    if (!s) {
+        Node *ux = unparen(x);
+        if (ux->kind == N_IDENT && ux->u.ident.obj && ux->u.ident.obj->kind == OBJ_PKGNAME) {
+            ident(p, sel);
+            return;
+        }
+        expr(p, x, PREC_PRIMARY);
+        buf_printf(p->b, ".%s", sel->u.ident.name);
+        return;
+    }
+    if (s->kind == SEL_METHOD_EXPR) {
+        // gc keeps the type as written, before any embedded field
+        Type *t = unparen(x)->type ? unparen(x)->type : s->recv;
+        bool ptr = t && t->kind == TY_POINTER;
+        if (ptr)
+            buf_putc(p->b, '(');
+        type(p, t);
+        if (ptr)
+            buf_putc(p->b, ')');
+        buf_printf(p->b, ".%s", sel->u.ident.name);
+        return;
+    }
+    expr(p, x, PREC_PRIMARY);
+    embedded_path(p, unparen(x)->type, s);
+    buf_printf(p->b, ".%s", sel->u.ident.name);
+}
+
+// The arguments of a call as escape analysis leaves them: the extra
+// arguments of a variadic call without "..." are gathered into one
+// implicit slice, which prints as "... argument" (or nil when empty),
+// and the call is marked as passing it with "...".
+static void call_args(Printer *p, Node *n, bool comma) {
+    NodeList args = n->u.call.args;
+    Node *fun = unparen(n->u.call.fun);
+    Type *sig = fun->type ? types_under(fun->type) : NULL;
+    if (!sig || sig->kind != TY_FUNC || !(sig->flags & TF_VARIADIC) || (n->flags & NF_DOTS) ||
+        p->early) {
+        if (comma && args.n)
+            buf_puts(p->b, ", ");
+        list(p, args, 0);
+        buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
+        return;
+    }
+    int vi = types_tuple_len(sig->u.func.params) - 1;
+    if (vi > args.n)
+        vi = args.n;
+    for (int i = 0; i < vi; i++) {
+        if (i || comma)
+            buf_puts(p->b, ", ");
+        expr(p, args.v[i], 0);
+    }
+    if (vi || comma)
+        buf_puts(p->b, ", ");
+    buf_puts(p->b, args.n > vi ? "... argument...)" : "nil...)");
+}
+
+// Escape analysis turns a static method call x.M(args) into the call of
+// a method expression, T.M(x, args) or (*T).M(x, args), T being the
+// receiver type the method declares; calls through interfaces stay.
+static bool method_call(Printer *p, Node *n) {
+    Node *fun = unparen(n->u.call.fun);
+    if (fun->kind != N_SELECTOR)
+        return false;
+    Selection *s = selection(p, fun);
+    if (!s || s->kind != SEL_METHOD_VAL || !s->obj || s->obj->kind != OBJ_FUNC)
+        return false;
+    Type *sig = s->obj->type;
+    if (!sig || sig->kind != TY_FUNC || !sig->u.func.recv)
+        return false;
+    Type *recv = sig->u.func.recv->type;
+    if (!recv || types_is_interface(recv) || types_is_interface(deref(recv)))
+        return false;
+    Type *base = deref(recv);
+    if (base && base->kind == TY_NAMED && base->u.named.ntparams > 0)
+        return false;   // generic receivers: gc prints stenciled names
+    Node *x = fun->u.selector.x;
+    // Through an embedded interface the call stays an interface call.
+    Buf scratch = {0};
+    Printer tmp = *p;
+    tmp.b = &scratch;
+    Type *reached = embedded_path(&tmp, unparen(x)->type, s);
+    buf_free(&scratch);
+    if (reached && types_is_interface(reached))
+        return false;
+
+    bool ptr = recv->kind == TY_POINTER;
+    if (ptr)
+        buf_putc(p->b, '(');
+    type(p, recv);
+    if (ptr)
+        buf_putc(p->b, ')');
+    buf_printf(p->b, ".%s(", fun->u.selector.sel->u.ident.name);
+    expr(p, x, 0);
+    embedded_path(p, unparen(x)->type, s);
+    call_args(p, n, true);
+    return true;
+}
+
+static void builtin_call(Printer *p, Node *n, int id) {
+    NodeList args = n->u.call.args;
+    switch (id) {
+    case BUILTIN_NEW:
+        buf_puts(p->b, "new(");
+        type(p, args.n ? args.v[0]->type : NULL);
+        buf_putc(p->b, ')');
+        return;
+    case BUILTIN_MAKE: {
+        buf_puts(p->b, "make(");
+        type(p, args.n ? args.v[0]->type : n->type);
+        // gc supplies a constant 0 length for maps and channels made
+        // without one, which it does not print.
+        if (args.n > 1) {
+            buf_puts(p->b, ", ");
+            list(p, args, 1);
+        }
+        buf_putc(p->b, ')');
+        return;
+    }
+    default:
+        break;
+    }
+    if (id >= BUILTIN_FIRST_UNSAFE)
+        buf_puts(p->b, "unsafe.");
+    buf_printf(p->b, "%s(", types_builtins[id].name);
+    list(p, args, 0);
+    buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
+}
+
+static void call(Printer *p, Node *n) {
+    Node *fun = unparen(n->u.call.fun);
+    if (is_type(fun)) {
+        Type *t = fun->type ? fun->type : n->type;
+        // gc spells out []rune("constant") as a literal of runes
+        Type *ut = t ? types_under(t) : NULL;
+        Node *arg = n->u.call.args.n ? unparen(n->u.call.args.v[0]) : NULL;
+        if (ut && ut->kind == TY_SLICE && types_under(ut->u.elem.elem)->kind == TY_INT32 && arg &&
+            is_const(p, arg) && arg->type && types_is_string(arg->type)) {
+            Const *v = p->info ? ptrmap_get(&p->info->consts, arg) : NULL;
+            size_t len = 1;
+            if (v && types_const_kind(v) == CV_STRING)
+                types_const_string_val(v, &len);
+            type(p, t);
+            buf_puts(p->b, len ? "{...}" : "{}");
+            return;
+        }
+        bool paren = !type_has_sym(t);
+        if (paren)
+            buf_putc(p->b, '(');
+        type(p, t);
+        buf_puts(p->b, paren ? ")(" : "(");
+        if (n->u.call.args.n)
+            expr(p, n->u.call.args.v[0], 0);
+        buf_putc(p->b, ')');
+        return;
+    }
+    int id = builtin_of(fun);
+    if (id >= 0) {
+        builtin_call(p, n, id);
+        return;
+    }
+    if (method_call(p, n))
+        return;
+    expr(p, fun, PREC_PRIMARY);
+    buf_putc(p->b, '(');
+    call_args(p, n, false);
+}
+
+static void composite(Printer *p, Node *n) {
+    Type *t = n->type;
+    if (t && types_under(t)->kind == TY_POINTER) {
+        buf_putc(p->b, '&');
+        t = types_under(t)->u.elem.elem;
+    }
+    type(p, t);
+    buf_puts(p->b, n->u.composite.elts.n ? "{...}" : "{}");
+}
+
+// The elements of a string concatenation, flattened as gc's OADDSTR
+// holds them.
+static void addstr(Printer *p, Node *n, bool *first) {
+    n = unparen(n);
+    if (is_addstr(p, n)) {
+        addstr(p, n->u.binary.x, first);
+        addstr(p, n->u.binary.y, first);
+        return;
+    }
+    if (!*first)
+        buf_puts(p->b, " + ");
+    *first = false;
+    expr(p, n, 0);
+}
+
+static const char *unary_op(Op op) {
+    switch (op) {
+    case OP_ADD: return "+";
+    case OP_SUB: return "-";
+    case OP_XOR: return "^";
+    case OP_NOT: return "!";
+    case OP_RECV: return "<-";
+    case OP_AND: return "&";
+    default: return op_names[op];
+    }
+}
+
+static void unary(Printer *p, Node *n) {
+    Node *x = unparen(n->u.unary.x);
+    if (n->op == OP_AND && x->kind == N_COMPOSITE_LIT) {
+        buf_putc(p->b, '&');
+        expr(p, x, 0);
+        return;
+    }
+    buf_puts(p->b, unary_op((Op)n->op));
+    // gc separates two equal operators ("- -x"), judging by the operand's
+    // node, which a constant operand is not.
+    if (x->kind == N_UNARY && x->op == n->op && !is_const(p, x))
+        buf_putc(p->b, ' ');
+    expr(p, x, PREC_UNARY + 1);
+}
+
+static void index_expr(Printer *p, Node *n) {
+    NodeList ix = n->u.index.indices;
+    // f[int]: an instantiation; gc keeps only the function
+    if (ix.n != 1 || is_type(ix.v[0])) {
+        expr(p, n->u.index.x, PREC_PRIMARY);
+        return;
+    }
+    expr(p, n->u.index.x, PREC_PRIMARY);
+    buf_putc(p->b, '[');
+    expr(p, ix.v[0], 0);
+    buf_putc(p->b, ']');
+}
+
+static void slice_expr(Printer *p, Node *n) {
+    expr(p, n->u.slice.x, PREC_PRIMARY);
+    buf_putc(p->b, '[');
+    if (n->u.slice.lo)
+        expr(p, n->u.slice.lo, 0);
+    buf_putc(p->b, ':');
+    if (n->u.slice.hi)
+        expr(p, n->u.slice.hi, 0);
+    if (n->flags & NF_SLICE3) {
+        buf_putc(p->b, ':');
+        if (n->u.slice.max)
+            expr(p, n->u.slice.max, 0);
+    }
+    buf_putc(p->b, ']');
+}
+
+static void expr(Printer *p, Node *n, int prec) {
+    n = unparen(n);
+    if (!n) {
+        buf_puts(p->b, "<nil>");
+        return;
+    }
+    if (prec > node_prec(p, n)) {
+        buf_putc(p->b, '(');
+        expr(p, n, 0);
+        buf_putc(p->b, ')');
+        return;
+    }
+    if (is_nil(n)) {
+        buf_puts(p->b, "nil");
+        return;
+    }
+    // gc replaced the constant by a literal keeping its source text.
+    if (is_const(p, n)) {
+        syn_print_node(p->b, n);
+        return;
+    }
+    if (is_type(n)) {
+        type(p, n->type);
+        return;
+    }
+    switch (n->kind) {
+    case N_IDENT:
+        ident(p, n);
+        return;
+    case N_BASIC_LIT:
+        buf_puts(p->b, n->u.lit.value);
+        return;
+    case N_FUNC_LIT:
+        buf_puts(p->b, "func literal");
+        return;
+    case N_COMPOSITE_LIT:
+        composite(p, n);
+        return;
+    case N_SELECTOR:
+        selector(p, n);
+        return;
+    case N_INDEX:
+        index_expr(p, n);
+        return;
+    case N_SLICE:
+        slice_expr(p, n);
+        return;
+    case N_TYPE_ASSERT:
+        expr(p, n->u.assert.x, PREC_PRIMARY);
+        buf_puts(p->b, ".(");
+        if (n->u.assert.type)
+            type(p, n->u.assert.type->type);
+        else
+            buf_puts(p->b, "type");
+        buf_putc(p->b, ')');
+        return;
+    case N_CALL:
+        call(p, n);
+        return;
+    case N_STAR:
+        buf_putc(p->b, '*');
+        expr(p, n->u.unary.x, PREC_UNARY + 1);
+        return;
+    case N_UNARY:
+        unary(p, n);
+        return;
+    case N_BINARY:
+        if (is_addstr(p, n)) {
+            bool first = true;
+            addstr(p, n, &first);
+            return;
+        }
+        expr(p, n->u.binary.x, binary_prec((Op)n->op));
+        buf_printf(p->b, " %s ", op_names[n->op]);
+        expr(p, n->u.binary.y, binary_prec((Op)n->op) + 1);
+        return;
+    case N_KEY_VALUE:
+        expr(p, n->u.key_value.key, 0);
+        buf_putc(p->b, ':');
+        expr(p, n->u.key_value.value, 0);
+        return;
+    default:
+        stmt(p, n);
+        return;
+    }
+}
+
+static void list_all(Printer *p, NodeList l) { list(p, l, 0); }
+
+// Statements appear in -m=2 explanations ("from g = &x (assign)"). gc
+// abbreviates the compound ones ("for loop", "switch statement").
+static void stmt(Printer *p, Node *n) {
+    switch (n->kind) {
+    case N_ASSIGN:
+        if (n->op != OP_NONE && n->op != OP_DEF) {
+            expr(p, n->u.assign.lhs.v[0], 0);
+            buf_printf(p->b, " %s= ", op_names[n->op]);
+            expr(p, n->u.assign.rhs.v[0], 0);
+            return;
+        }
+        list_all(p, n->u.assign.lhs);
+        buf_puts(p->b, n->op == OP_DEF ? " := " : " = ");
+        list_all(p, n->u.assign.rhs);
+        return;
+    case N_INCDEC:
+        expr(p, n->u.unary.x, 0);
+        buf_puts(p->b, n->op == OP_ADD ? "++" : "--");
+        return;
+    case N_SEND:
+        expr(p, n->u.send.chan, 3);
+        buf_puts(p->b, " <- ");
+        expr(p, n->u.send.value, 4);
+        return;
+    case N_RETURN:
+        buf_puts(p->b, "return ");
+        list_all(p, n->u.list.list);
+        return;
+    case N_GO:
+        buf_puts(p->b, "go ");
+        expr(p, n->u.unary.x, 0);
+        return;
+    case N_DEFER:
+        buf_puts(p->b, "defer ");
+        expr(p, n->u.unary.x, 0);
+        return;
+    case N_VALUE_SPEC:
+        // var x = v is a declaration and an assignment for gc, which
+        // names the assignment
+        list_all(p, n->u.value_spec.names);
+        if (n->u.value_spec.values.n) {
+            buf_puts(p->b, " = ");
+            list_all(p, n->u.value_spec.values);
+        }
+        return;
+    case N_EXPR_STMT:
+        expr(p, n->u.unary.x, 0);
+        return;
+    case N_FOR:
+    case N_RANGE:
+        buf_puts(p->b, "for loop");
+        return;
+    case N_SWITCH:
+    case N_TYPE_SWITCH:
+        buf_puts(p->b, "switch statement");
+        return;
+    case N_SELECT:
+        buf_puts(p->b, "select statement");
+        return;
+    default:
+        // the rest: the source form is the best we have
+        syn_print_node(p->b, n);
+        return;
+    }
+}
+
+static void print_root(Buf *b, Node *n, Package *pkg, bool early) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early};
+    p.q = (Qualifier){.rel = pkg, .write = types_qualify_by_name};
+    expr(&p, n, 0);
+}
+
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false); }
+
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true); }

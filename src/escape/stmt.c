@@ -1,0 +1,385 @@
+// stmt.c: statements, after gc's escape/stmt.go. A statement adds the
+// edges its assignments imply; loops raise the loop depth, so that a
+// variable declared inside a loop is known not to outlive one declared
+// outside (pre-1.22 semantics: range and for variables are declared once,
+// before the loop).
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+// The constant value of an if condition: 1 true, 0 false, -1 not constant.
+static int const_cond(Escape *e, Node *c) {
+    if (!c)
+        return -1;
+    Const *v = ptrmap_get(&e->bld->info->consts, c);
+    if (!v || types_const_kind(v) != CV_BOOL)
+        return -1;
+    return types_const_bool_val(v);
+}
+
+static bool ends_in_return(Node *body) {
+    if (!body)
+        return false;
+    Node *last = body;
+    if (body->kind == N_BLOCK) {
+        if (body->u.block.list.n == 0)
+            return false;
+        last = body->u.block.list.v[body->u.block.list.n - 1];
+    }
+    if (last->kind == N_RETURN)
+        return true;
+    if (last->kind == N_EXPR_STMT) {
+        Node *c = esc_unparen(last->u.unary.x);
+        if (c->kind == N_CALL) {
+            Object *o = esc_ident_obj(c->u.call.fun);
+            return o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_PANIC;
+        }
+    }
+    return false;
+}
+
+void esc_block(Escape *e, NodeList l) {
+    int old = e->loop_depth;
+    // gc's deadcode pass: after `if true { return }` the rest is cut
+    // (unless a label follows).
+    int last_label = -1;
+    for (int i = 0; i < l.n; i++)
+        if (l.v[i]->kind == N_LABELED)
+            last_label = i;
+    for (int i = 0; i < l.n; i++) {
+        Node *s = l.v[i];
+        esc_stmt(e, s);
+        if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
+            int c = const_cond(e, s->u.if_.cond);
+            if (c >= 0 && ends_in_return(c ? s->u.if_.then : s->u.if_.els))
+                break;
+        }
+    }
+    e->loop_depth = old;
+}
+
+static void block_node(Escape *e, Node *n) {
+    if (!n)
+        return;
+    if (n->kind == N_BLOCK)
+        esc_block(e, n->u.block.list);
+    else {
+        int old = e->loop_depth;
+        esc_stmt(e, n);
+        e->loop_depth = old;
+    }
+}
+
+// var a, b T = x, y
+static void value_spec(Escape *e, Node *spec) {
+    NodeList names = spec->u.value_spec.names;
+    NodeList vals = spec->u.value_spec.values;
+    int n = names.n;
+    Node **dsts = xcalloc((size_t)n + 1, sizeof *dsts);
+    Type **types = xcalloc((size_t)n + 1, sizeof *types);
+    Object **defs = xcalloc((size_t)n + 1, sizeof *defs);
+    for (int i = 0; i < n; i++) {
+        Object *o = names.v[i]->u.ident.obj;
+        dsts[i] = names.v[i];
+        types[i] = o ? o->type : NULL;
+        defs[i] = o;
+        if (o && esc_is_local_var(o) && strcmp(o->name, "_") != 0)
+            esc_dcl(e, esc_var_loc(e, o));
+    }
+    if (vals.n)
+        esc_assign_list(e, dsts, types, n, vals.v, vals.n, n > 1 ? "assign-pair" : "assign", spec,
+                        defs);
+    free(dsts);
+    free(types);
+    free(defs);
+}
+
+static void assign_stmt(Escape *e, Node *n) {
+    NodeList lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
+    int nl = lhs.n;
+    Node **dsts = xcalloc((size_t)nl + 1, sizeof *dsts);
+    Type **types = xcalloc((size_t)nl + 1, sizeof *types);
+    Object **defs = xcalloc((size_t)nl + 1, sizeof *defs);
+    for (int i = 0; i < nl; i++) {
+        Node *d = lhs.v[i];
+        dsts[i] = d;
+        types[i] = d->type;
+        if (n->op == OP_DEF && d->kind == N_IDENT) {
+            Object *o = d->u.ident.obj;
+            // A new variable is declared where its name appears.
+            if (o && o->pos == d->pos && esc_is_local_var(o)) {
+                defs[i] = o;
+                if (strcmp(o->name, "_") != 0)
+                    esc_dcl(e, esc_var_loc(e, o));
+            }
+            if (o)
+                types[i] = o->type;
+        }
+    }
+    if (n->op != OP_NONE && n->op != OP_DEF) {
+        // x op= y: gc's OASOP, assigning x op y (only strings carry
+        // pointers here, and their concatenation allocates).
+        Hole k = esc_addr_of(e, dsts[0]);
+        esc_discard(e, rhs.v[0]);
+        Type *t = dsts[0]->type;
+        if (n->op == OP_ADD && t && types_is_string(t)) {
+            esc_spill_n(e, k, n, esc_text(e, n), n->pos);
+        }
+        esc_reassigned(e, &k, 1, defs, dsts);
+    } else {
+        esc_assign_list(e, dsts, types, nl, rhs.v, rhs.n, nl > 1 ? "assign-pair" : "assign", n,
+                        defs);
+    }
+    free(dsts);
+    free(types);
+    free(defs);
+}
+
+static void range_stmt(Escape *e, Node *n) {
+    Node *key = n->u.range.key, *val = n->u.range.value;
+    // := variables are declared before the loop.
+    Object *defs[2] = {0};
+    (void)defs;
+    Node *dsts[2] = {key, val};
+    for (int i = 0; i < 2; i++) {
+        Node *d = dsts[i];
+        if (n->op == OP_DEF && d && d->kind == N_IDENT) {
+            Object *o = d->u.ident.obj;
+            if (o && esc_is_local_var(o) && strcmp(o->name, "_") != 0) {
+                esc_dcl(e, esc_var_loc(e, o));
+                defs[i] = o;
+            }
+        }
+    }
+    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+    esc_expr(e, esc_loc_hole(tmp), n->u.range.x);
+    e->loop_depth++;
+    Hole ks[2];
+    ks[0] = esc_addr_of(e, key);
+    ks[1] = esc_addr_of(e, val);
+    Type *xt = n->u.range.x->type ? types_under(n->u.range.x->type) : NULL;
+    Str txt = "range";
+    if (xt && xt->kind == TY_ARRAY)
+        esc_flow(e->b, esc_note(e->b, ks[1], n->pos, txt, "range"), tmp);
+    else
+        esc_flow(e->b, esc_deref(e->b, ks[1], n->pos, txt, "range-deref"), tmp);
+    // gc marks even the loop's own variables reassigned.
+    Object *none[2] = {0};
+    esc_reassigned(e, ks, 2, none, dsts);
+    block_node(e, n->u.range.body);
+    e->loop_depth--;
+}
+
+static void type_switch(Escape *e, Node *n) {
+    Node *tag = n->u.switch_.tag;
+    Node *x;
+    bool bound = false;
+    if (tag->kind == N_ASSIGN) {
+        x = tag->u.assign.rhs.v[0];
+        bound = true;
+    } else {
+        x = tag->u.unary.x;
+    }
+    x = esc_unparen(x);
+    Node *subject = x->u.assert.x;
+    NodeList clauses = n->u.switch_.body->u.block.list;
+    Hole *ks = xcalloc((size_t)clauses.n + 1, sizeof *ks);
+    int nks = 0;
+    if (bound) {
+        for (int i = 0; i < clauses.n; i++) {
+            Node *cc = clauses.v[i];
+            Object *o = ptrmap_get(&e->bld->info->implicits, cc);
+            if (!o || !o->type)
+                continue;
+            if (!o->aux) {
+                Location *loc = esc_new_loc(e, LOC_AUTO, o, o->name, cc->pos, false);
+                o->aux = loc;
+            }
+            Hole k = esc_dcl(e, o->aux);
+            if (types_has_pointers(o->type)) {
+                bool direct = types_is_interface(o->type) || types_is_direct_iface(o->type);
+                ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos, "switch case", "switch case");
+            }
+        }
+    }
+    esc_expr(e, esc_tee_hole(e, ks, nks), subject);
+    free(ks);
+    for (int i = 0; i < clauses.n; i++) {
+        Node *cc = clauses.v[i];
+        esc_block(e, cc->u.clause.body);
+    }
+}
+
+static void switch_stmt(Escape *e, Node *n) {
+    Node *tag = n->u.switch_.tag;
+    esc_discard(e, tag);
+    NodeList clauses = n->u.switch_.body->u.block.list;
+    for (int i = 0; i < clauses.n; i++) {
+        Node *cc = clauses.v[i];
+        for (int j = 0; j < cc->u.clause.list.n; j++) {
+            Node *v = cc->u.clause.list.v[j];
+            // Comparing with an interface tag converts the case value.
+            if (tag && tag->type && types_is_interface(tag->type))
+                esc_expr_to(e, esc_discard_hole(e->b), v, tag->type);
+            else
+                esc_discard(e, v);
+        }
+        esc_block(e, cc->u.clause.body);
+    }
+}
+
+static void return_stmt(Escape *e, Node *n) {
+    EscFunc *fn = e->curfn;
+    BFunc *bf = (BFunc *)fn;
+    int nr = fn->nresults;
+    NodeList res = n->u.list.list;
+    Node **dsts = xcalloc((size_t)nr + 1, sizeof *dsts);
+    Type **types = xcalloc((size_t)nr + 1, sizeof *types);
+    Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
+    Hole *ks = xcalloc((size_t)nr + 1, sizeof *ks);
+    for (int i = 0; i < nr; i++) {
+        types[i] = bf->sig->u.func.results->u.tuple.vars[i]->type;
+        ks[i] = fn->results[i].loc ? esc_loc_hole(fn->results[i].loc) : esc_discard_hole(e->b);
+    }
+    if (res.n == 1 && nr > 1) {
+        // return f(): the call's results go straight to ours.
+        esc_call(e, ks, nr, esc_unparen(res.v[0]));
+    } else {
+        // gc's conversion position: the last named result, moved on by
+        // each result that is not a name.
+        Pos cur = n->pos;
+        for (int i = 0; i < res.n; i++)
+            if (esc_unparen(res.v[i])->kind == N_IDENT)
+                cur = res.v[i]->pos;
+        for (int i = 0; i < nr && i < res.n; i++) {
+            if (esc_unparen(res.v[i])->kind != N_IDENT)
+                cur = res.v[i]->pos;
+            e->conv_pos = cur;
+            esc_expr_to(e, esc_note(e->b, ks[i], n->pos, "return", "return"), res.v[i], types[i]);
+        }
+    }
+    for (int i = 0; i < nr; i++)
+        if (fn->results[i].loc)
+            fn->results[i].loc->reassigned = true;
+    free(dsts);
+    free(types);
+    free(defs);
+    free(ks);
+}
+
+void esc_stmt(Escape *e, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_EMPTY_STMT: case N_BRANCH: case N_BAD_STMT:
+        return;
+    case N_BLOCK:
+        esc_block(e, n->u.block.list);
+        return;
+    case N_LABELED: {
+        Str o = n->u.labeled.label->u.ident.name;
+        BFunc *bf = (BFunc *)e->curfn;
+        if (ptrmap_get(&bf->looping, o))
+            e->loop_depth++;
+        esc_stmt(e, n->u.labeled.stmt);
+        return;
+    }
+    case N_DECL_STMT: {
+        Node *d = n->u.decl_stmt.decl;
+        if (d->op != TK_VAR)
+            return;
+        for (int i = 0; i < d->u.gen_decl.specs.n; i++)
+            value_spec(e, d->u.gen_decl.specs.v[i]);
+        return;
+    }
+    case N_EXPR_STMT: {
+        Node *x = esc_unparen(n->u.unary.x);
+        if (x->kind == N_CALL)
+            esc_call(e, NULL, 0, x);
+        else
+            esc_discard(e, x);
+        return;
+    }
+    case N_INCDEC: {
+        Hole k = esc_addr_of(e, n->u.unary.x);
+        Object *defs[1] = {0};
+        Node *dsts[1] = {n->u.unary.x};
+        esc_reassigned(e, &k, 1, defs, dsts);
+        return;
+    }
+    case N_SEND:
+        esc_discard(e, n->u.send.chan);
+        {
+            Type *ct = n->u.send.chan->type ? types_core_type(n->u.send.chan->type) : NULL;
+            Type *et = ct && ct->kind == TY_CHAN ? ct->u.chan.elem : NULL;
+            esc_assign_heap(e, n->u.send.value, et, n->pos, "send");
+        }
+        return;
+    case N_ASSIGN:
+        assign_stmt(e, n);
+        return;
+    case N_GO:
+    case N_DEFER:
+        esc_go_defer(e, n);
+        return;
+    case N_RETURN:
+        return_stmt(e, n);
+        return;
+    case N_IF: {
+        int old = e->loop_depth;
+        esc_stmt(e, n->u.if_.init);
+        esc_discard(e, n->u.if_.cond);
+        int c = n->u.if_.init ? -1 : const_cond(e, n->u.if_.cond);
+        if (c != 0)
+            block_node(e, n->u.if_.then);
+        if (c != 1)
+            block_node(e, n->u.if_.els);
+        e->loop_depth = old;
+        return;
+    }
+    case N_FOR: {
+        int old = e->loop_depth;
+        esc_stmt(e, n->u.for_.init);
+        e->loop_depth++;
+        esc_discard(e, n->u.for_.cond);
+        esc_stmt(e, n->u.for_.post);
+        block_node(e, n->u.for_.body);
+        e->loop_depth = old;
+        return;
+    }
+    case N_RANGE: {
+        int old = e->loop_depth;
+        range_stmt(e, n);
+        e->loop_depth = old;
+        return;
+    }
+    case N_SWITCH: {
+        int old = e->loop_depth;
+        esc_stmt(e, n->u.switch_.init);
+        switch_stmt(e, n);
+        e->loop_depth = old;
+        return;
+    }
+    case N_TYPE_SWITCH: {
+        int old = e->loop_depth;
+        esc_stmt(e, n->u.switch_.init);
+        type_switch(e, n);
+        e->loop_depth = old;
+        return;
+    }
+    case N_SELECT: {
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++) {
+            Node *cc = cl.v[i];
+            int old = e->loop_depth;
+            esc_stmt(e, cc->u.comm.comm);
+            esc_block(e, cc->u.comm.body);
+            e->loop_depth = old;
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}

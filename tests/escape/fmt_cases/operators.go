@@ -1,0 +1,56 @@
+package p
+
+var g any
+
+func sink(x any) { g = x }
+
+type T struct{ a int }
+
+func ops(x, y, z int, u uint, f float64, c complex128, a, b, d bool, s, t, v string, pm *map[string]int, pa *[3]int, ps *[]int, bs []byte) {
+	sink(x - (y - z))
+	sink(x - y - z)
+	sink(x / (y * z))
+	sink(-x * y)
+	sink(-(x * y))
+	sink(x << (y + 1))
+	sink((x == y) == a)
+	sink(a == (x == y))
+	sink(a || b && d)
+	sink((a || b) && d)
+	sink(!a || !(b && d))
+	sink(^u)
+	sink(+f)
+	sink(-f * 2)
+	sink(real(c) + 1)
+	sink(imag(c) * 2)
+	sink(complex(f, f) == c)
+	sink(-real(c))
+	sink((s + t)[1])
+	sink((s + t) == v)
+	sink(len(s + t))
+	sink((s + t)[1:])
+	sink(s + t + (v + s))
+	sink(s[x] + bs[y])
+	sink((*pm)["a"])
+	sink((*pa)[x])
+	sink(pa[x:])
+	sink((*ps)[x])
+	sink(*ps)
+	sink(**&ps)
+	sink(-(-3))
+	sink(x + -3)
+	sink(x * (2 - 3))
+	sink(1 << 10 >> 2)
+	sink(u >> 1 << 2)
+	sink(u &^ 7)
+	sink(f / 3.0)
+	sink(c * 2i)
+	sink(x % 7 == 0)
+	sink(s != "")
+	sink(s + "\n")
+	sink(s + `a"b`)
+	sink('x' + x)
+	sink(x + 'x')
+	sink(a != true)
+	sink(len(bs) > 0 && bs[0] == 'a')
+}

@@ -1,0 +1,58 @@
+#!/bin/sh
+# 81-escape-fmt.sh: src/escape/fmt.c, the printing of expressions in -m
+# lines, against gc. Each tests/escape/fmt_cases/NAME.go is compiled by
+# Go 1.19's gc with -m=2 -l; every "X escapes to heap" / "X does not escape"
+# line it prints is gc's truth for the expression at that position, which
+# tests/escape/fmt_test.c finds in our typed AST and prints with
+# esc_fmt_node. One "ok fmt-NAME (N expressions)" line per file when all
+# agree, else FAIL with the first disagreements; then the total.
+cd "$(dirname "$0")/../.."
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+CC=${CC:-gcc}
+CASES=tests/escape/fmt_cases
+mkdir -p build
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if [ ! -x "$GO" ]; then
+    echo "FAIL escape-fmt: $GO not found"
+    exit 0
+fi
+# fmt.c and the front end only: the rest of src/escape need not link.
+if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
+        -fno-sanitize-recover=undefined -o build/escape_fmt_test tests/escape/fmt_test.c \
+        src/escape/fmt.c src/types/*.c src/syntax/*.c src/base/*.c -lgmp -lm -lpthread \
+        >"$tmp/cc" 2>&1; then
+    echo "FAIL escape-fmt-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
+    exit 0
+fi
+
+agree=0
+total=0
+for src in "$CASES"/*.go; do
+    name=$(basename "$src" .go)
+    # Never -o /dev/null: gc removes its output file on errors.
+    if ! (cd "$CASES" && "$GO" tool compile -m=2 -l -o "$tmp/$name.o" "$name.go") >"$tmp/$name.gc" 2>&1; then
+        echo "FAIL fmt-$name: gc rejects it: $(head -1 "$tmp/$name.gc")"
+        continue
+    fi
+    # ASan's leak report is noise here: the loader keeps its packages.
+    ASAN_OPTIONS=detect_leaks=0 build/escape_fmt_test "$src" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    rc=$?
+    res=$(sed -n 's/^agree //p' "$tmp/$name.out")
+    if [ "$rc" -ne 0 ] || [ -z "$res" ]; then
+        echo "FAIL fmt-$name: exited $rc: $(head -2 "$tmp/$name.err" | tr '\n' ' ')"
+        continue
+    fi
+    a=${res%/*}
+    t=${res#*/}
+    agree=$((agree + a))
+    total=$((total + t))
+    if [ "$a" -eq "$t" ] && [ ! -s "$tmp/$name.err" ]; then
+        echo "ok fmt-$name ($t expressions)"
+    else
+        echo "FAIL fmt-$name: $a/$t agree: $(grep '^diff' "$tmp/$name.out" | head -3 | tr '\n' ';') $(head -1 "$tmp/$name.err")"
+    fi
+done
+echo "escape-fmt: $agree of $total expressions print as gc prints them"
+exit 0
