@@ -61,7 +61,7 @@ Hole esc_addr_of(Escape *e, Node *n) {
         if (is_map_index(n)) {
             esc_discard(e, n->u.index.x);
             Type *mt = types_under(n->u.index.x->type);
-            esc_assign_heap(e, n->u.index.indices.v[0], mt->u.map.key, n->pos, "key of map put");
+            esc_assign_heap(e, n->u.index.indices.v[0], mt->u.map.key, n, "key of map put");
             return k;
         }
         esc_discard(e, n->u.index.indices.v[0]);
@@ -80,8 +80,8 @@ Hole esc_addr_of(Escape *e, Node *n) {
     }
 }
 
-void esc_assign_heap(Escape *e, Node *src, Type *dst, Pos pos, const char *why) {
-    esc_expr_to(e, esc_note(e->b, esc_heap_hole(e->b), pos, why, why), src, dst);
+void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *why) {
+    esc_expr_to(e, esc_note_n(e, esc_heap_hole(e->b), where, why), src, dst);
 }
 
 // ---- self-assignment (gc's isSelfAssign) ----
@@ -198,14 +198,14 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
             const char *w = src->kind == N_INDEX ? "assign-pair-mapr"
                           : src->kind == N_TYPE_ASSERT ? "assign-pair-dot-type"
                                                         : "assign-pair-receive";
-            esc_expr(e, esc_note(e->b, ks[0], where->pos, w, w), src);
+            esc_expr(e, esc_note_n(e, ks[0], where, w), src);
         }
     } else {
         for (int i = 0; i < ndst; i++) {
             Node *src = i < nsrc ? srcs[i] : NULL;
             Hole k = ks[i];
             if (src && dsts[i] && esc_is_reflect_header_data(e, dsts[i])) {
-                esc_unsafe_value(e, esc_note(e->b, esc_heap_hole(e->b), where->pos, why, why), src);
+                esc_unsafe_value(e, esc_note_n(e, esc_heap_hole(e->b), where, why), src);
                 continue;
             }
             if (src && dsts[i] && is_self_assign(e, dsts[i], src)) {
@@ -219,7 +219,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 // var declarations: at the last value).
                 Node *at = where->kind == N_VALUE_SPEC ? srcs[nsrc - 1] : dsts[ndst - 1];
                 e->conv_pos = at ? at->pos : NOPOS;
-                esc_expr_to(e, esc_note(e->b, k, where->pos, why, why), src, dtypes ? dtypes[i] : NULL);
+                esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }
         }
     }

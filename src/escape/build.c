@@ -50,6 +50,13 @@ Node *esc_unparen(Node *n) {
     return n;
 }
 
+bool esc_is_name_node(Node *n) {
+    n = esc_unparen(n);
+    if (!n || n->kind != N_IDENT || !n->u.ident.obj)
+        return false;
+    return n->u.ident.obj->kind == OBJ_VAR || n->u.ident.obj->kind == OBJ_FUNC;
+}
+
 Object *esc_ident_obj(Node *n) {
     n = esc_unparen(n);
     if (n && n->kind == N_IDENT)
@@ -319,6 +326,8 @@ static uint32_t scc_visit(Builder *bl, BFunc *f) {
 
 // ---- one batch ----
 
+static void collect_decls(Escape *e, Node *n);
+
 // Labels that a later goto targets make the code after them a loop.
 static void find_labels(BFunc *f, Node *n, PtrMap *seen);
 static void find_labels_list(BFunc *f, NodeList l, PtrMap *seen) {
@@ -403,9 +412,89 @@ static void init_func(Builder *bl, BFunc *f) {
             r->loc = loc;
         }
     }
+    if (f->body)
+        collect_decls(&e, f->body);
 }
 
 typedef VEC(BFunc *) BFuncVec;
+// Locations for f's local variables in declaration order (gc's fn.Dcl),
+// before any walking: they come first in the -m output.
+static void decl_var(Escape *e, Node *id) {
+    if (!id || id->kind != N_IDENT)
+        return;
+    Object *o = id->u.ident.obj;
+    if (o && esc_is_local_var(o) && o->pos == id->pos && !o->aux && strcmp(o->name, "_") != 0)
+        esc_var_loc(e, o);
+}
+
+static void collect_decls(Escape *e, Node *n);
+static void collect_decls_list(Escape *e, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        collect_decls(e, l.v[i]);
+}
+static void collect_decls(Escape *e, Node *n) {
+    if (!n)
+        return;
+    switch (n->kind) {
+    case N_ASSIGN:
+        if (n->op == OP_DEF)
+            for (int i = 0; i < n->u.assign.lhs.n; i++)
+                decl_var(e, n->u.assign.lhs.v[i]);
+        return;
+    case N_DECL_STMT: {
+        Node *d = n->u.decl_stmt.decl;
+        if (d->op != TK_VAR)
+            return;
+        for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
+            Node *s = d->u.gen_decl.specs.v[i];
+            for (int j = 0; j < s->u.value_spec.names.n; j++)
+                decl_var(e, s->u.value_spec.names.v[j]);
+        }
+        return;
+    }
+    case N_LABELED: collect_decls(e, n->u.labeled.stmt); return;
+    case N_BLOCK: collect_decls_list(e, n->u.block.list); return;
+    case N_IF:
+        collect_decls(e, n->u.if_.init);
+        collect_decls(e, n->u.if_.then);
+        collect_decls(e, n->u.if_.els);
+        return;
+    case N_FOR:
+        collect_decls(e, n->u.for_.init);
+        collect_decls(e, n->u.for_.body);
+        return;
+    case N_RANGE:
+        if (n->op == OP_DEF) {
+            decl_var(e, n->u.range.key);
+            decl_var(e, n->u.range.value);
+        }
+        collect_decls(e, n->u.range.body);
+        return;
+    case N_SWITCH: case N_SELECT:
+        collect_decls(e, n->u.switch_.init);
+        collect_decls(e, n->u.switch_.body);
+        return;
+    case N_TYPE_SWITCH: {
+        collect_decls(e, n->u.switch_.init);
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++) {
+            Object *o = ptrmap_get(&e->bld->info->implicits, cl.v[i]);
+            if (o && !o->aux && o->type && strcmp(o->name, "_") != 0)
+                o->aux = esc_new_loc(e, LOC_AUTO, o, o->name, cl.v[i]->u.clause.colon, false);
+            collect_decls_list(e, cl.v[i]->u.clause.body);
+        }
+        return;
+    }
+    case N_CASE_CLAUSE: collect_decls_list(e, n->u.clause.body); return;
+    case N_COMM_CLAUSE:
+        collect_decls(e, n->u.comm.comm);
+        collect_decls_list(e, n->u.comm.body);
+        return;
+    default:
+        return;
+    }
+}
+
 static void add_with_lits(Builder *bl, BFunc *f, BFuncVec *all) {
     vec_push(all, f);
     for (int i = 0; i < f->lits.len; i++)

@@ -40,12 +40,12 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
         Object *recv = m->type->u.func.recv;
         bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
         if (want_ptr && !have_ptr)
-            k = esc_addr(e->b, k, sel->pos, "address-of", "address-of");
+            k = esc_addr_n(e, k, sel, "address-of");
         else if (!want_ptr && have_ptr)
-            k = esc_deref(e->b, k, sel->pos, "indirection", "indirection");
+            k = esc_deref_n(e, k, sel, "indirection");
     }
     for (int i = 0; i < derefs; i++)
-        k = esc_deref(e->b, k, sel->pos, "dot of pointer", "dot of pointer");
+        k = esc_deref_n(e, k, sel, "dot of pointer");
     return k;
 }
 
@@ -81,21 +81,20 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         Hole appendee = k0;
         Type *et = elem_of(args.v[0]->type);
         if (et && types_has_pointers(et)) {
-            Hole two[2] = {appendee, esc_deref(b, esc_heap_hole(b), call->pos, "appendee slice",
-                                               "appendee slice")};
+            Hole two[2] = {appendee, esc_deref_n(e, esc_heap_hole(b), call, "appendee slice")};
             appendee = esc_tee_hole(e, two, 2);
         }
-        esc_expr(e, esc_note(b, appendee, call->pos, "call parameter", "call parameter"), args.v[0]);
+        esc_expr(e, esc_note_n(e, appendee, call, "call parameter"), args.v[0]);
         if (call->flags & NF_DOTS) {
             Hole k = esc_discard_hole(b);
             Type *at = args.n > 1 && args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
             if (at && at->kind == TY_SLICE && types_has_pointers(at->u.elem.elem))
-                k = esc_deref(b, esc_heap_hole(b), call->pos, "appended slice...", "appended slice...");
+                k = esc_deref_n(e, esc_heap_hole(b), call, "appended slice...");
             if (args.n > 1)
-                esc_expr(e, esc_note(b, k, call->pos, "call parameter", "call parameter"), args.v[1]);
+                esc_expr(e, esc_note_n(e, k, call, "call parameter"), args.v[1]);
         } else {
             for (int i = 1; i < args.n; i++)
-                esc_expr_to(e, esc_note(b, esc_heap_hole(b), call->pos, "call parameter", "call parameter"),
+                esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                             args.v[i], et);
         }
         return;
@@ -105,12 +104,14 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         Hole k = esc_discard_hole(b);
         Type *yt = args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
         if (yt && yt->kind == TY_SLICE && types_has_pointers(yt->u.elem.elem))
-            k = esc_deref(b, esc_heap_hole(b), call->pos, "copied slice", "copied slice");
+            k = esc_deref_n(e, esc_heap_hole(b), call, "copied slice");
         esc_expr(e, k, args.v[1]);
         return;
     }
     case BUILTIN_PANIC:
-        esc_expr_to(e, esc_note(b, esc_heap_hole(b), call->pos, "call parameter", "call parameter"),
+        if (esc_is_name_node(args.v[0]) || NODE_MODE(args.v[0]) == MODE_CONSTANT)
+            e->conv_pos = call->pos;
+        esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                     args.v[0], types_universe.empty_iface);
         return;
     case BUILTIN_NEW: {
@@ -160,7 +161,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;
     }
     case BUILTIN_ADD: case BUILTIN_SLICE:
-        esc_expr(e, esc_note(b, k0, call->pos, "call parameter", "call parameter"), args.v[0]);
+        esc_expr(e, esc_note_n(e, k0, call, "call parameter"), args.v[0]);
         esc_discard(e, args.v[1]);
         return;
     default:
@@ -525,8 +526,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     // each argument that is not a name.
     Pos cur_pos = call->pos;
     #define ARG(k, n, t) do {                                                  \
-        Hole k_ = esc_note(b, (k), call->pos, "call parameter", "call parameter"); \
-        if (esc_unparen(n)->kind != N_IDENT) cur_pos = (n)->pos;               \
+        Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
+        if (!esc_is_name_node(n)) cur_pos = (n)->pos;                                     \
         e->conv_pos = cur_pos;                                                 \
         if (wrap) {                                                            \
             Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
@@ -557,7 +558,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     if (recv) {
         // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
         Hole k = fn ? esc_tag_hole(e, ks, nks, fn, 0) : esc_heap_hole(b);
-        Hole k_ = esc_note(b, k, call->pos, "call parameter", "call parameter");
+        Hole k_ = esc_note_n(e, k, call, "call parameter");
         if (dv_T) {
             // Devirtualized: the receiver is recv.(T), then T's method.
             bool direct = types_is_interface(dv_T) || types_is_direct_iface(dv_T);
@@ -567,7 +568,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 bool want_ptr = rv && rv->type && types_under(rv->type)->kind == TY_POINTER;
                 bool have_ptr = types_under(dv_T)->kind == TY_POINTER;
                 if (!want_ptr && have_ptr)
-                    rk = esc_deref(b, rk, call->pos, "indirection", "indirection");
+                    rk = esc_deref_n(e, rk, call, "indirection");
             }
             rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
             if (wrap) {
@@ -631,23 +632,35 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 break;
             Type *et = types_under(pt)->u.elem.elem;
             // Under go/defer the slice is built inside the wrapper; only
-            // its elements are evaluated early.
-            Hole h = esc_spill(e, esc_note(b, k, call->pos, "call parameter", "call parameter"),
-                               call, "... argument", call->pos);
-            for (int j = ai + i; j < args.n; j++) {
-                Hole kk = esc_note(b, h, call->pos, "slice-literal-element", "slice-literal-element");
-                if (esc_unparen(args.v[j])->kind != N_IDENT)
-                    cur_pos = args.v[j]->pos;
-                e->conv_pos = cur_pos;
-                if (wrap) {
-                    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                    esc_expr_to(e, esc_loc_hole(tmp), args.v[j], et);
-                    esc_flow(b, kk, tmp);
-                    esc_flow(b, *clo_k, tmp);
-                } else {
-                    esc_expr_to(e, kk, args.v[j], et);
+            // its elements are evaluated early, into temporaries.
+            int ne = args.n - (ai + i);
+            Location **tmps = xcalloc((size_t)ne + 1, sizeof *tmps);
+            if (wrap) {
+                for (int j = 0; j < ne; j++) {
+                    Node *a = args.v[ai + i + j];
+                    if (!esc_is_name_node(a))
+                        cur_pos = a->pos;
+                    e->conv_pos = cur_pos;
+                    tmps[j] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+                    esc_expr_to(e, esc_loc_hole(tmps[j]), a, et);
+                    esc_flow(b, *clo_k, tmps[j]);
                 }
             }
+            Hole h = esc_spill(e, esc_note_n(e, k, call, "call parameter"),
+                               call, "... argument", call->pos);
+            for (int j = 0; j < ne; j++) {
+                Node *a = args.v[ai + i + j];
+                Hole kk = esc_note_n(e, h, call, "slice-literal-element");
+                if (wrap) {
+                    esc_flow(b, kk, tmps[j]);
+                    continue;
+                }
+                if (!esc_is_name_node(a))
+                    cur_pos = a->pos;
+                e->conv_pos = cur_pos;
+                esc_expr_to(e, kk, a, et);
+            }
+            free(tmps);
             break;
         }
         if (ai + i >= args.n)
@@ -665,8 +678,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
             esc_expr(e, esc_loc_hole(tmp), ua->u.call.args.v[0]);
             if (pragma & PRAGMA_UINTPTRESCAPES)
-                esc_flow(b, esc_note(b, esc_heap_hole(b), ua->pos, "//go:uintptrescapes",
-                                     "//go:uintptrescapes"), tmp);
+                esc_flow(b, esc_note_n(e, esc_heap_hole(b), ua, "//go:uintptrescapes"), tmp);
             if (wrap)
                 esc_flow(b, *clo_k, tmp);
             continue;
@@ -715,7 +727,7 @@ void esc_go_defer(Escape *e, Node *n) {
     // The wrapper closure: its record holds the evaluated arguments.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
+    esc_flow(b, esc_addr(b, k, n->pos, NULL, "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
     call_common(e, NULL, 0, call, true, &clo_k);
 }

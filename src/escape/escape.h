@@ -397,6 +397,9 @@ BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
 Node *esc_unparen(Node *n);
+// A variable or function name (gc's ONAME): it does not move gc's
+// current position the way other expressions do.
+bool esc_is_name_node(Node *n);
 Object *esc_ident_obj(Node *n);                 // n (unparenthesised) ident's object
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
@@ -408,6 +411,10 @@ void esc_expr(Escape *e, Hole k, Node *n);
 void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst);
 void esc_discard(Escape *e, Node *n);
 Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos);
+// Notes naming node n (its text is only printed, so only made, at -m=2).
+Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why);
+Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why);
+Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why);
 void esc_walk_closure(Escape *e, Hole k, Node *lit);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
@@ -423,7 +430,7 @@ void esc_call(Escape *e, Hole *ks, int nks, Node *call);
 void esc_go_defer(Escape *e, Node *stmt);
 // assign.c
 Hole esc_addr_of(Escape *e, Node *n);
-void esc_assign_heap(Escape *e, Node *src, Type *dst, Pos pos, const char *why);
+void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *why);
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
                      const char *why, Node *where, Object **defs);
 void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts);

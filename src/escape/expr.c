@@ -22,6 +22,17 @@ static bool is_const(Escape *e, Node *n) {
     return NODE_MODE(n) == MODE_CONSTANT || ptrmap_get(&e->bld->info->consts, n);
 }
 
+static Str note_text(Escape *e, Node *n) { return e->b->m >= 2 ? esc_text(e, n) : NULL; }
+Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
+    return esc_note(e->b, k, n->pos, note_text(e, n), why);
+}
+Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why) {
+    return esc_deref(e->b, k, n->pos, note_text(e, n), why);
+}
+Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why) {
+    return esc_addr(e->b, k, n->pos, note_text(e, n), why);
+}
+
 void esc_discard(Escape *e, Node *n) { esc_expr(e, esc_discard_hole(e->b), n); }
 
 Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos) {
@@ -65,7 +76,7 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_text(e, n), pos, NULL);
-        esc_expr(e, esc_note(e->b, kk, pos, "interface-converted", "interface-converted"), n);
+        esc_expr(e, esc_note(e->b, kk, pos, note_text(e, n), "interface-converted"), n);
         return;
     }
     esc_expr(e, k, n);
@@ -110,7 +121,7 @@ void esc_unsafe_value(Escape *e, Hole k, Node *n) {
         Selection *s = ptrmap_get(&e->bld->info->selections, n);
         if (s && s->kind == SEL_FIELD_VAL && esc_sel_derefs(n, s) > 0) {
             if (esc_is_reflect_header_data(e, n))
-                esc_expr(e, esc_deref(e->b, k, n->pos, "reflect.Header.Data", "reflect.Header.Data"),
+                esc_expr(e, esc_deref_n(e, k, n, "reflect.Header.Data"),
                          n->u.selector.x);
             else
                 esc_discard(e, n->u.selector.x);
@@ -159,7 +170,7 @@ static void conversion(Escape *e, Hole k, Node *n) {
         Hole kk = k;
         if (!types_is_direct_iface(from))
             kk = spill_alloc(e, k, n, esc_text(e, n), n->pos, NULL);
-        esc_expr(e, esc_note(e->b, kk, n->pos, "interface-converted", "interface-converted"), x);
+        esc_expr(e, esc_note_n(e, kk, n, "interface-converted"), x);
         return;
     }
     if (tu->kind == TY_UNSAFE_POINTER && fu->kind == TY_UINTPTR) {
@@ -230,7 +241,7 @@ static void composite(Escape *e, Hole k, Node *n) {
                 e->conv_pos = el->pos;
                 el = el->u.key_value.value;
             }
-            esc_expr_to(e, esc_note(e->b, k, n->pos, "struct literal element", "struct literal element"),
+            esc_expr_to(e, esc_note_n(e, k, n, "struct literal element"),
                         el, struct_field_type(t, key, i));
         }
         return;
@@ -241,7 +252,7 @@ static void composite(Escape *e, Hole k, Node *n) {
                 e->conv_pos = el->pos;
                 el = el->u.key_value.value;
             }
-            esc_expr_to(e, esc_note(e->b, k, n->pos, "array literal element", "array literal element"),
+            esc_expr_to(e, esc_note_n(e, k, n, "array literal element"),
                         el, u->u.array.elem);
         }
         return;
@@ -255,7 +266,7 @@ static void composite(Escape *e, Hole k, Node *n) {
                 e->conv_pos = el->pos;
                 el = el->u.key_value.value;
             }
-            esc_expr_to(e, esc_note(e->b, h, n->pos, "slice-literal-element", "slice-literal-element"),
+            esc_expr_to(e, esc_note_n(e, h, n, "slice-literal-element"),
                         el, u->u.elem.elem);
         }
         return;
@@ -268,8 +279,8 @@ static void composite(Escape *e, Hole k, Node *n) {
             Node *el = elts.v[i];
             if (el->kind != N_KEY_VALUE)
                 continue;
-            esc_assign_heap(e, el->u.key_value.key, u->u.map.key, n->pos, "map literal key");
-            esc_assign_heap(e, el->u.key_value.value, u->u.map.elem, n->pos, "map literal value");
+            esc_assign_heap(e, el->u.key_value.key, u->u.map.key, n, "map literal key");
+            esc_assign_heap(e, el->u.key_value.value, u->u.map.elem, n, "map literal value");
         }
         return;
     }
@@ -287,8 +298,8 @@ static void selector(Escape *e, Hole k, Node *n) {
     if (s->kind == SEL_FIELD_VAL) {
         int d = esc_sel_derefs(n, s);
         for (int i = 0; i < d; i++)
-            k = esc_deref(e->b, k, n->pos, "dot of pointer", "dot of pointer");
-        esc_expr(e, esc_note(e->b, k, n->pos, "dot", "dot"), n->u.selector.x);
+            k = esc_deref_n(e, k, n, "dot of pointer");
+        esc_expr(e, esc_note_n(e, k, n, "dot"), n->u.selector.x);
         return;
     }
     // A method value x.M: a closure-like record holding the receiver.
@@ -461,23 +472,24 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         Type *xt = under_of(n->u.index.x);
         if (xt && xt->kind == TY_MAP) {
             esc_discard(e, n->u.index.x);
+            e->conv_pos = n->u.index.x->pos;
             esc_expr_to(e, esc_discard_hole(e->b), n->u.index.indices.v[0], xt->u.map.key);
             return;
         }
         if (xt && xt->kind == TY_ARRAY)
-            esc_expr(e, esc_note(e->b, k, n->pos, "fixed-array-index-of", "fixed-array-index-of"),
+            esc_expr(e, esc_note_n(e, k, n, "fixed-array-index-of"),
                      n->u.index.x);
         else
-            esc_expr(e, esc_deref(e->b, k, n->pos, "dot of pointer", "dot of pointer"), n->u.index.x);
+            esc_expr(e, esc_deref_n(e, k, n, "dot of pointer"), n->u.index.x);
         for (int i = 0; i < n->u.index.indices.n; i++)
             esc_discard(e, n->u.index.indices.v[i]);
         return;
     }
     case N_SLICE: {
         Type *xt = under_of(n->u.slice.x);
-        Hole kk = esc_note(e->b, k, n->pos, "slice", "slice");
+        Hole kk = esc_note_n(e, k, n, "slice");
         if (xt && xt->kind == TY_ARRAY)
-            kk = esc_addr(e->b, kk, n->pos, "address-of", "address-of");
+            kk = esc_addr_n(e, kk, n, "address-of");
         esc_expr(e, kk, n->u.slice.x);
         esc_discard(e, n->u.slice.lo);
         esc_discard(e, n->u.slice.hi);
@@ -500,7 +512,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         esc_call(e, &k, 1, n);
         return;
     case N_STAR:
-        esc_expr(e, esc_deref(e->b, k, n->pos, "indirection", "indirection"), n->u.unary.x);
+        esc_expr(e, esc_deref_n(e, k, n, "indirection"), n->u.unary.x);
         return;
     case N_UNARY: {
         Node *x = esc_unparen(n->u.unary.x);
@@ -516,7 +528,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
                 esc_expr(e, h, x);
                 return;
             }
-            esc_expr(e, esc_addr(e->b, k, n->pos, "address-of", "address-of"), x);
+            esc_expr(e, esc_addr_n(e, k, n, "address-of"), x);
             return;
         }
         esc_discard(e, x);

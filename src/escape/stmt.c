@@ -118,14 +118,10 @@ static void assign_stmt(Escape *e, Node *n) {
         }
     }
     if (n->op != OP_NONE && n->op != OP_DEF) {
-        // x op= y: gc's OASOP, assigning x op y (only strings carry
-        // pointers here, and their concatenation allocates).
+        // x op= y: gc's OASOP evaluates y into x (walk makes the
+        // concatenation later, after escape analysis).
         Hole k = esc_addr_of(e, dsts[0]);
-        esc_discard(e, rhs.v[0]);
-        Type *t = dsts[0]->type;
-        if (n->op == OP_ADD && t && types_is_string(t)) {
-            esc_spill_n(e, k, n, esc_text(e, n), n->pos);
-        }
+        esc_expr(e, esc_note_n(e, k, n, "assign"), rhs.v[0]);
         esc_reassigned(e, &k, 1, defs, dsts);
     } else {
         esc_assign_list(e, dsts, types, nl, rhs.v, rhs.n, nl > 1 ? "assign-pair" : "assign", n,
@@ -159,11 +155,10 @@ static void range_stmt(Escape *e, Node *n) {
     ks[0] = esc_addr_of(e, key);
     ks[1] = esc_addr_of(e, val);
     Type *xt = n->u.range.x->type ? types_under(n->u.range.x->type) : NULL;
-    Str txt = "range";
     if (xt && xt->kind == TY_ARRAY)
-        esc_flow(e->b, esc_note(e->b, ks[1], n->pos, txt, "range"), tmp);
+        esc_flow(e->b, esc_note_n(e, ks[1], n, "range"), tmp);
     else
-        esc_flow(e->b, esc_deref(e->b, ks[1], n->pos, txt, "range-deref"), tmp);
+        esc_flow(e->b, esc_deref_n(e, ks[1], n, "range-deref"), tmp);
     // gc marks even the loop's own variables reassigned.
     Object *none[2] = {0};
     esc_reassigned(e, ks, 2, none, dsts);
@@ -193,7 +188,7 @@ static void type_switch(Escape *e, Node *n) {
             if (!o || !o->type)
                 continue;
             if (!o->aux) {
-                Location *loc = esc_new_loc(e, LOC_AUTO, o, o->name, cc->pos, false);
+                Location *loc = esc_new_loc(e, LOC_AUTO, o, o->name, cc->u.clause.colon, false);
                 o->aux = loc;
             }
             Hole k = esc_dcl(e, o->aux);
@@ -250,13 +245,13 @@ static void return_stmt(Escape *e, Node *n) {
         // each result that is not a name.
         Pos cur = n->pos;
         for (int i = 0; i < res.n; i++)
-            if (esc_unparen(res.v[i])->kind == N_IDENT)
+            if (esc_is_name_node(res.v[i]))
                 cur = res.v[i]->pos;
         for (int i = 0; i < nr && i < res.n; i++) {
-            if (esc_unparen(res.v[i])->kind != N_IDENT)
+            if (!esc_is_name_node(res.v[i]))
                 cur = res.v[i]->pos;
             e->conv_pos = cur;
-            esc_expr_to(e, esc_note(e->b, ks[i], n->pos, "return", "return"), res.v[i], types[i]);
+            esc_expr_to(e, esc_note_n(e, ks[i], n, "return"), res.v[i], types[i]);
         }
     }
     for (int i = 0; i < nr; i++)
@@ -313,7 +308,7 @@ void esc_stmt(Escape *e, Node *n) {
         {
             Type *ct = n->u.send.chan->type ? types_core_type(n->u.send.chan->type) : NULL;
             Type *et = ct && ct->kind == TY_CHAN ? ct->u.chan.elem : NULL;
-            esc_assign_heap(e, n->u.send.value, et, n->pos, "send");
+            esc_assign_heap(e, n->u.send.value, et, n, "send");
         }
         return;
     case N_ASSIGN:

@@ -562,6 +562,10 @@ static bool builtin(Checker *c, Operand *x, Node *call, BuiltinId id) {
         record_builtin_type(c, fun, make_sig(c, x->type, NULL, 0, false));
         return true;
     case BUILTIN_ADD: {
+        if (!check_allow_version(c, 17)) {
+            check_version_error(c, check_start_pos(fun), 17, "unsafe.Add");
+            return false;
+        }
         check_assignment(c, x, TYP(TY_UNSAFE_POINTER), "argument to unsafe.Add");
         if (x->mode == MODE_INVALID)
             return false;
@@ -592,6 +596,10 @@ static bool builtin(Checker *c, Operand *x, Node *call, BuiltinId id) {
     case BUILTIN_OFFSETOF:
         return builtin_offsetof(c, x, call);
     case BUILTIN_SLICE: {
+        if (!check_allow_version(c, 17)) {
+            check_version_error(c, check_start_pos(fun), 17, "unsafe.Slice");
+            return false;
+        }
         Type *p = types_under(x->type);
         if (p->kind != TY_POINTER) {
             check_report(c, check_operand_pos(x), "invalid argument: %O is not a pointer", x);

@@ -35,6 +35,8 @@ static Type **type_list(Checker *c, NodeList l) {
 }
 
 void check_func_inst(Checker *c, Operand *x, Node *inst) {
+    if (!check_allow_version(c, 18))
+        check_version_error(c, inst->pos, 18, "function instantiation");
     NodeList xlist = inst->u.index.indices;
     Type **targs = type_list(c, xlist);
     if (!targs) {
@@ -152,6 +154,12 @@ static Type *arguments(Checker *c, Node *call, Type *sig, Type **targs, int ntar
     }
 
     if (sig->u.func.ntparams > 0) {
+        if (!check_allow_version(c, 18)) {
+            if (fun->kind == N_INDEX)
+                check_version_error(c, fun->pos, 18, "function instantiation");
+            else
+                check_version_error(c, call->pos, 18, "implicit function instantiation");
+        }
         Operand **aptrs = ARENA_ARRAY(c->arena, Operand *, nargs ? nargs : 1);
         for (int i = 0; i < nargs; i++)
             aptrs[i] = &args[i];

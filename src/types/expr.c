@@ -439,7 +439,7 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, Op op) {
             }
         }
     } else if (types_all_basic_info(y->type, BASIC_INTEGER)) {
-        if (!types_all_basic_info(y->type, BASIC_UNSIGNED) && c->lang_minor && c->lang_minor < 13) {
+        if (!types_all_basic_info(y->type, BASIC_UNSIGNED) && !check_allow_version(c, 13)) {
             check_report(c, check_operand_pos(y), "invalid operation: signed shift count %O requires go1.13 or later", y);
             x->mode = MODE_INVALID;
             return;
@@ -711,6 +711,20 @@ static void basic_lit(Checker *c, Operand *x, Node *e) {
         check_errorf(c, check_start_pos(e), "excessively long constant: %.10s... (%zu chars)", text, n);
         x->mode = MODE_INVALID;
         return;
+    }
+    if ((k == LIT_INT || k == LIT_FLOAT || k == LIT_IMAG) && n > 2 && !check_allow_version(c, 13)) {
+        // Number literal syntax of go1.13.
+        const char *what = NULL;
+        if (memchr(text, '_', n))
+            what = "underscores in numeric literals";
+        else if (text[0] == '0' && (text[1] == 'b' || text[1] == 'B'))
+            what = "binary literals";
+        else if (text[0] == '0' && (text[1] == 'o' || text[1] == 'O'))
+            what = "0o/0O-style octal literals";
+        else if (text[0] == '0' && k != LIT_INT && (text[1] == 'x' || text[1] == 'X'))
+            what = "hexadecimal floating-point literals";
+        if (what)
+            check_version_error(c, check_start_pos(e), 13, what);
     }
     Const *v = e->u.lit.val;
     if (!v)

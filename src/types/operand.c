@@ -296,3 +296,14 @@ bool check_comma_ok_assign(Checker *c, Operand *x) {
     (void)c;
     return x->mode == MODE_MAPINDEX || x->mode == MODE_COMMAOK || x->mode == MODE_COMMAERR;
 }
+
+bool check_allow_version(Checker *c, int minor) { return c->lang_minor == 0 || c->lang_minor >= minor; }
+
+// types2 versionErrorf in gc's form: the feature, the version it needs and
+// what -lang said, since gc takes -lang from the module's go.mod.
+void check_version_error(Checker *c, Pos pos, int minor, const char *what) {
+    char lang[32];
+    snprintf(lang, sizeof lang, "go1.%d", c->lang_minor);
+    check_errorf(c, pos, "%s requires go1.%d or later (-lang was set to %s; check go.mod)", what, minor,
+                 c->cfg.lang ? c->cfg.lang : lang);
+}

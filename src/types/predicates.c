@@ -898,8 +898,9 @@ static bool union_terms(Type *u, TermList *out, Diags *diags, Pos pos) {
         } else if (tu->kind == TY_INVALID) {
             continue;
         } else if (t->tilde && !types_identical(t->type, tu)) {
-            vec_free(&tl.v);
-            return false;  // ~T with T not its own underlying type: reported by the checker
+            // ~T with T not its own underlying type (reported by the
+            // checker) denotes no type at all: the term adds nothing.
+            continue;
         } else {
             vec_push(&tl.v, *t);
         }
@@ -907,7 +908,7 @@ static bool union_terms(Type *u, TermList *out, Diags *diags, Pos pos) {
         vec_free(&tl.v);
         if (!out->all && out->v.len > 100) {
             if (diags)
-                diag_error(diags, pos, "cannot handle more than 100 union terms (implementation limit)");
+                diag_error(diags, pos, "cannot handle more than 100 union terms (implementation limitation)");
             return false;
         }
     }
@@ -1030,8 +1031,8 @@ bool types_typeset_each(Type *t, bool (*f)(void *ctx, Type *t, bool tilde), void
     TypeSet *ts = (t->kind == TY_TYPEPARAM || types_under(t)->kind == TY_INTERFACE) ? types_typeset_of(t) : NULL;
     if (!ts)
         return f(ctx, t, false);
-    if (ts->all)
-        return f(ctx, NULL, false);
+    if (ts->all || ts->nterms == 0)
+        return f(ctx, NULL, false);  // no specific terms, empty set included (types2 is)
     for (int i = 0; i < ts->nterms; i++)
         if (!f(ctx, ts->terms[i].type, ts->terms[i].tilde))
             return false;

@@ -1212,8 +1212,9 @@ bool check_comma_ok_assign(Checker *c, Operand *x);  // x's mode allows v, ok = 
 // Untyped bookkeeping (types2 updateExprVal; entries are ExprInfo, see
 // check_record; an entry whose value is NULL is gone).
 void check_update_expr_val(Checker *c, Node *e, Const *val);
-// Records x (after checking x->expr): untyped results are remembered,
-// typed ones go to check_record (types2 Checker.record).
+// Records x for x->expr (types2 Checker.record): invalid operands as
+// invalid, novalue without a type; check_record keeps untyped results
+// in Checker.untyped until their context fixes the type.
 void check_record_operand(Checker *c, Operand *x);
 // x == y comparisons; switch_case: as a case of `switch y` (types2 comparison).
 void check_comparison(Checker *c, Operand *x, Operand *y, Op op, bool switch_case);
@@ -1265,6 +1266,11 @@ Pos check_operand_pos(Operand *x);   // start of x->expr (NOPOS without one)
 // syn_start_pos it keeps the node's own position for key:value pairs
 // (the ':'), slice expressions (the '['), parens and unary operations.
 Pos check_start_pos(Node *n);
+// Language version gates (types2 allowVersion/versionErrorf): whether
+// go1.<minor> features are allowed, and gc's error when they are not:
+// "WHAT requires go1.N or later (-lang was set to go1.M; check go.mod)".
+bool check_allow_version(Checker *c, int minor);
+void check_version_error(Checker *c, Pos pos, int minor, const char *what);
 // What an expression may stand for in statement context (types2 exprKind).
 typedef enum ExprKind { EXPR_CONVERSION, EXPR_EXPRESSION, EXPR_STATEMENT } ExprKind;
 ExprKind check_raw_expr_kind(Checker *c, Operand *x, Node *e, Type *hint, bool allow_generic);

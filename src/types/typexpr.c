@@ -584,18 +584,23 @@ static void union_later(Checker *c, void *arg) {
     }
 }
 
-static void flatten_union(Node *e, NodeVec *out) {
+// Collects the terms of A | B | C in order (tlist) and the `|` nodes
+// joining them (blist), innermost first, as types2's flattenUnion.
+static void flatten_union(Node *e, NodeVec *tlist, NodeVec *blist) {
     if (e->kind == N_BINARY && e->op == OP_OR) {
-        flatten_union(e->u.binary.x, out);
-        vec_push(out, e->u.binary.y);
+        flatten_union(e->u.binary.x, tlist, blist);
+        vec_push(blist, e);
+        vec_push(tlist, e->u.binary.y);
         return;
     }
-    vec_push(out, e);
+    vec_push(tlist, e);
 }
 
 static Term parse_tilde(Checker *c, Node *x) {
     Term t = {false, NULL};
+    Node *tilde = NULL;
     if (x->kind == N_UNARY && x->op == OP_TILDE) {
+        tilde = x;
         x = x->u.unary.x;
         t.tilde = true;
     }
@@ -604,12 +609,18 @@ static Term parse_tilde(Checker *c, Node *x) {
         check_error_at_node(c, x, "cannot embed a type parameter");
         t.type = TYP(TY_INVALID);
     }
+    // ~T is recorded as the one-term union it stands for.
+    if (tilde) {
+        Term *one = ARENA_NEW(c->arena, Term);
+        *one = t;
+        check_record(c, tilde, MODE_TYPEXPR, types_new_union(c->arena, one, 1), NULL);
+    }
     return t;
 }
 
 static Type *parse_union(Checker *c, Node *uexpr) {
-    NodeVec list = {0};
-    flatten_union(uexpr, &list);
+    NodeVec list = {0}, ops = {0};
+    flatten_union(uexpr, &list, &ops);
     Term *terms = ARENA_ARRAY(c->arena, Term, list.len);
     Node **nodes = ARENA_ARRAY(c->arena, Node *, list.len);
     Type *u = NULL;
@@ -618,6 +629,7 @@ static Type *parse_union(Checker *c, Node *uexpr) {
         Term t = parse_tilde(c, list.data[i]);
         if (list.len == 1 && !t.tilde) {
             vec_free(&list);
+            vec_free(&ops);
             return t.type;
         }
         if (n >= 100) {
@@ -631,8 +643,12 @@ static Type *parse_union(Checker *c, Node *uexpr) {
         terms[n++] = t;
         if (!u || u->kind != TY_INVALID)
             u = types_new_union(c->arena, terms, n);
+        // Each `|` node gets the union of the terms up to it.
+        if (i > 0)
+            check_record(c, ops.data[i - 1], MODE_TYPEXPR, u, NULL);
     }
     vec_free(&list);
+    vec_free(&ops);
     if (!u || u->kind == TY_INVALID)
         return TYP(TY_INVALID);
     UnionLater *ul = ARENA_NEW(c->arena, UnionLater);

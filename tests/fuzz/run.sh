@@ -97,7 +97,8 @@ if [ "$rc" -eq 0 ]; then
     echo "ok fuzz-parse (${execs:-?} execs in ${SECS}s)"
     exit 0
 fi
-what=$(grep -m1 -E '^SUMMARY: |ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)|runtime error:' "$log" | cut -c1-200)
+what=$(grep -m1 -E '^SUMMARY: ' "$log" | cut -c1-200)
+[ -n "$what" ] || what=$(grep -m1 -E 'ERROR: |runtime error:' "$log" | cut -c1-200)
 input=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -n 1)
 echo "FAIL fuzz-parse: crash after ${execs:-?} execs: ${what:-exit status $rc} (input: ${input:-none}; log: $log)"
 exit 1

@@ -31,6 +31,7 @@ asan=${ASAN_OPTIONS:-exitcode=86:detect_leaks=1}
 ubsan=${UBSAN_OPTIONS:-exitcode=87:print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS=$asan:symbolize=0 UBSAN_OPTIONS=$ubsan:symbolize=0
 export bin
+rm -rf "$logdir"   # logs of an earlier run would mislead
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/goesc-gotest.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 

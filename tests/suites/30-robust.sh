@@ -46,7 +46,7 @@ fill() { head -c $(($2 * 1000000)) /dev/zero | tr '\0' "$1"; }
 # EXPECT: 0, 1, or 01 (either: gc's answer depends on where its read
 # buffer happens to end, a quirk the lexer copies).
 # KIND: pos (errors must be file:line[:col]: lines), io (errors must name
-# the first file), any (either).
+# the first file), any (no format check).
 check() {
     local name=$1 expect=$2 kind=$3 b tag out rc why limit
     shift 3
