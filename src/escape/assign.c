@@ -195,6 +195,16 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
         if (src->kind == N_CALL && esc_is_call(src)) {
             esc_call(e, ks, ndst, src);
         } else {
+            if (src->kind == N_INDEX && src->u.index.x->type &&
+                types_under(src->u.index.x->type)->kind == TY_MAP) {
+                // v, ok = m[k]: the key's conversion stands at the key.
+                esc_discard(e, src->u.index.x);
+                esc_expr_to(e, esc_discard_hole(e->b), src->u.index.indices.v[0],
+                            types_under(src->u.index.x->type)->u.map.key);
+                esc_reassigned(e, ks, ndst, defs, dsts);
+                free(ks);
+                return;
+            }
             const char *w = src->kind == N_INDEX ? "assign-pair-mapr"
                           : src->kind == N_TYPE_ASSERT ? "assign-pair-dot-type"
                                                         : "assign-pair-receive";

@@ -196,6 +196,166 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
     }
 }
 
+// ---- a generic walk ----
+
+static void visit_list(Builder *bl, NodeList l, void (*f)(void *, Node *), void *ctx) {
+    for (int i = 0; i < l.n; i++)
+        esc_visit(bl, l.v[i], f, ctx);
+}
+
+void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
+    if (!n)
+        return;
+    f(ctx, n);
+    switch (n->kind) {
+    case N_FUNC_LIT: esc_visit(bl, n->u.func_lit.body, f, ctx); return;
+    case N_COMPOSITE_LIT: visit_list(bl, n->u.composite.elts, f, ctx); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        esc_visit(bl, n->u.unary.x, f, ctx); return;
+    case N_SELECTOR: esc_visit(bl, n->u.selector.x, f, ctx); return;
+    case N_INDEX: esc_visit(bl, n->u.index.x, f, ctx); visit_list(bl, n->u.index.indices, f, ctx); return;
+    case N_SLICE:
+        esc_visit(bl, n->u.slice.x, f, ctx); esc_visit(bl, n->u.slice.lo, f, ctx);
+        esc_visit(bl, n->u.slice.hi, f, ctx); esc_visit(bl, n->u.slice.max, f, ctx); return;
+    case N_TYPE_ASSERT: esc_visit(bl, n->u.assert.x, f, ctx); return;
+    case N_CALL: esc_visit(bl, n->u.call.fun, f, ctx); visit_list(bl, n->u.call.args, f, ctx); return;
+    case N_BINARY: esc_visit(bl, n->u.binary.x, f, ctx); esc_visit(bl, n->u.binary.y, f, ctx); return;
+    case N_KEY_VALUE: esc_visit(bl, n->u.key_value.key, f, ctx); esc_visit(bl, n->u.key_value.value, f, ctx); return;
+    case N_DECL_STMT: esc_visit(bl, n->u.decl_stmt.decl, f, ctx); return;
+    case N_GEN_DECL: visit_list(bl, n->u.gen_decl.specs, f, ctx); return;
+    case N_VALUE_SPEC: visit_list(bl, n->u.value_spec.values, f, ctx); return;
+    case N_LABELED: esc_visit(bl, n->u.labeled.stmt, f, ctx); return;
+    case N_SEND: esc_visit(bl, n->u.send.chan, f, ctx); esc_visit(bl, n->u.send.value, f, ctx); return;
+    case N_ASSIGN: visit_list(bl, n->u.assign.lhs, f, ctx); visit_list(bl, n->u.assign.rhs, f, ctx); return;
+    case N_RETURN: visit_list(bl, n->u.list.list, f, ctx); return;
+    case N_BLOCK: visit_list(bl, n->u.block.list, f, ctx); return;
+    case N_IF: {
+        esc_visit(bl, n->u.if_.init, f, ctx);
+        esc_visit(bl, n->u.if_.cond, f, ctx);
+        Const *c = n->u.if_.init ? NULL : ptrmap_get(&bl->info->consts, n->u.if_.cond);
+        int v = c && types_const_kind(c) == CV_BOOL ? types_const_bool_val(c) : -1;
+        if (v != 0)
+            esc_visit(bl, n->u.if_.then, f, ctx);
+        if (v != 1)
+            esc_visit(bl, n->u.if_.els, f, ctx);
+        return;
+    }
+    case N_CASE_CLAUSE: visit_list(bl, n->u.clause.list, f, ctx); visit_list(bl, n->u.clause.body, f, ctx); return;
+    case N_COMM_CLAUSE: esc_visit(bl, n->u.comm.comm, f, ctx); visit_list(bl, n->u.comm.body, f, ctx); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        esc_visit(bl, n->u.switch_.init, f, ctx); esc_visit(bl, n->u.switch_.tag, f, ctx);
+        esc_visit(bl, n->u.switch_.body, f, ctx); return;
+    case N_FOR:
+        esc_visit(bl, n->u.for_.init, f, ctx); esc_visit(bl, n->u.for_.cond, f, ctx);
+        esc_visit(bl, n->u.for_.post, f, ctx); esc_visit(bl, n->u.for_.body, f, ctx); return;
+    case N_RANGE:
+        esc_visit(bl, n->u.range.key, f, ctx); esc_visit(bl, n->u.range.value, f, ctx);
+        esc_visit(bl, n->u.range.x, f, ctx); esc_visit(bl, n->u.range.body, f, ctx); return;
+    default:
+        return;
+    }
+}
+
+// ---- gc's walk: bounds checks it can drop (walk/expr.go's bounded) ----
+
+typedef struct BoundsCtx {
+    Builder *bl;
+    Batch *b;
+} BoundsCtx;
+
+static bool small_int_const(Builder *bl, Node *n, int64_t *v) {
+    Const *c = ptrmap_get(&bl->info->consts, n);
+    return c && types_const_kind(c) == CV_INT && types_const_int64_val(c, v) &&
+           *v >= -(1LL << 31) && *v < (1LL << 31);
+}
+
+// Whether integer n always lies in [0, max).
+static bool bounded(Builder *bl, Node *n, int64_t max) {
+    n = esc_unparen(n);
+    if (!n->type || !types_is_integer(n->type))
+        return false;
+    bool sign = !types_is_unsigned(n->type);
+    int bits = (int)(8 * types_sizeof(n->type));
+    int64_t v;
+    if (small_int_const(bl, n, &v))
+        return 0 <= v && v < max;
+    if (n->kind == N_BINARY) {
+        Node *x = n->u.binary.x, *y = n->u.binary.y;
+        switch (n->op) {
+        case OP_AND: case OP_ANDNOT: {
+            int64_t w = -1;
+            if (small_int_const(bl, x, &v))
+                w = v;
+            else if (small_int_const(bl, y, &v)) {
+                w = v;
+                if (n->op == OP_ANDNOT) {
+                    w = ~w;
+                    if (!sign)
+                        w &= (int64_t)((bits >= 64 ? 0 : (1ULL << bits)) - 1);
+                }
+            }
+            if (0 <= w && w < max)
+                return true;
+            break;
+        }
+        case OP_REM:
+            if (!sign && small_int_const(bl, y, &v) && 0 <= v && v <= max)
+                return true;
+            break;
+        case OP_DIV:
+            if (!sign && small_int_const(bl, y, &v))
+                for (; bits > 0 && v >= 2; v >>= 1)
+                    bits--;
+            break;
+        case OP_SHR:
+            if (!sign && small_int_const(bl, y, &v)) {
+                if (v > bits)
+                    return true;
+                bits -= (int)v;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return !sign && bits <= 62 && (1LL << bits) <= max;
+}
+
+static void bounds_visit(void *vctx, Node *n) {
+    BoundsCtx *c = vctx;
+    if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)
+        return;
+    Node *x = n->u.index.x, *idx = n->u.index.indices.v[0];
+    if (!x->type || !idx->type || ptrmap_get(&c->bl->info->consts, n))
+        return;
+    Type *t = types_under(x->type);
+    int64_t len = -1;
+    if (t->kind == TY_POINTER)
+        t = types_under(t->u.elem.elem);
+    if (t->kind == TY_ARRAY) {
+        len = t->u.array.len;
+    } else {
+        Const *s = ptrmap_get(&c->bl->info->consts, x);
+        if (s && types_const_kind(s) == CV_STRING) {
+            size_t l;
+            types_const_string_val(s, &l);
+            len = (int64_t)l;
+        }
+    }
+    if (len < 0 || ptrmap_get(&c->bl->info->consts, idx))
+        return;
+    if (bounded(c->bl, idx, len))
+        esc_warn(c->b, n->pos, "index bounds check elided");
+}
+
+void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
+    if (!b->m || !b->out)
+        return;
+    BoundsCtx c = {bl, b};
+    esc_visit(bl, body, bounds_visit, &c);
+}
+
 // ---- the static call graph (gc's VisitFuncsBottomUp) ----
 
 typedef struct RefVisit {
@@ -532,6 +692,29 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         e.bld = bl;
         esc_block(&e, f->body->u.block.list);
     }
+    for (int i = 0; i < all.len; i++) {
+        BFunc *f = all.data[i];
+        if (!f->init_exprs.len)
+            continue;
+        // init: each dynamic initializer is stored in a global.
+        f->f.state = ESC_FUNC_STARTED;
+        Escape e = esc_with(&batch, &f->f);
+        e.bld = bl;
+        for (int j = 0; j < f->init_exprs.len; j++) {
+            Node *x = f->init_exprs.data[j];
+            Node *u = esc_unparen(x);
+            if (u->kind == N_CALL && esc_is_call(u) && u->type && u->type->kind == TY_TUPLE) {
+                int nt = types_tuple_len(u->type);
+                Hole *ks = xcalloc((size_t)nt + 1, sizeof *ks);
+                for (int q = 0; q < nt; q++)
+                    ks[q] = esc_heap_hole(&batch);
+                esc_call(&e, ks, nt, u);
+                free(ks);
+                continue;
+            }
+            esc_expr_to(&e, esc_heap_hole(&batch), x, f->init_types.data[j]);
+        }
+    }
     for (int i = 0; i < batch.closures.len; i++) {
         EscClosure *c = &batch.closures.data[i];
         BFunc *f = (BFunc *)c->fn;
@@ -570,6 +753,127 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
 static void analyze_bodyless(Builder *bl, BFunc *f) {
     BFunc *fns[1] = {f};
     analyze_component(bl, fns, 1);
+}
+
+// ---- package-level initializers (gc's staticinit and init function) ----
+
+typedef VEC(BFunc *) BFuncList;
+
+// Whether gc lays out initializer n statically. Parts that are not go to
+// init's dynamic list; func literals become functions of their own.
+static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList *globs, int *gen) {
+    n = esc_unparen(n);
+    if (!n)
+        return true;
+    if (NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_NILVALUE ||
+        ptrmap_get(&bl->info->consts, n))
+        return true;  // constants are laid out statically, boxed or not
+    switch (n->kind) {
+    case N_IDENT: {
+        Object *o = n->u.ident.obj;
+        if (!o || o->kind == OBJ_FUNC)
+            return true;
+        return !(dst && types_is_interface(dst) && !types_is_interface(o->type));
+    }
+    case N_SELECTOR: {
+        Selection *s = ptrmap_get(&bl->info->selections, n);
+        return !s || s->kind == SEL_METHOD_EXPR;
+    }
+    case N_CALL: {
+        // []byte("const"): static data.
+        if (NODE_MODE(n->u.call.fun) != MODE_TYPEXPR || n->u.call.args.n != 1 || !n->type)
+            return false;
+        Node *a = n->u.call.args.v[0];
+        return types_under(n->type)->kind == TY_SLICE && NODE_MODE(a) == MODE_CONSTANT;
+    }
+    case N_FUNC_LIT: {
+        char buf[64];
+        snprintf(buf, sizeof buf, "glob..func%d", ++*gen);
+        BFunc *f = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
+        ptrmap_put(&bl->funcs, n, f);
+        find_lits(bl, f, f, f->body);
+        vec_push(globs, f);
+        return true;
+    }
+    case N_UNARY: {
+        if (n->op != OP_AND)
+            return false;
+        Node *x = esc_unparen(n->u.unary.x);
+        if (x->kind == N_IDENT)
+            return true;
+        if (x->kind == N_COMPOSITE_LIT)
+            return static_init(bl, x, NULL, init, globs, gen);
+        return false;
+    }
+    case N_COMPOSITE_LIT: {
+        Type *u = n->type ? types_under(n->type) : NULL;
+        if (!u || u->kind == TY_MAP)
+            return false;
+        if (u->kind == TY_POINTER) {
+            Node tmp = *n;
+            tmp.type = u->u.elem.elem;
+            return static_init(bl, &tmp, NULL, init, globs, gen);
+        }
+        NodeList elts = n->u.composite.elts;
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i], *key = NULL;
+            if (el->kind == N_KEY_VALUE) {
+                key = el->u.key_value.key;
+                el = el->u.key_value.value;
+            }
+            Type *et = NULL;
+            if (u->kind == TY_STRUCT) {
+                for (int j = 0; j < u->u.struct_.nfields; j++)
+                    if (key ? key->kind == N_IDENT && u->u.struct_.fields[j]->name == key->u.ident.name : j == i)
+                        et = u->u.struct_.fields[j]->type;
+            } else if (u->kind == TY_ARRAY) {
+                et = u->u.array.elem;
+            } else if (u->kind == TY_SLICE) {
+                et = u->u.elem.elem;
+            }
+            if (!static_init(bl, el, et, init, globs, gen)) {
+                vec_push(&init->init_exprs, el);
+                vec_push(&init->init_types, et);
+            }
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
+    BFunc *init = new_bfunc(bl, NULL, NULL, types_new_signature(&bl->arena, NULL, NULL, NULL, false),
+                            NULL, str_cstr("init"), NULL);
+    int gen = 0;
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        if (!sf)
+            continue;
+        for (int i = 0; i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind != N_GEN_DECL || d->op != TK_VAR)
+                continue;
+            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
+                Node *s = d->u.gen_decl.specs.v[j];
+                NodeList names = s->u.value_spec.names, vals = s->u.value_spec.values;
+                for (int k = 0; k < vals.n; k++) {
+                    Object *o = k < names.n ? names.v[k]->u.ident.obj : NULL;
+                    Type *t = o ? o->type : NULL;
+                    if (vals.n != names.n || !static_init(bl, vals.v[k], t, init, globs, &gen)) {
+                        vec_push(&init->init_exprs, vals.v[k]);
+                        vec_push(&init->init_types, vals.n == names.n ? t : NULL);
+                    }
+                }
+            }
+        }
+    }
+    if (!init->init_exprs.len)
+        return NULL;
+    for (int i = 0; i < init->init_exprs.len; i++)
+        find_lits(bl, init, init, init->init_exprs.data[i]);
+    return init;
 }
 
 static void analyze_package(Builder *bl, Package *p, Batch *root) {
@@ -615,6 +919,11 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             ptrmap_free(&s2);
         }
     }
+    BFuncList globs = {0};
+    BFunc *init = package_init(bl, p, &globs);
+    for (int i = 0; i < globs.len; i++)
+        vec_push(&order, globs.data[i]);
+    vec_free(&globs);
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_scan_defs(bl, order.data[i]->body);
@@ -632,6 +941,17 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         }
         scc_visit(bl, f);
     }
+    if (init) {
+        for (int i = 0; i < init->init_exprs.len; i++)
+            esc_scan_defs(bl, init->init_exprs.data[i]);
+        init->scc_id = UINT32_MAX;
+        BFunc *one[1] = {init};
+        analyze_component(bl, one, 1);
+    }
+    // Then gc compiles each function: walk's messages come last.
+    for (int i = 0; i < order.len; i++)
+        if (order.data[i]->body)
+            esc_bounds_report(bl, root, order.data[i]->body);
     vec_free(&order);
 }
 

@@ -111,6 +111,16 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
     case BUILTIN_PANIC:
         if (esc_is_name_node(args.v[0]) || NODE_MODE(args.v[0]) == MODE_CONSTANT)
             e->conv_pos = call->pos;
+        else {
+            // After a composite literal, gc stands at its last element.
+            Node *a = esc_unparen(args.v[0]);
+            if (a->kind == N_COMPOSITE_LIT && a->u.composite.elts.n) {
+                Node *el = a->u.composite.elts.v[a->u.composite.elts.n - 1];
+                if (el->kind == N_KEY_VALUE)
+                    el = el->u.key_value.value;
+                e->conv_pos = el->pos;
+            }
+        }
         esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                     args.v[0], types_universe.empty_iface);
         return;
@@ -158,6 +168,13 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
             h.dst->heap_reason = why;
         for (int i = 1; i < args.n; i++)
             esc_discard(e, args.v[i]);
+        return;
+    }
+    case BUILTIN_DELETE: {
+        esc_discard(e, args.v[0]);
+        Type *mt = args.v[0]->type ? types_core_type(args.v[0]->type) : NULL;
+        if (args.n > 1)
+            esc_expr_to(e, esc_discard_hole(b), args.v[1], mt && mt->kind == TY_MAP ? mt->u.map.key : NULL);
         return;
     }
     case BUILTIN_ADD: case BUILTIN_SLICE:
@@ -420,6 +437,8 @@ static void devirt_visit(DevirtCtx *c, Node *n) {
 }
 
 void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
+    if (!b->m || !b->out)
+        return;
     DevirtCtx c = {bl, b};
     devirt_visit(&c, body);
 }

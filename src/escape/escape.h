@@ -376,6 +376,10 @@ struct BFunc {
     VEC(BFunc *) lits;      // func literals directly inside, source order
     VEC(Object *) cvars;    // closures: captured variables, first use order
     int lit_gen;            // numbering of the literals named after this one
+    // The package's "init": the initializers that cannot be laid out
+    // statically, each assigned to its package-level variable.
+    VEC(Node *) init_exprs;
+    VEC(Type *) init_types;
     PtrMap looping;         // label Object* -> 1: a later goto jumps back
     uint32_t scc_id, scc_low;
     bool on_stack;
@@ -401,6 +405,12 @@ Node *esc_unparen(Node *n);
 // current position the way other expressions do.
 bool esc_is_name_node(Node *n);
 Object *esc_ident_obj(Node *n);                 // n (unparenthesised) ident's object
+// Calls f on n and every node below it, func literal bodies included,
+// skipping the branches gc's deadcode pass removes (if with a constant
+// condition).
+void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx);
+// gc's walk, after escape analysis: "index bounds check elided" lines.
+void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);

@@ -3,15 +3,19 @@
 // AST: gc's noder has dropped the parentheses, replaced every constant
 // expression by a literal that remembers its source text, spelt out the
 // embedded fields a selector goes through, turned string additions into
-// one n-ary concatenation and method calls into calls of method
-// expressions (escape analysis does the last itself, before it prints).
-// Implicit conversions, dereferences and address-ofs print as their
-// operand, so the AST's shape already matches there. This file rebuilds
-// gc's view from the types the checker recorded, and parenthesises by
-// gc's precedence table, in which a few operations (string
-// concatenation, &T{...}, func literals, make of maps and channels,
-// complex/real/imag, recover) rank 0 and so gain parentheses wherever they
-// are operands.
+// one n-ary concatenation, method calls into calls of method expressions
+// (t.M(x) is T.M(t, x)) and callees with side effects into temporaries
+// (f()() is .autotmp_3()); escape analysis itself then gathers the extra
+// arguments of variadic calls into a "... argument" slice. Implicit
+// conversions, dereferences and address-ofs print as their operand, so
+// the AST's shape already matches there. This file rebuilds gc's view
+// from the types the checker recorded, and parenthesises by gc's
+// precedence table, in which a few operations (string concatenation,
+// &T{...}, func literals, make of maps and channels, complex/real/imag,
+// recover) rank 0 and so gain parentheses wherever they are operands.
+// Statements print as gc's -m=2 notes show them ("g = &x", "for loop").
+// Not done: calls of generic functions, which gc prints stenciled
+// ("id[go.shape.int_0](&.dict.id[int], x)").
 #include <string.h>
 
 #include "../types/types.h"
@@ -349,6 +353,15 @@ static Node *temp_part(Printer *p, Node *call) {
     return has_call_or_chan(p, part) ? part : NULL;
 }
 
+// return f() with f returning several results: gc copies them into as
+// many temporaries first.
+static int multi_call_results(NodeList results) {
+    if (results.n != 1 || unparen(results.v[0])->kind != N_CALL)
+        return 0;
+    Type *t = results.v[0]->type;
+    return t && t->kind == TY_TUPLE && types_tuple_len(t) > 1 ? types_tuple_len(t) : 0;
+}
+
 typedef struct TempWalk {
     Printer *p;
     Node *target;       // the call whose temporary is numbered
@@ -455,7 +468,10 @@ static bool tw_node(TempWalk *w, Node *n) {
     case N_SEND:
         return tw_node(w, n->u.send.chan) || tw_node(w, n->u.send.value);
     case N_RETURN:
-        return tw_list(w, n->u.list.list);
+        if (tw_list(w, n->u.list.list) || n == w->target)
+            return true;
+        w->count += multi_call_results(n->u.list.list);
+        return false;
     case N_ASSIGN:
         if (tw_list(w, n->u.assign.rhs))
             return true;
@@ -525,7 +541,8 @@ static bool tw_node(TempWalk *w, Node *n) {
     }
 }
 
-// N of the temporary gc gives call's callee, -1 if call is not found.
+// N of the first temporary gc makes for call (a call's callee, or a
+// return's results), -1 if call is not found.
 static int temp_number(Printer *p, Node *call) {
     for (int f = 0; p->pkg && f < p->pkg->nfiles; f++) {
         SynFile *file = p->pkg->syn ? p->pkg->syn[f] : NULL;
@@ -870,6 +887,50 @@ static void expr(Printer *p, Node *n, int prec) {
 
 static void list_all(Printer *p, NodeList l) { list(p, l, 0); }
 
+// gc's list of statements: "s1; s2". A label is a statement of its own
+// there, and declarations of constants and types leave nothing.
+static void stmt_list(Printer *p, NodeList l) {
+    bool first = true;
+    for (int i = 0; i < l.n; i++) {
+        Node *n = l.v[i];
+        if (n->kind == N_EMPTY_STMT)
+            continue;
+        if (!first)
+            buf_puts(p->b, "; ");
+        first = false;
+        if (n->kind == N_LABELED) {
+            buf_printf(p->b, "%s: ", n->u.labeled.label->u.ident.name);
+            if (n->u.labeled.stmt && n->u.labeled.stmt->kind != N_EMPTY_STMT) {
+                buf_puts(p->b, "; ");
+                stmt(p, n->u.labeled.stmt);
+            }
+            continue;
+        }
+        stmt(p, n);
+    }
+}
+
+// var x, y T declares each variable on its own; with values it is one
+// assignment.
+static void var_decl(Printer *p, Node *d) {
+    if (!d || d->kind != N_GEN_DECL || d->op != TK_VAR)
+        return;
+    for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
+        Node *spec = d->u.gen_decl.specs.v[i];
+        if (i)
+            buf_puts(p->b, "; ");
+        if (spec->u.value_spec.values.n) {
+            stmt(p, spec);
+            continue;
+        }
+        for (int j = 0; j < spec->u.value_spec.names.n; j++) {
+            Node *id = spec->u.value_spec.names.v[j];
+            buf_printf(p->b, "%svar %s ", j ? "; " : "", id->u.ident.name);
+            type(p, id->u.ident.obj ? id->u.ident.obj->type : NULL);
+        }
+    }
+}
+
 // Statements appear in -m=2 explanations ("from g = &x (assign)"). gc
 // abbreviates the compound ones ("for loop", "switch statement").
 static void stmt(Printer *p, Node *n) {
@@ -894,10 +955,18 @@ static void stmt(Printer *p, Node *n) {
         buf_puts(p->b, " <- ");
         expr(p, n->u.send.value, 4);
         return;
-    case N_RETURN:
+    case N_RETURN: {
         buf_puts(p->b, "return ");
-        list_all(p, n->u.list.list);
+        int k = multi_call_results(n->u.list.list);
+        int t = k ? temp_number(p, n) : -1;
+        if (t < 0) {
+            list_all(p, n->u.list.list);
+            return;
+        }
+        for (int i = 0; i < k; i++)
+            buf_printf(p->b, "%s.autotmp_%d", i ? ", " : "", t + i);
         return;
+    }
     case N_GO:
         buf_puts(p->b, "go ");
         expr(p, n->u.unary.x, 0);
@@ -921,6 +990,55 @@ static void stmt(Printer *p, Node *n) {
     case N_FOR:
     case N_RANGE:
         buf_puts(p->b, "for loop");
+        return;
+    case N_BLOCK:
+        stmt_list(p, n->u.block.list);
+        return;
+    case N_DECL_STMT:
+        var_decl(p, n->u.decl_stmt.decl);
+        return;
+    case N_LABELED:
+        buf_printf(p->b, "%s: ", n->u.labeled.label->u.ident.name);
+        return;
+    case N_BRANCH:
+        buf_puts(p->b, tok_names[n->op]);
+        if (n->u.branch.label)
+            buf_printf(p->b, " %s", n->u.branch.label->u.ident.name);
+        return;
+    case N_IF: {
+        // gc shows an init only when it declares nothing
+        Node *init = n->u.if_.init;
+        buf_puts(p->b, "if ");
+        if (init && !(init->kind == N_ASSIGN && init->op == OP_DEF) && init->kind != N_DECL_STMT) {
+            stmt(p, init);
+            buf_puts(p->b, "; ");
+        }
+        expr(p, n->u.if_.cond, 0);
+        buf_puts(p->b, " { ");
+        stmt(p, n->u.if_.then);
+        buf_puts(p->b, " }");
+        if (n->u.if_.els) {
+            buf_puts(p->b, " else { ");
+            stmt(p, n->u.if_.els);
+            buf_puts(p->b, " }");
+        }
+        return;
+    }
+    case N_CASE_CLAUSE:
+        if (n->u.clause.list.n) {
+            buf_puts(p->b, "case ");
+            list_all(p, n->u.clause.list);
+        } else {
+            buf_puts(p->b, "default");
+        }
+        buf_puts(p->b, ": ");
+        stmt_list(p, n->u.clause.body);
+        return;
+    case N_COMM_CLAUSE:
+        // gc keeps a select case's communication apart from the case
+        // list it prints, which is empty
+        buf_puts(p->b, "default: ");
+        stmt_list(p, n->u.comm.body);
         return;
     case N_SWITCH:
     case N_TYPE_SWITCH:

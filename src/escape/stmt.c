@@ -241,14 +241,18 @@ static void return_stmt(Escape *e, Node *n) {
         // return f(): the call's results go straight to ours.
         esc_call(e, ks, nr, esc_unparen(res.v[0]));
     } else {
-        // gc's conversion position: the last named result, moved on by
-        // each result that is not a name.
-        Pos cur = n->pos;
-        for (int i = 0; i < res.n; i++)
-            if (esc_is_name_node(res.v[i]))
+        // gc's conversion position (found by experiment): it starts at
+        // the result list's position (its second element), moves to each
+        // result that is neither a name nor a constant as the results are
+        // evaluated, then to each non-name result as it is converted.
+        Pos cur = res.n > 1 ? res.v[1]->pos : res.n ? res.v[0]->pos : n->pos;
+        for (int i = 0; i < res.n; i++) {
+            Node *r = esc_unparen(res.v[i]);
+            if (!esc_is_name_node(r) && NODE_MODE(r) != MODE_CONSTANT && NODE_MODE(r) != MODE_NILVALUE)
                 cur = res.v[i]->pos;
+        }
         for (int i = 0; i < nr && i < res.n; i++) {
-            if (!esc_is_name_node(res.v[i]))
+            if (!esc_is_name_node(res.v[i]) && NODE_MODE(res.v[i]) != MODE_NILVALUE)
                 cur = res.v[i]->pos;
             e->conv_pos = cur;
             esc_expr_to(e, esc_note_n(e, ks[i], n, "return"), res.v[i], types[i]);

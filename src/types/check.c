@@ -385,7 +385,7 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     vec_free(&c->late_errors);
     if (d->nerrors == c->nerrors_at_start)
         check_monomorph(c);   // types2 runs it only on error-free packages
-    check_mono_free(c);
+    check_generics_end(c);
 
     bool ok = d->nerrors == c->nerrors_at_start;
     // What only the checker needed goes now; the Info stays with the package.

@@ -271,9 +271,17 @@ static void check_named_chain(Checker *c, Type *named) {
             }
         }
         seen[n] = t;
-        path[n++] = t->u.named.obj;
-        if (t->u.named.orig != t)
-            return;
+        path[n++] = check_instance_obj(c, t);
+        if (t->u.named.orig != t) {
+            // An instance continues the chain with its generic type's
+            // right-hand side, substituted (type N[P any] M[P]). Expand it
+            // without following the chain, unless its generic type is
+            // still being declared.
+            if (!t->u.named.orig->u.named.underlying)
+                return;
+            int nm;
+            types_named_methods(t, &nm);
+        }
         t = t->u.named.underlying;
     }
 }
@@ -537,6 +545,10 @@ static Pos end_pos(Node *n) {
             }
             return n->pos + 2;
         case N_FIELD: n = n->u.field.type; continue;
+        case N_IF: n = n->u.if_.els ? n->u.if_.els : n->u.if_.then; continue;
+        case N_FOR: n = n->u.for_.body; continue;
+        case N_RANGE: n = n->u.range.body; continue;
+        case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT: n = n->u.switch_.body; continue;
         case N_ELLIPSIS: if (n->u.ellipsis.elt) { n = n->u.ellipsis.elt; continue; } return n->pos + 3;
         default: return best + 1;
         }

@@ -30,10 +30,47 @@ typedef struct InstTable {
 
 static PtrMap inst_tables;  // Arena* -> InstTable*
 
+// A hash consistent with types_identical that never looks inside an
+// interface: instances are made while interfaces are still being declared
+// (type I interface{ M() Box[interface{ I }] }), and types_hash would fix
+// their type sets too early. Interfaces all hash alike instead.
+static uint64_t targ_hash(Type *t, int depth) {
+    if (!t)
+        return 0;
+    uint64_t h = t->kind;
+    if (depth > 6)
+        return h;
+    depth++;
+    switch ((TypeKind)t->kind) {
+    case TY_ARRAY:
+        return h * 31 + (uint64_t)t->u.array.len * 7 + targ_hash(t->u.array.elem, depth);
+    case TY_SLICE:
+    case TY_POINTER:
+        return h * 31 + targ_hash(t->u.elem.elem, depth);
+    case TY_MAP:
+        return (h * 31 + targ_hash(t->u.map.key, depth)) * 31 + targ_hash(t->u.map.elem, depth);
+    case TY_CHAN:
+        return (h * 31 + (uint64_t)t->u.chan.dir) * 31 + targ_hash(t->u.chan.elem, depth);
+    case TY_NAMED:
+        h = h * 31 + (uint64_t)(uintptr_t)t->u.named.orig->u.named.obj;
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            h = h * 31 + targ_hash(t->u.named.targs[i], depth);
+        return h;
+    case TY_TYPEPARAM:
+        return h * 31 + (uint64_t)(uintptr_t)t;  // identical only to itself here
+    case TY_STRUCT:
+        return h * 31 + (uint64_t)t->u.struct_.nfields;
+    case TY_FUNC:
+        return (h * 31 + (uint64_t)types_tuple_len(t->u.func.params)) * 31 + (uint64_t)types_tuple_len(t->u.func.results);
+    default:
+        return h;
+    }
+}
+
 static uint64_t inst_hash(Type *orig, Type **targs, int n) {
     uint64_t h = (uint64_t)(uintptr_t)orig->u.named.obj * 0x9E3779B97F4A7C15ull;
     for (int i = 0; i < n; i++)
-        h = (h ^ types_hash(targs[i])) * 0x100000001B3ull + (uint64_t)i;
+        h = (h ^ targ_hash(targs[i], 0)) * 0x100000001B3ull + (uint64_t)i;
     return h ? h : 1;
 }
 
@@ -193,6 +230,14 @@ static Expander *expander_for(Arena *a, Checker *c) {
     if (c && c->arena == a)
         e->c = c;
     return e;
+}
+
+void check_generics_end(Checker *c) {
+    check_mono_free(c);
+    // Instances of this package expanded later must not reach the checker.
+    Expander *e = ptrmap_get(&expanders, c->arena);
+    if (e && e->c == c)
+        e->c = NULL;
 }
 
 Type *check_named_instance(Arena *a, Checker *c, Type *orig, Type **targs, int n) {

@@ -619,7 +619,7 @@ static void assign_stmt(Checker *c, Node *s) {
         return;
     }
     if (lhs.n != 1 || rhs.n != 1) {
-        check_error_at_node(c, s, "assignment operation %s= requires single-valued expressions", op_names[s->op]);
+        check_error_at_node(c, s, "assignment operation %s requires single-valued expressions", op_names[s->op]);
         return;
     }
     Operand x = {0};

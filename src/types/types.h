@@ -1310,12 +1310,18 @@ void check_complete_tparams_later(Checker *c, Type **tparams, int n);
 // Where an instance made by check_instantiate_type was first written
 // (NOPOS for instances made by substitution).
 Pos check_instance_pos(Type *inst);
+// The object naming named type t in cycle messages: for an instance a copy
+// of its generic type's name at the position it was written (validtype.c).
+Object *check_instance_obj(Checker *c, Type *t);
 // mono.c: records the type arguments of a verified instantiation, and at
 // the end of a package without errors reports "instantiation cycle".
 typedef struct MonoGraph MonoGraph;
 void check_mono_record(Checker *c, Pos pos, Type **tparams, Type **targs, int n, NodeList xlist);
 void check_monomorph(Checker *c);
 void check_mono_free(Checker *c);
+// End of a package's check: frees the generics state hanging off c and
+// detaches c from the package's instance expander (instantiate.c).
+void check_generics_end(Checker *c);
 // -- generics internals (subst.c, instantiate.c, unify.c, infer.c) --
 // Substitution allocating in a; c may be NULL (an instance expanded after
 // its package's checker is gone). Returns t itself when nothing changed.

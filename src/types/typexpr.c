@@ -71,7 +71,7 @@ void check_ident(Checker *c, Operand *x, Node *e, Type *def, bool want_type) {
                 x->mode = MODE_TYPEXPR;
                 x->type = tp;
             } else
-                check_error_at_node(c, e, "cannot use _ as value");
+                check_error_at_node(c, e, "cannot use _ as value or type");
         } else
             check_error_at_node(c, e, "undefined: %s", name);
         return;
@@ -526,10 +526,13 @@ typedef struct UnionLater {
     int n;
 } UnionLater;
 
+// types2 formats a Term with its String method, which qualifies names by
+// package path rather than by the checker's qualifier.
 static void term_string(Checker *c, Buf *b, Term *t) {
+    (void)c;
     if (t->tilde)
         buf_putc(b, '~');
-    check_write_type(c, b, t->type);
+    types_write_type(b, t->type, NULL, TS_TYPES2);
 }
 
 static void union_later(Checker *c, void *arg) {
@@ -565,12 +568,12 @@ static void union_later(Checker *c, void *arg) {
         }
         for (int j = 0; j < i; j++) {
             Term *y = &ul->terms[j];
-            if (y->type->kind == TY_INVALID || types_under(y->type)->kind == TY_INTERFACE)
+            if (y->type->kind == TY_INVALID || types_is_interface(y->type))
                 continue;
-            Type *xu = t->tilde ? types_under(t->type) : t->type;
-            Type *yu = y->tilde ? types_under(y->type) : y->type;
-            bool overlap = (t->tilde || y->tilde) ? types_identical(types_under(t->type), types_under(y->type))
-                                                   : types_identical(xu, yu);
+            // types2 term.disjoint, with y the earlier term.
+            Type *uy = t->tilde ? types_under(y->type) : y->type;
+            Type *ut = y->tilde ? types_under(t->type) : t->type;
+            bool overlap = types_identical(uy, ut);
             if (overlap) {
                 Buf a = {0}, b = {0};
                 term_string(c, &a, t);
@@ -606,7 +609,10 @@ static Term parse_tilde(Checker *c, Node *x) {
     }
     t.type = check_typexpr(c, x);
     if (t.type->kind == TY_TYPEPARAM) {
-        check_error_at_node(c, x, "cannot embed a type parameter");
+        if (tilde)
+            check_error_at_node(c, x, "type in term %s cannot be a type parameter", xstr(c, tilde));
+        else
+            check_error_at_node(c, x, "term cannot be a type parameter");
         t.type = TYP(TY_INVALID);
     }
     // ~T is recorded as the one-term union it stands for.
@@ -826,10 +832,9 @@ static void recv_later(Checker *c, void *arg) {
         rt = rt->u.elem.elem;
     if (rt->kind == TY_INVALID)
         return;
-    const char *err = NULL;
     if (rt->kind == TY_NAMED) {
         if (rt->u.named.orig != rt && !r->sig->u.func.nrtparams) {
-            check_errorf(c, recv->pos, "cannot define methods on instantiated type %s", tstr(c, recv->type));
+            check_errorf(c, recv->pos, "cannot define new methods on instantiated type %s", tstr(c, rt));
             return;
         }
         if (rt->u.named.obj->pkg != c->pkg) {
@@ -837,19 +842,17 @@ static void recv_later(Checker *c, void *arg) {
             return;
         }
         Type *u = types_under(rt);
+        const char *cause = NULL;
         if (u->kind == TY_UNSAFE_POINTER)
-            err = "unsafe.Pointer";
+            cause = "unsafe.Pointer";
         else if (u->kind == TY_POINTER || u->kind == TY_INTERFACE)
-            err = "pointer or interface type";
-    } else if (TY_IS_BASIC(rt->kind)) {
+            cause = "pointer or interface type";
+        if (cause)
+            check_errorf(c, recv->pos, "invalid receiver type %s (%s)", tstr(c, rt), cause);
+    } else if (TY_IS_BASIC(rt->kind))
         check_errorf(c, recv->pos, "cannot define new methods on non-local type %s", tstr(c, rt));
-        return;
-    } else {
+    else
         check_errorf(c, recv->pos, "invalid receiver type %s", tstr(c, recv->type));
-        return;
-    }
-    if (err)
-        check_errorf(c, recv->pos, "invalid receiver type %s (%s)", tstr(c, recv->type), err);
 }
 
 Type *check_func_type(Checker *c, Node *recv_field, Node *ftype, Node **recv_tparams_out) {

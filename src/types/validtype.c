@@ -14,8 +14,7 @@
 
 typedef VEC(Type *) TypeStack;
 
-// The object standing for t in a cycle message.
-static Object *cycle_obj(Checker *c, Type *t) {
+Object *check_instance_obj(Checker *c, Type *t) {
     Object *o = t->u.named.obj;
     if (t->u.named.orig == t)
         return o;
@@ -92,7 +91,7 @@ static bool valid_named(Checker *c, Type *t, TypeStack *nest, TypeStack *path) {
                 int n = path->len - k;
                 Object **objs = ARENA_ARRAY(c->arena, Object *, n);
                 for (int j = 0; j < n; j++)
-                    objs[j] = cycle_obj(c, path->data[k + j]);
+                    objs[j] = check_instance_obj(c, path->data[k + j]);
                 cycle_error(c, objs, n);
                 return false;
             }

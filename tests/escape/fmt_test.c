@@ -1,23 +1,28 @@
 // fmt_test.c: checks src/escape/fmt.c against gc. The suite
-// (tests/suites/81-escape-fmt.sh) compiles each tests/escape/fmt_cases
-// file with gc -m -l and hands us the output; we load and type-check the
-// same file with goesc's libraries and, for every line naming an
-// expression ("X escapes to heap", "X does not escape"), print the
-// expression at that position with esc_fmt_node and compare with X.
+// (tests/suites/81-escape-fmt.sh) compiles a package (a file of
+// tests/escape/fmt_cases, or a standard package) with gc -m=2 -l and
+// hands us the output; we load and type-check the same package with
+// goesc's libraries and, for every line naming an expression ("X escapes
+// to heap", "X does not escape", and the notes "from X (why) at POS" of
+// explanations), print the node at that position with esc_fmt_node and
+// compare with X.
 //
-// gc reports an implicit conversion at the position of the context that
-// made it, not of the operand: a call's "(" for names and constants passed
-// as arguments, the statement for an assignment's right-hand side. So the
-// candidates at a position are the nodes there and the direct operands of
-// calls, literals and statements there; a line agrees when one of them
-// prints as gc printed. Lines about implicit nodes gc makes ("...
-// argument") and about variables are not ours to check.
+// gc reports an implicit conversion at "the current position" when it
+// made it, not at the operand: that of the last node with a position of
+// its own the noder met (names and named constants have none), or the
+// call or statement. So the candidates at a position are the nodes there
+// and the operands of calls, literals and statements whose subtrees
+// reach there; a line agrees when one of them prints as gc printed
+// (esc_fmt_node_early counts too for -m=2 lines, see escape.h). Not ours
+// to check, and counted apart: lines on parameters, on nodes gc makes
+// with no node of ours ("... argument", the implicit & or * or embedded
+// field of a selector, "implicit"), and go/defer wrappers with their
+// temporaries ("temps").
 //
-// At -m=2 the notes of explanations ("from TEXT (why) at POS") name
-// expressions and statements too, and are checked the same way.
-//
-// Usage: fmt_test FILE.go GC_OUTPUT. Prints "agree N/M" and one "diff"
-// line per disagreement (gc's text, then ours); exits 1 on load errors.
+// Usage: fmt_test PACKAGE GC_OUTPUT, the package as goesc's loader takes
+// it (a file, a directory, an import path). Prints one "diff" line per
+// disagreement (gc's text, then ours), "agree N/M" and the counts set
+// apart; exits 1 if the package does not load and check.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,17 +32,26 @@
 
 typedef struct Cand {
     Node *n;
+    bool implicit;      // stands for an implicit node gc made around n
+    const char *file;   // base name: gc prints paths its own way
     int line, col;
 } Cand;
 
+static const char *base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 static VEC(Cand) cands;
 
-static void add1(Node *n, Pos at) {
+static void add_cand(Node *n, Pos at, bool implicit) {
     if (!n || at == NOPOS)
         return;
     Position p = pos_resolve(at);
-    vec_push(&cands, ((Cand){n, p.line, p.col}));
+    vec_push(&cands, ((Cand){n, implicit, base_name(p.file), p.line, p.col}));
 }
+
+static void add1(Node *n, Pos at) { add_cand(n, at, false); }
 
 // A node's own position and where its source text starts: gc's notion of
 // "the current position" when it makes an implicit node is often the
@@ -76,7 +90,7 @@ static bool is_stmt(Node *n) {
     switch (n->kind) {
     case N_ASSIGN: case N_INCDEC: case N_SEND: case N_RETURN: case N_GO: case N_DEFER:
     case N_FOR: case N_RANGE: case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
-    case N_VALUE_SPEC:
+    case N_VALUE_SPEC: case N_CASE_CLAUSE: case N_COMM_CLAUSE: case N_IF:
         return true;
     default:
         return false;
@@ -99,17 +113,78 @@ static void operand(Node *x, Node *ctx) {
     }
 }
 
-// gc converts an argument at the position of the latest argument before
-// it (or itself) that has a position of its own, names having none: so
-// each earlier argument's position is a candidate too.
-static void operands(NodeList l, Node *ctx) {
+typedef VEC(Pos) PosVec;
+
+// Every position inside an expression (func literal bodies aside).
+static void positions(Node *n, PosVec *out) {
+    if (!n)
+        return;
+    vec_push(out, n->pos);
+    switch (n->kind) {
+    case N_PAREN: case N_STAR: case N_UNARY:
+        positions(n->u.unary.x, out);
+        break;
+    case N_BINARY:
+        positions(n->u.binary.x, out);
+        positions(n->u.binary.y, out);
+        break;
+    case N_KEY_VALUE:
+        positions(n->u.key_value.key, out);
+        positions(n->u.key_value.value, out);
+        break;
+    case N_SELECTOR:
+        positions(n->u.selector.x, out);
+        break;
+    case N_INDEX:
+        positions(n->u.index.x, out);
+        for (int i = 0; i < n->u.index.indices.n; i++)
+            positions(n->u.index.indices.v[i], out);
+        break;
+    case N_SLICE:
+        positions(n->u.slice.x, out);
+        positions(n->u.slice.lo, out);
+        positions(n->u.slice.hi, out);
+        positions(n->u.slice.max, out);
+        break;
+    case N_TYPE_ASSERT:
+        positions(n->u.assert.x, out);
+        break;
+    case N_CALL:
+        positions(n->u.call.fun, out);
+        for (int i = 0; i < n->u.call.args.n; i++)
+            positions(n->u.call.args.v[i], out);
+        break;
+    case N_COMPOSITE_LIT:
+        for (int i = 0; i < n->u.composite.elts.n; i++)
+            positions(n->u.composite.elts.v[i], out);
+        break;
+    default:
+        break;
+    }
+}
+
+// gc converts an operand at "the current position", which is that of the
+// last node with a position of its own that the noder has met (names
+// and named constants have none): any position among the operands of the
+// same list is a candidate.
+static void operands_with(NodeList l, Node *ctx, NodeList more) {
+    PosVec ps = {0};
+    for (int i = 0; i < l.n; i++)
+        positions(l.v[i], &ps);
+    for (int i = 0; i < more.n; i++)
+        positions(more.v[i], &ps);
     for (int i = 0; i < l.n; i++) {
         operand(l.v[i], ctx);
         Node *x = unparen(l.v[i]);
-        for (int j = 0; j < i && is_value(x); j++)
-            add1(x, unparen(l.v[j])->pos);
+        if (x && x->kind == N_KEY_VALUE)
+            x = unparen(x->u.key_value.value);
+        for (int j = 0; j < ps.len && is_value(x); j++)
+            add1(x, ps.data[j]);
     }
+    vec_free(&ps);
 }
+
+static void operands(NodeList l, Node *ctx) { operands_with(l, ctx, (NodeList){0}); }
 
 // Parameters: gc's lines about them name variables, not expressions.
 static VEC(Pos) params;
@@ -144,18 +219,29 @@ static void walk(Node *n) {
         walk_list(n->u.composite.elts);
         break;
     case N_SELECTOR:
+        // gc's implicit & or * of a receiver or embedded field, at the
+        // selector's position, prints as the operand
+        add_cand(unparen(n->u.selector.x), n->pos, true);
         walk(n->u.selector.x);
         break;
     case N_INDEX:
         walk(n->u.index.x);
         walk_list(n->u.index.indices);
         break;
-    case N_SLICE:
+    case N_SLICE: {
+        // &array, made at the position of the last operand the noder met
+        PosVec ps = {0};
+        positions(n, &ps);
+        for (int i = 0; i < ps.len; i++)
+            add_cand(unparen(n->u.slice.x), ps.data[i], true);
+        add_cand(unparen(n->u.slice.x), syn_start_pos(n), true);
+        vec_free(&ps);
         walk(n->u.slice.x);
         walk(n->u.slice.lo);
         walk(n->u.slice.hi);
         walk(n->u.slice.max);
         break;
+    }
     case N_TYPE_ASSERT:
         walk(n->u.assert.x);
         break;
@@ -194,7 +280,8 @@ static void walk(Node *n) {
         walk(n->u.send.value);
         break;
     case N_ASSIGN:
-        operands(n->u.assign.rhs, n);
+        // the left-hand side is evaluated after the right
+        operands_with(n->u.assign.rhs, n, n->u.assign.lhs);
         walk_list(n->u.assign.lhs);
         walk_list(n->u.assign.rhs);
         break;
@@ -220,6 +307,14 @@ static void walk(Node *n) {
         walk_list(n->u.comm.body);
         break;
     case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        // each clause of a type switch declares the symbol anew, at its ':'
+        if (n->kind == N_TYPE_SWITCH && n->u.switch_.tag && n->u.switch_.tag->kind == N_ASSIGN &&
+            n->u.switch_.body) {
+            Node *sym = n->u.switch_.tag->u.assign.lhs.v[0];
+            NodeList cl = n->u.switch_.body->u.block.list;
+            for (int i = 0; i < cl.n; i++)
+                add1(sym, cl.v[i]->u.clause.colon);
+        }
         walk(n->u.switch_.init);
         walk(n->u.switch_.tag);
         walk(n->u.switch_.body);
@@ -246,6 +341,20 @@ static void walk(Node *n) {
     }
 }
 
+// The base name of the file of the line being parsed.
+static char cur_file[256];
+
+static void set_file(const char *start, const char *end) {
+    for (const char *q = start; q < end; q++)
+        if (*q == '/')
+            start = q + 1;
+    size_t n = (size_t)(end - start);
+    if (n >= sizeof cur_file)
+        n = sizeof cur_file - 1;
+    memcpy(cur_file, start, n);
+    cur_file[n] = 0;
+}
+
 // "x.go:9:2:     from TEXT (WHY) at x.go:12:7" (-m=2) -> 12, 7, TEXT.
 static bool parse_note(char *s, int *line, int *col, char **text) {
     char *p = strstr(s, ":     from ");
@@ -260,6 +369,7 @@ static bool parse_note(char *s, int *line, int *col, char **text) {
     char *loc = strstr(at, ".go:");
     if (!loc || sscanf(loc + 4, "%d:%d", line, col) != 2)
         return false;
+    set_file(at + 4, loc + 3);
     char *why = NULL;
     for (char *q = strstr(p, " ("); q && q < at; q = strstr(q + 1, " ("))
         why = q;
@@ -284,6 +394,7 @@ static bool parse_line(char *s, int *line, int *col, char **text, bool *m2) {
     char *p = strstr(s, ".go:");
     if (!p || sscanf(p + 4, "%d:%d:", line, col) != 2)
         return false;
+    set_file(s, p + 3);
     p = strchr(p + 4, ':');
     p = p ? strchr(p + 1, ':') : NULL;
     if (!p || p[1] != ' ')
@@ -304,7 +415,7 @@ static bool parse_line(char *s, int *line, int *col, char **text, bool *m2) {
 
 int main(int argc, char **argv) {
     if (argc != 3) {
-        fprintf(stderr, "usage: fmt_test FILE.go GC_OUTPUT\n");
+        fprintf(stderr, "usage: fmt_test PACKAGE GC_OUTPUT\n");
         return 2;
     }
     Diags diags = {0};
@@ -331,11 +442,13 @@ int main(int argc, char **argv) {
             target = p;
     }
     diag_flush(&diags);
-    if (!target || target->bad || target->nfiles != 1 || !target->syn[0]) {
+    if (!target || target->bad) {
         fprintf(stderr, "fmt_test: %s does not load and check\n", argv[1]);
         return 1;
     }
-    walk_list(target->syn[0]->decls);
+    for (int i = 0; i < target->nfiles; i++)
+        if (target->syn[i])
+            walk_list(target->syn[i]->decls);
 
     FILE *f = fopen(argv[2], "r");
     if (!f) {
@@ -354,7 +467,7 @@ int main(int argc, char **argv) {
         bool is_param = false;
         for (int i = 0; i < params.len; i++) {
             Position pp = pos_resolve(params.data[i]);
-            if (pp.line == ln && pp.col == col)
+            if (pp.line == ln && pp.col == col && strcmp(base_name(pp.file), cur_file) == 0)
                 is_param = true;
         }
         if (is_param)
@@ -364,11 +477,16 @@ int main(int argc, char **argv) {
         bool ok = false, implicit = false;
         size_t tlen = strlen(text);
         for (int i = 0; i < cands.len && !ok; i++) {
-            if (cands.data[i].line != ln || cands.data[i].col != col)
+            if (cands.data[i].line != ln || cands.data[i].col != col ||
+                strcmp(cands.data[i].file, cur_file) != 0)
                 continue;
             b.len = 0;
             esc_fmt_node(&b, cands.data[i].n, target);
             const char *ours = buf_cstr(&b);
+            if (strcmp(ours, text) == 0 && cands.data[i].implicit) {
+                implicit = true;
+                continue;
+            }
             if (strcmp(ours, text) == 0) {
                 ok = true;
                 break;
@@ -390,9 +508,10 @@ int main(int argc, char **argv) {
         // gc's go/defer wrappers and their temporaries are nodes gc makes,
         // not ours: the builder names them
         if (!ok && (strstr(text, ".autotmp_") || strcmp(text, "func literal") == 0)) {
-            bool wrapper = false;
+            // the assignment to a temporary that gc added
+            bool wrapper = strncmp(text, ".autotmp_", 9) == 0 && strstr(text, " := ");
             for (int i = 0; i < cands.len && !wrapper; i++)
-                if (cands.data[i].line == ln &&
+                if (cands.data[i].line == ln && strcmp(cands.data[i].file, cur_file) == 0 &&
                     (cands.data[i].n->kind == N_GO || cands.data[i].n->kind == N_DEFER))
                     wrapper = true;
             if (wrapper) {

@@ -9,7 +9,7 @@
 #    must still check without any error. New clean files are listed as
 #    "note" lines so the list can be extended.
 cd "$(dirname "$0")/../.."
-GOESC=${GOESC:-./goesc}
+GOESC=${GOESC:-$(pwd)/goesc}
 GO=/usr/lib/go-1.19/bin/go
 SCORE=${SCORE:-/work/shared/tools/errorcheck_score.py}
 TP=${TP:-/usr/share/go-1.19/test/typeparam}

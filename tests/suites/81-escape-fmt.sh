@@ -4,8 +4,10 @@
 # Go 1.19's gc with -m=2 -l; every "X escapes to heap" / "X does not escape"
 # line it prints is gc's truth for the expression at that position, which
 # tests/escape/fmt_test.c finds in our typed AST and prints with
-# esc_fmt_node. One "ok fmt-NAME (N expressions)" line per file when all
-# agree, else FAIL with the first disagreements; then the total.
+# esc_fmt_node. -m=2 adds the notes of explanations ("from TEXT (why) at
+# POS"). One "ok fmt-NAME (N expressions)" line per file when all agree,
+# else FAIL with the first disagreements; then standard packages the same
+# way, and the total.
 cd "$(dirname "$0")/../.."
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 CC=${CC:-gcc}
@@ -38,6 +40,34 @@ for src in "$CASES"/*.go; do
     fi
     # ASan's leak report is noise here: the loader keeps its packages.
     ASAN_OPTIONS=detect_leaks=0 build/escape_fmt_test "$src" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    rc=$?
+    res=$(sed -n 's/^agree //p' "$tmp/$name.out")
+    if [ "$rc" -ne 0 ] || [ -z "$res" ]; then
+        echo "FAIL fmt-$name: exited $rc: $(head -2 "$tmp/$name.err" | tr '\n' ' ')"
+        continue
+    fi
+    a=${res%/*}
+    t=${res#*/}
+    agree=$((agree + a))
+    total=$((total + t))
+    if [ "$a" -eq "$t" ] && [ ! -s "$tmp/$name.err" ]; then
+        echo "ok fmt-$name ($t expressions)"
+    else
+        echo "FAIL fmt-$name: $a/$t agree: $(grep '^diff' "$tmp/$name.out" | head -3 | tr '\n' ';') $(head -1 "$tmp/$name.err")"
+    fi
+done
+# Real code: standard packages, as `go build` compiles them (their -m
+# output names files by absolute path; fmt_test matches base names).
+# Left out for known gaps: go/parser (stenciled generic code from
+# sync/atomic) and os (gc qualifies by quoted path a package name two
+# packages in its export data share).
+for pkg in ${ESCAPE_FMT_STD:-strings bytes strconv sort bufio regexp fmt encoding/json text/template}; do
+    name=std-$(echo "$pkg" | tr / -)
+    if ! (cd "$tmp" && "$GO" build -gcflags="$pkg=-m=2 -l" "$pkg") >"$tmp/$name.gc" 2>&1; then
+        echo "FAIL fmt-$name: go build fails: $(head -1 "$tmp/$name.gc")"
+        continue
+    fi
+    ASAN_OPTIONS=detect_leaks=0 build/escape_fmt_test "$pkg" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     res=$(sed -n 's/^agree //p' "$tmp/$name.out")
     if [ "$rc" -ne 0 ] || [ -z "$res" ]; then
