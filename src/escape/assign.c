@@ -228,6 +228,15 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 // gc places the conversions at the last destination (for
                 // var declarations: at the last value).
                 Node *at = where->kind == N_VALUE_SPEC ? srcs[nsrc - 1] : dsts[ndst - 1];
+                if (where->kind != N_VALUE_SPEC)
+                    for (;;) {  // the leftmost token of the destination
+                        if (at->kind == N_SELECTOR)
+                            at = at->u.selector.x;
+                        else if (at->kind == N_INDEX)
+                            at = at->u.index.x;
+                        else
+                            break;
+                    }
                 e->conv_pos = at ? at->pos : NOPOS;
                 esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }

@@ -114,7 +114,25 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         else {
             // After a composite literal, gc stands at its last element.
             Node *a = esc_unparen(args.v[0]);
-            if (a->kind == N_COMPOSITE_LIT && a->u.composite.elts.n) {
+            if (a->kind == N_BINARY && a->op == OP_ADD && a->type && types_is_string(a->type)) {
+                // A concatenation: gc stands at its last non-constant operand.
+                Node *last = NULL;
+                Node *stack[64];
+                int sp = 0;
+                stack[sp++] = a;
+                while (sp) {
+                    Node *x = esc_unparen(stack[--sp]);
+                    if (x->kind == N_BINARY && x->op == OP_ADD && NODE_MODE(x) != MODE_CONSTANT && sp < 62) {
+                        stack[sp++] = x->u.binary.y;   // popped after x's left side
+                        stack[sp++] = x->u.binary.x;
+                        continue;
+                    }
+                    if (NODE_MODE(x) != MODE_CONSTANT)
+                        last = x;
+                }
+                if (last)
+                    e->conv_pos = last->pos;
+            } else if (a->kind == N_COMPOSITE_LIT && a->u.composite.elts.n) {
                 Node *el = a->u.composite.elts.v[a->u.composite.elts.n - 1];
                 if (el->kind == N_KEY_VALUE)
                     el = el->u.key_value.value;

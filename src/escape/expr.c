@@ -542,20 +542,8 @@ void esc_expr(Escape *e, Hole k, Node *n) {
             discard_concat(e, n->u.binary.y);
             return;
         }
-        if (n->op == OP_EQL || n->op == OP_NEQ) {
-            Type *xt = n->u.binary.x->type, *yt = n->u.binary.y->type;
-            bool xi = xt && types_is_interface(xt), yi = yt && types_is_interface(yt);
-            if (xi && !yi) {
-                esc_discard(e, n->u.binary.x);
-                esc_expr_to(e, esc_discard_hole(e->b), n->u.binary.y, xt);
-                return;
-            }
-            if (yi && !xi) {
-                esc_expr_to(e, esc_discard_hole(e->b), n->u.binary.x, yt);
-                esc_discard(e, n->u.binary.y);
-                return;
-            }
-        }
+        // Comparing an interface with a concrete value converts nothing
+        // here: gc's walk compares type and data directly.
         esc_discard(e, n->u.binary.x);
         esc_discard(e, n->u.binary.y);
         return;

@@ -213,12 +213,7 @@ static void switch_stmt(Escape *e, Node *n) {
     for (int i = 0; i < clauses.n; i++) {
         Node *cc = clauses.v[i];
         for (int j = 0; j < cc->u.clause.list.n; j++) {
-            Node *v = cc->u.clause.list.v[j];
-            // Comparing with an interface tag converts the case value.
-            if (tag && tag->type && types_is_interface(tag->type))
-                esc_expr_to(e, esc_discard_hole(e->b), v, tag->type);
-            else
-                esc_discard(e, v);
+            esc_discard(e, cc->u.clause.list.v[j]);
         }
         esc_block(e, cc->u.clause.body);
     }

@@ -277,7 +277,8 @@ static void check_named_chain(Checker *c, Type *named) {
             // right-hand side, substituted (type N[P any] M[P]). Expand it
             // without following the chain, unless its generic type is
             // still being declared.
-            if (!t->u.named.orig->u.named.underlying)
+            Object *g = t->u.named.orig->u.named.obj;
+            if (!t->u.named.orig->u.named.underlying || (g && g->color >= 2 && t->u.named.orig != named))
                 return;
             int nm;
             types_named_methods(t, &nm);
