@@ -310,7 +310,8 @@ static int cmd_escape(int argc, char **argv) {
         ec.out = &out;
         if (esc_analyze_packages(pkgs, n, &ec))
             rc = 1;
-        fwrite(out.data, 1, out.len, stdout);
+        if (out.len)
+            fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
     }
     fflush(stdout);

@@ -155,6 +155,9 @@ static bool is_self_assign(Escape *e, Node *dst, Node *src) {
     src = esc_unparen(src);
     if (!dst || !src)
         return false;
+    // An implicit conversion makes the source a different operation.
+    if (dst->type && src->type && types_is_interface(dst->type) && !types_is_interface(src->type))
+        return false;
     // *p = (*p)[a:b], p.buf = p.buf[a:b]
     Node *dx = deref_base(e, dst);
     if (dx && dx->kind == N_IDENT && src->kind == N_SLICE) {
@@ -182,6 +185,34 @@ static bool is_self_assign(Escape *e, Node *dst, Node *src) {
         return same_safe(dst->u.index.x, src->u.index.x);
     }
     return false;
+}
+
+// The last name in destination n, in source order: where gc stands
+// after evaluating it.
+static Node *last_ident(Node *n) {
+    if (!n)
+        return NULL;
+    Node *r = NULL;
+    switch (n->kind) {
+    case N_IDENT:
+        return n;
+    case N_PAREN: case N_STAR: case N_UNARY:
+        return last_ident(n->u.unary.x);
+    case N_SELECTOR:
+        return last_ident(n->u.selector.x);
+    case N_INDEX:
+        r = last_ident(n->u.index.indices.n ? n->u.index.indices.v[n->u.index.indices.n - 1] : NULL);
+        return r ? r : last_ident(n->u.index.x);
+    case N_CALL:
+        for (int i = n->u.call.args.n - 1; i >= 0 && !r; i--)
+            r = last_ident(n->u.call.args.v[i]);
+        return r ? r : last_ident(n->u.call.fun);
+    case N_BINARY:
+        r = last_ident(n->u.binary.y);
+        return r ? r : last_ident(n->u.binary.x);
+    default:
+        return NULL;
+    }
 }
 
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
@@ -228,15 +259,11 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 // gc places the conversions at the last destination (for
                 // var declarations: at the last value).
                 Node *at = where->kind == N_VALUE_SPEC ? srcs[nsrc - 1] : dsts[ndst - 1];
-                if (where->kind != N_VALUE_SPEC)
-                    for (;;) {  // the leftmost token of the destination
-                        if (at->kind == N_SELECTOR)
-                            at = at->u.selector.x;
-                        else if (at->kind == N_INDEX)
-                            at = at->u.index.x;
-                        else
-                            break;
-                    }
+                if (where->kind != N_VALUE_SPEC) {
+                    Node *id = last_ident(at);
+                    if (id)
+                        at = id;
+                }
                 e->conv_pos = at ? at->pos : NOPOS;
                 esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }

@@ -17,25 +17,6 @@
 
 #include "escape.h"
 
-// A fallback until fmt.c links in: the source-level shape of n, enough
-// for the common messages. fmt.c's definition takes precedence.
-__attribute__((weak)) void esc_fmt_node(Buf *b, Node *n, Package *pkg) {
-    (void)pkg;
-    switch (n->kind) {
-    case N_IDENT:
-        buf_puts(b, n->u.ident.name);
-        return;
-    case N_FUNC_LIT:
-        buf_puts(b, "func literal");
-        return;
-    case N_BASIC_LIT:
-        buf_puts(b, n->u.lit.value);
-        return;
-    default:
-        buf_puts(b, node_names[n->kind]);
-    }
-}
-
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
     esc_fmt_node(&b, n, e->bld->pkg);
@@ -50,8 +31,79 @@ Node *esc_unparen(Node *n) {
     return n;
 }
 
+int esc_const_cond(Builder *bl, Node *c) {
+    c = esc_unparen(c);
+    if (!c)
+        return -1;
+    Const *v = ptrmap_get(&bl->info->consts, c);
+    if (v)
+        return types_const_kind(v) == CV_BOOL ? types_const_bool_val(v) : -1;
+    if (c->kind == N_BINARY && (c->op == OP_ANDAND || c->op == OP_OROR)) {
+        int x = esc_const_cond(bl, c->u.binary.x);
+        int y = esc_const_cond(bl, c->u.binary.y);
+        if (c->op == OP_ANDAND) {
+            if (x == 0)
+                return 0;
+            if (x == 1)
+                return y;
+            return -1;   // x && false is not folded: x may have effects
+        }
+        if (x == 1)
+            return 1;
+        if (x == 0)
+            return y;
+        return -1;
+    }
+    return -1;
+}
+
+static bool has_fallthrough(NodeList body) {
+    for (int i = 0; i < body.n; i++)
+        if (body.v[i]->kind == N_BRANCH && body.v[i]->op == TK_FALLTHROUGH)
+            return true;
+    return false;
+}
+
+int esc_switch_live(Builder *bl, Node *sw) {
+    if (sw->kind != N_SWITCH)
+        return -2;
+    Node *tag = sw->u.switch_.tag;
+    Const *x = tag ? ptrmap_get(&bl->info->consts, esc_unparen(tag)) : NULL;
+    if (tag && !x)
+        return -2;
+    NodeList cl = sw->u.switch_.body->u.block.list;
+    int def = -1;
+    for (int i = 0; i < cl.n; i++) {
+        Node *cc = cl.v[i];
+        if (cc->u.clause.list.n == 0) {
+            def = i;
+            continue;
+        }
+        for (int j = 0; j < cc->u.clause.list.n; j++) {
+            Const *c = ptrmap_get(&bl->info->consts, esc_unparen(cc->u.clause.list.v[j]));
+            if (!c)
+                return -2;
+            bool eq;
+            if (!x)
+                eq = types_const_kind(c) == CV_BOOL && types_const_bool_val(c);
+            else if (types_const_kind(c) != types_const_kind(x))
+                eq = false;
+            else
+                eq = types_const_compare(x, OP_EQL, c);
+            if (eq)
+                return has_fallthrough(cc->u.clause.body) ? -2 : i;
+        }
+    }
+    if (def >= 0)
+        return has_fallthrough(cl.v[def]->u.clause.body) ? -2 : def;
+    return -1;
+}
+
 bool esc_is_name_node(Node *n) {
     n = esc_unparen(n);
+    if (n && n->kind == N_SELECTOR && n->u.selector.x->kind == N_IDENT &&
+        n->u.selector.x->u.ident.obj && n->u.selector.x->u.ident.obj->kind == OBJ_PKGNAME)
+        n = n->u.selector.sel;  // pkg.Name
     if (!n || n->kind != N_IDENT || !n->u.ident.obj)
         return false;
     return n->u.ident.obj->kind == OBJ_VAR || n->u.ident.obj->kind == OBJ_FUNC;
@@ -233,8 +285,7 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
     case N_IF: {
         esc_visit(bl, n->u.if_.init, f, ctx);
         esc_visit(bl, n->u.if_.cond, f, ctx);
-        Const *c = n->u.if_.init ? NULL : ptrmap_get(&bl->info->consts, n->u.if_.cond);
-        int v = c && types_const_kind(c) == CV_BOOL ? types_const_bool_val(c) : -1;
+        int v = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
         if (v != 0)
             esc_visit(bl, n->u.if_.then, f, ctx);
         if (v != 1)
@@ -243,7 +294,17 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
     }
     case N_CASE_CLAUSE: visit_list(bl, n->u.clause.list, f, ctx); visit_list(bl, n->u.clause.body, f, ctx); return;
     case N_COMM_CLAUSE: esc_visit(bl, n->u.comm.comm, f, ctx); visit_list(bl, n->u.comm.body, f, ctx); return;
-    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+    case N_SWITCH: {
+        esc_visit(bl, n->u.switch_.init, f, ctx);
+        esc_visit(bl, n->u.switch_.tag, f, ctx);
+        int live = esc_switch_live(bl, n);
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++)
+            if (live == -2 || live == i)
+                esc_visit(bl, cl.v[i], f, ctx);
+        return;
+    }
+    case N_TYPE_SWITCH: case N_SELECT:
         esc_visit(bl, n->u.switch_.init, f, ctx); esc_visit(bl, n->u.switch_.tag, f, ctx);
         esc_visit(bl, n->u.switch_.body, f, ctx); return;
     case N_FOR:
@@ -262,6 +323,9 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
 typedef struct BoundsCtx {
     Builder *bl;
     Batch *b;
+    // append's appended values: gc's walk does not report indexes of
+    // constant strings there (seen in std; the order pass copies them).
+    PtrMap append_args;
 } BoundsCtx;
 
 static bool small_int_const(Builder *bl, Node *n, int64_t *v) {
@@ -324,6 +388,13 @@ static bool bounded(Builder *bl, Node *n, int64_t max) {
 
 static void bounds_visit(void *vctx, Node *n) {
     BoundsCtx *c = vctx;
+    if (n->kind == N_CALL) {
+        Object *o = esc_ident_obj(n->u.call.fun);
+        if (o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_APPEND)
+            for (int i = 1; i < n->u.call.args.n; i++)
+                ptrmap_put(&c->append_args, esc_unparen(n->u.call.args.v[i]), (void *)1);
+        return;
+    }
     if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)
         return;
     Node *x = n->u.index.x, *idx = n->u.index.indices.v[0];
@@ -337,7 +408,7 @@ static void bounds_visit(void *vctx, Node *n) {
         len = t->u.array.len;
     } else {
         Const *s = ptrmap_get(&c->bl->info->consts, x);
-        if (s && types_const_kind(s) == CV_STRING) {
+        if (s && types_const_kind(s) == CV_STRING && !ptrmap_get(&c->append_args, n)) {
             size_t l;
             types_const_string_val(s, &l);
             len = (int64_t)l;
@@ -352,8 +423,9 @@ static void bounds_visit(void *vctx, Node *n) {
 void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
     if (!b->m || !b->out)
         return;
-    BoundsCtx c = {bl, b};
+    BoundsCtx c = {bl, b, {0}};
     esc_visit(bl, body, bounds_visit, &c);
+    ptrmap_free(&c.append_args);
 }
 
 // ---- the static call graph (gc's VisitFuncsBottomUp) ----
@@ -560,6 +632,9 @@ static void init_func(Builder *bl, BFunc *f) {
         char buf[32];
         if (o->name && *o->name && strcmp(o->name, "_") != 0) {
             r->name = o->name;
+        } else if (o->name && strcmp(o->name, "_") == 0) {
+            snprintf(buf, sizeof buf, "~b%d", i);
+            r->name = str_cstr(buf);
         } else {
             snprintf(buf, sizeof buf, "~r%d", i);
             r->name = str_cstr(buf);
@@ -658,15 +733,29 @@ static void collect_decls(Escape *e, Node *n) {
 static void add_with_lits(Builder *bl, BFunc *f, BFuncVec *all) {
     vec_push(all, f);
     for (int i = 0; i < f->lits.len; i++)
-        add_with_lits(bl, f->lits.data[i], all);
+        if (f->lits.data[i]->live)
+            add_with_lits(bl, f->lits.data[i], all);
+}
+
+static void mark_live(void *ctx, Node *n) {
+    if (n->kind != N_FUNC_LIT)
+        return;
+    BFunc *f = esc_bfunc(ctx, n);
+    if (f)
+        f->live = true;
 }
 
 static void analyze_component(Builder *bl, BFunc **fns, int n) {
     Batch *b = bl->b;
     BFuncVec all = {0};
-    for (int i = 0; i < n; i++)
-        if (!fns[i]->f.outer)
-            add_with_lits(bl, fns[i], &all);
+    for (int i = 0; i < n; i++) {
+        if (fns[i]->f.outer)
+            continue;
+        esc_visit(bl, fns[i]->body, mark_live, bl);
+        for (int j = 0; j < fns[i]->init_exprs.len; j++)
+            esc_visit(bl, fns[i]->init_exprs.data[j], mark_live, bl);
+        add_with_lits(bl, fns[i], &all);
+    }
     EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
                      .out = b->out};
     Batch batch;
@@ -770,10 +859,10 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         return true;  // constants are laid out statically, boxed or not
     switch (n->kind) {
     case N_IDENT: {
-        Object *o = n->u.ident.obj;
-        if (!o || o->kind == OBJ_FUNC)
-            return true;
-        return !(dst && types_is_interface(dst) && !types_is_interface(o->type));
+        // A copy of another global, boxed into a static temporary if the
+        // destination is an interface.
+        (void)dst;
+        return true;
     }
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&bl->info->selections, n);

@@ -23,6 +23,12 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     Type *t = sel->u.selector.x->type;
     if (!t || !m || !m->type)
         return k;
+    // A receiver without pointers carries nothing (gc's exprSkipInit on
+    // the receiver argument).
+    Object *rcv = m->type->u.func.recv;
+    if (k.derefs >= 0 && rcv && rcv->type && !types_is_interface(rcv->type) &&
+        !types_has_pointers(rcv->type))
+        return esc_discard_hole(e->b);
     // Walk the embedding path to the type the method is found on.
     int derefs = 0;
     for (int i = 0; i + 1 < s->nindex; i++) {
@@ -109,8 +115,10 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;
     }
     case BUILTIN_PANIC:
-        if (esc_is_name_node(args.v[0]) || NODE_MODE(args.v[0]) == MODE_CONSTANT)
+        if (NODE_MODE(args.v[0]) == MODE_CONSTANT)
             e->conv_pos = call->pos;
+        else if (esc_is_name_node(args.v[0]))
+            ;
         else {
             // After a composite literal, gc stands at its last element.
             Node *a = esc_unparen(args.v[0]);
@@ -132,11 +140,15 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
                 }
                 if (last)
                     e->conv_pos = last->pos;
-            } else if (a->kind == N_COMPOSITE_LIT && a->u.composite.elts.n) {
-                Node *el = a->u.composite.elts.v[a->u.composite.elts.n - 1];
-                if (el->kind == N_KEY_VALUE)
-                    el = el->u.key_value.value;
-                e->conv_pos = el->pos;
+            } else if (a->kind == N_COMPOSITE_LIT) {
+                // ... or at the last element that is not a constant.
+                for (int i = 0; i < a->u.composite.elts.n; i++) {
+                    Node *el = a->u.composite.elts.v[i];
+                    if (el->kind == N_KEY_VALUE)
+                        el = el->u.key_value.value;
+                    if (NODE_MODE(el) != MODE_CONSTANT && NODE_MODE(el) != MODE_NILVALUE)
+                        e->conv_pos = el->pos;
+                }
             }
         }
         esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
@@ -321,6 +333,11 @@ static Node *static_value(Escape *e, Node *n) {
             return n;
         Object *o = n->u.ident.obj;
         if (!esc_is_local_var(o) || (o->flags & (OF_PARAM | OF_RESULT)))
+            return n;
+        // Only the current function's own variables: a captured one is a
+        // different name inside a closure.
+        Location *loc = o->aux;
+        if (loc && loc->curfn != e->curfn)
             return n;
         Node *d = ptrmap_get(&e->bld->sv_def, o);
         if (!d || ptrmap_get(&e->bld->sv_reassigned, o))

@@ -383,6 +383,7 @@ struct BFunc {
     PtrMap looping;         // label Object* -> 1: a later goto jumps back
     uint32_t scc_id, scc_low;
     bool on_stack;
+    bool live;              // func literals: not in code gc's deadcode removes
 };
 struct Builder {
     Package *pkg;           // the package being analysed
@@ -401,6 +402,12 @@ BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
 Node *esc_unparen(Node *n);
+// The value of an if condition after gc's deadcode folding (constants,
+// false && x, true || x): 1 true, 0 false, -1 unknown.
+int esc_const_cond(Builder *bl, Node *c);
+// gc's deadcode on an expression switch with a constant tag: the index of
+// the only clause kept, -1 if none is, -2 if all are.
+int esc_switch_live(Builder *bl, Node *sw);
 // A variable or function name (gc's ONAME): it does not move gc's
 // current position the way other expressions do.
 bool esc_is_name_node(Node *n);

@@ -408,7 +408,7 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
 void esc_walk_closure(Escape *e, Hole k, Node *lit) {
     BFunc *f = esc_bfunc(e->bld, lit);
     EscAllocInfo a = info_of(lit->type, ALLOC_CLOSURE);
-    if (!f) {
+    if (!f || !f->live || f->f.state == ESC_FUNC_UNKNOWN) {
         spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
         return;
     }

@@ -222,10 +222,40 @@ static void list(Printer *p, NodeList l, int from) {
     }
 }
 
+// gc qualifies by package name, or by quoted path when two packages of
+// that name were read from export data (types.NumImport). The export data
+// of each import lists the packages its declarations and inline bodies
+// mention; we take them to be the import and the packages it imports.
+static bool name_shared(Package *rel, Package *pkg) {
+    Package *seen = NULL;
+    for (int i = 0; rel && i < rel->nimports; i++) {
+        Package *d = rel->imports[i];
+        for (int j = -1; d && j < d->nimports; j++) {
+            Package *q = j < 0 ? d : d->imports[j];
+            if (!q || !q->name || strcmp(q->name, pkg->name) != 0 || q == rel)
+                continue;
+            if (seen && seen != q)
+                return true;
+            seen = q;
+        }
+    }
+    return false;
+}
+
+static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
+    Printer *p = ctx;
+    if (name_shared(p->pkg, pkg))
+        types_quote_string(b, pkg->path, strlen(pkg->path));
+    else
+        buf_puts(b, pkg->name);
+}
+
 static void qualified_name(Printer *p, Object *obj, Str name) {
     if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
-        obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD)))
-        buf_printf(p->b, "%s.", obj->pkg->name);
+        obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
+        write_qualifier(p, p->b, obj->pkg);
+        buf_putc(p->b, '.');
+    }
     buf_puts(p->b, name);
 }
 
@@ -887,6 +917,26 @@ static void expr(Printer *p, Node *n, int prec) {
 
 static void list_all(Printer *p, NodeList l) { list(p, l, 0); }
 
+// Escape analysis hands go and defer a closure without arguments that
+// makes the call, unless the call is already a plain function call
+// without arguments or results.
+static bool go_wrapped(Printer *p, Node *call) {
+    call = unparen(call);
+    if (!call || call->kind != N_CALL || call->u.call.args.n)
+        return true;
+    Node *fun = unparen(call->u.call.fun);
+    if (is_type(fun) || builtin_of(fun) >= 0)
+        return true;
+    Selection *s = fun->kind == N_SELECTOR ? selection(p, fun) : NULL;
+    if (s && s->kind == SEL_METHOD_VAL && !types_is_interface(s->recv))
+        return true;    // the receiver became an argument
+    if (s && s->kind == SEL_METHOD_VAL)
+        return true;    // an interface call is not a plain function call
+    Type *sig = fun->type ? types_under(fun->type) : NULL;
+    return !sig || sig->kind != TY_FUNC || types_tuple_len(sig->u.func.params) ||
+           types_tuple_len(sig->u.func.results);
+}
+
 // gc's list of statements: "s1; s2". A label is a statement of its own
 // there, and declarations of constants and types leave nothing.
 static void stmt_list(Printer *p, NodeList l) {
@@ -923,10 +973,13 @@ static void var_decl(Printer *p, Node *d) {
             stmt(p, spec);
             continue;
         }
+        // a declaration, then the zeroing assignment, whose value gc
+        // leaves out
         for (int j = 0; j < spec->u.value_spec.names.n; j++) {
             Node *id = spec->u.value_spec.names.v[j];
             buf_printf(p->b, "%svar %s ", j ? "; " : "", id->u.ident.name);
             type(p, id->u.ident.obj ? id->u.ident.obj->type : NULL);
+            buf_printf(p->b, "; %s = <nil>", id->u.ident.name);
         }
     }
 }
@@ -947,8 +1000,9 @@ static void stmt(Printer *p, Node *n) {
         list_all(p, n->u.assign.rhs);
         return;
     case N_INCDEC:
+        // the noder makes x++ an x += 1
         expr(p, n->u.unary.x, 0);
-        buf_puts(p->b, n->op == OP_ADD ? "++" : "--");
+        buf_puts(p->b, n->op == OP_ADD ? " += 1" : " -= 1");
         return;
     case N_SEND:
         expr(p, n->u.send.chan, 3);
@@ -968,12 +1022,12 @@ static void stmt(Printer *p, Node *n) {
         return;
     }
     case N_GO:
-        buf_puts(p->b, "go ");
-        expr(p, n->u.unary.x, 0);
-        return;
     case N_DEFER:
-        buf_puts(p->b, "defer ");
-        expr(p, n->u.unary.x, 0);
+        buf_puts(p->b, n->kind == N_GO ? "go " : "defer ");
+        if (go_wrapped(p, n->u.unary.x))
+            buf_puts(p->b, "(func literal)()");
+        else
+            expr(p, n->u.unary.x, 0);
         return;
     case N_VALUE_SPEC:
         // var x = v is a declaration and an assignment for gc, which
@@ -1056,7 +1110,7 @@ static void stmt(Printer *p, Node *n) {
 
 static void print_root(Buf *b, Node *n, Package *pkg, bool early) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early};
-    p.q = (Qualifier){.rel = pkg, .write = types_qualify_by_name};
+    p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 

@@ -9,14 +9,7 @@
 #include "escape.h"
 
 // The constant value of an if condition: 1 true, 0 false, -1 not constant.
-static int const_cond(Escape *e, Node *c) {
-    if (!c)
-        return -1;
-    Const *v = ptrmap_get(&e->bld->info->consts, c);
-    if (!v || types_const_kind(v) != CV_BOOL)
-        return -1;
-    return types_const_bool_val(v);
-}
+static int const_cond(Escape *e, Node *c) { return esc_const_cond(e->bld, c); }
 
 static bool ends_in_return(Node *body) {
     if (!body)
@@ -120,9 +113,7 @@ static void assign_stmt(Escape *e, Node *n) {
     if (n->op != OP_NONE && n->op != OP_DEF) {
         // x op= y: gc's OASOP evaluates y into x (walk makes the
         // concatenation later, after escape analysis).
-        Hole k = esc_addr_of(e, dsts[0]);
-        esc_expr(e, esc_note_n(e, k, n, "assign"), rhs.v[0]);
-        esc_reassigned(e, &k, 1, defs, dsts);
+        esc_assign_list(e, dsts, NULL, 1, rhs.v, 1, "assign", n, defs);
     } else {
         esc_assign_list(e, dsts, types, nl, rhs.v, rhs.n, nl > 1 ? "assign-pair" : "assign", n,
                         defs);
@@ -210,8 +201,11 @@ static void switch_stmt(Escape *e, Node *n) {
     Node *tag = n->u.switch_.tag;
     esc_discard(e, tag);
     NodeList clauses = n->u.switch_.body->u.block.list;
+    int live = esc_switch_live(e->bld, n);
     for (int i = 0; i < clauses.n; i++) {
         Node *cc = clauses.v[i];
+        if (live != -2 && live != i)
+            continue;
         for (int j = 0; j < cc->u.clause.list.n; j++) {
             esc_discard(e, cc->u.clause.list.v[j]);
         }

@@ -194,10 +194,19 @@ static bool identical(Type *x, Type *y, bool cmp_tags, Pairing *pp, int depth) {
             return false;
         if (a->nmethods != b->nmethods)
             return false;
+        // Method signatures may lead back to the same pair of interfaces
+        // (type T1 interface{ m() interface{T1} }); assume they are
+        // identical while comparing them, as go/types does. Such pairs
+        // ride on the pairing list with n == -1.
+        for (Pairing *p = pp; p; p = p->prev)
+            if (p->n == -1 && ((p->x[0] == x && p->y[0] == y) || (p->x[0] == y && p->y[0] == x)))
+                return true;
+        Type *px[1] = {x}, *py[1] = {y};
+        Pairing q = {px, py, -1, pp};
         // Both method lists are sorted by the same unique order.
         for (int i = 0; i < a->nmethods; i++) {
             Object *f = a->methods[i], *g = b->methods[i];
-            if (!types_same_id(f, g->pkg, g->name) || !identical(f->type, g->type, cmp_tags, pp, depth))
+            if (!types_same_id(f, g->pkg, g->name) || !identical(f->type, g->type, cmp_tags, &q, depth))
                 return false;
         }
         return true;

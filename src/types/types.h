@@ -1341,6 +1341,7 @@ typedef struct Unifier {
     int *idx;           // per parameter: 0 unbound, >0 slot+1 with type, <0 -(slot+1) without
     VEC(Type *) types;  // slot types (NULL: unknown yet)
     int depth;
+    void *ipairs;       // unify.c: interface pairs being compared (cycle guard)
 } Unifier;
 void check_unifier_init(Unifier *u, Type **tparams, int n, bool exact, bool both);
 void check_unifier_free(Unifier *u);

@@ -142,18 +142,31 @@ static bool nify_struct(Unifier *u, Type *x, Type *y) {
     return true;
 }
 
+// Interfaces whose methods mention them again are assumed to unify
+// while their methods are compared (as for identity).
+typedef struct IPair {
+    Type *x, *y;
+    struct IPair *prev;
+} IPair;
+
 static bool nify_iface(Unifier *u, Type *x, Type *y) {
     TypeSet *xs = types_interface_typeset(x, NULL), *ys = types_interface_typeset(y, NULL);
     if (xs->comparable != ys->comparable || !same_terms(u, xs, ys))
         return false;
     if (xs->nmethods != ys->nmethods)
         return false;
-    for (int i = 0; i < xs->nmethods; i++) {
+    for (IPair *p = u->ipairs; p; p = p->prev)
+        if ((p->x == x && p->y == y) || (p->x == y && p->y == x))
+            return true;
+    IPair q = {x, y, u->ipairs};
+    u->ipairs = &q;
+    bool ok = true;
+    for (int i = 0; i < xs->nmethods && ok; i++) {
         Object *f = xs->methods[i], *g = ys->methods[i];
-        if (!types_same_id(f, g->pkg, g->name) || !nify(u, f->type, g->type))
-            return false;
+        ok = types_same_id(f, g->pkg, g->name) && nify(u, f->type, g->type);
     }
-    return true;
+    u->ipairs = q.prev;
+    return ok;
 }
 
 static bool nify1(Unifier *u, Type *x, Type *y) {

@@ -495,6 +495,9 @@ int main(int argc, char **argv) {
             // our a.I.M, which has no node of its own
             if (strncmp(ours, text, tlen) == 0 && ours[tlen] == '.')
                 implicit = true;
+            // T{...} under gc's &T{...} for an element whose & is elided
+            if (ours[0] == '&' && strcmp(ours + 1, text) == 0 && cands.data[i].n->kind == N_COMPOSITE_LIT)
+                implicit = true;
             if (!first.len)
                 buf_puts(&first, ours);
             // -m=2 explains some flows in the middle of the walk

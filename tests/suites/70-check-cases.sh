@@ -9,7 +9,7 @@
 cd "$(dirname "$0")/../.."
 GOESC=${GOESC:-$PWD/goesc}
 GO=/usr/lib/go-1.19/bin/go
-SCORE=${SCORE:-/work/shared/tools/errorcheck_score.py}
+SCORE=${SCORE:-$PWD/tests/tools/errorcheck_score.py}
 dir=tests/types/cases
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -8,8 +8,9 @@
 # on the same lines, and nothing else.
 cd "$(dirname "$0")/../.."
 GOESC=${GOESC:-./goesc}
+case $GOESC in /*) ;; *) GOESC=$PWD/$GOESC ;; esac
 GO=/usr/lib/go-1.19/bin/go
-SCORE=${SCORE:-/work/shared/tools/errorcheck_score.py}
+SCORE=${SCORE:-$PWD/tests/tools/errorcheck_score.py}
 dir=tests/types/expr_cases
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

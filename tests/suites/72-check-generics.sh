@@ -11,7 +11,7 @@
 cd "$(dirname "$0")/../.."
 GOESC=${GOESC:-$(pwd)/goesc}
 GO=/usr/lib/go-1.19/bin/go
-SCORE=${SCORE:-/work/shared/tools/errorcheck_score.py}
+SCORE=${SCORE:-$PWD/tests/tools/errorcheck_score.py}
 TP=${TP:-/usr/share/go-1.19/test/typeparam}
 dir=tests/types/generic_cases
 ratchet=tests/types/typeparam_clean.list

@@ -24,7 +24,7 @@ import tempfile
 
 GO = os.environ.get("GO", "/usr/lib/go-1.19/bin/go")
 TESTDIR = os.environ.get("TESTDIR", "/usr/share/go-1.19/test")
-SCORER = os.environ.get("SCORER", "/work/shared/tools/errorcheck_score.py")
+SCORER = os.environ.get("SCORER", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "errorcheck_score.py"))
 
 # Messages of gc's parse stage that are not "syntax error: ...".
 PARSE_ONLY = re.compile("|".join([
