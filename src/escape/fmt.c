@@ -531,15 +531,14 @@ static bool tw_node(TempWalk *w, Node *n) {
         return tw_node(w, n->u.for_.init) || tw_node(w, n->u.for_.cond) || tw_node(w, n->u.for_.post) ||
                tw_node(w, n->u.for_.body);
     case N_RANGE:
-        if (tw_node(w, n->u.range.x))
-            return true;
+        // the iteration variables come before the range expression
         if (n->op == OP_DEF) {
             tw_def(w, n->u.range.key);
             tw_def(w, n->u.range.value);
         } else if (tw_node(w, n->u.range.key) || tw_node(w, n->u.range.value)) {
             return true;
         }
-        return tw_node(w, n->u.range.body);
+        return tw_node(w, n->u.range.x) || tw_node(w, n->u.range.body);
     case N_SWITCH:
     case N_SELECT:
         return tw_node(w, n->u.switch_.init) || tw_node(w, n->u.switch_.tag) || tw_node(w, n->u.switch_.body);
@@ -1068,10 +1067,14 @@ static void stmt(Printer *p, Node *n) {
             buf_puts(p->b, "; ");
         }
         expr(p, n->u.if_.cond, 0);
+        // gc drops the branch a constant condition rules out
+        Const *c = p->info ? ptrmap_get(&p->info->consts, unparen(n->u.if_.cond)) : NULL;
+        bool known = c && types_const_kind(c) == CV_BOOL;
         buf_puts(p->b, " { ");
-        stmt(p, n->u.if_.then);
+        if (!known || types_const_bool_val(c))
+            stmt(p, n->u.if_.then);
         buf_puts(p->b, " }");
-        if (n->u.if_.els) {
+        if (n->u.if_.els && (!known || !types_const_bool_val(c))) {
             buf_puts(p->b, " else { ");
             stmt(p, n->u.if_.els);
             buf_puts(p->b, " }");
