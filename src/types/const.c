@@ -24,7 +24,11 @@ struct Const {
     Const *next_gmp;    // chain of values owning GMP memory (ConstPool)
     union {
         bool b;                                 // CV_BOOL
-        struct { const char *s; size_t n; } str;  // CV_STRING (not NUL-safe)
+        // CV_STRING (not NUL-safe). A concatenation is kept as a rope
+        // (s NULL, l and r its operands) until its bytes are asked for,
+        // as go/constant does: std's long "a" + "b" + ... chains
+        // (time/tzdata) would otherwise copy quadratically.
+        struct { const char *s; size_t n; Const *l, *r; Arena *arena; } str;
         int64_t i;                              // CV_INT, !big
         mpz_t z;                                // CV_INT, big
         mpq_t q;                                // CV_FLOAT (canonical form)
@@ -34,6 +38,31 @@ struct Const {
 
 // The shared unknown value carries no state, so one static suffices.
 static Const unknown_value = {.kind = CV_UNKNOWN};
+
+// The bytes of a string value, flattening a rope once (iteratively: the
+// chains are thousands deep) into the arena the rope was made in.
+static const char *str_bytes(Const *x) {
+    if (x->u.str.s || x->u.str.n == 0)
+        return x->u.str.s ? x->u.str.s : "";
+    char *buf = arena_alloc(x->u.str.arena, x->u.str.n + 1);
+    size_t off = 0;
+    VEC(Const *) stack = {0};
+    vec_push(&stack, x);
+    while (stack.len > 0) {
+        Const *c = stack.data[--stack.len];
+        if (c->u.str.s || c->u.str.n == 0) {
+            if (c->u.str.n)
+                memcpy(buf + off, c->u.str.s, c->u.str.n);
+            off += c->u.str.n;
+            continue;
+        }
+        vec_push(&stack, c->u.str.r);
+        vec_push(&stack, c->u.str.l);
+    }
+    vec_free(&stack);
+    x->u.str.s = buf;
+    return buf;
+}
 
 void types_const_pool_init(ConstPool *p, Arena *a) {
     p->arena = a;
@@ -138,7 +167,7 @@ const char *types_const_string_val(Const *x, size_t *len) {
         return "";
     }
     *len = x->u.str.n;
-    return x->u.str.s;
+    return str_bytes(x);
 }
 
 // Loads an int or float into q (initialised by the caller).
@@ -594,13 +623,11 @@ Const *types_const_binary(ConstPool *p, Op op, Const *x, Const *y, bool integer)
     if (x->kind == CV_STRING && y->kind == CV_STRING) {
         if (op != OP_ADD)
             return &unknown_value;
-        size_t n = x->u.str.n + y->u.str.n;
-        char *s = arena_alloc(p->arena, n + 1);
-        memcpy(s, x->u.str.s, x->u.str.n);
-        memcpy(s + x->u.str.n, y->u.str.s, y->u.str.n);
         Const *c = new_const(p, CV_STRING);
-        c->u.str.s = s;
-        c->u.str.n = n;
+        c->u.str.n = x->u.str.n + y->u.str.n;
+        c->u.str.l = x;
+        c->u.str.r = y;
+        c->u.str.arena = p->arena;
         return c;
     }
     int r = rank(x) > rank(y) ? rank(x) : rank(y);
@@ -683,7 +710,7 @@ bool types_const_compare(Const *x, Op op, Const *y) {
         return op == OP_EQL ? x->u.b == y->u.b : op == OP_NEQ ? x->u.b != y->u.b : false;
     if (x->kind == CV_STRING && y->kind == CV_STRING) {
         size_t n = x->u.str.n < y->u.str.n ? x->u.str.n : y->u.str.n;
-        int c = memcmp(x->u.str.s, y->u.str.s, n);
+        int c = n ? memcmp(str_bytes(x), str_bytes(y), n) : 0;
         if (c == 0)
             c = (x->u.str.n > y->u.str.n) - (x->u.str.n < y->u.str.n);
         return cmp_result(c, op);
@@ -1137,7 +1164,7 @@ static void format_value(Buf *b, Const *x, bool exact) {
         break;
     case CV_STRING: {
         Buf q = {0};
-        types_quote_string(&q, x->u.str.s, x->u.str.n);
+        types_quote_string(&q, str_bytes(x), x->u.str.n);
         // String() shortens to 72 runes including the "..." (go/constant).
         size_t i = 0;
         int runes = 0;
