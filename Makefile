@@ -33,9 +33,11 @@ build/asan/%.o: src/%.c $(HDRS)
 deps:
 	@tests/deps.sh
 
+# The main job: escape analysis of the example package, as
+# `go build -gcflags='-m -l'` prints it (inlining is not modelled yet).
 demo: deps
 	$(MAKE) goesc
-	./goesc check ./examples/hello
+	cd examples/hello && ../../goesc -m -l .
 
 test: deps
 	$(MAKE) goesc build/goesc-asan
