@@ -80,6 +80,21 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
     NodeList args = call->u.call.args;
     Batch *b = e->b;
     Hole k0 = nks ? ks[0] : esc_discard_hole(b);
+    if (args.n == 1 && args.v[0]->type && args.v[0]->type->kind == TY_TUPLE && id != BUILTIN_LEN) {
+        // copy(f()), append(f()), complex(f()): gc goes through
+        // temporaries; we let the values go to the heap (conservative).
+        int nt = types_tuple_len(args.v[0]->type);
+        Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
+        for (int i = 0; i < nt; i++) {
+            bool keep = (id == BUILTIN_APPEND && i > 0) || (id == BUILTIN_COPY && i == 1) ||
+                        id == BUILTIN_PANIC;
+            tks[i] = id == BUILTIN_APPEND && i == 0 ? k0
+                   : keep ? esc_heap_hole(b) : esc_discard_hole(b);
+        }
+        esc_call(e, tks, nt, args.v[0]);
+        free(tks);
+        return;
+    }
     switch (id) {
     case BUILTIN_APPEND: {
         if (args.n == 0)
@@ -106,6 +121,8 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;
     }
     case BUILTIN_COPY: {
+        if (args.n < 2)
+            return;
         esc_discard(e, args.v[0]);
         Hole k = esc_discard_hole(b);
         Type *yt = args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;

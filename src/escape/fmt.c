@@ -85,17 +85,17 @@ static Type *deref(Type *t) {
     return t;
 }
 
-// gc writes types in its own style (types/fmt.go), qualified by package
-// name outside the package being compiled.
+// gc writes types in its own style (types/fmt.go), qualifying names of
+// other packages as write_qualifier does.
 static void type(Printer *p, Type *t) {
     if (!t) {
         buf_puts(p->b, "<T>");
         return;
     }
     // gc 1.19 keeps the name of the universe's any where the source wrote
-    // it ("[]any{...}"), while TS_GC spells it "interface {}" (the form of
-    // imported types). So the type constructors around an any are written
-    // here; deeper ones (struct fields, signatures) are not.
+    // it ("[]any{...}"), while TS_GC spells it "interface {}". So the type
+    // constructors around an any are written here; an any deeper down
+    // (struct fields, signatures) still prints as TS_GC has it.
     if (t == types_universe.any_type) {
         buf_puts(p->b, "any");
         return;
@@ -926,18 +926,17 @@ static bool go_wrapped(Printer *p, Node *call) {
     Node *fun = unparen(call->u.call.fun);
     if (is_type(fun) || builtin_of(fun) >= 0)
         return true;
-    Selection *s = fun->kind == N_SELECTOR ? selection(p, fun) : NULL;
-    if (s && s->kind == SEL_METHOD_VAL && !types_is_interface(s->recv))
-        return true;    // the receiver became an argument
-    if (s && s->kind == SEL_METHOD_VAL)
-        return true;    // an interface call is not a plain function call
+    // a method's receiver became an argument; an interface call is no
+    // function call
+    if (is_method_sel(p, fun))
+        return true;
     Type *sig = fun->type ? types_under(fun->type) : NULL;
     return !sig || sig->kind != TY_FUNC || types_tuple_len(sig->u.func.params) ||
            types_tuple_len(sig->u.func.results);
 }
 
 // gc's list of statements: "s1; s2". A label is a statement of its own
-// there, and declarations of constants and types leave nothing.
+// there.
 static void stmt_list(Printer *p, NodeList l) {
     bool first = true;
     for (int i = 0; i < l.n; i++) {
@@ -962,7 +961,20 @@ static void stmt_list(Printer *p, NodeList l) {
 // var x, y T declares each variable on its own; with values it is one
 // assignment.
 static void var_decl(Printer *p, Node *d) {
-    if (!d || d->kind != N_GEN_DECL || d->op != TK_VAR)
+    if (!d || d->kind != N_GEN_DECL)
+        return;
+    // gc has no words for local constants and types
+    if (d->op == TK_CONST || d->op == TK_TYPE) {
+        bool first = true;
+        for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
+            Node *spec = d->u.gen_decl.specs.v[i];
+            int n = d->op == TK_CONST ? spec->u.value_spec.names.n : 1;
+            for (int j = 0; j < n; j++, first = false)
+                buf_printf(p->b, "%s<node %s>", first ? "" : "; ", d->op == TK_CONST ? "DCLCONST" : "DCLTYPE");
+        }
+        return;
+    }
+    if (d->op != TK_VAR)
         return;
     for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
         Node *spec = d->u.gen_decl.specs.v[i];
