@@ -235,7 +235,7 @@ static int cmd_list(int argc, char **argv) {
 // Flags that change escape results are honoured (-m, -m=N, -smallframes,
 // -+, -e); the others gc accepts are ignored.
 static int cmd_escape(int argc, char **argv) {
-    LoadConfig cfg = {.parse = true};
+    LoadConfig cfg = {.parse = true, .compile_files = true};
     EscConfig ec = {0};
     bool error_all = false;
     int i = 0;

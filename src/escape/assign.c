@@ -61,6 +61,8 @@ Hole esc_addr_of(Escape *e, Node *n) {
         if (is_map_index(n)) {
             esc_discard(e, n->u.index.x);
             Type *mt = types_under(n->u.index.x->type);
+            e->conv_pos = esc_last_pos(n->u.index.indices.v[0],
+                                       esc_last_pos(n->u.index.x, n->u.index.x->pos));
             esc_assign_heap(e, n->u.index.indices.v[0], mt->u.map.key, n, "key of map put");
             return k;
         }
@@ -174,6 +176,16 @@ static bool is_self_assign(Escape *e, Node *dst, Node *src) {
         Selection *ss = ptrmap_get(&e->bld->info->selections, src);
         if (!sd || !ss || sd->kind != SEL_FIELD_VAL || ss->kind != SEL_FIELD_VAL)
             return false;
+        // gc compares the operands of the last selection: the implicit
+        // embedded steps and the pointer-ness must agree.
+        if (sd->nindex != ss->nindex)
+            return false;
+        for (int i = 0; i + 1 < sd->nindex; i++)
+            if (sd->index[i] != ss->index[i])
+                return false;
+        Type *dt = dst->u.selector.x->type, *st = src->u.selector.x->type;
+        if (!dt || !st || (types_under(dt)->kind == TY_POINTER) != (types_under(st)->kind == TY_POINTER))
+            return false;
         return same_safe(dst->u.selector.x, src->u.selector.x);
     }
     if (dst->kind == N_INDEX) {
@@ -258,13 +270,14 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
             if (src) {
                 // gc places the conversions at the last destination (for
                 // var declarations: at the last value).
-                Node *at = where->kind == N_VALUE_SPEC ? srcs[nsrc - 1] : dsts[ndst - 1];
-                if (where->kind != N_VALUE_SPEC) {
-                    Node *id = last_ident(at);
-                    if (id)
-                        at = id;
-                }
+                Node *at = dsts[ndst - 1];
+                Node *id = last_ident(at);
+                if (id)
+                    at = id;
                 e->conv_pos = at ? at->pos : NOPOS;
+                if (where->kind == N_VALUE_SPEC)
+                    for (int j = 0; j < nsrc; j++)
+                        e->conv_pos = esc_last_pos(srcs[j], e->conv_pos);
                 esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }
         }

@@ -114,9 +114,13 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
             if (args.n > 1)
                 esc_expr(e, esc_note_n(e, k, call, "call parameter"), args.v[1]);
         } else {
-            for (int i = 1; i < args.n; i++)
+            Pos p = esc_last_pos(args.v[0], call->pos);
+            for (int i = 1; i < args.n; i++) {
+                p = esc_last_pos(args.v[i], p);
+                e->conv_pos = p;
                 esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                             args.v[i], et);
+            }
         }
         return;
     }
@@ -132,42 +136,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;
     }
     case BUILTIN_PANIC:
-        if (NODE_MODE(args.v[0]) == MODE_CONSTANT)
-            e->conv_pos = call->pos;
-        else if (esc_is_name_node(args.v[0]))
-            ;
-        else {
-            // After a composite literal, gc stands at its last element.
-            Node *a = esc_unparen(args.v[0]);
-            if (a->kind == N_BINARY && a->op == OP_ADD && a->type && types_is_string(a->type)) {
-                // A concatenation: gc stands at its last non-constant operand.
-                Node *last = NULL;
-                Node *stack[64];
-                int sp = 0;
-                stack[sp++] = a;
-                while (sp) {
-                    Node *x = esc_unparen(stack[--sp]);
-                    if (x->kind == N_BINARY && x->op == OP_ADD && NODE_MODE(x) != MODE_CONSTANT && sp < 62) {
-                        stack[sp++] = x->u.binary.y;   // popped after x's left side
-                        stack[sp++] = x->u.binary.x;
-                        continue;
-                    }
-                    if (NODE_MODE(x) != MODE_CONSTANT)
-                        last = x;
-                }
-                if (last)
-                    e->conv_pos = last->pos;
-            } else if (a->kind == N_COMPOSITE_LIT) {
-                // ... or at the last element that is not a constant.
-                for (int i = 0; i < a->u.composite.elts.n; i++) {
-                    Node *el = a->u.composite.elts.v[i];
-                    if (el->kind == N_KEY_VALUE)
-                        el = el->u.key_value.value;
-                    if (NODE_MODE(el) != MODE_CONSTANT && NODE_MODE(el) != MODE_NILVALUE)
-                        e->conv_pos = el->pos;
-                }
-            }
-        }
+        e->conv_pos = esc_last_pos(args.v[0], call->pos);
         esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                     args.v[0], types_universe.empty_iface);
         return;
@@ -546,6 +515,29 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     return NULL;
 }
 
+// //go:uintptrescapes and //go:uintptrkeepalive (implied for functions
+// without body): an argument uintptr(unsafe.Pointer(p)) keeps p in a
+// temporary, which escapes under the former. Returns whether arg was one.
+static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_k) {
+    Batch *b = e->b;
+    uint32_t pragma = fn ? fn->pragma : 0;
+    if (fn && !fn->has_body)
+        pragma |= PRAGMA_UINTPTRKEEPALIVE;
+    Node *ua = esc_unparen(arg);
+    if (!(pragma & (PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE)) || ua->kind != N_CALL ||
+        esc_is_call(ua) || !ua->type || types_under(ua->type)->kind != TY_UINTPTR ||
+        ua->u.call.args.n != 1 || !ua->u.call.args.v[0]->type ||
+        !types_is_unsafe_pointer(ua->u.call.args.v[0]->type))
+        return false;
+    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+    esc_expr(e, esc_loc_hole(tmp), ua->u.call.args.v[0]);
+    if (pragma & PRAGMA_UINTPTRESCAPES)
+        esc_flow(b, esc_note_n(e, esc_heap_hole(b), ua, "//go:uintptrescapes"), tmp);
+    if (wrap)
+        esc_flow(b, *clo_k, tmp);
+    return true;
+}
+
 // Evaluates the arguments of call into the holes of the callee's
 // parameters. wrap: go/defer: each argument goes through a temporary
 // captured by the wrapper closure (its hole clo_k).
@@ -709,6 +701,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             if (wrap) {
                 for (int j = 0; j < ne; j++) {
                     Node *a = args.v[ai + i + j];
+                    if (uintptr_arg(e, fn, a, wrap, clo_k)) {
+                        tmps[j] = NULL;
+                        continue;
+                    }
                     if (!esc_is_name_node(a))
                         cur_pos = a->pos;
                     e->conv_pos = cur_pos;
@@ -723,9 +719,12 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 Node *a = args.v[ai + i + j];
                 Hole kk = esc_note_n(e, h, call, "slice-literal-element");
                 if (wrap) {
-                    esc_flow(b, kk, tmps[j]);
+                    if (tmps[j])
+                        esc_flow(b, kk, tmps[j]);
                     continue;
                 }
+                if (uintptr_arg(e, fn, a, false, NULL))
+                    continue;
                 if (!esc_is_name_node(a))
                     cur_pos = a->pos;
                 e->conv_pos = cur_pos;
@@ -737,23 +736,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         if (ai + i >= args.n)
             break;
         Node *arg = args.v[ai + i];
-        // //go:uintptrescapes and //go:uintptrkeepalive: uintptr(unsafe.Pointer(p)).
-        uint32_t pragma = fn ? fn->pragma : 0;
-        if (fn && !fn->has_body)
-            pragma |= PRAGMA_UINTPTRKEEPALIVE;
-        Node *ua = esc_unparen(arg);
-        if ((pragma & (PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE)) && ua->kind == N_CALL &&
-            !esc_is_call(ua) && ua->type && types_under(ua->type)->kind == TY_UINTPTR &&
-            ua->u.call.args.n == 1 && ua->u.call.args.v[0]->type &&
-            types_is_unsafe_pointer(ua->u.call.args.v[0]->type)) {
-            Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-            esc_expr(e, esc_loc_hole(tmp), ua->u.call.args.v[0]);
-            if (pragma & PRAGMA_UINTPTRESCAPES)
-                esc_flow(b, esc_note_n(e, esc_heap_hole(b), ua, "//go:uintptrescapes"), tmp);
-            if (wrap)
-                esc_flow(b, *clo_k, tmp);
+        if (uintptr_arg(e, fn, arg, wrap, clo_k))
             continue;
-        }
         ARG(k, arg, pt);
     }
     #undef ARG

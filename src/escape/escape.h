@@ -411,6 +411,10 @@ int esc_switch_live(Builder *bl, Node *sw);
 // A variable or function name (gc's ONAME): it does not move gc's
 // current position the way other expressions do.
 bool esc_is_name_node(Node *n);
+// Where gc's current position stands after evaluating n, starting from p
+// (found by experiment): names move it to themselves, calls to the call,
+// constants leave it.
+Pos esc_last_pos(Node *n, Pos p);
 Object *esc_ident_obj(Node *n);                 // n (unparenthesised) ident's object
 // Calls f on n and every node below it, func literal bodies included,
 // skipping the branches gc's deadcode pass removes (if with a constant

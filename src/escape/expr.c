@@ -472,7 +472,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         Type *xt = under_of(n->u.index.x);
         if (xt && xt->kind == TY_MAP) {
             esc_discard(e, n->u.index.x);
-            e->conv_pos = n->u.index.x->pos;
+            e->conv_pos = esc_last_pos(n->u.index.indices.v[0], esc_last_pos(n->u.index.x, n->u.index.x->pos));
             esc_expr_to(e, esc_discard_hole(e->b), n->u.index.indices.v[0], xt->u.map.key);
             return;
         }
@@ -552,5 +552,53 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         return;
     default:
         return;
+    }
+}
+
+Pos esc_last_pos(Node *n, Pos p) {
+    if (!n || NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_NILVALUE ||
+        NODE_MODE(n) == MODE_TYPEXPR)
+        return p;
+    switch (n->kind) {
+    case N_IDENT:
+        return n->pos;
+    case N_PAREN: case N_STAR: case N_UNARY:
+        return esc_last_pos(n->u.unary.x, p);
+    case N_SELECTOR:
+        if (esc_is_name_node(n))
+            return n->pos;
+        return esc_last_pos(n->u.selector.x, p);
+    case N_INDEX:
+        p = esc_last_pos(n->u.index.x, p);
+        for (int i = 0; i < n->u.index.indices.n; i++)
+            p = esc_last_pos(n->u.index.indices.v[i], p);
+        return p;
+    case N_SLICE:
+        p = esc_last_pos(n->u.slice.x, p);
+        p = esc_last_pos(n->u.slice.lo, p);
+        p = esc_last_pos(n->u.slice.hi, p);
+        return esc_last_pos(n->u.slice.max, p);
+    case N_BINARY:
+        return esc_last_pos(n->u.binary.y, esc_last_pos(n->u.binary.x, p));
+    case N_KEY_VALUE:
+        return esc_last_pos(n->u.key_value.value, p);
+    case N_COMPOSITE_LIT:
+        p = n->pos;
+        for (int i = 0; i < n->u.composite.elts.n; i++)
+            p = esc_last_pos(n->u.composite.elts.v[i], p);
+        return p;
+    case N_TYPE_ASSERT:
+        return esc_last_pos(n->u.assert.x, p);
+    case N_CALL: {
+        Object *o = esc_ident_obj(n->u.call.fun);
+        if ((o && o->kind == OBJ_BUILTIN) || NODE_MODE(n->u.call.fun) == MODE_TYPEXPR) {
+            for (int i = 0; i < n->u.call.args.n; i++)
+                p = esc_last_pos(n->u.call.args.v[i], p);
+            return p;
+        }
+        return n->pos;
+    }
+    default:
+        return n->pos;
     }
 }

@@ -3,6 +3,13 @@
 // variable declared inside a loop is known not to outlive one declared
 // outside (pre-1.22 semantics: range and for variables are declared once,
 // before the loop).
+//
+// gc runs its deadcode pass before escape analysis, so branches of an if
+// with a constant condition (after folding false && x, true || x) and the
+// cases of a switch on a constant that cannot match are never walked. The
+// end of this file holds those decisions, a generic walk that honours
+// them, and walk's "index bounds check elided" report, which gc prints
+// after escape analysis when it compiles each function.
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,7 +241,10 @@ static void return_stmt(Escape *e, Node *n) {
         // the result list's position (its second element), moves to each
         // result that is neither a name nor a constant as the results are
         // evaluated, then to each non-name result as it is converted.
-        Pos cur = res.n > 1 ? res.v[1]->pos : res.n ? res.v[0]->pos : n->pos;
+        Pos cur = res.n ? res.v[0]->pos : n->pos;
+        for (int i = 0; i < res.n; i++)
+            if (NODE_MODE(res.v[i]) != MODE_CONSTANT)
+                cur = res.v[i]->pos;
         for (int i = 0; i < res.n; i++) {
             Node *r = esc_unparen(res.v[i]);
             if (!esc_is_name_node(r) && NODE_MODE(r) != MODE_CONSTANT && NODE_MODE(r) != MODE_NILVALUE)
@@ -259,6 +269,7 @@ static void return_stmt(Escape *e, Node *n) {
 void esc_stmt(Escape *e, Node *n) {
     if (!n)
         return;
+    e->conv_pos = NOPOS;  // a position set for a conversion never outlives it
     switch (n->kind) {
     case N_EMPTY_STMT: case N_BRANCH: case N_BAD_STMT:
         return;
@@ -370,4 +381,254 @@ void esc_stmt(Escape *e, Node *n) {
     default:
         return;
     }
+}
+
+// ---- gc's deadcode decisions, shared with the walks below ----
+
+int esc_const_cond(Builder *bl, Node *c) {
+    c = esc_unparen(c);
+    if (!c)
+        return -1;
+    Const *v = ptrmap_get(&bl->info->consts, c);
+    if (v)
+        return types_const_kind(v) == CV_BOOL ? types_const_bool_val(v) : -1;
+    if (c->kind == N_BINARY && (c->op == OP_ANDAND || c->op == OP_OROR)) {
+        int x = esc_const_cond(bl, c->u.binary.x);
+        int y = esc_const_cond(bl, c->u.binary.y);
+        if (c->op == OP_ANDAND) {
+            if (x == 0)
+                return 0;
+            if (x == 1)
+                return y;
+            return -1;   // x && false is not folded: x may have effects
+        }
+        if (x == 1)
+            return 1;
+        if (x == 0)
+            return y;
+        return -1;
+    }
+    return -1;
+}
+
+static bool has_fallthrough(NodeList body) {
+    for (int i = 0; i < body.n; i++)
+        if (body.v[i]->kind == N_BRANCH && body.v[i]->op == TK_FALLTHROUGH)
+            return true;
+    return false;
+}
+
+int esc_switch_live(Builder *bl, Node *sw) {
+    if (sw->kind != N_SWITCH)
+        return -2;
+    Node *tag = sw->u.switch_.tag;
+    Const *x = tag ? ptrmap_get(&bl->info->consts, esc_unparen(tag)) : NULL;
+    if (tag && !x)
+        return -2;
+    NodeList cl = sw->u.switch_.body->u.block.list;
+    int def = -1;
+    for (int i = 0; i < cl.n; i++) {
+        Node *cc = cl.v[i];
+        if (cc->u.clause.list.n == 0) {
+            def = i;
+            continue;
+        }
+        for (int j = 0; j < cc->u.clause.list.n; j++) {
+            Const *c = ptrmap_get(&bl->info->consts, esc_unparen(cc->u.clause.list.v[j]));
+            if (!c)
+                return -2;
+            bool eq;
+            if (!x)
+                eq = types_const_kind(c) == CV_BOOL && types_const_bool_val(c);
+            else if (types_const_kind(c) != types_const_kind(x))
+                eq = false;
+            else
+                eq = types_const_compare(x, OP_EQL, c);
+            if (eq)
+                return has_fallthrough(cc->u.clause.body) ? -2 : i;
+        }
+    }
+    if (def >= 0)
+        return has_fallthrough(cl.v[def]->u.clause.body) ? -2 : def;
+    return -1;
+}
+
+// ---- a generic walk ----
+
+static void visit_list(Builder *bl, NodeList l, void (*f)(void *, Node *), void *ctx) {
+    for (int i = 0; i < l.n; i++)
+        esc_visit(bl, l.v[i], f, ctx);
+}
+
+void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
+    if (!n)
+        return;
+    f(ctx, n);
+    switch (n->kind) {
+    case N_FUNC_LIT: esc_visit(bl, n->u.func_lit.body, f, ctx); return;
+    case N_COMPOSITE_LIT: visit_list(bl, n->u.composite.elts, f, ctx); return;
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
+    case N_DEFER:
+        esc_visit(bl, n->u.unary.x, f, ctx); return;
+    case N_SELECTOR: esc_visit(bl, n->u.selector.x, f, ctx); return;
+    case N_INDEX: esc_visit(bl, n->u.index.x, f, ctx); visit_list(bl, n->u.index.indices, f, ctx); return;
+    case N_SLICE:
+        esc_visit(bl, n->u.slice.x, f, ctx); esc_visit(bl, n->u.slice.lo, f, ctx);
+        esc_visit(bl, n->u.slice.hi, f, ctx); esc_visit(bl, n->u.slice.max, f, ctx); return;
+    case N_TYPE_ASSERT: esc_visit(bl, n->u.assert.x, f, ctx); return;
+    case N_CALL: esc_visit(bl, n->u.call.fun, f, ctx); visit_list(bl, n->u.call.args, f, ctx); return;
+    case N_BINARY: esc_visit(bl, n->u.binary.x, f, ctx); esc_visit(bl, n->u.binary.y, f, ctx); return;
+    case N_KEY_VALUE: esc_visit(bl, n->u.key_value.key, f, ctx); esc_visit(bl, n->u.key_value.value, f, ctx); return;
+    case N_DECL_STMT: esc_visit(bl, n->u.decl_stmt.decl, f, ctx); return;
+    case N_GEN_DECL: visit_list(bl, n->u.gen_decl.specs, f, ctx); return;
+    case N_VALUE_SPEC: visit_list(bl, n->u.value_spec.values, f, ctx); return;
+    case N_LABELED: esc_visit(bl, n->u.labeled.stmt, f, ctx); return;
+    case N_SEND: esc_visit(bl, n->u.send.chan, f, ctx); esc_visit(bl, n->u.send.value, f, ctx); return;
+    case N_ASSIGN: visit_list(bl, n->u.assign.lhs, f, ctx); visit_list(bl, n->u.assign.rhs, f, ctx); return;
+    case N_RETURN: visit_list(bl, n->u.list.list, f, ctx); return;
+    case N_BLOCK: visit_list(bl, n->u.block.list, f, ctx); return;
+    case N_IF: {
+        esc_visit(bl, n->u.if_.init, f, ctx);
+        esc_visit(bl, n->u.if_.cond, f, ctx);
+        int v = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
+        if (v != 0)
+            esc_visit(bl, n->u.if_.then, f, ctx);
+        if (v != 1)
+            esc_visit(bl, n->u.if_.els, f, ctx);
+        return;
+    }
+    case N_CASE_CLAUSE: visit_list(bl, n->u.clause.list, f, ctx); visit_list(bl, n->u.clause.body, f, ctx); return;
+    case N_COMM_CLAUSE: esc_visit(bl, n->u.comm.comm, f, ctx); visit_list(bl, n->u.comm.body, f, ctx); return;
+    case N_SWITCH: {
+        esc_visit(bl, n->u.switch_.init, f, ctx);
+        esc_visit(bl, n->u.switch_.tag, f, ctx);
+        int live = esc_switch_live(bl, n);
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++)
+            if (live == -2 || live == i)
+                esc_visit(bl, cl.v[i], f, ctx);
+        return;
+    }
+    case N_TYPE_SWITCH: case N_SELECT:
+        esc_visit(bl, n->u.switch_.init, f, ctx); esc_visit(bl, n->u.switch_.tag, f, ctx);
+        esc_visit(bl, n->u.switch_.body, f, ctx); return;
+    case N_FOR:
+        esc_visit(bl, n->u.for_.init, f, ctx); esc_visit(bl, n->u.for_.cond, f, ctx);
+        esc_visit(bl, n->u.for_.post, f, ctx); esc_visit(bl, n->u.for_.body, f, ctx); return;
+    case N_RANGE:
+        esc_visit(bl, n->u.range.key, f, ctx); esc_visit(bl, n->u.range.value, f, ctx);
+        esc_visit(bl, n->u.range.x, f, ctx); esc_visit(bl, n->u.range.body, f, ctx); return;
+    default:
+        return;
+    }
+}
+
+// ---- gc's walk: bounds checks it can drop (walk/expr.go's bounded) ----
+
+typedef struct BoundsCtx {
+    Builder *bl;
+    Batch *b;
+    // append's appended values: gc's walk does not report indexes of
+    // constant strings there (seen in std; the order pass copies them).
+    PtrMap append_args;
+} BoundsCtx;
+
+static bool small_int_const(Builder *bl, Node *n, int64_t *v) {
+    Const *c = ptrmap_get(&bl->info->consts, n);
+    return c && types_const_kind(c) == CV_INT && types_const_int64_val(c, v) &&
+           *v >= -(1LL << 31) && *v < (1LL << 31);
+}
+
+// Whether integer n always lies in [0, max).
+static bool bounded(Builder *bl, Node *n, int64_t max) {
+    n = esc_unparen(n);
+    if (!n->type || !types_is_integer(n->type))
+        return false;
+    bool sign = !types_is_unsigned(n->type);
+    int bits = (int)(8 * types_sizeof(n->type));
+    int64_t v;
+    if (small_int_const(bl, n, &v))
+        return 0 <= v && v < max;
+    if (n->kind == N_BINARY) {
+        Node *x = n->u.binary.x, *y = n->u.binary.y;
+        switch (n->op) {
+        case OP_AND: case OP_ANDNOT: {
+            int64_t w = -1;
+            if (small_int_const(bl, x, &v))
+                w = v;
+            else if (small_int_const(bl, y, &v)) {
+                w = v;
+                if (n->op == OP_ANDNOT) {
+                    w = ~w;
+                    if (!sign)
+                        w &= (int64_t)((bits >= 64 ? 0 : (1ULL << bits)) - 1);
+                }
+            }
+            if (0 <= w && w < max)
+                return true;
+            break;
+        }
+        case OP_REM:
+            if (!sign && small_int_const(bl, y, &v) && 0 <= v && v <= max)
+                return true;
+            break;
+        case OP_DIV:
+            if (!sign && small_int_const(bl, y, &v))
+                for (; bits > 0 && v >= 2; v >>= 1)
+                    bits--;
+            break;
+        case OP_SHR:
+            if (!sign && small_int_const(bl, y, &v)) {
+                if (v > bits)
+                    return true;
+                bits -= (int)v;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return !sign && bits <= 62 && (1LL << bits) <= max;
+}
+
+static void bounds_visit(void *vctx, Node *n) {
+    BoundsCtx *c = vctx;
+    if (n->kind == N_CALL) {
+        Object *o = esc_ident_obj(n->u.call.fun);
+        if (o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_APPEND)
+            for (int i = 1; i < n->u.call.args.n; i++)
+                ptrmap_put(&c->append_args, esc_unparen(n->u.call.args.v[i]), (void *)1);
+        return;
+    }
+    if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)
+        return;
+    Node *x = n->u.index.x, *idx = n->u.index.indices.v[0];
+    if (!x->type || !idx->type || ptrmap_get(&c->bl->info->consts, n))
+        return;
+    Type *t = types_under(x->type);
+    int64_t len = -1;
+    if (t->kind == TY_POINTER)
+        t = types_under(t->u.elem.elem);
+    if (t->kind == TY_ARRAY) {
+        len = t->u.array.len;
+    } else {
+        Const *s = ptrmap_get(&c->bl->info->consts, x);
+        if (s && types_const_kind(s) == CV_STRING && !ptrmap_get(&c->append_args, n)) {
+            size_t l;
+            types_const_string_val(s, &l);
+            len = (int64_t)l;
+        }
+    }
+    if (len < 0 || ptrmap_get(&c->bl->info->consts, idx))
+        return;
+    if (bounded(c->bl, idx, len))
+        esc_warn(c->b, n->pos, "index bounds check elided");
+}
+
+void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
+    if (!b->m || !b->out)
+        return;
+    BoundsCtx c = {bl, b, {0}};
+    esc_visit(bl, body, bounds_visit, &c);
+    ptrmap_free(&c.append_args);
 }

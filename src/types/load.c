@@ -520,7 +520,8 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         p->import_paths[i] = imps.data[i].path;
         Package *q = load_import(l, imps.data[i].path, p, &imps.data[i].site);
         p->imports[i] = q;
-        if (q && !internal_allowed(p, q)) {
+        bool compile_mode = l->cfg.compile_files && strcmp(p->path, "command-line-arguments") == 0;
+        if (q && !compile_mode && !internal_allowed(p, q)) {
             error_in_stack(l, &imps.data[i].site, strf("use of internal package %s not allowed", q->path));
             p->bad = true;
         }

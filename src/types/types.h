@@ -45,6 +45,9 @@ typedef struct LoadConfig {
     Str *tags;          // -tags
     int ntags;
     bool parse;         // parse the selected files (list does not need ASTs)
+    // Files named on the command line are compiled as `go tool compile`
+    // does, which (unlike cmd/go) does not enforce the internal-package rule.
+    bool compile_files;
 } LoadConfig;
 
 typedef struct Loader Loader;

@@ -178,7 +178,7 @@ same file-list-constraints "$TMP/go.txt" "$TMP/us.txt"
 for p in ./cycle/a ./cycle/main ./conflict ./missing ./excluded ./onlytest ./usebad ./nodir ./useint \
     loadertests/nothere nosuch/std; do
     name="error-$(echo "$p" | tr -d './' )"
-    (cd tests/loader && "$GO" build -o /dev/null "$p") 2>&1 | sort >"$TMP/go.txt"
+    (cd tests/loader && "$GO" build -o "$TMP/out.bin" "$p") 2>&1 | sort >"$TMP/go.txt"
     (cd tests/loader && "$GOESC" check "$p") >"$TMP/us.raw" 2>&1
     rc=$?
     sort "$TMP/us.raw" >"$TMP/us.txt"
@@ -197,12 +197,12 @@ for e in 'linux &&' '(linux' 'linux || !' 'linux $ x' 'linux x' '!!linux' '((lin
     'linux & x' '' ')' '(linux))' 'a ||| b'; do
     n=$((n + 1))
     printf '//go:build %s\n\npackage m\n' "$e" >"$TMP/bad/b.go"
-    a=$(cd "$TMP/bad" && GO111MODULE=off "$GO" build -o /dev/null . 2>&1)
+    a=$(cd "$TMP/bad" && GO111MODULE=off "$GO" build -o "$TMP/out.bin" . 2>&1)
     b=$(cd "$TMP/bad" && GO111MODULE=off "$GOESC" check . 2>&1)
     if [ "$a" = "$b" ]; then ok "bad-go-build-$n"; else fail "bad-go-build-$n" "[$e] go: $a; goesc: $b"; fi
 done
 printf '//go:build linux\n//go:build amd64\n\npackage m\n' >"$TMP/bad/b.go"
-a=$(cd "$TMP/bad" && GO111MODULE=off "$GO" build -o /dev/null . 2>&1)
+a=$(cd "$TMP/bad" && GO111MODULE=off "$GO" build -o "$TMP/out.bin" . 2>&1)
 b=$(cd "$TMP/bad" && GO111MODULE=off "$GOESC" check . 2>&1)
 if [ "$a" = "$b" ]; then ok multiple-go-build; else fail multiple-go-build "go: $a; goesc: $b"; fi
 

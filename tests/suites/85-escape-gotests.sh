@@ -7,11 +7,11 @@
 # with their regexp counts but do not fail the suite.
 cd "$(dirname "$0")/../.."
 GOROOT_TEST=${GOROOT_TEST:-/usr/share/go-1.19/test}
-SCORE=${SCORE:-/work/shared/tools/errorcheck_score.py}
+SCORE=${SCORE:-$PWD/tests/tools/errorcheck_score.py}
 LIST=tests/escape/gotests_l.list
 PASS=tests/escape/gotests_l.pass
 if [ ! -d "$GOROOT_TEST" ] || [ ! -f "$SCORE" ]; then
-    echo "ok escape-gotests-skipped (no $GOROOT_TEST or scorer)"
+    echo "FAIL escape-gotests: missing $GOROOT_TEST or $SCORE"
     exit 0
 fi
 [ -x ./goesc ] || make -s goesc >/dev/null || { echo "FAIL escape-gotests: build"; exit 0; }
