@@ -10,32 +10,11 @@ cd "$(dirname "$0")/.." || exit 2
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 BENCH_RUNS=${BENCH_RUNS:-3}
 tmp=${BENCH_TMP:-$(mktemp -d)}
-TIME=/usr/bin/time
 export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
 
 [ -x ./goesc ] || { echo "goesc not built (make goesc)"; exit 1; }
 
-# run NAME CMD...: best of BENCH_RUNS; sets wall, cpu (s) and rss (MB).
-run() {
-    local name=$1 i t0 t1 w s
-    shift
-    wall=""
-    for ((i = 0; i < BENCH_RUNS; i++)); do
-        [ "$name" = gc ] && rm -rf "$tmp/gccache"
-        t0=$(date +%s.%N)
-        "$TIME" -f '%U %S %M' -o "$tmp/time" "$@" >"$tmp/$name.out" 2>&1 ||
-            echo "  $name: exit status $? ($(head -c 200 "$tmp/$name.out"))"
-        t1=$(date +%s.%N)
-        w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-        s=$(tail -n 1 "$tmp/time")
-        if [ -z "$wall" ] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then
-            wall=$w
-            cpu=$(echo "$s" | awk '{ printf "%.2f", $1 + $2 }')
-            rss=$(echo "$s" | awk '{ printf "%.0f", $3 / 1024 }')
-        fi
-    done
-    printf '  %-24s wall %6ss  cpu %6ss  peak RSS %5s MB\n' "$name" "$wall" "$cpu" "$rss"
-}
+. bench/lib.sh
 
 run goesc ./goesc check std
 g_wall=$wall g_cpu=$cpu

@@ -107,7 +107,7 @@ static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
 // goesc check: load and parse every package the patterns need, then
 // type-check them bottom-up.
 static int cmd_check(int argc, char **argv) {
-    LoadConfig cfg = {.parse = true};
+    LoadConfig cfg = {.parse = true, .compile_files = true};
     bool error_all = false;   // -e: no limit of 10 errors, as gc's -e
     bool dump = false;        // -dump-types: each matched package's type table
     int i = 0;

@@ -445,6 +445,13 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
     Str sdir = short_path(l, p->dir);
     for (int i = 0; i < p->nfiles; i++)
         p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
+    // `go tool compile FILE...` names the files exactly as they were given.
+    // (cgo files may have been dropped, so match by base name.)
+    if (l->given_files && only)
+        for (int i = 0; i < p->nfiles; i++)
+            for (int j = 0; j < nonly; j++)
+                if (only[j] == di.gofiles.data[i])
+                    p->files[i] = str_cstr(l->given_files[j]);
     p->nignored = di.ignored.len;
     p->ignored = ARENA_ARRAY(&l->arena, Str, p->nignored + 1);
     for (int i = 0; i < p->nignored; i++)
@@ -855,7 +862,10 @@ static void load_files_pattern(Loader *l, char **files, int n) {
     l->stack.len = 0;
     Package *p = new_package(l, str_cstr("command-line-arguments"), dir);
     p->state = 1;
+    if (l->cfg.compile_files)
+        l->given_files = files;
     load_files(l, p, names.data, names.len, true, NULL);
+    l->given_files = NULL;
     p->state = 2;
     vec_push(&l->order, p);
     add_root(l, p);

@@ -154,6 +154,8 @@ struct Loader {
     VEC(Package *) roots;
     VEC(Package *) stack;   // import stack, for cycle errors
     bool wild;              // roots come from a wildcard: no "no non-test Go files"
+    char **given_files;     // compile_files: the file list as written, which
+                            // gc's messages repeat (NULL otherwise)
     Arena arena;
 };
 
