@@ -20,6 +20,9 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+// Reads a whole file into malloc'd memory (NUL-terminated; *n excludes the
+// NUL). Returns NULL with errno set when it cannot be opened.
+char *read_whole_file(const char *path, size_t *n);
 
 // ---- arena.c: zero-filling bump allocator. Objects are never freed one by
 // one; a whole arena is reset or freed at once (a package's AST lives in its

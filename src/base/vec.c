@@ -64,3 +64,18 @@ void buf_free(Buf *b) {
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+char *read_whole_file(const char *path, size_t *n) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    Buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        buf_put(&b, tmp, k);
+    fclose(f);
+    *n = b.len;
+    buf_putc(&b, 0);
+    return b.data;
+}

@@ -35,7 +35,7 @@ int esc_sel_derefs(Node *n, Selection *s) {
 }
 
 Hole esc_addr_of(Escape *e, Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (!n)
         return esc_discard_hole(e->b);
     Hole k = esc_heap_hole(e->b);
@@ -90,8 +90,8 @@ void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *w
 
 // x is the same variable in both: names, or field selections of names.
 static bool same_safe(Node *a, Node *b) {
-    a = esc_unparen(a);
-    b = esc_unparen(b);
+    a = syn_unparen(a);
+    b = syn_unparen(b);
     if (!a || !b || a->kind != b->kind)
         return false;
     switch (a->kind) {
@@ -113,7 +113,7 @@ static bool same_safe(Node *a, Node *b) {
 }
 
 static bool may_affect_memory(Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     switch (n->kind) {
     case N_IDENT: case N_BASIC_LIT:
         return false;
@@ -140,21 +140,21 @@ static bool may_affect_memory(Node *n) {
 
 // Whether n dereferences a pointer-typed name: *p or p.f through p.
 static Node *deref_base(Escape *e, Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (n->kind == N_STAR)
-        return esc_unparen(n->u.unary.x);
+        return syn_unparen(n->u.unary.x);
     if (n->kind == N_SELECTOR) {
         Selection *s = ptrmap_get(&e->bld->info->selections, n);
         if (s && s->kind == SEL_FIELD_VAL && s->nindex == 1 && n->u.selector.x->type &&
             types_under(n->u.selector.x->type)->kind == TY_POINTER)
-            return esc_unparen(n->u.selector.x);
+            return syn_unparen(n->u.selector.x);
     }
     return NULL;
 }
 
 static bool is_self_assign(Escape *e, Node *dst, Node *src) {
-    dst = esc_unparen(dst);
-    src = esc_unparen(src);
+    dst = syn_unparen(dst);
+    src = syn_unparen(src);
     if (!dst || !src)
         return false;
     // An implicit conversion makes the source a different operation.
@@ -234,7 +234,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
         ks[i] = esc_addr_of(e, dsts[i]);
     if (nsrc == 1 && ndst > 1) {
         // a, b = f(), v, ok = m[k], x.(T), <-c
-        Node *src = esc_unparen(srcs[0]);
+        Node *src = syn_unparen(srcs[0]);
         if (src->kind == N_CALL && esc_is_call(src)) {
             esc_call(e, ks, ndst, src);
         } else {

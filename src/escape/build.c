@@ -30,14 +30,8 @@ Str esc_text(Escape *e, Node *n) {
     return s;
 }
 
-Node *esc_unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 bool esc_is_name_node(Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (n && n->kind == N_SELECTOR && n->u.selector.x->kind == N_IDENT &&
         n->u.selector.x->u.ident.obj && n->u.selector.x->u.ident.obj->kind == OBJ_PKGNAME)
         n = n->u.selector.sel;  // pkg.Name
@@ -47,7 +41,7 @@ bool esc_is_name_node(Node *n) {
 }
 
 Object *esc_ident_obj(Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (n && n->kind == N_IDENT)
         return n->u.ident.obj;
     return NULL;
@@ -100,10 +94,10 @@ static Str func_name(Builder *bl, Node *fd) {
         return name;
     Node *t = fd->u.func_decl.recv.v[0]->u.field.type;
     bool ptr = false;
-    t = esc_unparen(t);
+    t = syn_unparen(t);
     if (t->kind == N_STAR) {
         ptr = true;
-        t = esc_unparen(t->u.unary.x);
+        t = syn_unparen(t->u.unary.x);
     }
     if (t->kind == N_INDEX)
         t = t->u.index.x;
@@ -548,7 +542,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         e.bld = bl;
         for (int j = 0; j < f->init_exprs.len; j++) {
             Node *x = f->init_exprs.data[j];
-            Node *u = esc_unparen(x);
+            Node *u = syn_unparen(x);
             if (u->kind == N_CALL && esc_is_call(u) && u->type && u->type->kind == TY_TUPLE) {
                 int nt = types_tuple_len(u->type);
                 Hole *ks = xcalloc((size_t)nt + 1, sizeof *ks);
@@ -608,7 +602,7 @@ typedef VEC(BFunc *) BFuncList;
 // Whether gc lays out initializer n statically. Parts that are not go to
 // init's dynamic list; func literals become functions of their own.
 static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList *globs, int *gen) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (!n)
         return true;
     if (dst && types_is_interface(dst) && n->type && !types_is_interface(n->type) &&
@@ -667,7 +661,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
     case N_UNARY: {
         if (n->op != OP_AND)
             return false;
-        Node *x = esc_unparen(n->u.unary.x);
+        Node *x = syn_unparen(n->u.unary.x);
         if (x->kind == N_IDENT)
             return true;
         if (x->kind == N_COMPOSITE_LIT)

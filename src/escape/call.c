@@ -58,7 +58,7 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
 static BuiltinId builtin_of(Node *call) {
     Object *o = esc_ident_obj(call->u.call.fun);
     if (!o) {
-        Node *f = esc_unparen(call->u.call.fun);
+        Node *f = syn_unparen(call->u.call.fun);
         if (f->kind == N_SELECTOR)
             o = f->u.selector.sel->u.ident.obj;
     }
@@ -209,7 +209,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
 
 static void mark_reassigned(Builder *bl, Node *n, bool addr) {
     for (;;) {
-        n = esc_unparen(n);
+        n = syn_unparen(n);
         if (!n)
             return;
         if (n->kind == N_IDENT) {
@@ -309,7 +309,7 @@ void esc_scan_defs(Builder *bl, Node *n) {
 
 static Node *static_value(Escape *e, Node *n) {
     for (int guard = 0; guard < 100; guard++) {
-        n = esc_unparen(n);
+        n = syn_unparen(n);
         if (n->kind == N_CALL && !esc_is_call(n) && n->u.call.args.n == 1 && n->type &&
             n->u.call.args.v[0]->type && types_identical(types_under(n->type), types_under(n->u.call.args.v[0]->type))) {
             n = n->u.call.args.v[0];
@@ -336,13 +336,13 @@ static Node *static_value(Escape *e, Node *n) {
 // ---- devirtualization ----
 
 bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
-    Node *f = esc_unparen(call->u.call.fun);
+    Node *f = syn_unparen(call->u.call.fun);
     if (f->kind != N_SELECTOR)
         return false;
     Selection *s = ptrmap_get(&bl->info->selections, f);
     if (!s || s->kind != SEL_METHOD_VAL || !types_is_interface(s->recv))
         return false;
-    Node *x = esc_unparen(f->u.selector.x);
+    Node *x = syn_unparen(f->u.selector.x);
     Type *conc = NULL;
     for (int guard = 0; guard < 100 && x; guard++) {
         if (x->kind == N_CALL && !esc_is_call(x) && x->u.call.args.n == 1) {
@@ -350,7 +350,7 @@ bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
             if (a->type && !types_is_interface(a->type) && NODE_MODE(a) != MODE_NILVALUE)
                 conc = a->type;
             else if (a->type && types_is_interface(a->type)) {
-                x = esc_unparen(a);
+                x = syn_unparen(a);
                 continue;
             }
             break;
@@ -363,7 +363,7 @@ bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
         Node *d = ptrmap_get(&bl->sv_def, o);
         if (!d || ptrmap_get(&bl->sv_reassigned, o))
             break;
-        d = esc_unparen(d);
+        d = syn_unparen(d);
         if (d->type && !types_is_interface(d->type) && NODE_MODE(d) != MODE_NILVALUE &&
             d->type->kind != TY_TUPLE) {
             conc = d->type;
@@ -411,7 +411,7 @@ static void devirt_visit(DevirtCtx *c, Node *n) {
             Qualifier q = {.rel = c->bl->pkg, .write = types_qualify_by_name};
             types_write_type(&tb, T, &q, TS_GC);
             Buf sb = {0};
-            esc_fmt_node(&sb, esc_unparen(n->u.call.fun), c->bl->pkg);
+            esc_fmt_node(&sb, syn_unparen(n->u.call.fun), c->bl->pkg);
             esc_warn(c->b, n->pos, "%sdevirtualizing %s to %s", partial ? "partially " : "",
                      buf_cstr(&sb), buf_cstr(&tb));
             buf_free(&tb);
@@ -465,7 +465,7 @@ void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
 }
 
 static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel) {
-    Node *f = esc_unparen(call->u.call.fun);
+    Node *f = syn_unparen(call->u.call.fun);
     bool direct_lit = f->kind == N_FUNC_LIT;
     Node *orig = f;
     if (f->kind == N_IDENT)
@@ -523,7 +523,7 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
     uint32_t pragma = fn ? fn->pragma : 0;
     if (fn && !fn->has_body)
         pragma |= PRAGMA_UINTPTRKEEPALIVE;
-    Node *ua = esc_unparen(arg);
+    Node *ua = syn_unparen(arg);
     if (!(pragma & (PRAGMA_UINTPTRESCAPES | PRAGMA_UINTPTRKEEPALIVE)) || ua->kind != N_CALL ||
         esc_is_call(ua) || !ua->type || types_under(ua->type)->kind != TY_UINTPTR ||
         ua->u.call.args.n != 1 || !ua->u.call.args.v[0]->type ||
@@ -604,7 +604,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
 
     if (!recv) {
         // The function value itself.
-        Node *f = esc_unparen(call->u.call.fun);
+        Node *f = syn_unparen(call->u.call.fun);
         bool skip = f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_FUNC;
         if (f->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, f))
             skip = true;  // pkg.F
@@ -648,7 +648,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             esc_flow(b, k_, tmp);
             esc_flow(b, *clo_k, tmp);
         } else {
-            esc_expr(e, esc_recv_hole(e, k_, esc_unparen(call->u.call.fun), sel), recv);
+            esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
         pi = 1;
     } else if (sig_recv && fn) {
@@ -664,7 +664,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     bool variadic = (sig->flags & TF_VARIADIC) && !(call->flags & NF_DOTS);
     // f(g()) with g returning several values.
     if (args.n - ai == 1 && np > 1) {
-        Node *a = esc_unparen(args.v[ai]);
+        Node *a = syn_unparen(args.v[ai]);
         if (a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE) {
             int nt = types_tuple_len(a->type);
             Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
@@ -744,7 +744,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
 }
 
 void esc_call(Escape *e, Hole *ks, int nks, Node *call) {
-    call = esc_unparen(call);
+    call = syn_unparen(call);
     if (call->kind != N_CALL) {
         esc_expr(e, nks ? ks[0] : esc_discard_hole(e->b), call);
         return;
@@ -761,7 +761,7 @@ void esc_go_defer(Escape *e, Node *n) {
     Hole k = esc_heap_hole(b);
     if (n->kind == N_DEFER && e->loop_depth == 1)
         k = esc_later(e, esc_discard_hole(b));
-    Node *call = esc_unparen(n->u.unary.x);
+    Node *call = syn_unparen(n->u.unary.x);
     if (call->kind != N_CALL)
         return;
     // go f() of a func value with neither parameters nor results: no
@@ -770,7 +770,7 @@ void esc_go_defer(Escape *e, Node *n) {
     if (esc_is_call(call) && builtin_of(call) == BUILTIN_COUNT && ft &&
         types_under(ft)->kind == TY_FUNC) {
         Type *sig = types_under(ft);
-        Node *f = esc_unparen(call->u.call.fun);
+        Node *f = syn_unparen(call->u.call.fun);
         Selection *s = f->kind == N_SELECTOR ? ptrmap_get(&e->bld->info->selections, f) : NULL;
         bool is_method_call = s && s->kind == SEL_METHOD_VAL;
         if (!is_method_call && types_tuple_len(sig->u.func.params) == 0 &&

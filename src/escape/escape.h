@@ -401,7 +401,6 @@ Str esc_text(Escape *e, Node *n);               // gc's printing of n
 BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
-Node *esc_unparen(Node *n);
 // The value of an if condition after gc's deadcode folding (constants,
 // false && x, true || x): 1 true, 0 false, -1 unknown.
 int esc_const_cond(Builder *bl, Node *c);

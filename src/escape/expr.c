@@ -84,7 +84,7 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
 
 // The value of a uintptr expression converted to unsafe.Pointer.
 void esc_unsafe_value(Escape *e, Hole k, Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     switch (n->kind) {
     case N_CALL:
         if (NODE_MODE(n->u.call.fun) == MODE_TYPEXPR && n->u.call.args.n == 1) {
@@ -137,7 +137,7 @@ void esc_unsafe_value(Escape *e, Hole k, Node *n) {
 
 // x.Data of a *reflect.SliceHeader or *reflect.StringHeader.
 bool esc_is_reflect_header_data(Escape *e, Node *n) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (n->kind != N_SELECTOR)
         return false;
     Selection *s = ptrmap_get(&e->bld->info->selections, n);
@@ -190,7 +190,7 @@ static void conversion(Escape *e, Hole k, Node *n) {
 
 // String concatenation: one allocation for the whole chain.
 static void discard_concat(Escape *e, Node *n) {
-    Node *u = esc_unparen(n);
+    Node *u = syn_unparen(n);
     if (u->kind == N_BINARY && u->op == OP_ADD && u->type && types_is_string(u->type) &&
         !is_const(e, u) && u == n) {
         discard_concat(e, u->u.binary.x);
@@ -467,7 +467,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         return;
     case N_INDEX: {
         if (NODE_MODE(n) == MODE_TYPEXPR || (n->type && n->type->kind == TY_FUNC &&
-                                             ptrmap_get(&e->bld->info->instances, esc_unparen(n->u.index.x))))
+                                             ptrmap_get(&e->bld->info->instances, syn_unparen(n->u.index.x))))
             return;  // an instantiation
         Type *xt = under_of(n->u.index.x);
         if (xt && xt->kind == TY_MAP) {
@@ -515,7 +515,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         esc_expr(e, esc_deref_n(e, k, n, "indirection"), n->u.unary.x);
         return;
     case N_UNARY: {
-        Node *x = esc_unparen(n->u.unary.x);
+        Node *x = syn_unparen(n->u.unary.x);
         if (n->op == OP_AND) {
             if (x->kind == N_COMPOSITE_LIT) {
                 // &T{...}: gc's OPTRLIT.

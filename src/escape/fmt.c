@@ -44,12 +44,6 @@ typedef struct Printer {
 static void expr(Printer *p, Node *n, int prec);
 static void stmt(Printer *p, Node *n);
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 static bool is_const(Printer *p, Node *n) {
     if (NODE_MODE(n) == MODE_CONSTANT)
         return true;
@@ -70,7 +64,7 @@ static Selection *selection(Printer *p, Node *n) {
 
 // The builtin a call's function names (len, unsafe.Add...), or -1.
 static int builtin_of(Node *fun) {
-    fun = unparen(fun);
+    fun = syn_unparen(fun);
     Node *id = fun;
     if (fun->kind == N_SELECTOR)
         id = fun->u.selector.sel;
@@ -174,7 +168,7 @@ static int const_prec(Node *n) {
 // What a call becomes in gc: its rank.
 static int call_prec(Printer *p, Node *n) {
     (void)p;
-    Node *fun = unparen(n->u.call.fun);
+    Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun))
         return PREC_PRIMARY;
     switch (builtin_of(fun)) {
@@ -202,7 +196,7 @@ static int node_prec(Printer *p, Node *n) {
     case N_STAR:
         return PREC_UNARY;
     case N_UNARY:
-        if (n->op == OP_AND && unparen(n->u.unary.x)->kind == N_COMPOSITE_LIT)
+        if (n->op == OP_AND && syn_unparen(n->u.unary.x)->kind == N_COMPOSITE_LIT)
             return PREC_NONE;
         return PREC_UNARY;
     case N_BINARY:
@@ -287,7 +281,7 @@ static void selector(Printer *p, Node *n) {
     Node *x = n->u.selector.x, *sel = n->u.selector.sel;
     Selection *s = selection(p, n);
     if (!s) {
-        Node *ux = unparen(x);
+        Node *ux = syn_unparen(x);
         if (ux->kind == N_IDENT && ux->u.ident.obj && ux->u.ident.obj->kind == OBJ_PKGNAME) {
             ident(p, sel);
             return;
@@ -298,7 +292,7 @@ static void selector(Printer *p, Node *n) {
     }
     if (s->kind == SEL_METHOD_EXPR) {
         // gc keeps the type as written, before any embedded field
-        Type *t = unparen(x)->type ? unparen(x)->type : s->recv;
+        Type *t = syn_unparen(x)->type ? syn_unparen(x)->type : s->recv;
         bool ptr = t && t->kind == TY_POINTER;
         if (ptr)
             buf_putc(p->b, '(');
@@ -309,7 +303,7 @@ static void selector(Printer *p, Node *n) {
         return;
     }
     expr(p, x, PREC_PRIMARY);
-    embedded_path(p, unparen(x)->type, s);
+    embedded_path(p, syn_unparen(x)->type, s);
     buf_printf(p->b, ".%s", sel->u.ident.name);
 }
 
@@ -325,12 +319,12 @@ static void selector(Printer *p, Node *n) {
 
 // Whether gc's callOrChan holds anywhere in n (func literal bodies aside).
 static bool has_call_or_chan(Printer *p, Node *n) {
-    n = unparen(n);
+    n = syn_unparen(n);
     if (!n || is_const(p, n) || is_type(n))
         return false;
     switch (n->kind) {
     case N_CALL: {
-        Node *fun = unparen(n->u.call.fun);
+        Node *fun = syn_unparen(n->u.call.fun);
         int id = builtin_of(fun);
         if (!is_type(fun) && id != BUILTIN_NEW)
             return true;
@@ -376,7 +370,7 @@ static bool is_method_sel(Printer *p, Node *fun) {
 
 // The part of a call gc moves to a temporary, or NULL.
 static Node *temp_part(Printer *p, Node *call) {
-    Node *fun = unparen(call->u.call.fun);
+    Node *fun = syn_unparen(call->u.call.fun);
     if (is_type(fun) || builtin_of(fun) >= 0)
         return NULL;
     Node *part = is_method_sel(p, fun) ? fun->u.selector.x : fun;
@@ -386,7 +380,7 @@ static Node *temp_part(Printer *p, Node *call) {
 // return f() with f returning several results: gc copies them into as
 // many temporaries first.
 static int multi_call_results(NodeList results) {
-    if (results.n != 1 || unparen(results.v[0])->kind != N_CALL)
+    if (results.n != 1 || syn_unparen(results.v[0])->kind != N_CALL)
         return 0;
     Type *t = results.v[0]->type;
     return t && t->kind == TY_TUPLE && types_tuple_len(t) > 1 ? types_tuple_len(t) : 0;
@@ -466,7 +460,7 @@ static bool tw_node(TempWalk *w, Node *n) {
         if (temp_part(p, n))
             w->count++;
         // f(g()) with g returning several results: one temporary each
-        if (n->u.call.args.n == 1 && !is_type(unparen(n->u.call.fun))) {
+        if (n->u.call.args.n == 1 && !is_type(syn_unparen(n->u.call.fun))) {
             Type *t = n->u.call.args.v[0]->type;
             if (t && t->kind == TY_TUPLE && types_tuple_len(t) > 1)
                 w->count += types_tuple_len(t);
@@ -605,7 +599,7 @@ static bool temp(Printer *p, Node *call) {
 // and the call is marked as passing it with "...".
 static void call_args(Printer *p, Node *n, bool comma) {
     NodeList args = n->u.call.args;
-    Node *fun = unparen(n->u.call.fun);
+    Node *fun = syn_unparen(n->u.call.fun);
     Type *sig = fun->type ? types_under(fun->type) : NULL;
     if (!sig || sig->kind != TY_FUNC || !(sig->flags & TF_VARIADIC) || (n->flags & NF_DOTS) ||
         p->early) {
@@ -632,7 +626,7 @@ static void call_args(Printer *p, Node *n, bool comma) {
 // a method expression, T.M(x, args) or (*T).M(x, args), T being the
 // receiver type the method declares; calls through interfaces stay.
 static bool method_call(Printer *p, Node *n) {
-    Node *fun = unparen(n->u.call.fun);
+    Node *fun = syn_unparen(n->u.call.fun);
     if (fun->kind != N_SELECTOR)
         return false;
     Selection *s = selection(p, fun);
@@ -652,7 +646,7 @@ static bool method_call(Printer *p, Node *n) {
     Buf scratch = {0};
     Printer tmp = *p;
     tmp.b = &scratch;
-    Type *reached = embedded_path(&tmp, unparen(x)->type, s);
+    Type *reached = embedded_path(&tmp, syn_unparen(x)->type, s);
     buf_free(&scratch);
     if (reached && types_is_interface(reached))
         return false;
@@ -666,7 +660,7 @@ static bool method_call(Printer *p, Node *n) {
     buf_printf(p->b, ".%s(", fun->u.selector.sel->u.ident.name);
     if (!temp(p, n)) {
         expr(p, x, 0);
-        embedded_path(p, unparen(x)->type, s);
+        embedded_path(p, syn_unparen(x)->type, s);
     }
     call_args(p, n, true);
     return true;
@@ -703,12 +697,12 @@ static void builtin_call(Printer *p, Node *n, int id) {
 }
 
 static void call(Printer *p, Node *n) {
-    Node *fun = unparen(n->u.call.fun);
+    Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun)) {
         Type *t = fun->type ? fun->type : n->type;
         // gc spells out []rune("constant") as a literal of runes
         Type *ut = t ? types_under(t) : NULL;
-        Node *arg = n->u.call.args.n ? unparen(n->u.call.args.v[0]) : NULL;
+        Node *arg = n->u.call.args.n ? syn_unparen(n->u.call.args.v[0]) : NULL;
         if (ut && ut->kind == TY_SLICE && types_under(ut->u.elem.elem)->kind == TY_INT32 && arg &&
             is_const(p, arg) && arg->type && types_is_string(arg->type)) {
             Const *v = p->info ? ptrmap_get(&p->info->consts, arg) : NULL;
@@ -759,7 +753,7 @@ static void composite(Printer *p, Node *n) {
 // The elements of a string concatenation, flattened as gc's OADDSTR
 // holds them.
 static void addstr(Printer *p, Node *n, bool *first) {
-    n = unparen(n);
+    n = syn_unparen(n);
     if (is_addstr(p, n)) {
         addstr(p, n->u.binary.x, first);
         addstr(p, n->u.binary.y, first);
@@ -784,7 +778,7 @@ static const char *unary_op(Op op) {
 }
 
 static void unary(Printer *p, Node *n) {
-    Node *x = unparen(n->u.unary.x);
+    Node *x = syn_unparen(n->u.unary.x);
     if (n->op == OP_AND && x->kind == N_COMPOSITE_LIT) {
         buf_putc(p->b, '&');
         expr(p, x, 0);
@@ -828,7 +822,7 @@ static void slice_expr(Printer *p, Node *n) {
 }
 
 static void expr(Printer *p, Node *n, int prec) {
-    n = unparen(n);
+    n = syn_unparen(n);
     if (!n) {
         buf_puts(p->b, "<nil>");
         return;
@@ -920,10 +914,10 @@ static void list_all(Printer *p, NodeList l) { list(p, l, 0); }
 // makes the call, unless the call is already a plain function call
 // without arguments or results.
 static bool go_wrapped(Printer *p, Node *call) {
-    call = unparen(call);
+    call = syn_unparen(call);
     if (!call || call->kind != N_CALL || call->u.call.args.n)
         return true;
-    Node *fun = unparen(call->u.call.fun);
+    Node *fun = syn_unparen(call->u.call.fun);
     if (is_type(fun) || builtin_of(fun) >= 0)
         return true;
     // a method's receiver became an argument; an interface call is no
@@ -1080,7 +1074,7 @@ static void stmt(Printer *p, Node *n) {
         }
         expr(p, n->u.if_.cond, 0);
         // gc drops the branch a constant condition rules out
-        Const *c = p->info ? ptrmap_get(&p->info->consts, unparen(n->u.if_.cond)) : NULL;
+        Const *c = p->info ? ptrmap_get(&p->info->consts, syn_unparen(n->u.if_.cond)) : NULL;
         bool known = c && types_const_kind(c) == CV_BOOL;
         buf_puts(p->b, " { ");
         if (!known || types_const_bool_val(c))

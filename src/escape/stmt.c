@@ -30,7 +30,7 @@ static bool ends_in_return(Node *body) {
     if (last->kind == N_RETURN)
         return true;
     if (last->kind == N_EXPR_STMT) {
-        Node *c = esc_unparen(last->u.unary.x);
+        Node *c = syn_unparen(last->u.unary.x);
         if (c->kind == N_CALL) {
             Object *o = esc_ident_obj(c->u.call.fun);
             return o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_PANIC;
@@ -174,7 +174,7 @@ static void type_switch(Escape *e, Node *n) {
     } else {
         x = tag->u.unary.x;
     }
-    x = esc_unparen(x);
+    x = syn_unparen(x);
     Node *subject = x->u.assert.x;
     NodeList clauses = n->u.switch_.body->u.block.list;
     Hole *ks = xcalloc((size_t)clauses.n + 1, sizeof *ks);
@@ -235,7 +235,7 @@ static void return_stmt(Escape *e, Node *n) {
     }
     if (res.n == 1 && nr > 1) {
         // return f(): the call's results go straight to ours.
-        esc_call(e, ks, nr, esc_unparen(res.v[0]));
+        esc_call(e, ks, nr, syn_unparen(res.v[0]));
     } else {
         // gc's conversion position (found by experiment): it starts at
         // the result list's position (its second element), moves to each
@@ -246,7 +246,7 @@ static void return_stmt(Escape *e, Node *n) {
             if (NODE_MODE(res.v[i]) != MODE_CONSTANT)
                 cur = res.v[i]->pos;
         for (int i = 0; i < res.n; i++) {
-            Node *r = esc_unparen(res.v[i]);
+            Node *r = syn_unparen(res.v[i]);
             if (!esc_is_name_node(r) && NODE_MODE(r) != MODE_CONSTANT && NODE_MODE(r) != MODE_NILVALUE)
                 cur = res.v[i]->pos;
         }
@@ -293,7 +293,7 @@ void esc_stmt(Escape *e, Node *n) {
         return;
     }
     case N_EXPR_STMT: {
-        Node *x = esc_unparen(n->u.unary.x);
+        Node *x = syn_unparen(n->u.unary.x);
         if (x->kind == N_CALL)
             esc_call(e, NULL, 0, x);
         else
@@ -386,7 +386,7 @@ void esc_stmt(Escape *e, Node *n) {
 // ---- gc's deadcode decisions, shared with the walks below ----
 
 int esc_const_cond(Builder *bl, Node *c) {
-    c = esc_unparen(c);
+    c = syn_unparen(c);
     if (!c)
         return -1;
     Const *v = ptrmap_get(&bl->info->consts, c);
@@ -422,7 +422,7 @@ int esc_switch_live(Builder *bl, Node *sw) {
     if (sw->kind != N_SWITCH)
         return -2;
     Node *tag = sw->u.switch_.tag;
-    Const *x = tag ? ptrmap_get(&bl->info->consts, esc_unparen(tag)) : NULL;
+    Const *x = tag ? ptrmap_get(&bl->info->consts, syn_unparen(tag)) : NULL;
     if (tag && !x)
         return -2;
     NodeList cl = sw->u.switch_.body->u.block.list;
@@ -434,7 +434,7 @@ int esc_switch_live(Builder *bl, Node *sw) {
             continue;
         }
         for (int j = 0; j < cc->u.clause.list.n; j++) {
-            Const *c = ptrmap_get(&bl->info->consts, esc_unparen(cc->u.clause.list.v[j]));
+            Const *c = ptrmap_get(&bl->info->consts, syn_unparen(cc->u.clause.list.v[j]));
             if (!c)
                 return -2;
             bool eq;
@@ -541,7 +541,7 @@ static bool small_int_const(Builder *bl, Node *n, int64_t *v) {
 
 // Whether integer n always lies in [0, max).
 static bool bounded(Builder *bl, Node *n, int64_t max) {
-    n = esc_unparen(n);
+    n = syn_unparen(n);
     if (!n->type || !types_is_integer(n->type))
         return false;
     bool sign = !types_is_unsigned(n->type);
@@ -597,7 +597,7 @@ static void bounds_visit(void *vctx, Node *n) {
         Object *o = esc_ident_obj(n->u.call.fun);
         if (o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_APPEND)
             for (int i = 1; i < n->u.call.args.n; i++)
-                ptrmap_put(&c->append_args, esc_unparen(n->u.call.args.v[i]), (void *)1);
+                ptrmap_put(&c->append_args, syn_unparen(n->u.call.args.v[i]), (void *)1);
         return;
     }
     if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)

@@ -159,3 +159,9 @@ Pos syn_start_pos(Node *n) {
         }
     }
 }
+
+Node *syn_unparen(Node *n) {
+    while (n && n->kind == N_PAREN)
+        n = n->u.unary.x;
+    return n;
+}

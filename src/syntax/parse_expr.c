@@ -13,12 +13,6 @@
 
 static bool is_op(Parser *p, Op op) { return TOK.kind == TK_OPERATOR && TOK.op == op; }
 
-static Node *unparen(Node *x) {
-    while (x->kind == N_PAREN)
-        x = x->u.unary.x;
-    return x;
-}
-
 Node *ps_expr(Parser *p) { return ps_binary_expr(p, NULL, 0); }
 
 // Expression = UnaryExpr | Expression binary_op Expression .
@@ -384,7 +378,7 @@ Node *ps_pexpr(Parser *p, Node *x, bool keep_parens) {
         case TK_LBRACE: {
             // Is x the type of a composite literal? In statement headers
             // (xnest < 0) a name followed by "{" starts the block instead.
-            Node *t = unparen(x);
+            Node *t = syn_unparen(x);
             bool ok = false;
             switch (t->kind) {
             case N_IDENT:

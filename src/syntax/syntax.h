@@ -493,6 +493,8 @@ Node *syn_new_node(Arena *a, NodeKind kind, Pos pos);
 NodeList syn_list(Arena *a, Node **v, int n);  // copies v into the arena
 // go/ast's Pos(): the first byte of the node's source text.
 Pos syn_start_pos(Node *n);
+// n without enclosing parentheses (NULL stays NULL).
+Node *syn_unparen(Node *n);
 
 // ---- dump.c ----
 // Prints the AST in the stable text form shared with tests/oracle.

@@ -11,12 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 static void op_string(Checker *c, Buf *b, Operand *x) { check_write_operand(c, b, x); }
 
 void check_assignment(Checker *c, Operand *x, Type *T, const char *context) {
@@ -153,7 +147,7 @@ Type *check_assign_var(Checker *c, Node *lhs, Operand *x) {
         check_use(c, (NodeList){v, 1});
         return NULL;
     }
-    Node *ident = unparen(lhs);
+    Node *ident = syn_unparen(lhs);
     if (ident->kind != N_IDENT)
         ident = NULL;
     if (ident && ident->u.ident.name == str_cstr("_")) {
@@ -182,7 +176,7 @@ Type *check_assign_var(Checker *c, Node *lhs, Operand *x) {
     if (z.mode == MODE_INVALID || !z.type || z.type->kind == TY_INVALID)
         return NULL;
     if (z.mode != MODE_VARIABLE && z.mode != MODE_MAPINDEX) {
-        Node *ze = unparen(z.expr);
+        Node *ze = syn_unparen(z.expr);
         if (ze && ze->kind == N_SELECTOR) {
             Operand op = {0};
             check_expr(c, &op, ze->u.selector.x);
@@ -209,7 +203,7 @@ static void assign_error(Checker *c, NodeList rhs, int nvars, int nvals) {
     char vars[64], vals[64];
     snprintf(vars, sizeof vars, "%d variable%s", nvars, nvars == 1 ? "" : "s");
     snprintf(vals, sizeof vals, "%d value%s", nvals, nvals == 1 ? "" : "s");
-    Node *call = unparen(rhs0);
+    Node *call = syn_unparen(rhs0);
     if (rhs.n == 1 && call->kind == N_CALL) {
         Buf b = {0};
         check_write_expr(&b, call->u.call.fun);
@@ -327,7 +321,7 @@ void check_assign_vars(Checker *c, NodeList lhs, NodeList orig_rhs) {
             ok = false;
     if (!ok) {
         for (int i = 0; i < lhs.n; i++) {
-            Node *id = unparen(lhs.v[i]);
+            Node *id = syn_unparen(lhs.v[i]);
             if (id->kind != N_IDENT)
                 continue;
             Object *o = check_lookup(c, id->u.ident.name);

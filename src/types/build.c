@@ -587,21 +587,6 @@ static bool read_names(const char *dir, StrVec *names) {
     return true;
 }
 
-static char *read_file(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    Buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        buf_put(&b, tmp, k);
-    fclose(f);
-    *n = b.len;
-    buf_putc(&b, 0);
-    return b.data;
-}
-
 bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, DirInfo *di, Arena *a) {
     memset(di, 0, sizeof *di);
     StrVec names = {0};
@@ -629,7 +614,7 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         path.len = 0;
         buf_printf(&path, "%s/%s", dir, name);
         size_t n;
-        char *text = read_file(buf_cstr(&path), &n);
+        char *text = read_whole_file(buf_cstr(&path), &n);
         if (!text) {
             if (!di->err) {
                 Buf e = {0};
@@ -715,7 +700,7 @@ bool build_dir_has_package(const BuildCtx *b, const char *dir) {
         path.len = 0;
         buf_printf(&path, "%s/%s", dir, name);
         size_t n;
-        char *text = read_file(buf_cstr(&path), &n);
+        char *text = read_whole_file(buf_cstr(&path), &n);
         if (!text)
             continue;
         FileHeader h;

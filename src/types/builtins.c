@@ -226,7 +226,7 @@ static int64_t offset_of(Type *t, int *index, int n) {
 
 static bool builtin_offsetof(Checker *c, Operand *x, Node *call) {
     Node *arg0 = call->u.call.args.v[0];
-    Node *selx = check_unparen(arg0);
+    Node *selx = syn_unparen(arg0);
     if (selx->kind != N_SELECTOR) {
         check_report(c, check_start_pos(arg0), "invalid argument: %E is not a selector expression", arg0);
         NodeList one = {&arg0, 1};

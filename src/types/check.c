@@ -421,3 +421,27 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     free(c);
     return ok;
 }
+
+static const char *buf_to_arena(Checker *c, Buf *b) {
+    const char *s = arena_strndup(c->arena, b->data ? b->data : "", b->len);
+    buf_free(b);
+    return s;
+}
+
+const char *check_operand_str(Checker *c, Operand *x) {
+    Buf b = {0};
+    check_write_operand(c, &b, x);
+    return buf_to_arena(c, &b);
+}
+
+const char *check_type_str(Checker *c, Type *t) {
+    Buf b = {0};
+    check_write_type(c, &b, t);
+    return buf_to_arena(c, &b);
+}
+
+const char *check_expr_str(Checker *c, Node *e) {
+    Buf b = {0};
+    check_write_expr(&b, e);
+    return buf_to_arena(c, &b);
+}

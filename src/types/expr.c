@@ -176,7 +176,7 @@ static bool is_comparison(Op op) { return op >= OP_EQL && op <= OP_GEQ; }
 // of a variable.
 void check_mark_addr_taken(Checker *c, Node *e) {
     for (;;) {
-        e = check_unparen(e);
+        e = syn_unparen(e);
         if (!e)
             return;
         switch (e->kind) {
@@ -258,7 +258,7 @@ static void unary(Checker *c, Operand *x, Node *e) {
     switch (op) {
     case OP_AND: {
         // The spec lets &T{} through although a literal is no variable.
-        Node *inner = check_unparen(e->u.unary.x);
+        Node *inner = syn_unparen(e->u.unary.x);
         if (inner->kind != N_COMPOSITE_LIT && x->mode != MODE_VARIABLE) {
             check_report(c, check_operand_pos(x), "invalid operation: cannot take address of %O", x);
             x->mode = MODE_INVALID;

@@ -197,24 +197,9 @@ static void mod_directive(ModState *m, Str verb, Str *t, int n) {
     }
 }
 
-static char *slurp(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    Buf b = {0};
-    char tmp[16384];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        buf_put(&b, tmp, k);
-    fclose(f);
-    *n = b.len;
-    buf_putc(&b, 0);
-    return b.data;
-}
-
 static bool parse_go_mod(ModState *m, const char *path) {
     size_t n;
-    char *text = slurp(path, &n);
+    char *text = read_whole_file(path, &n);
     if (!text)
         return false;
     ModLexer x = {text, text + n};

@@ -36,11 +36,6 @@ Pos check_operand_pos(Operand *x) {
     return x->expr ? check_start_pos(x->expr) : NOPOS;
 }
 
-Node *check_unparen(Node *e) {
-    while (e && e->kind == N_PAREN)
-        e = e->u.unary.x;
-    return e;
-}
 
 // The verbs: %s (char *), %d (int), %D (int64_t), %O (Operand *),
 // %T (Type *), %E (Node *), %V (Const *), %o (Op), %%.

@@ -109,12 +109,6 @@ Node *check_unpack_recv(Node *rtyp, bool *ptr, Node **index) {
     return rtyp->kind == N_IDENT ? rtyp : NULL;
 }
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
 // Follows aliases in the package scope to the defined type a receiver
 // names; NULL if it is not a local defined type.
 static Object *resolve_base_type_name(Checker *c, bool seen_ptr, Node *typ, bool *ptr) {
@@ -122,12 +116,12 @@ static Object *resolve_base_type_name(Checker *c, bool seen_ptr, Node *typ, bool
     Object *seen[32];
     int nseen = 0;
     for (;;) {
-        typ = unparen(typ);
+        typ = syn_unparen(typ);
         if (typ && typ->kind == N_STAR) {
             if (*ptr)
                 return NULL;
             *ptr = true;
-            typ = unparen(typ->u.unary.x);
+            typ = syn_unparen(typ->u.unary.x);
         }
         if (!typ || typ->kind != N_IDENT)
             return NULL;

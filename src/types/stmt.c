@@ -23,28 +23,6 @@ enum {
 
 static void stmt(Checker *c, unsigned ctxt, Node *s);
 
-static Node *unparen(Node *n) {
-    while (n && n->kind == N_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
-static const char *opstr(Checker *c, Operand *x) {
-    Buf b = {0};
-    check_write_operand(c, &b, x);
-    const char *s = arena_strndup(c->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return s;
-}
-
-static const char *tstr(Checker *c, Type *t) {
-    Buf b = {0};
-    check_write_type(c, &b, t);
-    const char *s = arena_strndup(c->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return s;
-}
-
 // ---- scopes ----
 
 static void open_scope_until(Checker *c, Node *n, Pos end, const char *comment) {
@@ -143,7 +121,7 @@ bool check_is_terminating(Checker *c, Node *s, Str label) {
     case N_LABELED:
         return check_is_terminating(c, s->u.labeled.stmt, s->u.labeled.label->u.ident.name);
     case N_EXPR_STMT: {
-        Node *call = unparen(s->u.unary.x);
+        Node *call = syn_unparen(s->u.unary.x);
         return call->kind == N_CALL && ptrmap_get(&c->panics, call);
     }
     case N_RETURN:
@@ -200,7 +178,7 @@ static void suspended_call(Checker *c, const char *keyword, Node *call) {
     case EXPR_EXPRESSION: msg = "discards result of"; break;
     default: return;
     }
-    check_error_at_node(c, call, "%s %s %s", keyword, msg, opstr(c, &x));
+    check_error_at_node(c, call, "%s %s %s", keyword, msg, check_operand_str(c, &x));
 }
 
 static void simple_stmt(Checker *c, Node *s) {
@@ -279,7 +257,7 @@ static void case_values(Checker *c, Operand *x, NodeList values, SeenCases *seen
                 continue;
             Buf b = {0};
             pos_format(&b, sc->pos);
-            check_error_at_node(c, e, "duplicate case %s in expression switch\n\t%s: previous case", opstr(c, &v), buf_cstr(&b));
+            check_error_at_node(c, e, "duplicate case %s in expression switch\n\t%s: previous case", check_operand_str(c, &v), buf_cstr(&b));
             buf_free(&b);
             dup = true;
             break;
@@ -298,7 +276,7 @@ static void switch_stmt(Checker *c, unsigned inner, Node *s) {
         check_expr(c, &x, s->u.switch_.tag);
         check_assignment(c, &x, NULL, "switch expression");
         if (x.mode != MODE_INVALID && !types_comparable(x.type, true, &c->qual, NULL) && !types_has_nil(x.type)) {
-            check_error_at_node(c, s->u.switch_.tag, "cannot switch on %s (%s is not comparable)", opstr(c, &x), tstr(c, x.type));
+            check_error_at_node(c, s->u.switch_.tag, "cannot switch on %s (%s is not comparable)", check_operand_str(c, &x), check_type_str(c, x.type));
             x.mode = MODE_INVALID;
         }
     } else {
@@ -330,7 +308,7 @@ static void switch_stmt(Checker *c, unsigned inner, Node *s) {
 }
 
 static bool is_nil(Checker *c, Node *e) {
-    e = unparen(e);
+    e = syn_unparen(e);
     if (e->kind != N_IDENT)
         return false;
     Object *o = check_lookup(c, e->u.ident.name);
@@ -362,7 +340,7 @@ static Type *case_types(Checker *c, Operand *x, NodeList types, SeenTypes *seen)
             if ((!T && !t) || (T && t && types_identical(T, t))) {
                 Buf b = {0};
                 pos_format(&b, syn_start_pos(seen->data[j].e));
-                check_error_at_node(c, e, "duplicate case %s in type switch\n\t%s: previous case", T ? tstr(c, T) : "nil", buf_cstr(&b));
+                check_error_at_node(c, e, "duplicate case %s in type switch\n\t%s: previous case", T ? check_type_str(c, T) : "nil", buf_cstr(&b));
                 buf_free(&b);
                 dup = true;
                 break;
@@ -399,11 +377,11 @@ static void type_switch_stmt(Checker *c, unsigned inner, Node *s) {
         return;
     Operand *sx = NULL;
     if (x.type->kind == TY_TYPEPARAM)
-        check_error_at_node(c, x.expr, "cannot use type switch on type parameter value %s", opstr(c, &x));
+        check_error_at_node(c, x.expr, "cannot use type switch on type parameter value %s", check_operand_str(c, &x));
     else if (types_is_interface(x.type))
         sx = &x;
     else
-        check_error_at_node(c, x.expr, "%s is not an interface", opstr(c, &x));
+        check_error_at_node(c, x.expr, "%s is not an interface", check_operand_str(c, &x));
     NodeList clauses = s->u.switch_.body->u.block.list;
     multiple_defaults(c, clauses, false);
     VEC(Object *) lhs_vars = {0};
@@ -476,7 +454,7 @@ static void range_stmt(Checker *c, unsigned inner, Node *s) {
         Type *u = types_core_type(x.type);
         if (u && u->kind == TY_CHAN) {
             if (svalue)
-                check_error_at_node(c, svalue, "range over %s permits only one iteration variable", opstr(c, &x));
+                check_error_at_node(c, svalue, "range over %s permits only one iteration variable", check_operand_str(c, &x));
             if (u->u.chan.dir == CHAN_SEND)
                 cause = "receive from send-only channel";
         } else {
@@ -493,9 +471,9 @@ static void range_stmt(Checker *c, unsigned inner, Node *s) {
         range_key_val(u, &key, &val);
         if (!key || cause) {
             if (!cause)
-                check_error_at_node(c, x.expr, "cannot range over %s", opstr(c, &x));
+                check_error_at_node(c, x.expr, "cannot range over %s", check_operand_str(c, &x));
             else
-                check_error_at_node(c, x.expr, "cannot range over %s (%s)", opstr(c, &x), cause);
+                check_error_at_node(c, x.expr, "cannot range over %s (%s)", check_operand_str(c, &x), cause);
         }
     }
     check_open_scope(c, s, "range");
@@ -565,7 +543,7 @@ static void select_stmt(Checker *c, unsigned inner, Node *s) {
         else if (comm->kind == N_EXPR_STMT)
             rhs = comm->u.unary.x;
         if (rhs) {
-            Node *r = unparen(rhs);
+            Node *r = syn_unparen(rhs);
             if (r->kind == N_UNARY && r->op == OP_RECV)
                 valid = true;
         }
@@ -664,7 +642,7 @@ static void stmt(Checker *c, unsigned ctxt, Node *s) {
             msg = "is not used";
             break;
         }
-        check_error_at_node(c, s->u.unary.x, "%s %s", opstr(c, &x), msg);
+        check_error_at_node(c, s->u.unary.x, "%s %s", check_operand_str(c, &x), msg);
         break;
     }
     case N_SEND: {
@@ -675,11 +653,11 @@ static void stmt(Checker *c, unsigned ctxt, Node *s) {
             break;
         Type *u = types_core_type(ch.type);
         if (!u)
-            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to %s: no core type", opstr(c, &ch));
+            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to %s: no core type", check_operand_str(c, &ch));
         else if (u->kind != TY_CHAN)
-            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to non-channel %s", opstr(c, &ch));
+            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to non-channel %s", check_operand_str(c, &ch));
         else if (u->u.chan.dir == CHAN_RECV)
-            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to receive-only channel %s", opstr(c, &ch));
+            check_error_at_node(c, s->u.send.chan, "invalid operation: cannot send to receive-only channel %s", check_operand_str(c, &ch));
         else
             check_assignment(c, &val, u->u.chan.elem, "send");
         break;
@@ -693,7 +671,7 @@ static void stmt(Checker *c, unsigned ctxt, Node *s) {
             Buf b = {0};
             check_write_expr(&b, s->u.unary.x);
             const char *op = s->op == OP_ADD ? "++" : "--";
-            check_error_at_node(c, s->u.unary.x, "invalid operation: %s%s (non-numeric type %s)", buf_cstr(&b), op, tstr(c, x.type));
+            check_error_at_node(c, s->u.unary.x, "invalid operation: %s%s (non-numeric type %s)", buf_cstr(&b), op, check_type_str(c, x.type));
             buf_free(&b);
             break;
         }

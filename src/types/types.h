@@ -1126,6 +1126,10 @@ void check_write_operand(Checker *c, Buf *b, Operand *x);
 // "&T{…}", "func(x int) {…}" (lives in src/syntax/printer.c: syn_expr_string).
 void check_write_expr(Buf *b, Node *e);
 void check_write_type(Checker *c, Buf *b, Type *t);   // types2 style, checker's qualifier
+// The same three as strings in the checker's arena, for message arguments.
+const char *check_operand_str(Checker *c, Operand *x);
+const char *check_type_str(Checker *c, Type *t);
+const char *check_expr_str(Checker *c, Node *e);
 void check_later(Checker *c, CheckAction f, void *arg);  // run at end, with the current env
 void check_process_delayed(Checker *c, int top);
 
@@ -1257,7 +1261,6 @@ Operand *check_expr_list(Checker *c, NodeList elist, bool allow_comma_ok, int *n
 bool check_is_valid_index(Checker *c, Operand *x, const char *what, bool allow_negative);
 // check_index that also gives the index's type (invalid after errors).
 int64_t check_index_typed(Checker *c, Node *index, int64_t max, bool allow_negative, bool *ok, Type **typ);
-Node *check_unparen(Node *e);
 // Sets OF_ADDRTAKEN on the variable whose address &e takes (gc's
 // OuterValue + Addrtaken): explicit &, array slicing, pointer methods.
 void check_mark_addr_taken(Checker *c, Node *e);

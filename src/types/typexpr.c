@@ -16,30 +16,6 @@ static void set_underlying(Type *def, Type *t) {
         types_named_set_underlying(def, t);
 }
 
-static const char *tstr(Checker *c, Type *t) {
-    Buf b = {0};
-    check_write_type(c, &b, t);
-    const char *s = arena_strndup(c->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return s;
-}
-
-static const char *xstr(Checker *c, Node *e) {
-    Buf b = {0};
-    check_write_expr(&b, e);
-    const char *s = arena_strndup(c->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return s;
-}
-
-static const char *opstr(Checker *c, Operand *x) {
-    Buf b = {0};
-    check_write_operand(c, &b, x);
-    const char *s = arena_strndup(c->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return s;
-}
-
 // ---- identifiers ----
 
 // The dot import through which obj became visible in file scope fs.
@@ -155,7 +131,7 @@ typedef VEC(Node *) NodeVec;
 Type *check_definedtype(Checker *c, Node *e, Type *def) {
     Type *t = typ_internal(c, e, def);
     if (types_is_generic(t)) {
-        check_error_at_node(c, e, "cannot use generic type %s without instantiation", tstr(c, t));
+        check_error_at_node(c, e, "cannot use generic type %s without instantiation", check_type_str(c, t));
         t = TYP(TY_INVALID);
     }
     check_record(c, e, MODE_TYPEXPR, t, NULL);
@@ -168,7 +144,7 @@ Type *check_generic_type(Checker *c, Node *e, bool report) {
     Type *t = typ_internal(c, e, NULL);
     if (t->kind != TY_INVALID && !types_is_generic(t)) {
         if (report)
-            check_error_at_node(c, e, "%s is not a generic type", tstr(c, t));
+            check_error_at_node(c, e, "%s is not a generic type", check_type_str(c, t));
         t = TYP(TY_INVALID);
     }
     check_record(c, e, MODE_TYPEXPR, t, NULL);
@@ -188,9 +164,9 @@ static void var_type_later(Checker *c, void *arg) {
     TypeSet *ts = types_interface_typeset(u, NULL);
     if (ts && (ts->comparable || !ts->all)) {
         if (ts->comparable)
-            check_errorf(c, syn_start_pos(v->e), "cannot use type %s outside a type constraint: interface is (or embeds) comparable", tstr(c, v->t));
+            check_errorf(c, syn_start_pos(v->e), "cannot use type %s outside a type constraint: interface is (or embeds) comparable", check_type_str(c, v->t));
         else
-            check_errorf(c, syn_start_pos(v->e), "cannot use type %s outside a type constraint: interface contains type constraints", tstr(c, v->t));
+            check_errorf(c, syn_start_pos(v->e), "cannot use type %s outside a type constraint: interface contains type constraints", check_type_str(c, v->t));
     }
 }
 
@@ -221,7 +197,7 @@ static int64_t array_length(Checker *c, Node *e) {
     check_expr(c, &x, e);
     if (x.mode != MODE_CONSTANT) {
         if (x.mode != MODE_INVALID)
-            check_error_at_node(c, e, "array length %s must be constant", opstr(c, &x));
+            check_error_at_node(c, e, "array length %s must be constant", check_operand_str(c, &x));
         return -1;
     }
     if (types_is_untyped(x.type) || types_is_integer(x.type)) {
@@ -231,12 +207,12 @@ static int64_t array_length(Checker *c, Node *e) {
                 int64_t n;
                 if (types_const_int64_val(v, &n) && n >= 0)
                     return n;
-                check_error_at_node(c, e, "invalid array length %s", opstr(c, &x));
+                check_error_at_node(c, e, "invalid array length %s", check_operand_str(c, &x));
                 return -1;
             }
         }
     }
-    check_error_at_node(c, e, "array length %s must be integer", opstr(c, &x));
+    check_error_at_node(c, e, "array length %s must be integer", check_operand_str(c, &x));
     return -1;
 }
 
@@ -249,7 +225,7 @@ static void map_key_later(Checker *c, void *arg) {
     MapKeyLater *m = arg;
     Type *k = m->map->u.map.key;
     if (!types_comparable(k, true, &c->qual, NULL)) {
-        check_error_at_node(c, m->key, "invalid map key type %s%s", tstr(c, k),
+        check_error_at_node(c, m->key, "invalid map key type %s%s", check_type_str(c, k),
                             k->kind == TY_TYPEPARAM ? " (missing comparable constraint)" : "");
     }
 }
@@ -275,10 +251,10 @@ static Type *typ_internal(Checker *c, Node *e, Type *def) {
         case MODE_INVALID:
             break;
         case MODE_NOVALUE:
-            check_error_at_node(c, e, "%s used as type", opstr(c, &x));
+            check_error_at_node(c, e, "%s used as type", check_operand_str(c, &x));
             break;
         default:
-            check_error_at_node(c, e, "%s is not a type", opstr(c, &x));
+            check_error_at_node(c, e, "%s is not a type", check_operand_str(c, &x));
             break;
         }
         break;
@@ -355,7 +331,7 @@ static Type *typ_internal(Checker *c, Node *e, Type *def) {
         return t;
     }
     default: {
-        check_error_at_node(c, e, "%s is not a type", xstr(c, e));
+        check_error_at_node(c, e, "%s is not a type", check_expr_str(c, e));
         Node *v[1] = {e};
         check_use(c, (NodeList){v, 1});
         break;
@@ -495,7 +471,7 @@ static void struct_type(Checker *c, Type *st, Node *e) {
         Pos pos = syn_start_pos(f->u.field.type);
         Node *name = embedded_field_ident(f->u.field.type);
         if (!name) {
-            check_errorf(c, pos, "invalid embedded field type %s", xstr(c, f->u.field.type));
+            check_errorf(c, pos, "invalid embedded field type %s", check_expr_str(c, f->u.field.type));
             add_field(c, &fields, &tags, &any_tag, NULL, str_cstr("_"), TYP(TY_INVALID), NULL, true, pos);
             continue;
         }
@@ -545,11 +521,11 @@ static void union_later(Checker *c, void *arg) {
         bool is_iface = u->kind == TY_INTERFACE && t->type->kind != TY_TYPEPARAM;
         if (t->tilde) {
             if (is_iface) {
-                check_error_at_node(c, ul->nodes[i], "invalid use of ~ (%s is an interface)", tstr(c, t->type));
+                check_error_at_node(c, ul->nodes[i], "invalid use of ~ (%s is an interface)", check_type_str(c, t->type));
                 continue;
             }
             if (!types_identical(u, t->type)) {
-                check_error_at_node(c, ul->nodes[i], "invalid use of ~ (underlying type of %s is %s)", tstr(c, t->type), tstr(c, u));
+                check_error_at_node(c, ul->nodes[i], "invalid use of ~ (underlying type of %s is %s)", check_type_str(c, t->type), check_type_str(c, u));
                 continue;
             }
         }
@@ -610,7 +586,7 @@ static Term parse_tilde(Checker *c, Node *x) {
     t.type = check_typexpr(c, x);
     if (t.type->kind == TY_TYPEPARAM) {
         if (tilde)
-            check_error_at_node(c, x, "type in term %s cannot be a type parameter", xstr(c, tilde));
+            check_error_at_node(c, x, "type in term %s cannot be a type parameter", check_expr_str(c, tilde));
         else
             check_error_at_node(c, x, "term cannot be a type parameter");
         t.type = TYP(TY_INVALID);
@@ -834,11 +810,11 @@ static void recv_later(Checker *c, void *arg) {
         return;
     if (rt->kind == TY_NAMED) {
         if (rt->u.named.orig != rt && !r->sig->u.func.nrtparams) {
-            check_errorf(c, recv->pos, "cannot define new methods on instantiated type %s", tstr(c, rt));
+            check_errorf(c, recv->pos, "cannot define new methods on instantiated type %s", check_type_str(c, rt));
             return;
         }
         if (rt->u.named.obj->pkg != c->pkg) {
-            check_errorf(c, recv->pos, "cannot define new methods on non-local type %s", tstr(c, rt));
+            check_errorf(c, recv->pos, "cannot define new methods on non-local type %s", check_type_str(c, rt));
             return;
         }
         Type *u = types_under(rt);
@@ -848,11 +824,11 @@ static void recv_later(Checker *c, void *arg) {
         else if (u->kind == TY_POINTER || u->kind == TY_INTERFACE)
             cause = "pointer or interface type";
         if (cause)
-            check_errorf(c, recv->pos, "invalid receiver type %s (%s)", tstr(c, rt), cause);
+            check_errorf(c, recv->pos, "invalid receiver type %s (%s)", check_type_str(c, rt), cause);
     } else if (TY_IS_BASIC(rt->kind))
-        check_errorf(c, recv->pos, "cannot define new methods on non-local type %s", tstr(c, rt));
+        check_errorf(c, recv->pos, "cannot define new methods on non-local type %s", check_type_str(c, rt));
     else
-        check_errorf(c, recv->pos, "invalid receiver type %s", tstr(c, recv->type));
+        check_errorf(c, recv->pos, "invalid receiver type %s", check_type_str(c, recv->type));
 }
 
 Type *check_func_type(Checker *c, Node *recv_field, Node *ftype, Node **recv_tparams_out) {
@@ -880,7 +856,7 @@ Type *check_func_type(Checker *c, Node *recv_field, Node *ftype, Node **recv_tpa
                 Node *par = a;
                 if (a->kind != N_IDENT) {
                     if (a->kind != N_BAD_EXPR)
-                        check_error_at_node(c, a, "receiver type parameter %s must be an identifier", xstr(c, a));
+                        check_error_at_node(c, a, "receiver type parameter %s must be an identifier", check_expr_str(c, a));
                     par = syn_new_node(c->arena, N_IDENT, a->pos);
                     par->u.ident.name = str_cstr("_");
                 }
