@@ -154,8 +154,8 @@ static bool go_on_path(void) {
 
 static Str find_goroot(void) {
     const char *env = getenv("GOROOT");
-    if (goroot_ok(env))
-        return clean_path(env);
+    if (env && *env)
+        return clean_path(env);  // what the user set, even if wrong: load_new says so
     if (go_on_path()) {
         FILE *f = popen("go env GOROOT 2>/dev/null", "r");
         if (f) {
@@ -194,7 +194,12 @@ static Str find_goroot(void) {
 
 Loader *load_new(const LoadConfig *cfg, Diags *d) {
     Str goroot = cfg->goroot ? cfg->goroot : find_goroot();
-    if (!goroot_ok(goroot)) {
+    if (goroot && !goroot_ok(goroot)) {
+        // As cmd/go words it for a $GOROOT that holds no Go tree.
+        diag_error_nopos(d, "goesc: cannot find GOROOT directory: %s", goroot);
+        return NULL;
+    }
+    if (!goroot) {
         diag_error_nopos(d, "goesc: cannot find GOROOT (the Go installation holding src/runtime); "
                             "set $GOROOT or put the go tool on $PATH");
         return NULL;

@@ -193,4 +193,13 @@ big long-ident-error 1 'package p; var ' a ' = \n'
 big long-raw-unterminated 1 'package p; var x = `' a ''
 big long-number 0 'package p; var x = 1' 0 '\n'
 big long-spaces-error 1 'package p;' ' ' '+\n'
+
+# ---- the loader's environment: a $GOROOT holding no Go tree ----
+out=$(GOROOT="$tmp/no-goroot" ./goesc check std 2>&1)
+rc=$?
+if [ $rc -eq 1 ] && [ "$out" = "goesc: cannot find GOROOT directory: $tmp/no-goroot" ]; then
+    echo "ok robust/bad-goroot"
+else
+    echo "FAIL robust/bad-goroot: exit $rc: $(echo "$out" | head -2 | tr '\n' ' ')"
+fi
 exit 0
