@@ -31,9 +31,13 @@ static bool is_gc_flag_with_arg(const char *a) {
 }
 
 static bool is_gc_flag(const char *a) {
-    static const char *const prefixes[] = {"-m", "-l", "-N", "-d=", "-p=", "-lang=", "-C",
-                                           "-std", "-+", "-smallframes", "-live", "-race",
-                                           "-S", "-W", "-j", "-t", "-0", "-o=", "-complete"};
+    // Matched as prefixes: "-wb" covers -wb=0 and -wb=false, and so on.
+    static const char *const prefixes[] = {
+        "-m", "-l", "-N", "-d=", "-p=", "-lang=", "-C", "-std", "-+", "-smallframes", "-live",
+        "-race", "-msan", "-asan", "-S", "-W", "-j", "-t", "-0", "-o=", "-complete", "-shared",
+        "-dynlink", "-asmhdr", "-buildid", "-goversion", "-trimpath", "-importcfg", "-embedcfg",
+        "-symabis", "-pack", "-nolocalimports", "-h", "-B", "-K", "-E", "-L", "-wb", "-spectre",
+        "-c=", "-v", "-G", "-installsuffix", "-linkobj"};
     for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
         if (strncmp(a, prefixes[k], strlen(prefixes[k])) == 0)
             return true;
@@ -256,20 +260,13 @@ static int cmd_escape(int argc, char **argv) {
             ec.compiling_runtime = true;
         else if (strcmp(a, "-e") == 0)
             error_all = true;
+        else if (strncmp(a, "-e=", 3) == 0)  // a Go bool flag: -e=0, -e=false, -e=true
+            error_all = strcmp(a + 3, "1") == 0 || strcmp(a + 3, "true") == 0 ||
+                        strcmp(a + 3, "t") == 0 || strcmp(a + 3, "T") == 0 ||
+                        strcmp(a + 3, "TRUE") == 0 || strcmp(a + 3, "True") == 0;
         else if (is_gc_flag_with_arg(a) && i + 1 < argc)
             i++;
-        else if (!is_gc_flag(a) && strcmp(a, "-race") != 0 && strcmp(a, "-msan") != 0 &&
-                 strcmp(a, "-asan") != 0 && strcmp(a, "-shared") != 0 &&
-                 strcmp(a, "-dynlink") != 0 && strncmp(a, "-asmhdr", 7) != 0 &&
-                 strncmp(a, "-buildid", 8) != 0 && strncmp(a, "-goversion", 10) != 0 &&
-                 strncmp(a, "-trimpath", 9) != 0 && strncmp(a, "-importcfg", 10) != 0 &&
-                 strncmp(a, "-embedcfg", 9) != 0 && strncmp(a, "-symabis", 8) != 0 &&
-                 strcmp(a, "-pack") != 0 && strcmp(a, "-nolocalimports") != 0 &&
-                 strcmp(a, "-h") != 0 && strcmp(a, "-B") != 0 && strcmp(a, "-K") != 0 &&
-                 strcmp(a, "-E") != 0 && strcmp(a, "-L") != 0 && strcmp(a, "-wb=false") != 0 &&
-                 strncmp(a, "-spectre", 8) != 0 && strncmp(a, "-c=", 3) != 0 &&
-                 strncmp(a, "-v", 2) != 0 && strncmp(a, "-G", 2) != 0 &&
-                 strncmp(a, "-installsuffix", 14) != 0 && strncmp(a, "-linkobj", 8) != 0)
+        else if (!is_gc_flag(a))
             usage();
         i++;
     }
