@@ -1,52 +1,5 @@
 #!/bin/sh
 # 70-check-cases.sh: the declaration and statement checker (check.c,
-# resolve.c, decl.c, typexpr.c, stmt.c, assign.c, initorder.c) on hand-written
-# programs, tests/types/cases/*.go, in Go's errorcheck format. Every
-# `// ERROR "regexp"` is gc's own message (the files are checked against
-# go tool compile first, so a stale expectation shows up as a failure of
-# the "gc" line), then `goesc check` must report exactly the same errors
-# on the same lines, and nothing else.
-cd "$(dirname "$0")/../.."
-GOESC=${GOESC:-$PWD/goesc}
-GO=/usr/lib/go-1.19/bin/go
-SCORE=${SCORE:-$PWD/tests/tools/errorcheck_score.py}
-dir=tests/types/cases
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ls "$dir" | grep '\.go$' >"$tmp/list"
-
-if [ ! -f "$SCORE" ]; then
-    echo "FAIL check-cases: $SCORE is missing"
-    exit 0
-fi
-
-# The expectations must be gc's truth.
-if [ -x "$GO" ]; then
-    python3 "$SCORE" --testdir "$dir" --files-from "$tmp/list" \
-        --tool "$GO tool compile {gcflags} -o {out} {file}" >"$tmp/gc" 2>&1
-    bad=$(grep -v '^PASS' "$tmp/gc" | grep -E '^(FAIL|SKIP)' | head -3 | tr '\n' ';')
-    if [ -n "$bad" ]; then
-        echo "FAIL check-cases-gc: expectations disagree with gc: $bad"
-    else
-        echo "ok check-cases-gc"
-    fi
-fi
-
-if [ ! -x "$GOESC" ]; then
-    echo "FAIL check-cases: $GOESC is not built"
-    exit 0
-fi
-python3 "$SCORE" --testdir "$dir" --files-from "$tmp/list" -v \
-    --tool "$GOESC check -e {file}" >"$tmp/goesc" 2>&1
-for f in $(cat "$tmp/list"); do
-    name=check-case-$(basename "$f" .go)
-    line=$(grep -E "^(PASS|FAIL|SKIP) +$f " "$tmp/goesc" | head -1)
-    case "$line" in
-    PASS*) echo "ok $name" ;;
-    "") echo "FAIL $name: not scored" ;;
-    *)
-        why=$(sed -n "/^[A-Z]* *$f /,/^[A-Z]/p" "$tmp/goesc" | sed -n '2,4p' | tr -s ' \n' ' ')
-        echo "FAIL $name: $why"
-        ;;
-    esac
-done
+# resolve.c, decl.c, typexpr.c, stmt.c, assign.c, initorder.c) on
+# hand-written cases, tests/types/cases (see tests/types/check_cases.sh).
+cd "$(dirname "$0")/../.." && exec sh tests/types/check_cases.sh tests/types/cases check
