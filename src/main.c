@@ -108,6 +108,30 @@ static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
     return 0;
 }
 
+// Type-checks one package of a dependencies-first list, with its own error
+// limit, as gc compiles each package separately. A package whose imports
+// failed is skipped, as the go command would. Returns -1 when skipped, 1
+// after errors, else 0; a failed package is marked bad.
+static int check_package(Package *p, bool error_all) {
+    bool skip = p->bad;
+    for (int j = 0; j < p->nimports && !skip; j++)
+        if (!p->imports[j] || p->imports[j]->bad)
+            skip = true;
+    if (skip) {
+        p->bad = true;
+        return -1;
+    }
+    Diags pd = {.limit = error_all ? 0 : 10};
+    CheckConfig cc = {.error_all = error_all};
+    int r = 0;
+    if (!types_check_package(p, &cc, &pd)) {
+        p->bad = true;
+        r = 1;
+    }
+    diag_flush(&pd);
+    return r;
+}
+
 // goesc check: load and parse every package the patterns need, then
 // type-check them bottom-up.
 static int cmd_check(int argc, char **argv) {
@@ -135,9 +159,6 @@ static int cmd_check(int argc, char **argv) {
         Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
         rc = diags.nerrors ? 1 : 0;
         diag_flush(&diags);
-        // Type-check dependencies first, each package with its own error
-        // limit as gc compiles each separately; a package whose imports
-        // failed is skipped, as the go command would.
         types_universe_init(load_lookup(l, str_cstr("unsafe")));
         for (int k = 0; k < n; k++) {
             Package *p = pkgs[k];
@@ -147,21 +168,11 @@ static int cmd_check(int argc, char **argv) {
                 printf("package %s\n", p->path);
                 fflush(stdout);
             }
-            bool skip = p->bad;
-            for (int j = 0; j < p->nimports && !skip; j++)
-                if (!p->imports[j] || p->imports[j]->bad)
-                    skip = true;
-            if (skip) {
-                p->bad = true;
+            int r = check_package(p, error_all);
+            if (r < 0)
                 continue;
-            }
-            Diags pd = {.limit = error_all ? 0 : 10};
-            CheckConfig cc = {.error_all = error_all};
-            if (!types_check_package(p, &cc, &pd)) {
-                p->bad = true;
+            if (r > 0)
                 rc = 1;
-            }
-            diag_flush(&pd);
             if (dump && p->matched) {
                 Buf out = {0};
                 types_dump_types(&out, p);
@@ -285,22 +296,8 @@ static int cmd_escape(int argc, char **argv) {
     diag_flush(&diags);
     types_universe_init(load_lookup(l, str_cstr("unsafe")));
     for (int k = 0; k < n; k++) {
-        Package *p = pkgs[k];
-        bool skip = p->bad;
-        for (int j = 0; j < p->nimports && !skip; j++)
-            if (!p->imports[j] || p->imports[j]->bad)
-                skip = true;
-        if (skip) {
-            p->bad = true;
-            continue;
-        }
-        Diags pd = {.limit = error_all ? 0 : 10};
-        CheckConfig cc = {.error_all = error_all};
-        if (!types_check_package(p, &cc, &pd)) {
-            p->bad = true;
+        if (check_package(pkgs[k], error_all) > 0)
             rc = 1;
-        }
-        diag_flush(&pd);
     }
     if (rc == 0) {
         Buf out = {0};
