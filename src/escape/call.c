@@ -29,30 +29,36 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     if (k.derefs >= 0 && rcv && rcv->type && !types_is_interface(rcv->type) &&
         !types_has_pointers(rcv->type))
         return esc_discard_hole(e->b);
-    // Walk the embedding path to the type the method is found on.
-    int derefs = 0;
+    // The type the method is found on, at the end of the embedding path.
     for (int i = 0; i + 1 < s->nindex; i++) {
         Type *u = types_under(t);
-        if (u->kind == TY_POINTER) {
-            derefs++;
+        if (u->kind == TY_POINTER)
             u = types_under(u->u.elem.elem);
-        }
         if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
             break;
         t = u->u.struct_.fields[s->index[i]]->type;
     }
+    // The implicit & or * applies to x and the embedded steps; it prints
+    // as its operand, since gc's printer skips implicit operators.
+    Hole adj = k;
     bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
+    int adjust = 0;     // -1: address-of, 1: indirection
     if (!types_is_interface(t) && !(have_ptr && types_is_interface(types_under(t)->u.elem.elem))) {
         Object *recv = m->type->u.func.recv;
         bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
-        if (want_ptr && !have_ptr)
-            k = esc_addr_n(e, k, sel, "address-of");
-        else if (!want_ptr && have_ptr)
-            k = esc_deref_n(e, k, sel, "indirection");
+        adjust = want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
     }
-    for (int i = 0; i < derefs; i++)
-        k = esc_deref_n(e, k, sel, "dot of pointer");
-    return k;
+    // Notes go outermost first: the adjustment, then the steps. Its text
+    // is the steps' prefix, known once they are laid out, so lay them
+    // out on a scratch hole first to learn it.
+    Str prefix = NULL;
+    if (e->b->m >= 2)
+        (void)esc_path_steps(e, esc_discard_hole(e->b), sel, s, s->nindex - 1, &prefix);
+    if (adjust < 0)
+        adj = esc_addr(e->b, k, sel->pos, prefix, "address-of");
+    else if (adjust > 0)
+        adj = esc_deref(e->b, k, sel->pos, prefix, "indirection");
+    return esc_path_steps(e, adj, sel, s, s->nindex - 1, NULL);
 }
 
 static BuiltinId builtin_of(Node *call) {
@@ -717,7 +723,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                                call, "... argument", call->pos);
             for (int j = 0; j < ne; j++) {
                 Node *a = args.v[ai + i + j];
-                Hole kk = esc_note_n(e, h, call, "slice-literal-element");
+                // The elements go into the implicit slice literal, which
+                // prints as "... argument".
+                Hole kk = esc_note(b, h, call->pos, "... argument", "slice-literal-element");
                 if (wrap) {
                     if (tmps[j])
                         esc_flow(b, kk, tmps[j]);

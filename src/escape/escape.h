@@ -436,6 +436,10 @@ Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why);
 void esc_walk_closure(Escape *e, Hole k, Node *lit);
+// The steps of selection s on n through embedded fields (x.E.f): the
+// first nsteps, with their dot / dot-of-pointer notes; *prefix gets the
+// text of x and those steps (-m=2 only).
+Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
 void esc_scan_defs(Builder *bl, Node *n);

@@ -1,0 +1,72 @@
+#!/bin/sh
+# 88-escape-m2.sh: -m=2 explanations (flow: ..., from ... (why) at ...),
+# checked against Go 1.19's gc. First our own cases, tests/escape/m2/*.go:
+# goesc's -m=2 -l output must equal gc's line for line; files listed in
+# tests/escape/m2.pass must keep passing (a ratchet; newly passing files
+# are added, commit them). Then a set of std packages, compared as
+# multisets of lines: the share of gc's lines goesc prints (recall) and of
+# goesc's lines gc prints (precision) must not drop below
+# tests/escape/m2_std.ratchet (raised figures are written back).
+cd "$(dirname "$0")/../.."
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+PASS=tests/escape/m2.pass
+RATCHET=tests/escape/m2_std.ratchet
+PKGS="strings bytes net/url encoding/json fmt sort bufio strconv errors io os path/filepath
+      regexp regexp/syntax text/template/parse container/list"
+[ -x ./goesc ] || { echo "FAIL escape-m2: goesc is not built"; exit 0; }
+[ -x "$GO" ] || { echo "FAIL escape-m2: no go tool at $GO"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
+goesc=$PWD/goesc
+
+touch "$tmp/passing"
+for src in tests/escape/m2/*.go; do
+    name=$(basename "$src")
+    # Never -o /dev/null: gc removes its output file on errors.
+    (cd tests/escape/m2 && "$GO" tool compile -p p -m=2 -l -o "$tmp/x.o" "$name") >"$tmp/gc" 2>&1
+    (cd tests/escape/m2 && "$goesc" -p p -m=2 -l "$name") >"$tmp/ours" 2>&1
+    if cmp -s "$tmp/gc" "$tmp/ours"; then
+        echo "ok escape-m2-$name"
+        echo "$name" >>"$tmp/passing"
+    elif grep -qx "$name" "$PASS" 2>/dev/null; then
+        echo "FAIL escape-m2-$name: regressed: $(diff "$tmp/gc" "$tmp/ours" | grep -c '^[<>]') lines differ"
+    else
+        echo "   (not yet) escape-m2-$name: $(diff "$tmp/gc" "$tmp/ours" | grep -c '^[<>]') lines differ"
+    fi
+done
+sort -u "$PASS" "$tmp/passing" 2>/dev/null | grep . >"$tmp/pass.new"
+cp "$tmp/pass.new" "$PASS"
+
+# gc prints the paths it was given; goesc prints GOROOT-relative ones the
+# same way, so only "# pkg" headers need dropping.
+HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags='-m=2 -l' $PKGS 2>&1 |
+    grep -v '^#' >"$tmp/gc.txt"
+./goesc -m=2 -l $PKGS >"$tmp/ours.txt" 2>&1
+python3 - "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" <<'PY'
+import collections, sys
+gc = collections.Counter(open(sys.argv[1]).read().splitlines())
+ours = collections.Counter(open(sys.argv[2]).read().splitlines())
+common = sum((gc & ours).values())
+if not gc:
+    print("FAIL escape-m2-std: gc printed nothing")
+    sys.exit(0)
+rec = 100.0 * common / sum(gc.values())
+prec = 100.0 * common / max(1, sum(ours.values()))
+old = (0.0, 0.0)
+try:
+    for line in open(sys.argv[3]):
+        if not line.startswith("#") and line.strip():
+            p, r = line.split()
+            old = (float(p), float(r))
+except FileNotFoundError:
+    pass
+if prec + 1e-9 < old[0] or rec + 1e-9 < old[1]:
+    print("FAIL escape-m2-std: precision %.2f%% recall %.2f%% (ratchet %.2f%% / %.2f%%)"
+          % (prec, rec, old[0], old[1]))
+    sys.exit(0)
+with open(sys.argv[3], "w") as f:
+    f.write("# goesc -m=2 -l vs gc on tests/suites/88-escape-m2.sh's packages: precision %, recall % of lines\n")
+    f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
+print("ok escape-m2-std (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
+PY
