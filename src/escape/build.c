@@ -816,6 +816,10 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         BFunc *one[1] = {init};
         analyze_component(bl, one, 1);
     }
+    // gc writes type descriptors, generating method wrappers, after
+    // compiling; only their -m=2 explanations show, before walk's
+    // messages, which wait for the final flush.
+    esc_wrappers(bl, p, root);
     // Then gc compiles each function: walk's messages come last.
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)

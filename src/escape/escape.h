@@ -348,12 +348,20 @@ void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(pri
 
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
+// gc's printing of a type in -m lines, qualified relative to pkg.
+void esc_fmt_type(Buf *b, Type *t, Package *pkg);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
+
+// ---- wrappers.c: gc's generated method wrappers ----
+// At -m=2, analyses the wrappers gc generates for p's types ((*T).M for
+// value methods, promoted methods) and prints their flow explanations.
+typedef struct Builder Builder;
+void esc_wrappers(Builder *bl, Package *p, Batch *root);
 
 // ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
 

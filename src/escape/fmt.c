@@ -1126,3 +1126,9 @@ static void print_root(Buf *b, Node *n, Package *pkg, bool early) {
 void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false); }
 
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true); }
+
+void esc_fmt_type(Buf *b, Type *t, Package *pkg) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};
+    p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
+    type(&p, t);
+}

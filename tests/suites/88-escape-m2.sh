@@ -39,8 +39,9 @@ sort -u "$PASS" "$tmp/passing" 2>/dev/null | grep . >"$tmp/pass.new"
 cp "$tmp/pass.new" "$PASS"
 
 # gc prints the paths it was given; goesc prints GOROOT-relative ones the
-# same way, so only "# pkg" headers need dropping.
-HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags='-m=2 -l' $PKGS 2>&1 |
+# same way, so only "# pkg" headers need dropping. Dependencies get -l
+# too, as goesc analyses them without inlining.
+HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags=all=-l -gcflags='-m=2 -l' $PKGS 2>&1 |
     grep -v '^#' >"$tmp/gc.txt"
 ./goesc -m=2 -l $PKGS >"$tmp/ours.txt" 2>&1
 python3 - "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" <<'PY'

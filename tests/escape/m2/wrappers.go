@@ -16,3 +16,28 @@ type outer struct {
 type byval struct {
 	emb
 }
+
+var sink interface{}
+
+// (*withPtr).Keep reaches (*keeper).Keep through an embedded pointer: a
+// tail call, whose heap flows still show.
+type keeper struct{ p *int }
+
+func (k *keeper) Keep(q *int) *int { sink = k; return q }
+
+type withPtr struct{ *keeper }
+
+// An embedded interface: the wrapper calls through it, so everything it
+// passes leaks.
+type Writer interface{ Write(p []byte) (int, error) }
+
+type withIface struct {
+	Writer
+	n int
+}
+
+// A local interface gets I.M wrappers.
+type Shower interface {
+	Show(s []string, extra ...*int) string
+	hidden(int) *int
+}
