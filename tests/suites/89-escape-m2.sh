@@ -1,5 +1,5 @@
 #!/bin/sh
-# 88-escape-m2.sh: -m=2 explanations (flow: ..., from ... (why) at ...),
+# 89-escape-m2.sh: -m=2 explanations (flow: ..., from ... (why) at ...),
 # checked against Go 1.19's gc. First our own cases, tests/escape/m2/*.go:
 # goesc's -m=2 -l output must equal gc's line for line; files listed in
 # tests/escape/m2.pass must keep passing (a ratchet; newly passing files
@@ -67,7 +67,7 @@ if prec + 1e-9 < old[0] or rec + 1e-9 < old[1]:
           % (prec, rec, old[0], old[1]))
     sys.exit(0)
 with open(sys.argv[3], "w") as f:
-    f.write("# goesc -m=2 -l vs gc on tests/suites/88-escape-m2.sh's packages: precision %, recall % of lines\n")
+    f.write("# goesc -m=2 -l vs gc on tests/suites/89-escape-m2.sh's packages: precision %, recall % of lines\n")
     f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
 print("ok escape-m2-std (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
 PY
