@@ -292,6 +292,8 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
     }
     if (!why && !ended)
         why = "truncated";
+    if (!why && r.s != r.end)
+        why = "text after the end line";
     if (!why && (!o->path || !*o->path))
         why = "no package line";
     bool ok = why == NULL;

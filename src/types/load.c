@@ -453,7 +453,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
     // `go tool compile FILE...` names the files exactly as they were given.
     // (cgo files may have been dropped, so match by base name.)
-    if (l->given_files && only)
+    if (l->given_files && only && root)
         for (int i = 0; i < p->nfiles; i++)
             for (int j = 0; j < nonly; j++)
                 if (only[j] == di.gofiles.data[i])
