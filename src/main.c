@@ -297,7 +297,7 @@ static bool write_summary(Loader *l, SepFlags *sf, EscRecord *rec) {
     char *err = NULL;
     Str path = sf->pkgpath ? sf->pkgpath : roots[0]->path;
     if (!esc_summary_write(sf->out, roots[0], path, buf_cstr(&sf->flags), rec, &err)) {
-        fprintf(stderr, "goesc: %s\n", err);
+        fprintf(stderr, "%s\n", err);
         free(err);
         return false;
     }

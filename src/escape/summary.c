@@ -142,8 +142,14 @@ bool esc_summary_write(const char *out, Package *p, Str pkgpath, Str flags,
     bool ok = fp && fwrite(b.data, 1, b.len, fp) == b.len;
     if (fp && fclose(fp) != 0)
         ok = false;
-    if (!ok)
-        *err = sprintf_alloc("open %s: %s", out, strerror(errno));
+    if (!ok) {
+        // In gc's words, with Go's lower-case error text.
+        char why[128];
+        snprintf(why, sizeof why, "%s", strerror(errno));
+        if (why[0] >= 'A' && why[0] <= 'Z')
+            why[0] = (char)(why[0] - 'A' + 'a');
+        *err = sprintf_alloc("can't create %s: open %s: %s", out, out, why);
+    }
     buf_free(&b);
     return ok;
 }
