@@ -352,6 +352,7 @@ typedef struct ImportSite {
     Str file;           // display path of the importing file
     int line, col;
     Str gcfile;         // the file as gc names it in its own errors
+    int pline, pcol;    // the path's position, where gc reports errors
 } ImportSite;
 
 // "package ROOT\n\timports A\n\timports B: msg": cmd/go's import-stack form.
@@ -487,7 +488,8 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         for (int j = 0; j < h->nimports; j++) {
             // cmd/go's own errors shorten the file's path itself ("x.go").
             Str file = short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
-            Imp im = {h->imports[j].path, {file, h->imports[j].line, h->imports[j].col, p->files[i]}};
+            FileImport *fi = &h->imports[j];
+            Imp im = {fi->path, {file, fi->line, fi->col, p->files[i], fi->pline, fi->pcol}};
             vec_push(&imps, im);
         }
     }
@@ -664,7 +666,7 @@ static void gc_import_error(Loader *l, Package *importer, const ImportSite *site
                             const char *why) {
     if (site)
         diag_error_nopos(l->diags, "%s:%d:%d: could not import %s (%s)",
-                         site->gcfile ? site->gcfile : site->file, site->line, site->col, path, why);
+                         site->gcfile ? site->gcfile : site->file, site->pline, site->pcol, path, why);
     else
         diag_error_nopos(l->diags, "could not import %s (%s)", path, why);
     importer->bad = true;
@@ -723,6 +725,10 @@ static bool gc_import(Loader *l, Str *path_io, Package *importer, const ImportSi
     *out = NULL;
     if (strcmp(path, "unsafe") == 0)
         return false;
+    if (strcmp(path, "main") == 0) {
+        gc_import_error(l, importer, site, path, "cannot import \"main\"");
+        return true;
+    }
     LoadObject *io = importer->object;
     if (io) {
         for (int i = 0; i < io->nimports; i++)

@@ -116,6 +116,7 @@ typedef struct BuildCtx {
 typedef struct FileImport {
     Str path;
     int line, col;      // of the import spec, for error messages
+    int pline, pcol;    // of the path, where gc reports import errors
 } FileImport;
 typedef struct FileHeader {
     Str pkgname;        // NULL if the package clause is missing or garbled

@@ -70,16 +70,27 @@ else
 fi
 cp "$work/a.orig" "$work/test/a.a"
 
-# A missing import: gc's exact words and status.
+# Imports gc refuses: its exact words, position and status.
 mv "$work/test/a.a" "$work/a.keep"
-(cd "$work" && "$GO" tool compile $gcflags -p test/b -o test/gcb.a "$work/src/b.go") >"$work/gc.out" 2>&1
-gcrc=$?
-compile "$G" test/b test/b.a "$work/src/b.go"
-if [ $rc -eq $gcrc ] && [ $rc -eq 1 ] && cmp -s "$work/out" "$work/gc.out"; then
-    echo "ok escape-dirs/missing-import"
-else
-    echo "FAIL escape-dirs/missing-import: rc=$rc (gc $gcrc): $(head -n 1 "$work/out")"
-fi
+same_as_gc() {  # same_as_gc NAME FILE
+    (cd "$work" && "$GO" tool compile $gcflags -p test/b -o test/gcb.a "$2") >"$work/gc.out" 2>&1
+    gcrc=$?
+    compile "$G" test/b test/b.a "$2"
+    if [ $rc -eq $gcrc ] && [ $rc -eq 1 ] && cmp -s "$work/out" "$work/gc.out"; then
+        echo "ok escape-dirs/$1"
+    else
+        echo "FAIL escape-dirs/$1: rc=$rc (gc $gcrc): $(head -n 1 "$work/out")"
+    fi
+}
+same_as_gc missing-import "$work/src/b.go"
+printf 'package b\n\nimport (\n\t"fmt"\n\tx "./a"\n)\n\nvar _ = x.Id\nvar _ = fmt.Sprint\n' >"$work/src/named.go"
+same_as_gc missing-named-import "$work/src/named.go"
+printf 'package b\n\nimport _ "/abs/a"\n' >"$work/src/abs.go"
+same_as_gc absolute-import "$work/src/abs.go"
+printf 'package b\n\nimport _ "main"\n' >"$work/src/main.go"
+same_as_gc import-main "$work/src/main.go"
+printf 'package b\n\nimport _ "nosuch/pkg"\n' >"$work/src/nosuch.go"
+same_as_gc import-unknown "$work/src/nosuch.go"
 mv "$work/a.keep" "$work/a.orig"
 
 bins=$G
