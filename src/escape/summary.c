@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "escape.h"
@@ -221,11 +222,19 @@ static int cmp_func(const void *x, const void *y) {
 
 // Whether source file f still has the recorded size and hash.
 static bool source_ok(const char *f, const char *size, const char *hash) {
+    // Only regular files, and of the recorded size: a summary may name
+    // anything, /dev/zero included.
+    struct stat st;
+    char buf[64];
+    if (stat(f, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    snprintf(buf, sizeof buf, "%lld", (long long)st.st_size);
+    if (strcmp(buf, size) != 0)
+        return false;
     size_t n = 0;
     char *text = read_whole_file(f, &n);
     if (!text)
         return false;
-    char buf[64];
     snprintf(buf, sizeof buf, "%zu", n);
     bool ok = strcmp(buf, size) == 0;
     snprintf(buf, sizeof buf, "%016llx", (unsigned long long)fnv64(text, n));
@@ -238,6 +247,11 @@ enum { MAX_WORDS = 4096 };   // "func NAME N" and a tag per parameter
 
 bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) {
     (void)ctx;
+    struct stat st;
+    if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
+        *err = sprintf_alloc("not a goesc summary file: %s", file);
+        return false;
+    }
     size_t n = 0;
     char *text = read_whole_file(file, &n);
     if (!text) {

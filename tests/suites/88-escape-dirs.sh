@@ -145,6 +145,8 @@ put; sed -i 's|^file /|file |' "$work/test/a.a"; bad relative-source
 put; sed -i 's|^file \([^ ]*\) [0-9]*|file \1 1|' "$work/test/a.a"; bad stale-size
 put; sed -i '/^package /d' "$work/test/a.a"; bad no-package
 put; sed -i 's|^file [^ ]*|file /nonexistent/a.go|' "$work/test/a.a"; bad missing-source
+put; sed -i 's|^file [^ ]*|file /dev/zero|' "$work/test/a.a"; bad device-source
+put; sed -i 's|^file [^ ]*|file /tmp|' "$work/test/a.a"; bad directory-source
 # gc's own export data is not a summary.
 (cd "$work" && "$GO" tool compile -p test/a -o test/a.a "$work/src/a.go") >/dev/null 2>&1; bad gc-object
 # The source changed since the summary was written.
