@@ -349,6 +349,7 @@ static int cmd_escape(int argc, char **argv) {
     if (i == argc)
         usage();
     cfg.local_prefix = sf.local_prefix;
+    cfg.pkgpath = sf.pkgpath;
     cfg.import_dirs = sf.import_dirs.data;
     cfg.nimport_dirs = sf.import_dirs.len;
     cfg.read_object = esc_summary_read;

@@ -730,6 +730,11 @@ static bool gc_import(Loader *l, Str *path_io, Package *importer, const ImportSi
         return true;
     }
     LoadObject *io = importer->object;
+    if (!io && l->cfg.pkgpath && path == l->cfg.pkgpath) {
+        gc_import_error(l, importer, site, path,
+                        strf("import \"%s\" while compiling that package (import cycle)", path));
+        return true;
+    }
     if (io) {
         for (int i = 0; i < io->nimports; i++)
             if (io->imports[i] == path) {

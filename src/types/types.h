@@ -78,6 +78,7 @@ typedef struct LoadConfig {
     // (a still-local path: PATH.a, PATH.o), read with read_object. Paths
     // found nowhere load from source if std or a module has them.
     Str local_prefix;
+    Str pkgpath;        // -p: the path being compiled, which it cannot import
     Str *import_dirs;
     int nimport_dirs;
     LoadObjectReader read_object;

@@ -91,6 +91,8 @@ printf 'package b\n\nimport _ "main"\n' >"$work/src/main.go"
 same_as_gc import-main "$work/src/main.go"
 printf 'package b\n\nimport _ "nosuch/pkg"\n' >"$work/src/nosuch.go"
 same_as_gc import-unknown "$work/src/nosuch.go"
+printf 'package b\n\nimport _ "test/b"\n' >"$work/src/self.go"
+same_as_gc import-self "$work/src/self.go"
 mv "$work/a.keep" "$work/a.orig"
 
 bins=$G
