@@ -270,7 +270,7 @@ static int sep_flag(int argc, char **argv, int i, SepFlags *sf) {
     switch (a[1]) {
     case 'o': sf->out = v; break;
     case 'I': vec_push(&sf->import_dirs, str_cstr(v)); break;
-    case 'D': sf->local_prefix = str_cstr(v); break;
+    case 'D': sf->local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
     case 'p': sf->pkgpath = str_cstr(v); break;
     }
     return a[2] ? 1 : 2;
