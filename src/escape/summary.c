@@ -295,8 +295,10 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
             if (strcmp(w[3], "-") != 0 && w[3][0] != '/')
                 why = "object path is not absolute";
         } else if (strcmp(w[0], "func") == 0 && nw >= 3) {
-            SumFunc f = {str_cstr(w[1]), atoi(w[2]), NULL, NULL};
-            if (f.nparams != nw - 3 || f.nparams < 0) {
+            char *e;
+            long np = strtol(w[2], &e, 10);
+            SumFunc f = {str_cstr(w[1]), (int)(np == nw - 3 ? np : 0), NULL, NULL};
+            if (*e || np != nw - 3) {
                 why = "bad parameter count";
                 continue;
             }
