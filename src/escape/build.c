@@ -787,6 +787,21 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             ptrmap_free(&s2);
         }
     }
+    // A package imported through its summary (-I) keeps the tags it was
+    // compiled with: its functions are tagged here, not analysed again.
+    for (int i = 0; p->object && i < order.len; i++) {
+        BFunc *f = order.data[i];
+        Node *body = f->body;
+        if (!body)
+            continue;
+        f->body = NULL;     // parameters without locations, as for a declaration
+        init_func(bl, f);
+        f->body = body;
+        if (esc_summary_apply(p->object, &f->f)) {
+            f->scc_id = UINT32_MAX;
+            f->f.state = ESC_FUNC_TAGGED;
+        }
+    }
     BFuncList globs = {0};
     BFunc *init = package_init(bl, p, &globs);
     for (int i = 0; i < globs.len; i++)
@@ -824,6 +839,9 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_bounds_report(bl, root, order.data[i]->body);
+    for (int i = 0; bl->record && i < order.len; i++)
+        if (order.data[i]->body && order.data[i]->obj)
+            vec_push(&bl->record->funcs, &order.data[i]->f);
     vec_free(&order);
 }
 
@@ -846,6 +864,7 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
         }
         Batch pb;
         esc_batch_init(&pb, &c);
+        bl.record = p->matched ? cfg->record : NULL;
         analyze_package(&bl, p, &pb);
         root.nerrors += pb.nerrors;
         esc_batch_free(&pb);

@@ -276,6 +276,7 @@ typedef struct EscConfig {
     bool compiling_runtime;
     Buf *out;           // receives the -m output, in gc's order; may be
                         // NULL at -m=0 (tags only, as for dependencies)
+    struct EscRecord *record;   // -o: receives the matched package's functions
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole
@@ -346,6 +347,28 @@ void esc_finish(Batch *b);
 // -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+// ---- summary.c: per-package summaries for separate compilation (-o, -I) ----
+
+// The functions with a body of the package being compiled, in declaration
+// order, filled in by the builder for -o.
+typedef struct EscRecord {
+    VEC(EscFunc *) funcs;
+} EscRecord;
+// Writes p's summary to out: pkgpath (-p), the flags that changed the
+// results, its sources and imports, and the recorded functions' tags.
+// On failure sets *err (malloc'd) and returns false.
+bool esc_summary_write(const char *out, Package *p, Str pkgpath, Str flags,
+                       const EscRecord *r, char **err);
+// A LoadObjectReader (types.h): reads a summary for the loader, which then
+// loads the package from its recorded sources; o->data keeps the tags.
+bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err);
+// Installs f's recorded tags from o (a package read by esc_summary_read);
+// false if the summary has none for a function of f's name and arity.
+bool esc_summary_apply(const LoadObject *o, EscFunc *f);
+// After a failed compilation, as gc removes its -o file: removes out if it
+// holds a summary (and only then: -o may name anything).
+void esc_summary_discard(const char *out);
+
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
 // gc's printing of a type in -m lines, qualified relative to pkg.
@@ -404,6 +427,7 @@ struct Builder {
     // gc's ir.StaticValue: a local variable's single definition, and
     // the variables assigned or addressed elsewhere.
     PtrMap sv_def, sv_reassigned;
+    EscRecord *record;      // -o: where the package's functions go (summary.c)
 };
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
 BFunc *esc_bfunc(Builder *bl, const void *key);
