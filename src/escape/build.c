@@ -567,7 +567,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             if (!loc)
                 continue;
             EscCapture cap = {.loc = loc, .name = o->name, .var_pos = o->pos,
-                              .use_pos = o->pos, .curfn_name = loc->curfn ? loc->curfn->name : NULL,
+                              .use_pos = f->cvar_pos.data[j], .curfn_name = loc->curfn ? loc->curfn->name : NULL,
                               .size = types_sizeof(o->type)};
             bool byval = esc_capture(&batch, c->k, &cap);
             int64_t fs = byval ? cap.size : 8, fa = byval ? types_alignof(o->type) : 8;

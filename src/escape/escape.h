@@ -406,6 +406,8 @@ struct BFunc {
     Node *body;             // N_BLOCK or NULL
     VEC(BFunc *) lits;      // func literals directly inside, source order
     VEC(Object *) cvars;    // closures: captured variables, first use order
+    VEC(Pos) cvar_pos;      // parallel to cvars: the first use, where gc
+                            // places the closure's own variable
     int lit_gen;            // numbering of the literals named after this one
     // The package's "init": the initializers that cannot be laid out
     // statically, each assigned to its package-level variable.

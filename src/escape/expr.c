@@ -420,6 +420,7 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
             if (f->cvars.data[i] == o)
                 return;
         vec_push(&f->cvars, o);
+        vec_push(&f->cvar_pos, n->pos);
         return;
     }
     case N_FUNC_LIT: collect_cvars(e, f, n->u.func_lit.body); return;
@@ -471,6 +472,7 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit) {
         return;
     }
     f->cvars.len = 0;
+    f->cvar_pos.len = 0;
     collect_cvars(e, f, lit->u.func_lit.body);
     int64_t size = 8;
     for (int i = 0; i < f->cvars.len; i++)

@@ -362,10 +362,17 @@ static void write_type(Wrappers *w, Type *t) {
         return;
     ptrmap_put(&w->written, t, (void *)1);
     if (t->kind != TY_NAMED) {
-        if (t->kind == TY_INTERFACE)
+        if (t->kind == TY_INTERFACE) {
             imethods(w, t);
-        else
-            write_parts(w, t);
+            return;
+        }
+        write_parts(w, t);
+        // A struct type literal has the methods of its embedded fields:
+        // gc asks for *T's first, then T's.
+        if (t->kind == TY_STRUCT) {
+            methods(w, t, true);
+            methods(w, t, false);
+        }
         return;
     }
     Object *o = t->u.named.obj;
@@ -380,6 +387,37 @@ static void write_type(Wrappers *w, Type *t) {
     if (u->kind != TY_POINTER)
         write_ptr(w, t);
     methods(w, t, false);
+}
+
+// Unnamed types the package's code needs descriptors of, and so wrappers
+// for: the targets of type assertions and type switch cases
+// (interface{ Unwrap() error }), and the types of package-level
+// variables (var cache struct{ sync.Mutex; ... }). gc also starts from
+// these; we take them after the declared types, in source order.
+typedef struct Seeds {
+    Wrappers *w;
+    VEC(Type *) list;
+} Seeds;
+
+static void seed(Seeds *sd, Type *t) {
+    if (t && t->kind != TY_NAMED && (t->kind == TY_INTERFACE || t->kind == TY_STRUCT))
+        vec_push(&sd->list, t);
+}
+
+static void find_seeds(void *ctx, Node *n) {
+    Seeds *sd = ctx;
+    if (n->kind == N_TYPE_ASSERT && n->u.assert.type) {
+        seed(sd, n->u.assert.type->type);
+    } else if (n->kind == N_TYPE_SWITCH && n->u.switch_.body) {
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++) {
+            Node *c = cl.v[i];
+            if (c->kind != N_CASE_CLAUSE)
+                continue;
+            for (int j = 0; j < c->u.clause.list.n; j++)
+                seed(sd, c->u.clause.list.v[j]->type);
+        }
+    }
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -414,6 +452,35 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < types.len; i++)
         write_type(&w, types.data[i]);
     vec_free(&types);
+
+    Seeds sd = {.w = &w};
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        for (int i = 0; sf && i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind == N_FUNC_DECL) {
+                esc_visit(bl, d->u.func_decl.body, find_seeds, &sd);
+                continue;
+            }
+            if (d->kind != N_GEN_DECL)
+                continue;
+            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
+                Node *vs = d->u.gen_decl.specs.v[j];
+                if (vs->kind != N_VALUE_SPEC)
+                    continue;
+                for (int k = 0; k < vs->u.value_spec.names.n; k++) {
+                    Object *o = vs->u.value_spec.names.v[k]->u.ident.obj;
+                    if (o && o->kind == OBJ_VAR)
+                        seed(&sd, o->type);
+                }
+                for (int k = 0; k < vs->u.value_spec.values.n; k++)
+                    esc_visit(bl, vs->u.value_spec.values.v[k], find_seeds, &sd);
+            }
+        }
+    }
+    for (int i = 0; i < sd.list.len; i++)
+        write_type(&w, sd.list.data[i]);
+    vec_free(&sd.list);
     ptrmap_free(&w.written);
     ptrmap_free(&w.written_ptr);
     ptrmap_free(&w.generated);
