@@ -355,6 +355,12 @@ void esc_fmt_node(Buf *b, Node *n, Package *pkg);
 // heap:"), before the walk reaches the call inside the flow's source.
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
 
+// ---- qualify.c: gc's package qualifiers ----
+// Whether gc names pkg by its quoted path rather than its name in the
+// messages of rel: another package of that name appears in the export
+// data of rel's imports (gc's types.NumImport).
+bool esc_qualify_by_path(Package *rel, Package *pkg);
+
 // ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
 
 // Analyses pkgs (in load order, dependencies first): packages not matched

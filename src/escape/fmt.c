@@ -216,29 +216,9 @@ static void list(Printer *p, NodeList l, int from) {
     }
 }
 
-// gc qualifies by package name, or by quoted path when two packages of
-// that name were read from export data (types.NumImport). The export data
-// of each import lists the packages its declarations and inline bodies
-// mention; we take them to be the import and the packages it imports.
-static bool name_shared(Package *rel, Package *pkg) {
-    Package *seen = NULL;
-    for (int i = 0; rel && i < rel->nimports; i++) {
-        Package *d = rel->imports[i];
-        for (int j = -1; d && j < d->nimports; j++) {
-            Package *q = j < 0 ? d : d->imports[j];
-            if (!q || !q->name || strcmp(q->name, pkg->name) != 0 || q == rel)
-                continue;
-            if (seen && seen != q)
-                return true;
-            seen = q;
-        }
-    }
-    return false;
-}
-
 static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
     Printer *p = ctx;
-    if (name_shared(p->pkg, pkg))
+    if (esc_qualify_by_path(p->pkg, pkg))
         types_quote_string(b, pkg->path, strlen(pkg->path));
     else
         buf_puts(b, pkg->name);
