@@ -7,6 +7,8 @@
 // ambiguous; runtime imports runtime/internal/syscall and
 // runtime/internal/math but its exported API mentions neither, so
 // syscall and math stay plain; two direct imports named rand are ambiguous.
+// A dependency compiled with inlining also exports its inlinable bodies:
+// runtime's mention runtime/internal/atomic, so "atomic" is ambiguous.
 package p
 
 import (
@@ -15,6 +17,7 @@ import (
 	"math"
 	mrand "math/rand"
 	"runtime"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -31,4 +34,5 @@ func quoted(s string) { // ERROR "leaking param: s"
 	sink = template.HTML(s) // ERROR `"html/template"\.HTML\(s\) escapes to heap`
 	sink = &mrand.Zipf{} // ERROR `&"math/rand"\.Zipf\{\} escapes to heap`
 	sink = crand.Reader
+	sink = atomic.LoadInt32(nil) // ERROR `"sync/atomic"\.LoadInt32\(nil\) escapes to heap`
 }
