@@ -545,10 +545,17 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 // through it. The assignment is no declaration, so the temporary lives at
 // the function's level: a value allocated in a loop that reaches it
 // outlives the loop.
-static Location *temp_loc(Escape *e, Node *x, int n) {
+static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
-    esc_expr(e, esc_note_n(e, esc_loc_hole(tmp), x, "assign"), x);
+    Str text = NULL;
+    if (e->b->m >= 2) {
+        Buf tb = {0};
+        buf_printf(&tb, "%s := %s", tmp->text, esc_text(e, x));
+        text = str_intern(tb.data, tb.len);
+        buf_free(&tb);
+    }
+    esc_expr(e, esc_note(e->b, esc_loc_hole(tmp), call->pos, text, "assign"), x);
     return tmp;
 }
 
@@ -643,7 +650,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         if (s && s->kind == SEL_METHOD_EXPR)
             skip = true;
         if (callee_temp && callee_temp == f && !wrap)
-            esc_flow(b, esc_discard_hole(b), temp_loc(e, f, callee_n));
+            esc_flow(b, esc_discard_hole(b), temp_loc(e, call, f, callee_n));
         else if (!skip)
             ARG(esc_discard_hole(b), call->u.call.fun, NULL);
     }
@@ -682,7 +689,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             esc_flow(b, *clo_k, tmp);
         } else if (callee_temp == recv) {
             Hole rk = esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel);
-            esc_flow(b, rk, temp_loc(e, recv, callee_n));
+            esc_flow(b, rk, temp_loc(e, call, recv, callee_n));
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
