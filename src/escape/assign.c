@@ -274,8 +274,12 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
         // a, b = f(), v, ok = m[k], x.(T), <-c
         Node *src = syn_unparen(srcs[0]);
         if (src->kind == N_CALL && esc_is_call(src) && dtypes && esc_multi_call_temps(where)) {
-            // gc converts at the last destination (a declaration: at the call)
-            Node *at = where->kind == N_VALUE_SPEC ? NULL : last_ident(dsts[ndst - 1]);
+            // gc converts where its noder stood: at the last destination
+            // that is not blank (a declaration: at the call)
+            Node *at = NULL;
+            for (int i = ndst - 1; i >= 0 && !at && where->kind != N_VALUE_SPEC; i--)
+                if (!(dsts[i]->kind == N_IDENT && strcmp(dsts[i]->u.ident.name, "_") == 0))
+                    at = last_ident(dsts[i]);
             if (!at)
                 at = where->kind == N_VALUE_SPEC ? src : dsts[ndst - 1];
             esc_call_via_temps(e, ks, dtypes, ndst, src, where, why, at->pos);

@@ -721,6 +721,16 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         esc_call(e, tks, nt, a);
         Hole dots = {0};
         bool have_dots = false;
+        // Under go/defer the values bound for the ... slice are converted
+        // at once into the wrapper's temporaries; the slice is built in it.
+        Location **early = xcalloc((size_t)nt + 1, sizeof *early);
+        for (int i = np - 1; wrap && variadic && i < nt; i++) {
+            Type *et = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
+            early[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+            esc_flow(b, esc_conv_temp(e, esc_loc_hole(early[i]), tmps[i], types_tuple_at(a->type, i), et,
+                                      call->pos, call), tmps[i]);
+            esc_flow(b, *clo_k, early[i]);
+        }
         for (int i = 0; i < nt; i++) {
             Type *st = types_tuple_at(a->type, i);
             Hole k;
@@ -741,10 +751,15 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             } else {
                 break;
             }
+            if (early[i]) {
+                esc_flow(b, k, early[i]);
+                continue;
+            }
             esc_flow(b, esc_conv_temp(e, k, tmps[i], st, dt, call->pos, call), tmps[i]);
             if (wrap)
                 esc_flow(b, *clo_k, tmps[i]);
         }
+        free(early);
         free(tks);
         free(tmps);
         return;
@@ -846,7 +861,7 @@ void esc_go_defer(Escape *e, Node *n) {
     // The wrapper closure: its record holds the evaluated arguments.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, NULL, "spill"), clo);
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
     call_common(e, NULL, 0, call, true, &clo_k);
 }
