@@ -4,8 +4,10 @@
 // expression by a literal that remembers its source text, spelt out the
 // embedded fields a selector goes through, turned string additions into
 // one n-ary concatenation, method calls into calls of method expressions
-// (t.M(x) is T.M(t, x)) and callees with side effects into temporaries
-// (f()() is .autotmp_3()); escape analysis itself then gathers the extra
+// (t.M(x) is T.M(t, x)), callees with side effects into temporaries
+// (f()() is .autotmp_3()) and so the values of multi-value calls passed
+// on (return f() is return .autotmp_2, .autotmp_3; f(g()) still prints
+// as written); escape analysis itself then gathers the extra
 // arguments of variadic calls into a "... argument" slice. Implicit
 // conversions, dereferences and address-ofs print as their operand, so
 // the AST's shape already matches there. This file rebuilds gc's view
