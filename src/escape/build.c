@@ -254,11 +254,48 @@ static void refs(RefVisit *v, Node *n) {
     case N_SEND: refs(v, n->u.send.chan); refs(v, n->u.send.value); return;
     case N_ASSIGN: refs_list(v, n->u.assign.lhs); refs_list(v, n->u.assign.rhs); return;
     case N_RETURN: refs_list(v, n->u.list.list); return;
-    case N_BLOCK: refs_list(v, n->u.block.list); return;
-    case N_IF: refs(v, n->u.if_.init); refs(v, n->u.if_.cond); refs(v, n->u.if_.then); refs(v, n->u.if_.els); return;
+    case N_BLOCK: {
+        // gc's call graph is built after deadcode: as esc_block, skip
+        // what follows a constant if that returns
+        NodeList l = n->u.block.list;
+        int last_label = -1;
+        for (int i = 0; i < l.n; i++)
+            if (l.v[i]->kind == N_LABELED)
+                last_label = i;
+        for (int i = 0; i < l.n; i++) {
+            Node *s = l.v[i];
+            refs(v, s);
+            if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
+                int c = esc_const_cond(bl, s->u.if_.cond);
+                if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
+                    return;
+            }
+        }
+        return;
+    }
+    case N_IF: {
+        refs(v, n->u.if_.init);
+        refs(v, n->u.if_.cond);
+        int c = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
+        if (c != 0)
+            refs(v, n->u.if_.then);
+        if (c != 1)
+            refs(v, n->u.if_.els);
+        return;
+    }
     case N_CASE_CLAUSE: refs_list(v, n->u.clause.list); refs_list(v, n->u.clause.body); return;
     case N_COMM_CLAUSE: refs(v, n->u.comm.comm); refs_list(v, n->u.comm.body); return;
-    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+    case N_SWITCH: {
+        refs(v, n->u.switch_.init);
+        refs(v, n->u.switch_.tag);
+        int live = esc_switch_live(bl, n);
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++)
+            if (live == -2 || live == i)
+                refs(v, cl.v[i]);
+        return;
+    }
+    case N_TYPE_SWITCH: case N_SELECT:
         refs(v, n->u.switch_.init); refs(v, n->u.switch_.tag); refs(v, n->u.switch_.body); return;
     case N_FOR: refs(v, n->u.for_.init); refs(v, n->u.for_.cond); refs(v, n->u.for_.post); refs(v, n->u.for_.body); return;
     case N_RANGE: refs(v, n->u.range.key); refs(v, n->u.range.value); refs(v, n->u.range.x); refs(v, n->u.range.body); return;

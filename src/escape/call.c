@@ -547,16 +547,45 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 // Evaluates the arguments of call into the holes of the callee's
 // parameters. wrap: go/defer: each argument goes through a temporary
 // captured by the wrapper closure (its hole clo_k).
+// The temporary gc's noder assigns x to (.autotmp_N := x) before a call
+// through it. The assignment is no declaration, so the temporary lives at
+// the function's level: a value allocated in a loop that reaches it
+// outlives the loop.
+static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
+    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
+    tmp->loop_depth = 1;
+    Str text = NULL;
+    if (e->b->m >= 2) {
+        Buf tb = {0};
+        buf_printf(&tb, "%s := %s", tmp->text, esc_text(e, x));
+        text = str_intern(tb.data, tb.len);
+        buf_free(&tb);
+    }
+    esc_expr(e, esc_note(e->b, esc_loc_hole(tmp), call->pos, text, "assign"), x);
+    return tmp;
+}
+
 static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hole *clo_k) {
     Batch *b = e->b;
     BuiltinId bid = builtin_of(call);
     if (bid != BUILTIN_COUNT) {
         if (wrap) {
-            // Arguments are evaluated at the go/defer statement.
+            // Arguments are evaluated at the go/defer statement, after
+            // typecheck's conversions (delete's key to the map's key type,
+            // panic's argument to interface{}, append's values to the
+            // element type).
             NodeList args = call->u.call.args;
+            Type *t0 = args.n && args.v[0]->type ? types_core_type(args.v[0]->type) : NULL;
             for (int i = 0; i < args.n; i++) {
+                Type *dt = NULL;
+                if (bid == BUILTIN_DELETE && i == 1 && t0 && t0->kind == TY_MAP)
+                    dt = t0->u.map.key;
+                else if (bid == BUILTIN_PANIC && i == 0)
+                    dt = types_universe.empty_iface;
+                else if (bid == BUILTIN_APPEND && i > 0 && !(call->flags & NF_DOTS))
+                    dt = elem_of(args.v[0]->type);
                 Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                esc_expr(e, esc_loc_hole(tmp), args.v[i]);
+                esc_expr_to(e, esc_loc_hole(tmp), args.v[i], dt);
                 esc_flow(b, bid == BUILTIN_PANIC ? esc_heap_hole(b) : esc_discard_hole(b), tmp);
                 esc_flow(b, *clo_k, tmp);
             }
@@ -585,6 +614,15 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     if (!sig)
         return;
 
+    // f()(x), g().M(x): the noder's temporary for the callee or receiver
+    int callee_n = -1;
+    Node *callee_temp = wrap ? NULL : esc_fmt_callee_temp(call, e->bld->pkg, &callee_n);
+    if (callee_temp)
+        callee_temp = syn_unparen(callee_temp);
+    if (recv && callee_temp && callee_temp != syn_unparen(recv))
+        callee_temp = NULL;
+    if (recv && callee_temp)
+        callee_temp = recv;
     if (ks && fn && esc_in_mutual_batch(fn)) {
         for (int i = 0; i < nks && i < fn->nresults; i++)
             if (fn->results[i].loc)
@@ -596,7 +634,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Pos cur_pos = call->pos;
     #define ARG(k, n, t) do {                                                  \
         Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
-        if (!esc_is_name_node(n)) cur_pos = (n)->pos;                                     \
+        if (!esc_is_name_node(n)) cur_pos = syn_unparen(n)->pos;                          \
         e->conv_pos = cur_pos;                                                 \
         if (wrap) {                                                            \
             Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
@@ -617,7 +655,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         Selection *s = f->kind == N_SELECTOR ? ptrmap_get(&e->bld->info->selections, f) : NULL;
         if (s && s->kind == SEL_METHOD_EXPR)
             skip = true;
-        if (!skip)
+        if (callee_temp && callee_temp == f && !wrap)
+            esc_flow(b, esc_discard_hole(b), temp_loc(e, call, f, callee_n));
+        else if (!skip)
             ARG(esc_discard_hole(b), call->u.call.fun, NULL);
     }
     NodeList args = call->u.call.args;
@@ -653,6 +693,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             esc_expr(e, esc_recv_hole(e, esc_loc_hole(tmp), call->u.call.fun, sel), recv);
             esc_flow(b, k_, tmp);
             esc_flow(b, *clo_k, tmp);
+        } else if (callee_temp == recv) {
+            Hole rk = esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel);
+            esc_flow(b, rk, temp_loc(e, call, recv, callee_n));
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
@@ -668,28 +711,64 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     int np = types_tuple_len(sig->u.func.params);
     bool variadic = (sig->flags & TF_VARIADIC) && !(call->flags & NF_DOTS);
-    // f(g()) with g returning several values.
-    if (args.n - ai == 1 && np > 1) {
+    // f(g()) with g returning several values: gc's noder assigns them to
+    // temporaries and passes those, converted at the call.
+    if (args.n - ai == 1 && args.v[ai]->type && args.v[ai]->type->kind == TY_TUPLE &&
+        types_tuple_len(args.v[ai]->type) > 1 && syn_unparen(args.v[ai])->kind == N_CALL) {
         Node *a = syn_unparen(args.v[ai]);
-        if (a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE) {
-            int nt = types_tuple_len(a->type);
-            Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
-            Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
-            for (int i = 0; i < nt; i++) {
-                tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                tks[i] = esc_loc_hole(tmps[i]);
-            }
-            esc_call(e, tks, nt, a);
-            for (int i = 0; i < nt && i < np; i++) {
-                Hole k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
-                esc_flow(b, k, tmps[i]);
-                if (wrap)
-                    esc_flow(b, *clo_k, tmps[i]);
-            }
-            free(tks);
-            free(tmps);
-            return;
+        int nt = types_tuple_len(a->type);
+        Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
+        Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
+        int first = esc_fmt_temp_number(call, e->bld->pkg);
+        for (int i = 0; i < nt; i++) {
+            tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, a), NOPOS, false);
+            tks[i] = esc_loc_hole(tmps[i]);
         }
+        esc_call(e, tks, nt, a);
+        Hole dots = {0};
+        bool have_dots = false;
+        // Under go/defer the values bound for the ... slice are converted
+        // at once into the wrapper's temporaries; the slice is built in it.
+        Location **early = xcalloc((size_t)nt + 1, sizeof *early);
+        for (int i = np - 1; wrap && variadic && i < nt; i++) {
+            Type *et = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
+            early[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+            esc_flow(b, esc_conv_temp(e, esc_loc_hole(early[i]), tmps[i], types_tuple_at(a->type, i), et,
+                                      call->pos, call), tmps[i]);
+            esc_flow(b, *clo_k, early[i]);
+        }
+        for (int i = 0; i < nt; i++) {
+            Type *st = types_tuple_at(a->type, i);
+            Hole k;
+            Type *dt;
+            if (variadic && i >= np - 1) {
+                if (!have_dots) {
+                    Hole pk = fn ? esc_tag_hole(e, ks, nks, fn, pi + np - 1) : esc_heap_hole(b);
+                    dots = esc_spill(e, esc_note_n(e, pk, call, "call parameter"), call,
+                                     "... argument", call->pos);
+                    have_dots = true;
+                }
+                k = esc_note(b, dots, call->pos, e->b->m >= 2 ? "... argument" : NULL, "slice-literal-element");
+                dt = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
+            } else if (i < np) {
+                k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
+                k = esc_note_n(e, k, call, "call parameter");
+                dt = sig->u.func.params->u.tuple.vars[i]->type;
+            } else {
+                break;
+            }
+            if (early[i]) {
+                esc_flow(b, k, early[i]);
+                continue;
+            }
+            esc_flow(b, esc_conv_temp(e, k, tmps[i], st, dt, call->pos, call), tmps[i]);
+            if (wrap)
+                esc_flow(b, *clo_k, tmps[i]);
+        }
+        free(early);
+        free(tks);
+        free(tmps);
+        return;
     }
     for (int i = 0; i < np; i++) {
         Type *pt = sig->u.func.params->u.tuple.vars[i]->type;
@@ -790,7 +869,7 @@ void esc_go_defer(Escape *e, Node *n) {
     // The wrapper closure: its record holds the evaluated arguments.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, NULL, "spill"), clo);
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
     call_common(e, NULL, 0, call, true, &clo_k);
 }

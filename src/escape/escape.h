@@ -379,6 +379,24 @@ void esc_fmt_type(Buf *b, Type *t, Package *pkg);
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
+// a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
+// destinations' types are not all f's result types: gc's noder first
+// assigns the results to temporaries. Their number, else 0.
+int esc_multi_call_temps(Node *stmt);
+// The N of the first of the temporaries gc makes for stmt (a return of
+// a multi-value call, or an assignment esc_multi_call_temps counts), -1
+// if unknown.
+int esc_fmt_temp_number(Node *stmt, Package *pkg);
+// The part of call gc's noder moves to a temporary first (a callee or a
+// method's receiver holding a call or a receive: f()(x), g().M(x)), and
+// the temporary's N in *n; NULL if none.
+Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n);
+
+// ---- qualify.c: gc's package qualifiers ----
+// Whether gc names pkg by its quoted path rather than its name in the
+// messages of rel: another package of that name appears in the export
+// data of rel's imports (gc's types.NumImport).
+bool esc_qualify_by_path(Package *rel, Package *pkg);
 
 // ---- wrappers.c: gc's generated method wrappers ----
 // At -m=2, analyses the wrappers gc generates for p's types ((*T).M for
@@ -437,6 +455,10 @@ Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
 // The value of an if condition after gc's deadcode folding (constants,
 // false && x, true || x): 1 true, 0 false, -1 unknown.
+// Whether a statement list (or statement) ends in return or panic: a
+// constant if with such a branch cuts the statements after it (gc's
+// deadcode).
+bool esc_ends_in_return(Node *body);
 int esc_const_cond(Builder *bl, Node *c);
 // gc's deadcode on an expression switch with a constant tag: the index of
 // the only clause kept, -1 if none is, -2 if all are.
@@ -489,6 +511,18 @@ void esc_go_defer(Escape *e, Node *stmt);
 // assign.c
 Hole esc_addr_of(Escape *e, Node *n);
 void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *why);
+// gc's name for temporary first+i (.autotmp_N); call's text if unknown.
+Str esc_temp_text(Escape *e, int first, int i, Node *call);
+// The hole for temporary tmp of type st going to k as type dt: through
+// the implicit conversion to an interface (allocated at pos, n the
+// builder's node) if dt is one and st is not.
+Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos, Node *n);
+// The results of a multi-value call through gc's temporaries into ks
+// (return f(), and the assignments esc_multi_call_temps counts): each
+// flows to ks[i] with the note why at where, converted to dtypes[i] at pos
+// when that is an interface and the result is not.
+void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
+                        const char *why, Pos pos);
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
                      const char *why, Node *where, Object **defs);
 void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts);

@@ -619,8 +619,9 @@ void esc_expr(Escape *e, Hole k, Node *n) {
 }
 
 Pos esc_last_pos(Node *n, Pos p) {
-    if (!n || NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_NILVALUE ||
-        NODE_MODE(n) == MODE_TYPEXPR)
+    // the noder sets its position for every expression it translates,
+    // except constants (and types); nil is not a constant
+    if (!n || NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_TYPEXPR)
         return p;
     switch (n->kind) {
     case N_IDENT:

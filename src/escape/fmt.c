@@ -4,8 +4,10 @@
 // expression by a literal that remembers its source text, spelt out the
 // embedded fields a selector goes through, turned string additions into
 // one n-ary concatenation, method calls into calls of method expressions
-// (t.M(x) is T.M(t, x)) and callees with side effects into temporaries
-// (f()() is .autotmp_3()); escape analysis itself then gathers the extra
+// (t.M(x) is T.M(t, x)), callees with side effects into temporaries
+// (f()() is .autotmp_3()) and so the values of multi-value calls passed
+// on (return f() is return .autotmp_2, .autotmp_3; f(g()) still prints
+// as written); escape analysis itself then gathers the extra
 // arguments of variadic calls into a "... argument" slice. Implicit
 // conversions, dereferences and address-ofs print as their operand, so
 // the AST's shape already matches there. This file rebuilds gc's view
@@ -216,29 +218,9 @@ static void list(Printer *p, NodeList l, int from) {
     }
 }
 
-// gc qualifies by package name, or by quoted path when two packages of
-// that name were read from export data (types.NumImport). The export data
-// of each import lists the packages its declarations and inline bodies
-// mention; we take them to be the import and the packages it imports.
-static bool name_shared(Package *rel, Package *pkg) {
-    Package *seen = NULL;
-    for (int i = 0; rel && i < rel->nimports; i++) {
-        Package *d = rel->imports[i];
-        for (int j = -1; d && j < d->nimports; j++) {
-            Package *q = j < 0 ? d : d->imports[j];
-            if (!q || !q->name || strcmp(q->name, pkg->name) != 0 || q == rel)
-                continue;
-            if (seen && seen != q)
-                return true;
-            seen = q;
-        }
-    }
-    return false;
-}
-
 static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
     Printer *p = ctx;
-    if (name_shared(p->pkg, pkg))
+    if (esc_qualify_by_path(p->pkg, pkg))
         types_quote_string(b, pkg->path, strlen(pkg->path));
     else
         buf_puts(b, pkg->name);
@@ -502,9 +484,13 @@ static bool tw_node(TempWalk *w, Node *n) {
         if (n->op == OP_DEF) {
             for (int i = 0; i < n->u.assign.lhs.n; i++)
                 tw_def(w, n->u.assign.lhs.v[i]);
-            return false;
+        } else if (tw_list(w, n->u.assign.lhs)) {
+            return true;
         }
-        return tw_list(w, n->u.assign.lhs);
+        if (n == w->target)
+            return true;
+        w->count += esc_multi_call_temps(n);
+        return false;
     case N_DECL_STMT: {
         Node *d = n->u.decl_stmt.decl;
         if (!d || d->kind != N_GEN_DECL || d->op != TK_VAR)
@@ -515,6 +501,9 @@ static bool tw_node(TempWalk *w, Node *n) {
                 return true;
             for (int j = 0; j < spec->u.value_spec.names.n; j++)
                 tw_def(w, spec->u.value_spec.names.v[j]);
+            if (spec == w->target)
+                return true;
+            w->count += esc_multi_call_temps(spec);
         }
         return false;
     }
@@ -579,6 +568,73 @@ static int temp_number(Printer *p, Node *call) {
         }
     }
     return -1;
+}
+
+// A multi-value call assigned to destinations not all of its result
+// types: gc's noder (RewriteMultiValueCall) assigns the results to as many
+// temporaries, then each temporary, converted, to its destination.
+// stmt is an N_ASSIGN or N_VALUE_SPEC; returns the number of temporaries
+// or 0.
+int esc_multi_call_temps(Node *stmt) {
+    NodeList lhs, rhs;
+    bool def = false;
+    if (stmt->kind == N_ASSIGN) {
+        if (stmt->op != OP_NONE && stmt->op != OP_DEF)
+            return 0;
+        lhs = stmt->u.assign.lhs;
+        rhs = stmt->u.assign.rhs;
+        def = stmt->op == OP_DEF;
+    } else if (stmt->kind == N_VALUE_SPEC) {
+        lhs = stmt->u.value_spec.names;
+        rhs = stmt->u.value_spec.values;
+        def = true;
+    } else {
+        return 0;
+    }
+    if (lhs.n < 2 || rhs.n != 1 || syn_unparen(rhs.v[0])->kind != N_CALL)
+        return 0;
+    Type *t = rhs.v[0]->type;
+    if (!t || t->kind != TY_TUPLE || types_tuple_len(t) != lhs.n)
+        return 0;
+    bool mismatched = false;
+    for (int i = 0; i < lhs.n; i++) {
+        Node *d = lhs.v[i];
+        if (d->kind == N_IDENT && strcmp(d->u.ident.name, "_") == 0)
+            continue;
+        Type *dt = d->type;
+        if (def && d->kind == N_IDENT && d->u.ident.obj)
+            dt = d->u.ident.obj->type;
+        Type *rt = types_tuple_at(t, i);
+        if (!dt || !rt)
+            return 0;
+        if (!types_identical(dt, rt))
+            mismatched = true;
+    }
+    return mismatched ? lhs.n : 0;
+}
+
+// The temporaries of a rewritten multi-value assignment, as gc prints
+// its right-hand side; false if it is not rewritten.
+static bool temp_list(Printer *p, Node *stmt) {
+    int k = esc_multi_call_temps(stmt);
+    int t = k ? temp_number(p, stmt) : -1;
+    if (t < 0)
+        return false;
+    for (int i = 0; i < k; i++)
+        buf_printf(p->b, "%s.autotmp_%d", i ? ", " : "", t + i);
+    return true;
+}
+
+Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    Node *part = temp_part(&p, call);
+    *n = part ? temp_number(&p, call) : -1;
+    return *n >= 0 ? part : NULL;
+}
+
+int esc_fmt_temp_number(Node *stmt, Package *pkg) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    return temp_number(&p, stmt);
 }
 
 // Writes the temporary standing for call's callee part; false if gc
@@ -726,6 +782,17 @@ static void call(Printer *p, Node *n) {
     int id = builtin_of(fun);
     if (id >= 0) {
         builtin_call(p, n, id);
+        return;
+    }
+    NodeList args = n->u.call.args;
+    Type *at = args.n == 1 ? args.v[0]->type : NULL;
+    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 && !temp_part(p, n)) {
+        // f(g()): the noder passes g's values in temporaries and keeps the
+        // call as written for printing (its Orig)
+        expr(p, fun, PREC_PRIMARY);
+        buf_putc(p->b, '(');
+        expr(p, args.v[0], 0);
+        buf_putc(p->b, ')');
         return;
     }
     if (method_call(p, n))
@@ -1002,7 +1069,8 @@ static void stmt(Printer *p, Node *n) {
         }
         list_all(p, n->u.assign.lhs);
         buf_puts(p->b, n->op == OP_DEF ? " := " : " = ");
-        list_all(p, n->u.assign.rhs);
+        if (!temp_list(p, n))
+            list_all(p, n->u.assign.rhs);
         return;
     case N_INCDEC:
         // the noder makes x++ an x += 1
@@ -1040,7 +1108,8 @@ static void stmt(Printer *p, Node *n) {
         list_all(p, n->u.value_spec.names);
         if (n->u.value_spec.values.n) {
             buf_puts(p->b, " = ");
-            list_all(p, n->u.value_spec.values);
+            if (!temp_list(p, n))
+                list_all(p, n->u.value_spec.values);
         }
         return;
     case N_EXPR_STMT:

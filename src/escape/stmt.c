@@ -18,7 +18,7 @@
 // The constant value of an if condition: 1 true, 0 false, -1 not constant.
 static int const_cond(Escape *e, Node *c) { return esc_const_cond(e->bld, c); }
 
-static bool ends_in_return(Node *body) {
+bool esc_ends_in_return(Node *body) {
     if (!body)
         return false;
     Node *last = body;
@@ -52,7 +52,7 @@ void esc_block(Escape *e, NodeList l) {
         esc_stmt(e, s);
         if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
             int c = const_cond(e, s->u.if_.cond);
-            if (c >= 0 && ends_in_return(c ? s->u.if_.then : s->u.if_.els))
+            if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
                 break;
         }
     }
@@ -234,8 +234,10 @@ static void return_stmt(Escape *e, Node *n) {
         ks[i] = fn->results[i].loc ? esc_loc_hole(fn->results[i].loc) : esc_discard_hole(e->b);
     }
     if (res.n == 1 && nr > 1) {
-        // return f(): the call's results go straight to ours.
-        esc_call(e, ks, nr, syn_unparen(res.v[0]));
+        // return f(): gc's noder returns temporaries holding the call's
+        // results, converted at the call where our result types differ.
+        Node *call = syn_unparen(res.v[0]);
+        esc_call_via_temps(e, ks, types, nr, call, n, "return", call->pos);
     } else {
         // gc's conversion position (found by experiment): it starts at
         // the result list's position (its second element), moves to each

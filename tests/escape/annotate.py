@@ -41,7 +41,12 @@ def annotate(path, flags):
     for ln, msgs in sorted(want.items()):
         # One regexp takes every equal message of its line (run.go's rule).
         msgs = list(dict.fromkeys(msgs))
-        rx = " ".join('"%s"' % re.sub(r'([\\.*+?()\[\]{}|^$])', r"\\\1", m).replace('"', '\\"') for m in msgs)
+        # run.go takes a pattern up to the next quote, so one holding a
+        # quote ("syscall".Errno) goes between backquotes.
+        def quote(m):
+            rx = re.sub(r'([\\.*+?()\[\]{}|^$])', r"\\\1", m)
+            return "`%s`" % rx if '"' in rx else '"%s"' % rx
+        rx = " ".join(quote(m) for m in msgs)
         src[ln - 1] = src[ln - 1].rstrip() + " // ERROR " + rx
     recipe = "// errorcheck " + ("-0 " if r.returncode == 0 else "") + flags
     open(path, "w").write("\n".join([recipe] + src))
