@@ -192,7 +192,8 @@ static void type_switch(Escape *e, Node *n) {
             Hole k = esc_dcl(e, o->aux);
             if (types_has_pointers(o->type)) {
                 bool direct = types_is_interface(o->type) || types_is_direct_iface(o->type);
-                ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos, "switch case", "switch case");
+                ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos,
+                                         e->b->m >= 2 ? esc_text(e, cc) : NULL, "switch case");
             }
         }
     }
