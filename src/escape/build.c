@@ -589,7 +589,16 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
                 free(ks);
                 continue;
             }
-            esc_expr_to(&e, esc_heap_hole(&batch), x, f->init_types.data[j]);
+            // gc's init function assigns the global: "x = v (assign)".
+            Hole k = esc_heap_hole(&batch);
+            Node *name = f->init_names.data[j];
+            if (name && batch.m >= 2) {
+                Buf t = {0};
+                buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
+                k = esc_note(&batch, k, name->pos, str_intern(t.data, t.len), "assign");
+                buf_free(&t);
+            }
+            esc_expr_to(&e, k, x, f->init_types.data[j]);
         }
     }
     for (int i = 0; i < batch.closures.len; i++) {
@@ -649,6 +658,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         if (!static_init(bl, n, NULL, init, globs, gen)) {
             vec_push(&init->init_exprs, n);
             vec_push(&init->init_types, n->type);
+            vec_push(&init->init_names, NULL);
         }
         return true;
     }
@@ -675,6 +685,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
             if (!static_init(bl, a, NULL, init, globs, gen)) {
                 vec_push(&init->init_exprs, a);
                 vec_push(&init->init_types, a->type);
+                vec_push(&init->init_names, NULL);
             }
             return true;
         }
@@ -734,6 +745,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
             if (!static_init(bl, el, et, init, globs, gen)) {
                 vec_push(&init->init_exprs, el);
                 vec_push(&init->init_types, et);
+                vec_push(&init->init_names, NULL);
             }
         }
         return true;
@@ -764,6 +776,7 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
                     if (vals.n != names.n || !static_init(bl, vals.v[k], t, init, globs, &gen)) {
                         vec_push(&init->init_exprs, vals.v[k]);
                         vec_push(&init->init_types, vals.n == names.n ? t : NULL);
+                        vec_push(&init->init_names, vals.n == names.n ? names.v[k] : NULL);
                     }
                 }
             }

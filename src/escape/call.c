@@ -138,7 +138,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         Type *yt = args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
         if (yt && yt->kind == TY_SLICE && types_has_pointers(yt->u.elem.elem))
             k = esc_deref_n(e, esc_heap_hole(b), call, "copied slice");
-        esc_expr(e, k, args.v[1]);
+        esc_expr(e, esc_note_n(e, k, call, "call parameter"), args.v[1]);
         return;
     }
     case BUILTIN_PANIC:

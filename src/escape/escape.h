@@ -431,6 +431,8 @@ struct BFunc {
     // statically, each assigned to its package-level variable.
     VEC(Node *) init_exprs;
     VEC(Type *) init_types;
+    VEC(Node *) init_names; // the variable an initializer is assigned to
+                            // whole (var x = v), for -m=2 notes; else NULL
     PtrMap looping;         // label Object* -> 1: a later goto jumps back
     uint32_t scc_id, scc_low;
     bool on_stack;
