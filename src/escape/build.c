@@ -24,7 +24,7 @@
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node(&b, n, e->bld->pkg);
+    esc_fmt_node_subst(&b, n, e->bld->pkg, e->text_subst);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
@@ -604,6 +604,10 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
     for (int i = 0; i < batch.closures.len; i++) {
         EscClosure *c = &batch.closures.data[i];
         BFunc *f = (BFunc *)c->fn;
+        // A go/defer wrapper captures the temporaries holding its call's
+        // arguments.
+        for (int j = 0; j < c->ncaps; j++)
+            esc_capture(&batch, c->k, &c->caps[j]);
         if (!f)
             continue;
         int64_t size = 8, maxal = 8;    // the closure record: code pointer, then captures

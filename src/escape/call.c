@@ -4,6 +4,7 @@
 // when the callee is unknown (func values, interface methods). Builtins
 // have their own rules. go and defer wrap their call in a closure whose
 // arguments are evaluated first into temporaries it captures.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -565,6 +566,81 @@ static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
     return tmp;
 }
 
+// Arguments gc's go/defer rewriting leaves in the wrapper's call, to be
+// evaluated there: constants, nil, method expressions and functions
+// (not once converted to an interface type t).
+static bool wrap_keeps(Escape *e, Node *arg, Type *t) {
+    Node *u = syn_unparen(arg);
+    if (t && types_is_interface(t) && u->type && !types_is_interface(u->type) &&
+        NODE_MODE(u) != MODE_NILVALUE)
+        return false;
+    if (NODE_MODE(u) == MODE_CONSTANT || NODE_MODE(u) == MODE_NILVALUE ||
+        ptrmap_get(&e->bld->info->consts, u))
+        return true;
+    Object *o = esc_ident_obj(u);
+    if (u->kind == N_SELECTOR) {
+        Selection *s = ptrmap_get(&e->bld->info->selections, u);
+        if (s && s->kind == SEL_METHOD_EXPR)
+            return true;
+        if (!s)
+            o = esc_ident_obj(u->u.selector.sel);  // pkg.F
+    }
+    return o && o->kind == OBJ_FUNC;
+}
+
+// A go/defer argument (gc's wrapExpr): copied at the statement into a new
+// temporary .autotmp_N of the enclosing function, which the wrapper
+// closure captures and its call then uses. Returns the temporary; *into
+// is the hole to evaluate the argument into, after which wrap_done names
+// it in the call's text. t: the argument's type after conversion (NULL:
+// its own).
+static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at, Str text,
+                           Hole *clo_k, Hole *into) {
+    Batch *b = e->b;
+    BFunc *f = (BFunc *)e->curfn;
+    if (!f->ndecls_known) {
+        f->ndecls = esc_fmt_func_decls(arg, e->bld->pkg);
+        f->ndecls_known = true;
+    }
+    Type *at = arg->type;
+    if (!t)
+        t = at;
+    if (f->ndecls < 0 || !e->wrap_caps || !t) {
+        // Unnumbered: an anonymous temporary, captured at once.
+        Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+        esc_flow(b, *clo_k, tmp);
+        *into = esc_loc_hole(tmp);
+        return tmp;
+    }
+    // gc places the temporary at the argument, unless that is a bare name
+    // (whose position is its declaration's): then at the call.
+    bool converted = at && t != at && types_is_interface(t) && !types_identical(t, at);
+    Pos pos = pos_at != NOPOS ? pos_at
+            : esc_is_name_node(arg) && !converted ? call->pos : syn_unparen(arg)->pos;
+    char buf[32];
+    snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
+    Str name = str_cstr(buf);
+    Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
+    Hole k = esc_dcl(e, tmp);
+    if (b->m >= 2) {
+        Buf assign = {0};
+        buf_printf(&assign, "%s = %s", name, text ? text : esc_text(e, arg));
+        k = esc_note(b, k, pos, str_intern(assign.data, assign.len), "assign");
+        buf_free(&assign);
+    }
+    *into = k;
+    // The wrapper's own variable for it stands at the call.
+    EscCapture c = {.loc = tmp, .name = name, .var_pos = pos, .use_pos = call->pos,
+                    .curfn_name = e->curfn->name, .size = types_sizeof(t)};
+    vec_push(&e->wrap_caps->v, c);
+    return tmp;
+}
+
+static void wrap_done(Escape *e, Node *arg, Location *tmp) {
+    if (e->text_subst && tmp->kind == LOC_AUTO)
+        ptrmap_put(e->text_subst, syn_unparen(arg), (void *)tmp->text);
+}
+
 static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hole *clo_k) {
     Batch *b = e->b;
     BuiltinId bid = builtin_of(call);
@@ -584,10 +660,13 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     dt = types_universe.empty_iface;
                 else if (bid == BUILTIN_APPEND && i > 0 && !(call->flags & NF_DOTS))
                     dt = elem_of(args.v[0]->type);
-                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                esc_expr_to(e, esc_loc_hole(tmp), args.v[i], dt);
+                if (wrap_keeps(e, args.v[i], dt))
+                    continue;
+                Hole in;
+                Location *tmp = wrap_temp(e, args.v[i], call, dt, NOPOS, NULL, clo_k, &in);
+                esc_expr_to(e, in, args.v[i], dt);
+                wrap_done(e, args.v[i], tmp);
                 esc_flow(b, bid == BUILTIN_PANIC ? esc_heap_hole(b) : esc_discard_hole(b), tmp);
-                esc_flow(b, *clo_k, tmp);
             }
             return;
         }
@@ -636,11 +715,15 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
         if (!esc_is_name_node(n)) cur_pos = syn_unparen(n)->pos;                          \
         e->conv_pos = cur_pos;                                                 \
-        if (wrap) {                                                            \
-            Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
-            esc_expr_to(e, esc_loc_hole(tmp_), (n), (t));                      \
+        if (wrap && !wrap_keeps(e, (n), (t))) {                                \
+            Hole in_;                                                          \
+            bool conv_ = (t) && types_is_interface(t) && (n)->type &&          \
+                         !types_is_interface((n)->type);                       \
+            Location *tmp_ = wrap_temp(e, (n), call, (t),                      \
+                esc_is_name_node(n) && conv_ ? cur_pos : NOPOS, NULL, clo_k, &in_); \
+            esc_expr_to(e, in_, (n), (t));                                     \
+            wrap_done(e, (n), tmp_);                                           \
             esc_flow(b, k_, tmp_);                                             \
-            esc_flow(b, *clo_k, tmp_);                                         \
         } else {                                                               \
             esc_expr_to(e, k_, (n), (t));                                      \
         }                                                                      \
@@ -681,18 +764,37 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             }
             rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
             if (wrap) {
-                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                esc_expr(e, esc_loc_hole(tmp), recv);
+                Hole in;
+                Location *tmp = wrap_temp(e, recv, call, NULL, NOPOS, NULL, clo_k, &in);
+                esc_expr(e, in, recv);
+                wrap_done(e, recv, tmp);
                 esc_flow(b, rk, tmp);
-                esc_flow(b, *clo_k, tmp);
             } else {
                 esc_expr(e, rk, recv);
             }
         } else if (wrap) {
-            Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-            esc_expr(e, esc_recv_hole(e, esc_loc_hole(tmp), call->u.call.fun, sel), recv);
+            // The receiver argument, with its implicit & or * and embedded
+            // fields, is what the temporary holds; gc's implicit nodes sit
+            // at the selector.
+            Object *mr = sel && sel->obj && sel->obj->type ? sel->obj->type->u.func.recv : NULL;
+            Type *rt = mr ? mr->type : NULL;
+            bool implicit = sel && rt && !types_is_interface(rt) &&
+                            (sel->nindex > 1 || (types_under(rt)->kind == TY_POINTER) !=
+                                                    (recv->type && types_under(recv->type)->kind == TY_POINTER));
+            // Its text: the selector's, less the method name.
+            Str text = NULL;
+            if (implicit && b->m >= 2) {
+                Str ft = esc_text(e, call->u.call.fun);
+                size_t cut = strlen(sel->obj->name) + 1;
+                text = strlen(ft) > cut ? str_intern(ft, strlen(ft) - cut) : ft;
+            }
+            Hole in;
+            Location *tmp = wrap_temp(e, recv, call, rt,
+                                      implicit ? syn_unparen(call->u.call.fun)->pos : NOPOS, text,
+                                      clo_k, &in);
+            esc_expr(e, esc_recv_hole(e, in, call->u.call.fun, sel), recv);
+            wrap_done(e, recv, tmp);
             esc_flow(b, k_, tmp);
-            esc_flow(b, *clo_k, tmp);
         } else if (callee_temp == recv) {
             Hole rk = esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel);
             esc_flow(b, rk, temp_loc(e, call, recv, callee_n));
@@ -793,9 +895,20 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     if (!esc_is_name_node(a))
                         cur_pos = a->pos;
                     e->conv_pos = cur_pos;
-                    tmps[j] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                    esc_expr_to(e, esc_loc_hole(tmps[j]), a, et);
-                    esc_flow(b, *clo_k, tmps[j]);
+                    if (wrap_keeps(e, a, et)) {
+                        tmps[j] = NULL;
+                        continue;
+                    }
+                    Hole in;
+                    // A name converted to the element type stands where gc's
+                    // implicit conversion does (cur_pos).
+                    bool conv = et && types_is_interface(et) && a->type &&
+                                !types_is_interface(a->type);
+                    tmps[j] = wrap_temp(e, a, call, et,
+                                        esc_is_name_node(a) && conv ? cur_pos : NOPOS, NULL,
+                                        clo_k, &in);
+                    esc_expr_to(e, in, a, et);
+                    wrap_done(e, a, tmps[j]);
                 }
             }
             Hole h = esc_spill(e, esc_note_n(e, k, call, "call parameter"),
@@ -866,10 +979,41 @@ void esc_go_defer(Escape *e, Node *n) {
             return;
         }
     }
-    // The wrapper closure: its record holds the evaluated arguments.
+    // The wrapper closure: its record holds the evaluated arguments, which
+    // it captures once the batch is walked, as gc's closures do.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
     esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
+    EscCaptureVec caps = {0};
+    PtrMap subst = {0};
+    EscCaptureVec *saved_caps = e->wrap_caps;
+    PtrMap *saved_subst = e->text_subst;
+    NoteVec notes = {0};
+    Node *saved_call = e->wrap_call;
+    NoteVec *saved_notes = e->wrap_notes;
+    e->wrap_caps = &caps;
+    e->text_subst = &subst;
+    e->wrap_call = call;
+    e->wrap_notes = b->m >= 2 ? &notes : NULL;
     call_common(e, NULL, 0, call, true, &clo_k);
+    // Inside the wrapper the call passes the temporaries.
+    if (notes.v.len) {
+        Str text = esc_text(e, call);
+        for (int i = 0; i < notes.v.len; i++)
+            notes.v.data[i]->text = text;
+    }
+    vec_free(&notes.v);
+    e->wrap_caps = saved_caps;
+    e->text_subst = saved_subst;
+    e->wrap_call = saved_call;
+    e->wrap_notes = saved_notes;
+    ptrmap_free(&subst);
+    EscClosure c = {.k = clo_k, .clo = n, .fn = NULL, .ncaps = caps.v.len};
+    if (caps.v.len) {
+        c.caps = arena_alloc(&b->arena, sizeof *c.caps * (size_t)caps.v.len);
+        memcpy(c.caps, caps.v.data, sizeof *c.caps * (size_t)caps.v.len);
+    }
+    vec_free(&caps.v);
+    vec_push(&b->closures, c);
 }

@@ -181,7 +181,17 @@ struct Escape {
     // it at the compiler's current position, not always the operand's);
     // NOPOS: the operand's. esc_expr_to consumes it.
     Pos conv_pos;
+    // Inside a go/defer statement: the temporaries its wrapper closure
+    // captures (call.c), and their names printed in place of the
+    // arguments they hold.
+    struct EscCaptureVec *wrap_caps;
+    PtrMap *text_subst;
+    // The wrapped call and the notes naming it, renamed once every
+    // argument has its temporary.
+    Node *wrap_call;
+    struct NoteVec *wrap_notes;
 };
+typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
 Escape esc_with(Batch *b, EscFunc *fn);
 
@@ -285,7 +295,9 @@ typedef struct EscConfig {
 typedef struct EscClosure {
     Hole k;
     const void *clo;    // builder's node
-    EscFunc *fn;
+    EscFunc *fn;        // NULL for a go/defer wrapper, which captures caps
+    struct EscCapture *caps;
+    int ncaps;
 } EscClosure;
 
 struct Batch {
@@ -325,14 +337,16 @@ void esc_batch_add_func(Batch *b, EscFunc *fn);
 
 // One variable captured by a closure, decided once every body is walked
 // (gc's flowClosure): by value if small and never reassigned or addressed.
-typedef struct EscCapture {
+typedef struct EscCapture EscCapture;
+struct EscCapture {
     Location *loc;      // the captured variable (the outer, canonical one)
     Str name;
     Pos var_pos;        // the variable's declaration (-m=2 line)
     Pos use_pos;        // the closure variable's position (notes)
     Str curfn_name;     // the function declaring the variable
     int64_t size;       // the variable's size in bytes
-} EscCapture;
+};
+typedef struct EscCaptureVec { VEC(EscCapture) v; } EscCaptureVec;
 // k is the closure's storage hole. Returns true when captured by value.
 bool esc_capture(Batch *b, Hole k, const EscCapture *c);
 void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn);
@@ -371,6 +385,12 @@ void esc_summary_discard(const char *out);
 
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
+// n printed with the nodes of subst (Node* -> Str) replaced by their text.
+void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
+// The number of variables gc's noder declares in the function (or func
+// literal) holding node at: its next temporary is .autotmp_N; -1 if
+// unknown.
+int esc_fmt_func_decls(Node *at, Package *pkg);
 // gc's printing of a type in -m lines, qualified relative to pkg.
 void esc_fmt_type(Buf *b, Type *t, Package *pkg);
 // n as gc prints it while the walk has not yet reached the calls inside
@@ -424,6 +444,9 @@ struct BFunc {
     Node *body;             // N_BLOCK or NULL
     VEC(BFunc *) lits;      // func literals directly inside, source order
     VEC(Object *) cvars;    // closures: captured variables, first use order
+    int ndecls;             // gc's len(fn.Dcl) after the noder, -1 unknown,
+    bool ndecls_known;      // (found on first use): escape's own
+    int esc_temps;          // temporaries are numbered after it
     VEC(Pos) cvar_pos;      // parallel to cvars: the first use, where gc
                             // places the closure's own variable
     int lit_gen;            // numbering of the literals named after this one

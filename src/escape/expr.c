@@ -24,7 +24,10 @@ static bool is_const(Escape *e, Node *n) {
 
 static Str note_text(Escape *e, Node *n) { return e->b->m >= 2 ? esc_text(e, n) : NULL; }
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
-    return esc_note(e->b, k, n->pos, note_text(e, n), why);
+    Hole h = esc_note(e->b, k, n->pos, note_text(e, n), why);
+    if (e->wrap_notes && n == e->wrap_call && h.notes && h.notes != k.notes)
+        vec_push(&e->wrap_notes->v, h.notes);
+    return h;
 }
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why) {
     return esc_deref(e->b, k, n->pos, note_text(e, n), why);

@@ -41,6 +41,7 @@ typedef struct Printer {
     Info *info;         // NULL when pkg was not checked: fewer rewrites
     Qualifier q;
     bool early;         // esc_fmt_node_early: variadic calls as written
+    PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
 } Printer;
 
 static void expr(Printer *p, Node *n, int prec);
@@ -372,6 +373,7 @@ typedef struct TempWalk {
     Printer *p;
     Node *target;       // the call whose temporary is numbered
     int count;          // variables declared so far
+    bool total;         // count the whole function holding target->pos
 } TempWalk;
 
 static bool tw_node(TempWalk *w, Node *n);
@@ -431,7 +433,7 @@ static bool tw_node(TempWalk *w, Node *n) {
         // a closure numbers its own variables
         if (contains(n, n->u.func_lit.body, w->target->pos)) {
             w->count = func_base(NULL, n->u.func_lit.type);
-            return tw_node(w, n->u.func_lit.body);
+            return tw_node(w, n->u.func_lit.body) || w->total;
         }
         return false;
     case N_CALL: {
@@ -632,6 +634,25 @@ Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n) {
     return *n >= 0 ? part : NULL;
 }
 
+int esc_fmt_func_decls(Node *at, Package *pkg) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    Node probe = {.pos = at->pos};  // never met: the walk counts everything
+    for (int f = 0; pkg && f < pkg->nfiles; f++) {
+        SynFile *file = pkg->syn ? pkg->syn[f] : NULL;
+        for (int i = 0; file && i < file->decls.n; i++) {
+            Node *d = file->decls.v[i];
+            if (d->kind != N_FUNC_DECL || !contains(d, d->u.func_decl.body, at->pos))
+                continue;
+            Node *recv = d->u.func_decl.recv.n ? d->u.func_decl.recv.v[0] : NULL;
+            TempWalk w = {.p = &p, .target = &probe, .count = func_base(recv, d->u.func_decl.type),
+                          .total = true};
+            tw_node(&w, d->u.func_decl.body);
+            return w.count;
+        }
+    }
+    return -1;
+}
+
 int esc_fmt_temp_number(Node *stmt, Package *pkg) {
     Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
     return temp_number(&p, stmt);
@@ -714,7 +735,9 @@ static bool method_call(Printer *p, Node *n) {
     if (ptr)
         buf_putc(p->b, ')');
     buf_printf(p->b, ".%s(", fun->u.selector.sel->u.ident.name);
-    if (!temp(p, n)) {
+    if (p->subst && ptrmap_get(p->subst, syn_unparen(x)))
+        expr(p, x, 0);  // a go/defer temporary holds the whole receiver
+    else if (!temp(p, n)) {
         expr(p, x, 0);
         embedded_path(p, syn_unparen(x)->type, s);
     }
@@ -892,6 +915,11 @@ static void expr(Printer *p, Node *n, int prec) {
     n = syn_unparen(n);
     if (!n) {
         buf_puts(p->b, "<nil>");
+        return;
+    }
+    Str sub = p->subst ? ptrmap_get(p->subst, n) : NULL;
+    if (sub) {
+        buf_puts(p->b, sub);
         return;
     }
     if (prec > node_prec(p, n)) {
@@ -1186,15 +1214,20 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early) {
-    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early};
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
+                 .subst = subst};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false); }
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL); }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true); }
+void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
+    print_root(b, n, pkg, false, subst);
+}
+
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL); }
 
 void esc_fmt_type(Buf *b, Type *t, Package *pkg) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};
