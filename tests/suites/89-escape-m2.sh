@@ -72,3 +72,25 @@ with open(sys.argv[3], "w") as f:
     f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
 print("ok escape-m2-std (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
 PY
+
+# The same analyses under ASan+UBSan (make asan): -m=2 on these packages
+# and -m -l on all of std must run clean and print what the plain build
+# prints.
+if [ -x build/goesc-asan ]; then
+    for args in "-m=2 -l $PKGS" "-m -l std"; do
+        name=$(echo "$args" | cut -c1-12 | tr ' ' '_')
+        ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+            build/goesc-asan $args >"$tmp/asan.out" 2>"$tmp/asan.err"
+        rc=$?
+        ./goesc $args >"$tmp/plain.out" 2>/dev/null
+        if [ "$rc" -ne 0 ] || grep -q "ERROR: AddressSanitizer\|runtime error" "$tmp/asan.err"; then
+            echo "FAIL escape-asan-$name: exit $rc: $(grep -m1 'ERROR\|runtime error' "$tmp/asan.err")"
+        elif ! cmp -s "$tmp/asan.out" "$tmp/plain.out"; then
+            echo "FAIL escape-asan-$name: output differs from the plain build's"
+        else
+            echo "ok escape-asan-$name"
+        fi
+    done
+else
+    echo "FAIL escape-asan: build/goesc-asan is not built (make asan)"
+fi
