@@ -78,7 +78,7 @@ PY
 # prints.
 if [ -x build/goesc-asan ]; then
     for args in "-m=2 -l $PKGS" "-m -l std"; do
-        name=$(echo "$args" | cut -c1-12 | tr ' ' '_')
+        case $args in -m=2*) name=m2-packages ;; *) name=std ;; esac
         ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
             build/goesc-asan $args >"$tmp/asan.out" 2>"$tmp/asan.err"
         rc=$?
