@@ -258,19 +258,9 @@ static void refs(RefVisit *v, Node *n) {
         // gc's call graph is built after deadcode: as esc_block, skip
         // what follows a constant if that returns
         NodeList l = n->u.block.list;
-        int last_label = -1;
-        for (int i = 0; i < l.n; i++)
-            if (l.v[i]->kind == N_LABELED)
-                last_label = i;
-        for (int i = 0; i < l.n; i++) {
-            Node *s = l.v[i];
-            refs(v, s);
-            if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
-                int c = esc_const_cond(bl, s->u.if_.cond);
-                if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
-                    return;
-            }
-        }
+        int live = esc_live_len(bl, l);
+        for (int i = 0; i < live; i++)
+            refs(v, l.v[i]);
         return;
     }
     case N_IF: {

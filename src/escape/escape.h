@@ -505,6 +505,9 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);
+// How many statements of l gc's deadcode keeps: none after an
+// `if true { return }` (unless a label follows).
+int esc_live_len(Builder *bl, NodeList l);
 // expr.c
 void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit

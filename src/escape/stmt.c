@@ -39,8 +39,7 @@ bool esc_ends_in_return(Node *body) {
     return false;
 }
 
-void esc_block(Escape *e, NodeList l) {
-    int old = e->loop_depth;
+int esc_live_len(Builder *bl, NodeList l) {
     // gc's deadcode pass: after `if true { return }` the rest is cut
     // (unless a label follows).
     int last_label = -1;
@@ -49,13 +48,20 @@ void esc_block(Escape *e, NodeList l) {
             last_label = i;
     for (int i = 0; i < l.n; i++) {
         Node *s = l.v[i];
-        esc_stmt(e, s);
         if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
-            int c = const_cond(e, s->u.if_.cond);
+            int c = esc_const_cond(bl, s->u.if_.cond);
             if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
-                break;
+                return i + 1;
         }
     }
+    return l.n;
+}
+
+void esc_block(Escape *e, NodeList l) {
+    int old = e->loop_depth;
+    int n = esc_live_len(e->bld, l);
+    for (int i = 0; i < n; i++)
+        esc_stmt(e, l.v[i]);
     e->loop_depth = old;
 }
 
