@@ -250,9 +250,9 @@ static void return_stmt(Escape *e, Node *n) {
         // the result list's position (its second element), moves to each
         // result that is neither a name nor a constant as the results are
         // evaluated, then to each non-name result as it is converted.
-        Pos cur = res.n ? res.v[0]->pos : n->pos;
+        Pos cur = res.n > 1 ? res.v[1]->pos : res.n ? res.v[0]->pos : n->pos;
         for (int i = 0; i < res.n; i++)
-            if (NODE_MODE(res.v[i]) != MODE_CONSTANT)
+            if (NODE_MODE(res.v[i]) != MODE_CONSTANT && !esc_is_name_node(res.v[i]))
                 cur = res.v[i]->pos;
         for (int i = 0; i < res.n; i++) {
             Node *r = syn_unparen(res.v[i]);
