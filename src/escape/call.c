@@ -23,6 +23,10 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     Type *t = sel->u.selector.x->type;
     if (!t || !m || !m->type)
         return k;
+    // x.M() on a type parameter: gc calls the method through the
+    // dictionary with x, as it is, for first argument.
+    if (t->kind == TY_TYPEPARAM)
+        return k;
     // A receiver without pointers carries nothing (gc's exprSkipInit on
     // the receiver argument).
     Object *rcv = m->type->u.func.recv;
@@ -477,12 +481,20 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     }
     *recv = NULL;
     *psel = NULL;
-    if (f->kind == N_INDEX)  // explicit instantiation
-        return NULL;
+    if (f->kind == N_INDEX) {
+        // Explicit instantiation F[T] or pkg.F[T]: the name carries the
+        // instance.
+        Node *x = syn_unparen(f->u.index.x);
+        if (x->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, x))
+            x = x->u.selector.sel;
+        if (x->kind != N_IDENT)
+            return NULL;
+        return esc_generic_call(e->bld, x->u.ident.obj, x);
+    }
     if (f->kind == N_IDENT) {
         Object *o = f->u.ident.obj;
         if (o && o->kind == OBJ_FUNC)
-            return esc_bfunc(e->bld, o);
+            return esc_func_of(e->bld, o, f);
         return NULL;
     }
     if (f->kind == N_FUNC_LIT) {
@@ -496,7 +508,7 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
         if (!s) {
             Object *o = f->u.selector.sel->u.ident.obj;
             if (o && o->kind == OBJ_FUNC)
-                return esc_bfunc(e->bld, o);
+                return esc_func_of(e->bld, o, f->u.selector.sel);
             return NULL;
         }
         if (s->kind == SEL_METHOD_VAL) {
@@ -504,12 +516,12 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
             *psel = s;
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_bfunc(e->bld, s->obj);
+            return esc_func_of(e->bld, s->obj, NULL);
         }
         if (s->kind == SEL_METHOD_EXPR) {
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_bfunc(e->bld, s->obj);
+            return esc_func_of(e->bld, s->obj, NULL);
         }
     }
     return NULL;
@@ -567,7 +579,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     bool dv_partial = false;
     if (recv && !bf && esc_devirt(e->bld, call, &dv_T, &dv_m, &dv_partial)) {
         if (!dv_partial)
-            bf = esc_bfunc(e->bld, dv_m);
+            bf = esc_func_of(e->bld, dv_m, NULL);
     }
     if (bf && bf->f.state == ESC_FUNC_UNKNOWN)
         bf = NULL;

@@ -384,6 +384,16 @@ struct BFunc {
     uint32_t scc_id, scc_low;
     bool on_stack;
     bool live;              // func literals: not in code gc's deadcode removes
+    // Shape instantiations of generic code (generic.c). inst: the
+    // instantiation this function is, or whose body holds this func
+    // literal; NULL for ordinary code. The instantiation itself binds
+    // tparams[i] to shapes[i], comes from package pkg, and keeps its own
+    // func literals in inst_lits (keyed by N_FUNC_LIT, like funcs).
+    BFunc *inst;
+    Type **tparams, **shapes;
+    int nshapes;
+    Package *pkg;
+    PtrMap inst_lits;
 };
 struct Builder {
     Package *pkg;           // the package being analysed
@@ -396,8 +406,43 @@ struct Builder {
     // gc's ir.StaticValue: a local variable's single definition, and
     // the variables assigned or addressed elsewhere.
     PtrMap sv_def, sv_reassigned;
+    // generic.c: generic OBJ_FUNC -> its N_FUNC_DECL (all packages); the
+    // package's shape instantiations in creation order; the one whose body
+    // is being processed; gc's shared pointer shape *uint8.
+    PtrMap gen_decls;
+    VEC(BFunc *) insts;
+    BFunc *cur_inst;
+    Type *ptr_shape;
 };
+// What esc_enter saves: the builder's view while it processes a function.
+typedef struct InstCtx {
+    BFunc *inst;
+    Package *pkg;
+    Info *info;
+} InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+// build.c: a new instantiation BFunc of generic gen declared by decl.
+BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen);
+// generic.c
+void esc_note_generic_decl(Builder *bl, Node *fd);
+// The instantiation a use of generic function o (ident: the name at the
+// use, for its type arguments) or of method o of an instance calls.
+BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident);
+// Any static callee object: esc_generic_call for generic code, else
+// esc_bfunc.
+BFunc *esc_func_of(Builder *bl, Object *o, Node *ident);
+void esc_instantiate_methods(Builder *bl);
+// Whether t mentions a type parameter of the instantiation being walked
+// (gc's HasShape).
+bool esc_has_shape(Escape *e, Type *t);
+// The text of conversion conv of x to an interface: gc's
+// "unsafe.Pointer(x)" when x has a shape type, else conv's own.
+Str esc_conv_text(Escape *e, Node *x, Node *conv);
+void esc_bind_inst(BFunc *f, bool on);
+// Switches the builder to f's instantiation context (cur_inst, and the
+// generic's package and type information); esc_leave restores.
+void esc_enter(Builder *bl, BFunc *f, InstCtx *save);
+void esc_leave(Builder *bl, const InstCtx *save);
 BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);

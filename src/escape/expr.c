@@ -75,7 +75,7 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         // gc's implicit OCONVIFACE: it prints as its operand.
         Hole kk = k;
         if (!types_is_direct_iface(st))
-            kk = spill_alloc(e, k, n, esc_text(e, n), pos, NULL);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, n, n), pos, NULL);
         esc_expr(e, esc_note(e->b, kk, pos, note_text(e, n), "interface-converted"), n);
         return;
     }
@@ -169,7 +169,7 @@ static void conversion(Escape *e, Hole k, Node *n) {
         }
         Hole kk = k;
         if (!types_is_direct_iface(from))
-            kk = spill_alloc(e, k, n, esc_text(e, n), n->pos, NULL);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, x, n), n->pos, NULL);
         esc_expr(e, esc_note_n(e, kk, n, "interface-converted"), x);
         return;
     }
@@ -313,9 +313,26 @@ static void selector(Escape *e, Hole k, Node *n) {
         int64_t sz = 8 + (rt ? types_sizeof(rt) : 8);
         a.closure_size = (sz + al - 1) / al * al;
     }
+    Node *rx = n->u.selector.x;
+    if (e->bld->cur_inst && rx->type && rx->type->kind == TY_TYPEPARAM) {
+        // x.M on a type parameter: gc's stenciler converts x to the bound
+        // interface (an OEFACE it prints as "<node EFACE>") and takes that
+        // interface's method value.
+        Buf tb = {0};
+        buf_puts(&tb, "(<node EFACE>).");
+        buf_puts(&tb, n->u.selector.sel->u.ident.name);
+        Str text = str_intern(tb.data, tb.len);
+        buf_free(&tb);
+        Hole both[2] = {esc_heap_hole(e->b), spill_alloc(e, k, n, text, n->pos, &a)};
+        Hole kk = esc_tee_hole(e, both, 2);
+        if (!types_is_interface(rx->type) && !types_is_direct_iface(rx->type))
+            kk = spill_alloc(e, kk, rx, esc_conv_text(e, rx, rx), n->pos, NULL);
+        esc_expr(e, kk, rx);
+        return;
+    }
     Hole closure_k = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
     Object *m = s->obj;
-    BFunc *f = m ? esc_bfunc(e->bld, m) : NULL;
+    BFunc *f = m ? esc_func_of(e->bld, m, NULL) : NULL;
     Type *recvt = s->recv ? types_under(s->recv) : NULL;
     if (recvt && recvt->kind == TY_POINTER)
         recvt = types_under(recvt->u.elem.elem);

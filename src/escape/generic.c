@@ -1,0 +1,254 @@
+// generic.c: generic functions, the way Go 1.19's gc compiles them. gc
+// does not analyse a generic body as written: its stenciler makes one copy
+// per GC shape of the type arguments (the underlying type, with every
+// pointer type sharing the shape *uint8 when the type parameter's
+// constraint has no core type), passes the concrete types in a dictionary,
+// and escape analysis runs on those shape instantiations like on any
+// function of the package. So here:
+//
+//   - a call of a generic function (or of a method of an instance of a
+//     generic type) resolves to the instantiation for its shapes, made on
+//     first use in the package being analysed (also for generics of
+//     imported packages: gc instantiates them in the importing package and
+//     reports their lines there, at the generic code's positions);
+//   - every method of each instance type the package writes is
+//     instantiated too (gc's instantiateMethods), even if never called;
+//   - an instantiation is a BFunc sharing the generic declaration's AST;
+//     while it is walked, its type parameters are bound to their shapes
+//     (types_bind_shape), so sizes, pointer-ness and interface-ness are the
+//     shape's, and gc's shape names print in -m texts;
+//   - instantiations are DUPOK for gc: no "leaking param" lines for them,
+//     though the body's other lines are printed once per shape;
+//   - they come after the package's own functions in gc's list of
+//     declarations, so they are analysed there unless a caller reaches
+//     them first (callees before callers).
+//
+// Approximations (noted where they are made): one binding per type
+// parameter at a time, so a recursive component holding two shapes of the
+// same generic sees only the last; composite types sized under one
+// binding keep that size; imported instantiations gc would reuse from
+// export data (inlining bodies) are made again here.
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+// gc's Shapify for type argument targ of type parameter tparam, with the
+// type parameters of ctx (an instantiation being analysed, or NULL)
+// replaced by their shapes first.
+static Type *shape_of(Builder *bl, BFunc *ctx, Type *tparam, Type *targ) {
+    Type *t = targ;
+    if (ctx && ctx->nshapes)
+        t = check_subst_in(&bl->arena, NULL, t, ctx->tparams, ctx->shapes, ctx->nshapes);
+    Type *u = types_under(t);
+    if (u->kind == TY_POINTER && u->u.elem.elem &&
+        types_under(u->u.elem.elem)->kind != TY_ARRAY &&
+        !(u->u.elem.elem->flags & TF_NOTINHEAP)) {
+        // The structural type of the constraint, read without any binding.
+        Type *saved = tparam->u.tparam.shape;
+        types_bind_shape(tparam, NULL);
+        bool structural = types_core_type(tparam) != NULL;
+        types_bind_shape(tparam, saved);
+        if (!structural) {
+            if (!bl->ptr_shape)
+                bl->ptr_shape = types_new_pointer(&bl->arena, TYP(TY_UINT8));
+            u = bl->ptr_shape;
+        }
+    }
+    return u;
+}
+
+// The type parameters an instantiation of gen binds: a function's own, or
+// those its receiver declares.
+static Type **gen_tparams(Object *gen, int *n) {
+    Type *sig = gen->type;
+    if (sig->u.func.ntparams) {
+        *n = sig->u.func.ntparams;
+        return sig->u.func.tparams;
+    }
+    *n = sig->u.func.nrtparams;
+    return sig->u.func.rtparams;
+}
+
+void esc_note_generic_decl(Builder *bl, Node *fd) {
+    Object *obj = fd->u.func_decl.name->u.ident.obj;
+    if (obj && fd->u.func_decl.body)
+        ptrmap_put(&bl->gen_decls, obj, fd);
+}
+
+// The instantiation of gen for targs (type arguments as written at the
+// use, in the context of bl->cur_inst); made on first use. NULL when gen
+// has no body here.
+static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
+    int n;
+    Type **tps = gen_tparams(gen, &n);
+    if (n == 0 || n != ntargs)
+        return NULL;
+    Node *decl = ptrmap_get(&bl->gen_decls, gen);
+    if (!decl)
+        return NULL;
+    Type **shapes = ARENA_ARRAY(&bl->arena, Type *, n);
+    for (int i = 0; i < n; i++) {
+        if (!targs[i])
+            return NULL;
+        shapes[i] = shape_of(bl, bl->cur_inst, tps[i], targs[i]);
+    }
+    for (int i = 0; i < bl->insts.len; i++) {
+        BFunc *f = bl->insts.data[i];
+        if (f->obj != gen)
+            continue;
+        bool same = true;
+        for (int j = 0; j < n && same; j++)
+            same = types_identical(f->shapes[j], shapes[j]);
+        if (same)
+            return f;
+    }
+    BFunc *f = esc_new_inst(bl, decl, gen);
+    f->tparams = tps;
+    f->shapes = shapes;
+    f->nshapes = n;
+    vec_push(&bl->insts, f);
+    return f;
+}
+
+BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident) {
+    if (!o || o->kind != OBJ_FUNC || !o->type || o->type->kind != TY_FUNC)
+        return NULL;
+    if (o->flags & OF_GENERIC_INST) {
+        // A method of an instance: the receiver's type arguments.
+        Object *gen = o->u.func.origin;
+        Type *rb = o->u.func.recv_base;
+        if (!gen || !gen->type || !rb || rb->kind != TY_NAMED)
+            return NULL;
+        return instantiate(bl, gen, rb->u.named.targs, rb->u.named.ntargs);
+    }
+    if (!o->type->u.func.ntparams)
+        return NULL;
+    Instance *in = ident ? ptrmap_get(&bl->info->instances, ident) : NULL;
+    if (!in)
+        return NULL;
+    return instantiate(bl, o, in->targs, in->ntargs);
+}
+
+BFunc *esc_func_of(Builder *bl, Object *o, Node *ident) {
+    if (!o)
+        return NULL;
+    if ((o->flags & OF_GENERIC_INST) ||
+        (o->kind == OBJ_FUNC && o->type && o->type->kind == TY_FUNC && o->type->u.func.ntparams))
+        return esc_generic_call(bl, o, ident);
+    return esc_bfunc(bl, o);
+}
+
+// Whether t mentions a type parameter (then it is not a fully
+// instantiated type).
+static bool mentions_tparam(Type *t, int depth) {
+    if (!t || depth > 32)
+        return false;
+    switch (t->kind) {
+    case TY_TYPEPARAM: return true;
+    case TY_POINTER: case TY_SLICE: return mentions_tparam(t->u.elem.elem, depth + 1);
+    case TY_ARRAY: return mentions_tparam(t->u.array.elem, depth + 1);
+    case TY_MAP: return mentions_tparam(t->u.map.key, depth + 1) || mentions_tparam(t->u.map.elem, depth + 1);
+    case TY_CHAN: return mentions_tparam(t->u.chan.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.struct_.nfields; i++)
+            if (mentions_tparam(t->u.struct_.fields[i]->type, depth + 1))
+                return true;
+        return false;
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            if (mentions_tparam(t->u.tuple.vars[i]->type, depth + 1))
+                return true;
+        return false;
+    case TY_FUNC:
+        return mentions_tparam(t->u.func.params, depth + 1) || mentions_tparam(t->u.func.results, depth + 1);
+    case TY_NAMED:
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            if (mentions_tparam(t->u.named.targs[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool esc_has_shape(Escape *e, Type *t) {
+    return e->bld && e->bld->cur_inst && mentions_tparam(t, 0);
+}
+
+Str esc_conv_text(Escape *e, Node *x, Node *conv) {
+    if (esc_has_shape(e, x->type) && !types_is_interface(x->type)) {
+        // gc's dictionary conversion: the data word, OCONVIDATA.
+        Buf b = {0};
+        buf_puts(&b, "unsafe.Pointer(");
+        esc_fmt_node(&b, x, e->bld->pkg);
+        buf_putc(&b, ')');
+        Str s = str_intern(b.data, b.len);
+        buf_free(&b);
+        return s;
+    }
+    return esc_text(e, conv);
+}
+
+// gc's instantiateMethods: every method of each instance type the package
+// mentions, in the order the instances appear in the source.
+static int cmp_pos(const void *a, const void *b) {
+    Node *x = *(Node *const *)a, *y = *(Node *const *)b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+void esc_instantiate_methods(Builder *bl) {
+    VEC(Node *) keys = {0};
+    PtrMap *m = &bl->info->instances;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys && m->keys[i] && m->vals[i])
+            vec_push(&keys, (Node *)m->keys[i]);
+    if (keys.len > 1)
+        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
+    for (int i = 0; i < keys.len; i++) {
+        Instance *in = ptrmap_get(m, keys.data[i]);
+        Type *t = in->type;
+        if (!t || t->kind != TY_NAMED || !t->u.named.ntargs)
+            continue;
+        Type *orig = t->u.named.orig;
+        bool concrete = orig != NULL;
+        for (int j = 0; j < t->u.named.ntargs && concrete; j++)
+            concrete = !mentions_tparam(t->u.named.targs[j], 0);
+        if (!concrete)
+            continue;
+        int nm = 0;
+        Object **ms = types_named_methods(orig, &nm);
+        for (int j = 0; j < nm; j++)
+            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
+    }
+    vec_free(&keys);
+}
+
+void esc_bind_inst(BFunc *f, bool on) {
+    if (!f)
+        return;
+    for (int i = 0; i < f->nshapes; i++)
+        types_bind_shape(f->tparams[i], on ? f->shapes[i] : NULL);
+}
+
+void esc_enter(Builder *bl, BFunc *f, InstCtx *save) {
+    save->inst = bl->cur_inst;
+    save->pkg = bl->pkg;
+    save->info = bl->info;
+    BFunc *in = f ? f->inst : NULL;
+    bl->cur_inst = in;
+    if (in && in->pkg) {
+        // The generic's own package: its syntax carries that package's
+        // type information (texts are then qualified relative to it, an
+        // approximation for generics of imported packages).
+        bl->pkg = in->pkg;
+        bl->info = types_package_info(in->pkg);
+    }
+}
+
+void esc_leave(Builder *bl, const InstCtx *save) {
+    bl->cur_inst = save->inst;
+    bl->pkg = save->pkg;
+    bl->info = save->info;
+}
