@@ -281,7 +281,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 // In a shape instantiation gc's stenciler converts at the
                 // statement (found by experiment).
                 if (e->bld->cur_inst)
-                    e->conv_pos = where->pos;
+                    e->conv_pos = esc_gen_last_pos(e->bld, where, where->pos);
                 esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }
         }

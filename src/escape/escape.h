@@ -432,6 +432,9 @@ BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident);
 // esc_bfunc.
 BFunc *esc_func_of(Builder *bl, Object *o, Node *ident);
 void esc_instantiate_methods(Builder *bl);
+// esc_last_pos for shape instantiations, whose copied nodes move gc's
+// position differently.
+Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p);
 // Whether t mentions a type parameter of the instantiation being walked
 // (gc's HasShape).
 bool esc_has_shape(Escape *e, Type *t);

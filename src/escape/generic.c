@@ -190,6 +190,22 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv) {
     return esc_text(e, conv);
 }
 
+// Where gc's current position stands after its stenciler copied n,
+// starting from p (found by experiment): every node it copies moves it to
+// the node's position, constants included, except names and types.
+static void gen_pos_visit(void *ctx, Node *n) {
+    Pos *p = ctx;
+    if (n->kind == N_IDENT || n->kind == N_PAREN || NODE_MODE(n) == MODE_TYPEXPR ||
+        esc_is_name_node(n))
+        return;
+    *p = n->pos;
+}
+
+Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p) {
+    esc_visit(bl, n, gen_pos_visit, &p);
+    return p;
+}
+
 // gc's instantiateMethods: every method of each instance type the package
 // mentions, in the order the instances appear in the source.
 static int cmp_pos(const void *a, const void *b) {

@@ -254,7 +254,7 @@ static void return_stmt(Escape *e, Node *n) {
             if (!esc_is_name_node(res.v[i]) && NODE_MODE(res.v[i]) != MODE_NILVALUE)
                 cur = res.v[i]->pos;
             // In a shape instantiation: at the return statement.
-            e->conv_pos = e->bld->cur_inst ? n->pos : cur;
+            e->conv_pos = e->bld->cur_inst ? esc_gen_last_pos(e->bld, n, n->pos) : cur;
             esc_expr_to(e, esc_note_n(e, ks[i], n, "return"), res.v[i], types[i]);
         }
     }
@@ -314,7 +314,7 @@ void esc_stmt(Escape *e, Node *n) {
             Type *ct = n->u.send.chan->type ? types_core_type(n->u.send.chan->type) : NULL;
             Type *et = ct && ct->kind == TY_CHAN ? ct->u.chan.elem : NULL;
             if (e->bld->cur_inst)
-                e->conv_pos = n->pos;   // as for assignments
+                e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);   // as for assignments
             esc_assign_heap(e, n->u.send.value, et, n, "send");
         }
         return;
