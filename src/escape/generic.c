@@ -192,17 +192,46 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv) {
 
 // Where gc's current position stands after its stenciler copied n,
 // starting from p (found by experiment): every node it copies moves it to
-// the node's position, constants included, except names and types.
-static void gen_pos_visit(void *ctx, Node *n) {
-    Pos *p = ctx;
-    if (n->kind == N_IDENT || n->kind == N_PAREN || NODE_MODE(n) == MODE_TYPEXPR ||
-        esc_is_name_node(n))
+// the node's position, constants included, except names and types; a
+// call moves it back to itself once its arguments are copied.
+static void gen_pos(Node *n, Pos *p);
+static void gen_pos_list(NodeList l, Pos *p) {
+    for (int i = 0; i < l.n; i++)
+        gen_pos(l.v[i], p);
+}
+static void gen_pos(Node *n, Pos *p) {
+    if (!n || NODE_MODE(n) == MODE_TYPEXPR)
         return;
-    *p = n->pos;
+    if (n->kind != N_IDENT && n->kind != N_PAREN && !esc_is_name_node(n))
+        *p = n->pos;
+    switch (n->kind) {
+    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: gen_pos(n->u.unary.x, p); return;
+    case N_SELECTOR: gen_pos(n->u.selector.x, p); return;
+    case N_INDEX: gen_pos(n->u.index.x, p); gen_pos_list(n->u.index.indices, p); return;
+    case N_SLICE:
+        gen_pos(n->u.slice.x, p); gen_pos(n->u.slice.lo, p);
+        gen_pos(n->u.slice.hi, p); gen_pos(n->u.slice.max, p); return;
+    case N_TYPE_ASSERT: gen_pos(n->u.assert.x, p); return;
+    case N_CALL:
+        gen_pos(n->u.call.fun, p);
+        gen_pos_list(n->u.call.args, p);
+        *p = n->pos;
+        return;
+    case N_BINARY: gen_pos(n->u.binary.x, p); gen_pos(n->u.binary.y, p); return;
+    case N_KEY_VALUE: gen_pos(n->u.key_value.key, p); gen_pos(n->u.key_value.value, p); return;
+    case N_COMPOSITE_LIT: gen_pos_list(n->u.composite.elts, p); return;
+    case N_VALUE_SPEC: gen_pos_list(n->u.value_spec.values, p); return;
+    case N_SEND: gen_pos(n->u.send.chan, p); gen_pos(n->u.send.value, p); return;
+    case N_ASSIGN: gen_pos_list(n->u.assign.lhs, p); gen_pos_list(n->u.assign.rhs, p); return;
+    case N_RETURN: gen_pos_list(n->u.list.list, p); return;
+    default:
+        return;
+    }
 }
 
 Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p) {
-    esc_visit(bl, n, gen_pos_visit, &p);
+    (void)bl;
+    gen_pos(n, &p);
     return p;
 }
 

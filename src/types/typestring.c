@@ -327,8 +327,13 @@ static void write_type(Writer *w, Type *t) {
     }
     case TY_NAMED:
         type_name(w, t->u.named.obj);
-        if (t->u.named.ntargs)
+        if (t->u.named.ntargs) {
+            // gc names an instance after its arguments' LinkStrings.
+            bool link = w->link;
+            w->link = w->link || w->mode == TS_GC;
             type_list(w, t->u.named.targs, t->u.named.ntargs);
+            w->link = link;
+        }
         else if (t->u.named.ntparams && w->mode == TS_TYPES2)
             tparam_list(w, t->u.named.tparams, t->u.named.ntparams);
         break;
