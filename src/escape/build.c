@@ -136,8 +136,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
             snprintf(buf, sizeof buf, "%s.%d", fn->f.name, ++fn->lit_gen);
         BFunc *lit = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), &fn->f);
         // An instantiation's literals are its own: one set per shape.
-        lit->inst = top->inst;
-        lit->f.quiet = top->f.quiet;
+        lit->inst = top->inst;  // (not DUPOK: its parameter lines are printed)
         ptrmap_put(top->inst ? &top->inst->inst_lits : &bl->funcs, n, lit);
         vec_push(&fn->lits, lit);
         find_lits(bl, lit, top, n->u.func_lit.body);

@@ -604,17 +604,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     // gc's conversion position for arguments: the call's, moved on by
     // each argument that is not a name.
     Pos cur_pos = call->pos;
-    // Shape instantiations convert once all arguments are copied.
-    Pos gen_pos = call->pos;
-    if (e->bld->cur_inst) {
-        gen_pos = esc_gen_last_pos(e->bld, call->u.call.fun, gen_pos);
-        for (int i = 0; i < call->u.call.args.n; i++)
-            gen_pos = esc_gen_last_pos(e->bld, call->u.call.args.v[i], gen_pos);
-    }
     #define ARG(k, n, t) do {                                                  \
         Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
         if (!esc_is_name_node(n)) cur_pos = (n)->pos;                                     \
-        e->conv_pos = e->bld->cur_inst ? gen_pos : cur_pos;                                                 \
+        e->conv_pos = cur_pos;                                                 \
         if (wrap) {                                                            \
             Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
             esc_expr_to(e, esc_loc_hole(tmp_), (n), (t));                      \
@@ -730,7 +723,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     }
                     if (!esc_is_name_node(a))
                         cur_pos = a->pos;
-                    e->conv_pos = e->bld->cur_inst ? gen_pos : cur_pos;
+                    e->conv_pos = cur_pos;
                     tmps[j] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
                     esc_expr_to(e, esc_loc_hole(tmps[j]), a, et);
                     esc_flow(b, *clo_k, tmps[j]);
@@ -750,7 +743,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     continue;
                 if (!esc_is_name_node(a))
                     cur_pos = a->pos;
-                e->conv_pos = e->bld->cur_inst ? gen_pos : cur_pos;
+                e->conv_pos = cur_pos;
                 esc_expr_to(e, kk, a, et);
             }
             free(tmps);

@@ -560,7 +560,20 @@ void esc_expr(Escape *e, Hole k, Node *n) {
             return;
         }
         // Comparing an interface with a concrete value converts nothing
-        // here: gc's walk compares type and data directly.
+        // here: gc's walk compares type and data directly. In a shape
+        // instantiation though, the stenciler has already converted the
+        // concrete operand to the interface (at the operator).
+        if (e->bld->cur_inst && (n->op == OP_EQL || n->op == OP_NEQ)) {
+            Node *x = n->u.binary.x, *y = n->u.binary.y;
+            if (x->type && y->type && types_is_interface(x->type) != types_is_interface(y->type)) {
+                Node *c = types_is_interface(x->type) ? y : x;
+                Type *it = types_is_interface(x->type) ? x->type : y->type;
+                esc_discard(e, c == x ? y : x);
+                e->conv_pos = n->pos;
+                esc_expr_to(e, esc_discard_hole(e->b), c, it);
+                return;
+            }
+        }
         esc_discard(e, n->u.binary.x);
         esc_discard(e, n->u.binary.y);
         return;

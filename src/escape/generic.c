@@ -76,6 +76,10 @@ void esc_note_generic_decl(Builder *bl, Node *fd) {
         ptrmap_put(&bl->gen_decls, obj, fd);
 }
 
+static Str inst_name(Node *decl, BFunc *f);
+static void body_instances(Builder *bl, BFunc *f, Node *decl);
+static int cmp_pos(const void *a, const void *b);
+
 // The instantiation of gen for targs (type arguments as written at the
 // use, in the context of bl->cur_inst); made on first use. NULL when gen
 // has no body here.
@@ -107,8 +111,82 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
     f->tparams = tps;
     f->shapes = shapes;
     f->nshapes = n;
+    f->f.name = inst_name(decl, f);
     vec_push(&bl->insts, f);
+    body_instances(bl, f, decl);
     return f;
+}
+
+// gc's name of an instantiation: "F[go.shape.int_0]", "T[go.shape.int_0].M"
+// or "(*T[go.shape.int_0]).M".
+static Str inst_name(Node *decl, BFunc *f) {
+    Buf b = {0};
+    Str name = decl->u.func_decl.name->u.ident.name;
+    bool ptr = false;
+    Str tn = NULL;
+    if (decl->u.func_decl.recv.n) {
+        Node *t = syn_unparen(decl->u.func_decl.recv.v[0]->u.field.type);
+        if (t->kind == N_STAR) {
+            ptr = true;
+            t = syn_unparen(t->u.unary.x);
+        }
+        if (t->kind == N_INDEX)
+            t = t->u.index.x;
+        tn = t->kind == N_IDENT ? t->u.ident.name : "?";
+        buf_puts(&b, ptr ? "(*" : "");
+        buf_puts(&b, tn);
+    } else {
+        buf_puts(&b, name);
+    }
+    esc_bind_inst(f, true);
+    buf_putc(&b, '[');
+    for (int i = 0; i < f->nshapes; i++) {
+        if (i)
+            buf_putc(&b, ',');
+        types_write_type(&b, f->tparams[i], NULL, TS_GC);
+    }
+    buf_putc(&b, ']');
+    esc_bind_inst(f, false);
+    if (tn) {
+        buf_puts(&b, ptr ? ")." : ".");
+        buf_puts(&b, name);
+    }
+    Str s = str_intern(b.data, b.len);
+    buf_free(&b);
+    return s;
+}
+
+// gc instantiates the methods of every instance type an instantiation's
+// body mentions (with its type arguments' shapes), as it does for the
+// package's own instance types.
+static void body_instances(Builder *bl, BFunc *f, Node *decl) {
+    Node *body = decl->u.func_decl.body;
+    if (!body)
+        return;
+    Pos lo = decl->pos, hi = body->u.block.rbrace;
+    InstCtx save;
+    esc_enter(bl, f, &save);
+    VEC(Node *) keys = {0};
+    PtrMap *m = &bl->info->instances;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys && m->keys[i] && m->vals[i] && ((Node *)m->keys[i])->pos >= lo &&
+            ((Node *)m->keys[i])->pos <= hi)
+            vec_push(&keys, (Node *)m->keys[i]);
+    if (keys.len > 1)
+        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
+    for (int i = 0; i < keys.len; i++) {
+        Instance *in = ptrmap_get(m, keys.data[i]);
+        Type *t = in->type;
+        if (!t || t->kind != TY_NAMED || !t->u.named.ntargs || !t->u.named.orig)
+            continue;
+        int nm = 0;
+        Object **ms = types_named_methods(t->u.named.orig, &nm);
+        for (int j = 0; j < nm; j++)
+            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
+    }
+    vec_free(&keys);
+    esc_leave(bl, &save);
 }
 
 BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident) {
