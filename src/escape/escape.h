@@ -439,8 +439,9 @@ Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p);
 // (gc's HasShape).
 bool esc_has_shape(Escape *e, Type *t);
 // The text of conversion conv of x to an interface: gc's
-// "unsafe.Pointer(x)" when x has a shape type, else conv's own.
-Str esc_conv_text(Escape *e, Node *x, Node *conv);
+// "unsafe.Pointer(x)" when x or the interface dst (NULL: unknown) has a
+// shape type, else conv's own.
+Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst);
 void esc_bind_inst(BFunc *f, bool on);
 // Switches the builder to f's instantiation context (cur_inst, and the
 // generic's package and type information); esc_leave restores.

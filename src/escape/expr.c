@@ -75,7 +75,7 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         // gc's implicit OCONVIFACE: it prints as its operand.
         Hole kk = k;
         if (!types_is_direct_iface(st))
-            kk = spill_alloc(e, k, n, esc_conv_text(e, n, n), pos, NULL);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
         esc_expr(e, esc_note(e->b, kk, pos, note_text(e, n), "interface-converted"), n);
         return;
     }
@@ -169,7 +169,7 @@ static void conversion(Escape *e, Hole k, Node *n) {
         }
         Hole kk = k;
         if (!types_is_direct_iface(from))
-            kk = spill_alloc(e, k, n, esc_conv_text(e, x, n), n->pos, NULL);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, x, n, to), n->pos, NULL);
         esc_expr(e, esc_note_n(e, kk, n, "interface-converted"), x);
         return;
     }
@@ -326,13 +326,19 @@ static void selector(Escape *e, Hole k, Node *n) {
         Hole both[2] = {esc_heap_hole(e->b), spill_alloc(e, k, n, text, n->pos, &a)};
         Hole kk = esc_tee_hole(e, both, 2);
         if (!types_is_interface(rx->type) && !types_is_direct_iface(rx->type))
-            kk = spill_alloc(e, kk, rx, esc_conv_text(e, rx, rx), n->pos, NULL);
+            kk = spill_alloc(e, kk, rx, esc_conv_text(e, rx, rx, NULL), n->pos, NULL);
         esc_expr(e, kk, rx);
         return;
     }
     Hole closure_k = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
     Object *m = s->obj;
     BFunc *f = m ? esc_func_of(e->bld, m, NULL) : NULL;
+    // A method value of a generic type's method is a closure gc's
+    // stenciler builds (calling the shape instantiation with its
+    // dictionary): a wrapper, for which gc prints nothing. Approximation:
+    // its record is modelled as an ordinary method value's.
+    if ((m && (m->flags & OF_GENERIC_INST)) || (f && f->inst))
+        closure_k.dst->quiet = true;
     Type *recvt = s->recv ? types_under(s->recv) : NULL;
     if (recvt && recvt->kind == TY_POINTER)
         recvt = types_under(recvt->u.elem.elem);

@@ -254,8 +254,10 @@ bool esc_has_shape(Escape *e, Type *t) {
     return e->bld && e->bld->cur_inst && mentions_tparam(t, 0);
 }
 
-Str esc_conv_text(Escape *e, Node *x, Node *conv) {
-    if (esc_has_shape(e, x->type) && !types_is_interface(x->type)) {
+Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
+    bool dst_shape = dst && esc_has_shape(e, dst) && types_is_interface(dst) &&
+                     !types_is_empty_interface(dst);
+    if ((esc_has_shape(e, x->type) || dst_shape) && !types_is_interface(x->type)) {
         // gc's dictionary conversion: the data word, OCONVIDATA.
         Buf b = {0};
         buf_puts(&b, "unsafe.Pointer(");
