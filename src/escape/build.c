@@ -24,7 +24,7 @@
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node(&b, n, e->bld->pkg);
+    esc_fmt_node_in(&b, n, e->bld);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;

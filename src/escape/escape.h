@@ -348,6 +348,10 @@ void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(pri
 
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
+struct Builder;
+// esc_fmt_node within the builder's current view (generic calls printed
+// as their shape instantiations).
+void esc_fmt_node_in(Buf *b, Node *n, struct Builder *bl);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the

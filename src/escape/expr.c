@@ -575,7 +575,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
                 Node *c = types_is_interface(x->type) ? y : x;
                 Type *it = types_is_interface(x->type) ? x->type : y->type;
                 esc_discard(e, c == x ? y : x);
-                e->conv_pos = n->pos;
+                e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);
                 esc_expr_to(e, esc_discard_hole(e->b), c, it);
                 return;
             }

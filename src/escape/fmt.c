@@ -39,6 +39,7 @@ typedef struct Printer {
     Info *info;         // NULL when pkg was not checked: fewer rewrites
     Qualifier q;
     bool early;         // esc_fmt_node_early: variadic calls as written
+    Builder *bl;        // esc_text: calls of generic functions as gc's stenciler made them
 } Printer;
 
 static void expr(Printer *p, Node *n, int prec);
@@ -696,6 +697,42 @@ static void builtin_call(Printer *p, Node *n, int id) {
     buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
 }
 
+// A call of a generic function F[T](args) in ordinary code is, after
+// gc's stenciling, a call of the shape instantiation with its dictionary:
+// "F[go.shape.int_0](&.dict.F[int], args)".
+static bool generic_call(Printer *p, Node *n) {
+    if (!p->bl || p->bl->cur_inst || p->early)
+        return false;
+    Node *fun = syn_unparen(n->u.call.fun);
+    if (fun->kind == N_INDEX)
+        fun = syn_unparen(fun->u.index.x);
+    if (fun->kind == N_SELECTOR && p->info && !ptrmap_get(&p->info->selections, fun))
+        fun = fun->u.selector.sel;
+    if (fun->kind != N_IDENT || !fun->u.ident.obj || fun->u.ident.obj->kind != OBJ_FUNC)
+        return false;
+    Object *o = fun->u.ident.obj;
+    Instance *in = p->info ? ptrmap_get(&p->info->instances, fun) : NULL;
+    if (!in || !o->type || o->type->kind != TY_FUNC || !o->type->u.func.ntparams)
+        return false;
+    BFunc *f = esc_generic_call(p->bl, o, fun);
+    if (!f)
+        return false;
+    if (o->pkg && o->pkg != p->pkg)
+        write_qualifier(p, p->b, o->pkg), buf_putc(p->b, '.');
+    buf_puts(p->b, f->f.name);
+    buf_puts(p->b, "(&.dict.");
+    buf_puts(p->b, o->name);
+    buf_putc(p->b, '[');
+    for (int i = 0; i < in->ntargs; i++) {
+        if (i)
+            buf_putc(p->b, ',');
+        types_write_type_link(p->b, in->targs[i]);
+    }
+    buf_putc(p->b, ']');
+    call_args(p, n, true);
+    return true;
+}
+
 static void call(Printer *p, Node *n) {
     Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun)) {
@@ -729,6 +766,8 @@ static void call(Printer *p, Node *n) {
         return;
     }
     if (method_call(p, n))
+        return;
+    if (generic_call(p, n))
         return;
     if (!temp(p, n)) {
         expr(p, fun, PREC_PRIMARY);
@@ -1117,12 +1156,13 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early) {
-    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early};
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, Builder *bl) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early, .bl = bl};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false); }
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL); }
+void esc_fmt_node_in(Buf *b, Node *n, Builder *bl) { print_root(b, n, bl->pkg, false, bl); }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true); }
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL); }

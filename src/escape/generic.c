@@ -299,7 +299,13 @@ static void gen_pos(Node *n, Pos *p) {
         return;
     case N_BINARY: gen_pos(n->u.binary.x, p); gen_pos(n->u.binary.y, p); return;
     case N_KEY_VALUE: gen_pos(n->u.key_value.key, p); gen_pos(n->u.key_value.value, p); return;
-    case N_COMPOSITE_LIT: gen_pos_list(n->u.composite.elts, p); return;
+    case N_COMPOSITE_LIT:
+        // typecheck then moves to each element in turn.
+        for (int i = 0; i < n->u.composite.elts.n; i++) {
+            gen_pos(n->u.composite.elts.v[i], p);
+            *p = n->u.composite.elts.v[i]->pos;
+        }
+        return;
     case N_VALUE_SPEC: gen_pos_list(n->u.value_spec.values, p); return;
     case N_SEND: gen_pos(n->u.send.chan, p); gen_pos(n->u.send.value, p); return;
     case N_ASSIGN: gen_pos_list(n->u.assign.lhs, p); gen_pos_list(n->u.assign.rhs, p); return;

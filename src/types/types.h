@@ -839,6 +839,8 @@ bool types_is_direct_iface(Type *t);
 //   (The qualifier's write function is used for both modes.)
 typedef enum TypeStringMode { TS_TYPES2, TS_GC } TypeStringMode;
 void types_write_type(Buf *b, Type *t, const Qualifier *q, TypeStringMode mode);
+// gc's LinkString of t (names qualified by package path).
+void types_write_type_link(Buf *b, Type *t);
 // strconv.Quote of a byte string (struct tags, string constants).
 void types_quote_string(Buf *b, const char *s, size_t n);
 // One UTF-8 rune of s[0..n) (n > 0); invalid bytes give U+FFFD with

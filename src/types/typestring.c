@@ -367,6 +367,11 @@ static void write_type(Writer *w, Type *t) {
     w->nseen--;
 }
 
+void types_write_type_link(Buf *b, Type *t) {
+    Writer w = {b, NULL, TS_GC, {0}, 0, true};
+    write_type(&w, t);
+}
+
 void types_write_type(Buf *b, Type *t, const Qualifier *q, TypeStringMode mode) {
     Writer w = {b, q, mode, {0}, 0, false};
     write_type(&w, t);
