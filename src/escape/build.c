@@ -22,9 +22,19 @@
 
 #include "escape.h"
 
+static Str inst_name_of(void *ctx, Object *o, Node *ident) {
+    Builder *bl = ctx;
+    // Inside instantiations gc reaches sub-dictionaries differently: not
+    // modelled, calls print as written there.
+    if (bl->cur_inst)
+        return NULL;
+    BFunc *f = esc_generic_call(bl, o, ident);
+    return f ? f->f.name : NULL;
+}
+
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node_in(&b, n, e->bld);
+    esc_fmt_node_in(&b, n, e->bld->pkg, inst_name_of, e->bld);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
@@ -254,7 +264,7 @@ static void refs(RefVisit *v, Node *n) {
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&bl->info->selections, n);
         if (s && s->obj && s->obj->kind == OBJ_FUNC) {
-            BFunc *f = esc_func_of(bl, s->obj, NULL);
+            BFunc *f = esc_method_of(bl, s->obj, s->recv);
             if (f)
                 v->fn(v, f);
         } else if (!s) {

@@ -520,12 +520,12 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
             *psel = s;
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_func_of(e->bld, s->obj, NULL);
+            return esc_method_of(e->bld, s->obj, s->recv);
         }
         if (s->kind == SEL_METHOD_EXPR) {
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_func_of(e->bld, s->obj, NULL);
+            return esc_method_of(e->bld, s->obj, s->recv);
         }
     }
     return NULL;
@@ -669,8 +669,17 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         pi = 1;
     } else if (sig_recv && fn) {
         // T.M(x, ...): the receiver is the first argument.
-        if (args.n > 0)
-            ARG(esc_tag_hole(e, ks, nks, fn, 0), args.v[0], NULL);
+        if (args.n > 0) {
+            Hole rk = esc_tag_hole(e, ks, nks, fn, 0);
+            Type *at = args.v[0]->type, *rt = sig_recv->type;
+            if (rt && at && types_under(rt)->kind != TY_POINTER && !types_is_interface(rt) &&
+                types_under(at)->kind == TY_POINTER && !types_is_interface(at)) {
+                // (*T).M of a value method: gc's wrapper passes *p.
+                rk = types_has_pointers(rt) ? esc_deref_n(e, rk, call, "indirection")
+                                            : esc_discard_hole(b);
+            }
+            ARG(rk, args.v[0], NULL);
+        }
         ai = 1;
         pi = 1;
     } else if (sig_recv) {

@@ -348,10 +348,12 @@ void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(pri
 
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
-struct Builder;
-// esc_fmt_node within the builder's current view (generic calls printed
-// as their shape instantiations).
-void esc_fmt_node_in(Buf *b, Node *n, struct Builder *bl);
+// The name of the shape instantiation a use (ident) of generic function o
+// calls, or NULL.
+typedef Str (*EscInstName)(void *ctx, Object *o, Node *ident);
+// esc_fmt_node printing calls of generic functions as gc's stenciler made
+// them: "F[go.shape.int_0](&.dict.F[int], args)".
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the
@@ -435,6 +437,9 @@ BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident);
 // Any static callee object: esc_generic_call for generic code, else
 // esc_bfunc.
 BFunc *esc_func_of(Builder *bl, Object *o, Node *ident);
+// esc_func_of for method o selected on type recv (method values and
+// expressions, where o may be the generic method itself).
+BFunc *esc_method_of(Builder *bl, Object *o, Type *recv);
 void esc_instantiate_methods(Builder *bl);
 // esc_last_pos for shape instantiations, whose copied nodes move gc's
 // position differently.

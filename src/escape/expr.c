@@ -332,7 +332,7 @@ static void selector(Escape *e, Hole k, Node *n) {
     }
     Hole closure_k = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
     Object *m = s->obj;
-    BFunc *f = m ? esc_func_of(e->bld, m, NULL) : NULL;
+    BFunc *f = m ? esc_method_of(e->bld, m, s->recv) : NULL;
     // A method value of a generic type's method is a closure gc's
     // stenciler builds (calling the shape instantiation with its
     // dictionary): a wrapper, for which gc prints nothing. Approximation:

@@ -39,7 +39,10 @@ typedef struct Printer {
     Info *info;         // NULL when pkg was not checked: fewer rewrites
     Qualifier q;
     bool early;         // esc_fmt_node_early: variadic calls as written
-    Builder *bl;        // esc_text: calls of generic functions as gc's stenciler made them
+    // esc_fmt_node_in: names calls of generic functions after the shape
+    // instantiation they call, as gc's stenciler made them (NULL: none).
+    EscInstName inst_name;
+    void *inst_ctx;
 } Printer;
 
 static void expr(Printer *p, Node *n, int prec);
@@ -701,7 +704,7 @@ static void builtin_call(Printer *p, Node *n, int id) {
 // gc's stenciling, a call of the shape instantiation with its dictionary:
 // "F[go.shape.int_0](&.dict.F[int], args)".
 static bool generic_call(Printer *p, Node *n) {
-    if (!p->bl || p->bl->cur_inst || p->early)
+    if (!p->inst_name || p->early)
         return false;
     Node *fun = syn_unparen(n->u.call.fun);
     if (fun->kind == N_INDEX)
@@ -714,12 +717,12 @@ static bool generic_call(Printer *p, Node *n) {
     Instance *in = p->info ? ptrmap_get(&p->info->instances, fun) : NULL;
     if (!in || !o->type || o->type->kind != TY_FUNC || !o->type->u.func.ntparams)
         return false;
-    BFunc *f = esc_generic_call(p->bl, o, fun);
-    if (!f)
+    Str name = p->inst_name(p->inst_ctx, o, fun);
+    if (!name)
         return false;
     if (o->pkg && o->pkg != p->pkg)
         write_qualifier(p, p->b, o->pkg), buf_putc(p->b, '.');
-    buf_puts(p->b, f->f.name);
+    buf_puts(p->b, name);
     buf_puts(p->b, "(&.dict.");
     buf_puts(p->b, o->name);
     buf_putc(p->b, '[');
@@ -1156,13 +1159,16 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early, Builder *bl) {
-    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early, .bl = bl};
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, EscInstName fn, void *ctx) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
+                 .inst_name = fn, .inst_ctx = ctx};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL); }
-void esc_fmt_node_in(Buf *b, Node *n, Builder *bl) { print_root(b, n, bl->pkg, false, bl); }
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL); }
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx) {
+    print_root(b, n, pkg, false, fn, ctx);
+}
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL); }
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL); }

@@ -208,6 +208,19 @@ BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident) {
     return instantiate(bl, o, in->targs, in->ntargs);
 }
 
+BFunc *esc_method_of(Builder *bl, Object *o, Type *recv) {
+    if (o && !(o->flags & OF_GENERIC_INST) && o->kind == OBJ_FUNC && o->type &&
+        o->type->kind == TY_FUNC && o->type->u.func.nrtparams && recv) {
+        // The generic method itself, selected on an instance type.
+        Type *t = types_under(recv)->kind == TY_POINTER && recv->kind != TY_NAMED
+                      ? types_under(recv)->u.elem.elem : recv;
+        if (t && t->kind == TY_NAMED && t->u.named.ntargs)
+            return instantiate(bl, o, t->u.named.targs, t->u.named.ntargs);
+        return NULL;
+    }
+    return esc_func_of(bl, o, NULL);
+}
+
 BFunc *esc_func_of(Builder *bl, Object *o, Node *ident) {
     if (!o)
         return NULL;
