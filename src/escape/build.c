@@ -34,7 +34,8 @@ static Str inst_name_of(void *ctx, Object *o, Node *ident) {
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node_in(&b, n, e->bld->pkg, inst_name_of, e->bld);
+    esc_fmt_node_in(&b, n, e->bld->pkg, inst_name_of, e->bld,
+                    e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
@@ -563,7 +564,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         }
     }
     EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
-                     .out = b->out};
+                     .out = b->out, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = b->limits;
@@ -816,8 +817,10 @@ static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }
 
 static void analyze_package(Builder *bl, Package *p, Batch *root) {
     bl->pkg = p;
+    bl->home = p;
     bl->info = types_package_info(p);
     bl->b = root;
+    root->abs_files = &bl->abs_files;
     if (!bl->info)
         return;
     VEC(BFunc *) order = {0};

@@ -276,6 +276,10 @@ typedef struct EscConfig {
     bool compiling_runtime;
     Buf *out;           // receives the -m output, in gc's order; may be
                         // NULL at -m=0 (tags only, as for dependencies)
+    // SrcFile* -> Str: files whose lines gc prints with their absolute
+    // path (generic code of imported packages, which gc reads back from
+    // export data); NULL: none.
+    PtrMap *abs_files;
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole
@@ -299,6 +303,7 @@ struct Batch {
     bool compiling_runtime;
     int nerrors;                // "not allowed in runtime" errors
     Buf *out;
+    PtrMap *abs_files;          // EscConfig.abs_files
     uint32_t explaingen;
 };
 
@@ -353,7 +358,8 @@ void esc_fmt_node(Buf *b, Node *n, Package *pkg);
 typedef Str (*EscInstName)(void *ctx, Object *o, Node *ident);
 // esc_fmt_node printing calls of generic functions as gc's stenciler made
 // them: "F[go.shape.int_0](&.dict.F[int], args)".
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx);
+// imported: n is generic code of pkg instantiated in another package.
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx, bool imported);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the
@@ -416,6 +422,8 @@ struct Builder {
     // package's shape instantiations in creation order; the one whose body
     // is being processed; gc's shared pointer shape *uint8.
     PtrMap gen_decls;
+    Package *home;          // the package being compiled
+    PtrMap abs_files;       // EscConfig.abs_files, filled by generic.c
     VEC(BFunc *) insts;
     BFunc *cur_inst;
     Type *ptr_shape;

@@ -43,6 +43,10 @@ typedef struct Printer {
     // instantiation they call, as gc's stenciler made them (NULL: none).
     EscInstName inst_name;
     void *inst_ctx;
+    // Printing generic code of pkg instantiated in another package (gc
+    // reads it back from export data): names of pkg are qualified, locals
+    // too, and constants carry their type.
+    bool imported;
 } Printer;
 
 static void expr(Printer *p, Node *n, int prec);
@@ -249,7 +253,11 @@ static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
 }
 
 static void qualified_name(Printer *p, Object *obj, Str name) {
-    if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
+    if (p->imported && obj && obj->pkg == p->pkg && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
+        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
+        buf_puts(p->b, obj->pkg->name);
+        buf_putc(p->b, '.');
+    } else if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
         obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
         write_qualifier(p, p->b, obj->pkg);
         buf_putc(p->b, '.');
@@ -881,7 +889,17 @@ static void expr(Printer *p, Node *n, int prec) {
     }
     // gc replaced the constant by a literal keeping its source text.
     if (is_const(p, n)) {
+        Type *ct = n->type;
+        bool conv = p->imported && ct && !types_is_untyped(ct) && n->kind != N_IDENT;
+        if (conv) {
+            bool paren = types_under(ct)->kind == TY_POINTER;
+            buf_puts(p->b, paren ? "(" : "");
+            type(p, ct);
+            buf_puts(p->b, paren ? ")(" : "(");
+        }
         syn_print_node(p->b, n);
+        if (conv)
+            buf_putc(p->b, ')');
         return;
     }
     if (is_type(n)) {
@@ -1159,16 +1177,17 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early, EscInstName fn, void *ctx) {
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, EscInstName fn, void *ctx,
+                       bool imported) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
-                 .inst_name = fn, .inst_ctx = ctx};
+                 .inst_name = fn, .inst_ctx = ctx, .imported = imported};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL); }
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx) {
-    print_root(b, n, pkg, false, fn, ctx);
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, false); }
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx, bool imported) {
+    print_root(b, n, pkg, false, fn, ctx, imported);
 }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL); }
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, false); }

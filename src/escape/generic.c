@@ -107,6 +107,24 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
         if (same)
             return f;
     }
+    Package *gp = gen->pkg;
+    if (gp && gp != bl->home && gp->dir && !ptrmap_get(&bl->abs_files, gp)) {
+        // gc reads this generic code back from export data: its lines
+        // carry the absolute file names.
+        ptrmap_put(&bl->abs_files, gp, (void *)1);
+        for (int i = 0; i < gp->nfiles; i++) {
+            SynFile *sf = gp->syn ? gp->syn[i] : NULL;
+            if (!sf || !sf->src || !sf->src->path)
+                continue;
+            const char *base = strrchr(sf->src->path, '/');
+            Buf ab = {0};
+            buf_puts(&ab, gp->dir);
+            buf_putc(&ab, '/');
+            buf_puts(&ab, base ? base + 1 : sf->src->path);
+            ptrmap_put(&bl->abs_files, sf->src, (void *)str_intern(ab.data, ab.len));
+            buf_free(&ab);
+        }
+    }
     BFunc *f = esc_new_inst(bl, decl, gen);
     f->tparams = tps;
     f->shapes = shapes;
@@ -274,7 +292,7 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
         // gc's dictionary conversion: the data word, OCONVIDATA.
         Buf b = {0};
         buf_puts(&b, "unsafe.Pointer(");
-        esc_fmt_node(&b, x, e->bld->pkg);
+        buf_puts(&b, esc_text(e, x));
         buf_putc(&b, ')');
         Str s = str_intern(b.data, b.len);
         buf_free(&b);
