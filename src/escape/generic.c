@@ -323,11 +323,34 @@ static void gen_pos(Node *n, Pos *p) {
         gen_pos(n->u.slice.x, p); gen_pos(n->u.slice.lo, p);
         gen_pos(n->u.slice.hi, p); gen_pos(n->u.slice.max, p); return;
     case N_TYPE_ASSERT: gen_pos(n->u.assert.x, p); return;
-    case N_CALL:
+    case N_CALL: {
         gen_pos(n->u.call.fun, p);
         gen_pos_list(n->u.call.args, p);
-        *p = n->pos;
+        // (builtins and conversions are not transformed as calls)
+        Node *f = syn_unparen(n->u.call.fun);
+        bool builtin = f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_BUILTIN;
+        if (esc_is_call(n) && !builtin)
+            *p = n->pos;
         return;
+    }
+    case N_BLOCK: gen_pos_list(n->u.block.list, p); return;
+    case N_LABELED: gen_pos(n->u.labeled.stmt, p); return;
+    case N_INCDEC: case N_GO: case N_DEFER: gen_pos(n->u.unary.x, p); return;
+    case N_DECL_STMT: gen_pos(n->u.decl_stmt.decl, p); return;
+    case N_GEN_DECL: gen_pos_list(n->u.gen_decl.specs, p); return;
+    case N_IF:
+        gen_pos(n->u.if_.init, p); gen_pos(n->u.if_.cond, p);
+        gen_pos(n->u.if_.then, p); gen_pos(n->u.if_.els, p); return;
+    case N_FOR:
+        gen_pos(n->u.for_.init, p); gen_pos(n->u.for_.cond, p);
+        gen_pos(n->u.for_.post, p); gen_pos(n->u.for_.body, p); return;
+    case N_RANGE:
+        gen_pos(n->u.range.x, p); gen_pos(n->u.range.body, p); return;
+    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+        gen_pos(n->u.switch_.init, p); gen_pos(n->u.switch_.tag, p);
+        gen_pos(n->u.switch_.body, p); return;
+    case N_CASE_CLAUSE: gen_pos_list(n->u.clause.list, p); gen_pos_list(n->u.clause.body, p); return;
+    case N_COMM_CLAUSE: gen_pos(n->u.comm.comm, p); gen_pos_list(n->u.comm.body, p); return;
     case N_BINARY: gen_pos(n->u.binary.x, p); gen_pos(n->u.binary.y, p); return;
     case N_KEY_VALUE: gen_pos(n->u.key_value.key, p); gen_pos(n->u.key_value.value, p); return;
     case N_COMPOSITE_LIT:
