@@ -582,8 +582,14 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Object *dv_m = NULL;
     bool dv_partial = false;
     if (recv && !bf && esc_devirt(e->bld, call, &dv_T, &dv_m, &dv_partial)) {
-        if (!dv_partial)
+        if (esc_has_shape(e, dv_T)) {
+            // The stenciler's dictionary conversion is no OCONVIFACE:
+            // gc's devirtualizer does not see through it.
+            dv_T = NULL;
+            dv_m = NULL;
+        } else if (!dv_partial) {
             bf = esc_func_of(e->bld, dv_m, NULL);
+        }
     }
     if (bf && bf->f.state == ESC_FUNC_UNKNOWN)
         bf = NULL;
