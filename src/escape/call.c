@@ -84,6 +84,8 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
     NodeList args = call->u.call.args;
     Batch *b = e->b;
     Hole k0 = nks ? ks[0] : esc_discard_hole(b);
+    if (id == BUILTIN_ALIGNOF || id == BUILTIN_OFFSETOF || id == BUILTIN_SIZEOF)
+        return;     // constants once shapes are known: the operand is never evaluated
     if (args.n == 1 && args.v[0]->type && args.v[0]->type->kind == TY_TUPLE && id != BUILTIN_LEN) {
         // copy(f()), append(f()), complex(f()): gc goes through
         // temporaries; we let the values go to the heap (conservative).

@@ -766,8 +766,18 @@ static void call(Printer *p, Node *n) {
             buf_putc(p->b, '(');
         type(p, t);
         buf_puts(p->b, paren ? ")(" : "(");
+        // string(x) of a slice of a defined byte or rune type: typecheck
+        // first converts x to []byte or []rune.
+        Type *ac = arg && arg->type ? types_core_type(arg->type) : NULL;
+        Type *ae = ac && ac->kind == TY_SLICE ? ac->u.elem.elem : NULL;
+        bool wrap = ut && types_is_string(ut) && ae && ae->kind == TY_NAMED &&
+                    (types_under(ae)->kind == TY_UINT8 || types_under(ae)->kind == TY_INT32);
+        if (wrap)
+            buf_puts(p->b, types_under(ae)->kind == TY_UINT8 ? "([]byte)(" : "([]rune)(");
         if (n->u.call.args.n)
             expr(p, n->u.call.args.v[0], 0);
+        if (wrap)
+            buf_putc(p->b, ')');
         buf_putc(p->b, ')');
         return;
     }
