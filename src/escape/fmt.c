@@ -14,8 +14,11 @@
 // &T{...}, func literals, make of maps and channels, complex/real/imag,
 // recover) rank 0 and so gain parentheses wherever they are operands.
 // Statements print as gc's -m=2 notes show them ("g = &x", "for loop").
-// Not done: calls of generic functions, which gc prints stenciled
-// ("id[go.shape.int_0](&.dict.id[int], x)").
+// Calls of generic functions print stenciled, as gc has them
+// ("id[go.shape.int_0](&.dict.id[int], x)") when the builder names the
+// instantiation (esc_fmt_node_in); not done: method calls of generic
+// types ("(*Box[go.shape.int_0]).Set(&.dict.(*Box[int]).Set, b, v)"),
+// printed as written.
 #include <string.h>
 
 #include "../types/types.h"
