@@ -83,7 +83,13 @@ static int cmp_pos(const void *a, const void *b);
 // The instantiation of gen for targs (type arguments as written at the
 // use, in the context of bl->cur_inst); made on first use. NULL when gen
 // has no body here.
+// Enough for any program the checker accepts (its monomorphization check
+// rejects instantiation cycles); a guard against runaway growth.
+#define MAX_INSTS 20000
+
 static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
+    if (!gen || !gen->type || gen->type->kind != TY_FUNC || !targs)
+        return NULL;
     int n;
     Type **tps = gen_tparams(gen, &n);
     if (n == 0 || n != ntargs)
@@ -125,6 +131,8 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
             buf_free(&ab);
         }
     }
+    if (bl->insts.len >= MAX_INSTS)
+        return NULL;
     BFunc *f = esc_new_inst(bl, decl, gen);
     f->tparams = tps;
     f->shapes = shapes;
