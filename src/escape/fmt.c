@@ -16,9 +16,10 @@
 // Statements print as gc's -m=2 notes show them ("g = &x", "for loop").
 // Calls of generic functions print stenciled, as gc has them
 // ("id[go.shape.int_0](&.dict.id[int], x)") when the builder names the
-// instantiation (esc_fmt_node_in); not done: method calls of generic
-// types ("(*Box[go.shape.int_0]).Set(&.dict.(*Box[int]).Set, b, v)"),
-// printed as written.
+// instantiation (esc_fmt_node_in), and so do method calls of instance
+// types ("(*Box[go.shape.int_0]).Set(&.dict.(*Box[int]).Set, b, v)");
+// inside instantiations, where gc reads sub-dictionaries, calls print as
+// written.
 #include <string.h>
 
 #include "../types/types.h"
@@ -666,13 +667,23 @@ static bool method_call(Printer *p, Node *n) {
     if (reached && types_is_interface(reached))
         return false;
 
+    // A method of an instance calls the shape instantiation with the
+    // dictionary named after the method expression.
+    Str iname = NULL;
+    if (p->inst_name && !p->early && base && base->kind == TY_NAMED && base->u.named.ntargs &&
+        (s->obj->flags & OF_GENERIC_INST))
+        iname = p->inst_name(p->inst_ctx, s->obj, NULL);
+    if (iname) {
+        buf_puts(p->b, iname);
+        buf_puts(p->b, "(&.dict.");
+    }
     bool ptr = recv->kind == TY_POINTER;
     if (ptr)
         buf_putc(p->b, '(');
     type(p, recv);
     if (ptr)
         buf_putc(p->b, ')');
-    buf_printf(p->b, ".%s(", fun->u.selector.sel->u.ident.name);
+    buf_printf(p->b, iname ? ".%s, " : ".%s(", fun->u.selector.sel->u.ident.name);
     if (!temp(p, n)) {
         expr(p, x, 0);
         embedded_path(p, syn_unparen(x)->type, s);

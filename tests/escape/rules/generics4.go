@@ -4,7 +4,8 @@
 // cases to the other side's interface; an interface holding a shape-typed
 // value is not devirtualized; unsafe.Sizeof of a func literal evaluates
 // nothing; string(x) of a slice of a defined byte type converts x to
-// []byte first; (*T).M of a value method of a generic type derefs.
+// []byte first; (*T).M of a value method of a generic type derefs;
+// calls of an instance's methods print as their shape instantiation's.
 package p
 
 import "unsafe"
@@ -73,4 +74,15 @@ func methodExpr() {
 	x := s[int]{a: 7}
 	f := (*s[int]).get
 	_ = f(&x)
+}
+
+var sink any
+
+func (b *Foo[T]) get() T { return b.x }
+
+func methodCallText() {
+	var b Foo[int]
+	sink = b.get() // ERROR "\(\*Foo\[go\.shape\.int_0\]\)\.get\(&\.dict\.\(\*Foo\[int\]\)\.get, b\) escapes to heap"
+	c := &Foo[string]{} // ERROR "&Foo\[string\]\{\} does not escape"
+	sink = c.get() // ERROR "\(\*Foo\[go\.shape\.string_0\]\)\.get\(&\.dict\.\(\*Foo\[string\]\)\.get, c\) escapes to heap"
 }
