@@ -76,7 +76,8 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
-        esc_expr(e, esc_note(e->b, kk, pos, note_text(e, n), "interface-converted"), n);
+        Str nt = e->b->m >= 2 ? esc_conv_text(e, n, n, dst) : NULL;
+        esc_expr(e, esc_note(e->b, kk, pos, nt, "interface-converted"), n);
         return;
     }
     esc_expr(e, k, n);
@@ -170,7 +171,8 @@ static void conversion(Escape *e, Hole k, Node *n) {
         Hole kk = k;
         if (!types_is_direct_iface(from))
             kk = spill_alloc(e, k, n, esc_conv_text(e, x, n, to), n->pos, NULL);
-        esc_expr(e, esc_note_n(e, kk, n, "interface-converted"), x);
+        Str nt = e->b->m >= 2 ? esc_conv_text(e, x, n, to) : NULL;
+        esc_expr(e, esc_note(e->b, kk, n->pos, nt, "interface-converted"), x);
         return;
     }
     if (tu->kind == TY_UNSAFE_POINTER && fu->kind == TY_UINTPTR) {
