@@ -474,7 +474,8 @@ void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
     devirt_visit(&c, body);
 }
 
-static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel) {
+// *wrapped: the callee is a generic function used as a value.
+static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel, bool *wrapped) {
     Node *f = syn_unparen(call->u.call.fun);
     bool direct_lit = f->kind == N_FUNC_LIT;
     Node *orig = f;
@@ -487,6 +488,17 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     }
     *recv = NULL;
     *psel = NULL;
+    if (f != orig) {
+        // A generic function used as a value is a closure the stenciler
+        // wraps around the instantiation, in the caller's batch but not
+        // called where it is defined: what the instantiation returns
+        // flows out through the closure's results, to the heap.
+        Node *g = f->kind == N_INDEX ? syn_unparen(f->u.index.x) : f;
+        if (g->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, g))
+            g = g->u.selector.sel;
+        if (g->kind == N_IDENT && g->u.ident.obj && ptrmap_get(&e->bld->info->instances, g))
+            *wrapped = true;
+    }
     if (f->kind == N_INDEX) {
         // Explicit instantiation F[T] or pkg.F[T]: the name carries the
         // instance.
@@ -579,7 +591,20 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     Node *recv = NULL;
     Selection *sel = NULL;
-    BFunc *bf = static_callee(e, call, &recv, &sel);
+    bool wrapped = false;
+    BFunc *bf = static_callee(e, call, &recv, &sel, &wrapped);
+    Hole heap_ks[ESC_NUM_RESULTS + 1];
+    if (wrapped && bf) {
+        int nr = types_tuple_len(bf->sig->u.func.results);
+        if (nr > ESC_NUM_RESULTS + 1)
+            nr = ESC_NUM_RESULTS + 1;
+        for (int i = 0; i < nr; i++)
+            heap_ks[i] = esc_heap_hole(b);
+        // Approximation: the caller's destinations get nothing from the
+        // closure's results (what they would hold is on the heap anyway).
+        ks = heap_ks;
+        nks = nr;
+    }
     Type *dv_T = NULL;
     Object *dv_m = NULL;
     bool dv_partial = false;
