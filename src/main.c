@@ -246,21 +246,86 @@ static int cmd_list(int argc, char **argv) {
     return rc;
 }
 
+// gc's separate compilation: -o writes the package's summary (escape
+// tags) and -I, -D, -p find and name the summaries of earlier runs, so
+// that packages can be analysed one per run as gc compiles them.
+typedef struct SepFlags {
+    const char *out;        // -o FILE
+    VEC(Str) import_dirs;   // -I DIR, in order
+    Str local_prefix;       // -D DIR
+    Str pkgpath;            // -p PATH
+    Buf flags;              // flags that change the results, for the summary
+} SepFlags;
+
+// Takes -o, -I, -D or -p at argv[i], as "-o X" or "-o=X"; returns the
+// number of arguments used, 0 if argv[i] is none of them.
+static int sep_flag(int argc, char **argv, int i, SepFlags *sf) {
+    static const char names[] = "oIDp";
+    const char *a = argv[i];
+    if (a[0] != '-' || !a[1] || !strchr(names, a[1]) || (a[2] && a[2] != '='))
+        return 0;
+    const char *v = a[2] ? a + 3 : i + 1 < argc ? argv[i + 1] : NULL;
+    if (!v)
+        return 0;
+    switch (a[1]) {
+    case 'o': sf->out = v; break;
+    case 'I': vec_push(&sf->import_dirs, str_cstr(v)); break;
+    case 'D': sf->local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
+    case 'p': sf->pkgpath = str_cstr(v); break;
+    }
+    return a[2] ? 1 : 2;
+}
+
+// Flags recorded in a summary: those that change escape results.
+static bool changes_results(const char *a) {
+    static const char *const prefixes[] = {"-N", "-smallframes", "-+", "-d=", "-race",
+                                           "-msan", "-asan", "-spectre"};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+        if (strncmp(a, prefixes[k], strlen(prefixes[k])) == 0)
+            return true;
+    return strcmp(a, "-l") == 0 || strncmp(a, "-l=", 3) == 0;
+}
+
+// -o: the summary of the one package compiled.
+static bool write_summary(Loader *l, SepFlags *sf, EscRecord *rec) {
+    int n;
+    Package **roots = load_roots(l, &n);
+    if (n != 1) {
+        fprintf(stderr, "goesc: -o needs exactly one package, have %d\n", n);
+        return false;
+    }
+    char *err = NULL;
+    Str path = sf->pkgpath ? sf->pkgpath : roots[0]->path;
+    if (!esc_summary_write(sf->out, roots[0], path, buf_cstr(&sf->flags), rec, &err)) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return false;
+    }
+    return true;
+}
+
 // goesc [gc flags] FILE...|PATTERN...: gc's -m output without compiling.
 // Flags that change escape results are honoured (-m, -m=N, -smallframes,
-// -+, -e); the others gc accepts are ignored.
+// -+, -e), and those of separate compilation (-o, -I, -D, -p); the others
+// gc accepts are ignored.
 static int cmd_escape(int argc, char **argv) {
     LoadConfig cfg = {.parse = true, .compile_files = true};
     EscConfig ec = {0};
+    SepFlags sf = {0};
+    EscRecord rec = {0};
     bool error_all = false;
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
         int k = loader_flags(argc, argv, i, &cfg);
+        if (!k)
+            k = sep_flag(argc, argv, i, &sf);
         if (k) {
             i += k;
             continue;
         }
+        if (changes_results(a))
+            buf_printf(&sf.flags, "%s%s", sf.flags.len ? " " : "", a);
         if (strcmp(a, "-m") == 0)
             ec.m++;
         else if (strncmp(a, "-m=", 3) == 0)
@@ -283,6 +348,13 @@ static int cmd_escape(int argc, char **argv) {
     }
     if (i == argc)
         usage();
+    cfg.local_prefix = sf.local_prefix;
+    cfg.pkgpath = sf.pkgpath;
+    cfg.import_dirs = sf.import_dirs.data;
+    cfg.nimport_dirs = sf.import_dirs.len;
+    cfg.read_object = esc_summary_read;
+    if (sf.out)
+        ec.record = &rec;
     Diags diags = {0};
     Loader *l = load_new(&cfg, &diags);
     int rc = 0;
@@ -307,10 +379,17 @@ static int cmd_escape(int argc, char **argv) {
         if (out.len)
             fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
+        if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
+            rc = 1;
     }
+    if (rc && sf.out)
+        esc_summary_discard(sf.out);
     fflush(stdout);
     load_free(l);
     free(cfg.tags);
+    vec_free(&sf.import_dirs);
+    vec_free(&rec.funcs);
+    buf_free(&sf.flags);
     return rc;
 }
 

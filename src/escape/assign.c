@@ -3,6 +3,7 @@
 // local variable is its own location, anything reached through a pointer
 // is "somewhere in the heap". Self-assignments such as b.buf = b.buf[:n]
 // are ignored, as gc does, since they cannot make anything outlive more.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,43 @@ static Node *last_ident(Node *n) {
     }
 }
 
+Str esc_temp_text(Escape *e, int first, int i, Node *call) {
+    if (first < 0)
+        return esc_text(e, call);
+    char buf[32];
+    int len = snprintf(buf, sizeof buf, ".autotmp_%d", first + i);
+    return str_intern(buf, (size_t)len);
+}
+
+Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos, Node *n) {
+    if (dt && st && types_is_interface(dt) && !types_is_interface(st)) {
+        // the implicit OCONVIFACE of the temporary
+        if (!types_is_direct_iface(st))
+            k = esc_spill(e, k, n, tmp->text, pos);
+        k = esc_note(e->b, k, pos, tmp->text, "interface-converted");
+    }
+    return k;
+}
+
+void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
+                        const char *why, Pos pos) {
+    int first = esc_fmt_temp_number(where, e->bld->pkg);
+    Location **tmps = xcalloc((size_t)n + 1, sizeof *tmps);
+    Hole *tks = xcalloc((size_t)n + 1, sizeof *tks);
+    for (int i = 0; i < n; i++) {
+        tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, call), NOPOS, false);
+        tks[i] = esc_loc_hole(tmps[i]);
+    }
+    esc_call(e, tks, n, call);
+    for (int i = 0; i < n; i++) {
+        Hole k = esc_note_n(e, ks[i], where, why);
+        Type *st = types_tuple_at(call->type, i);
+        esc_flow(e->b, esc_conv_temp(e, k, tmps[i], st, dtypes ? dtypes[i] : NULL, pos, call), tmps[i]);
+    }
+    free(tmps);
+    free(tks);
+}
+
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
                      const char *why, Node *where, Object **defs) {
     Hole *ks = xcalloc((size_t)ndst + 1, sizeof *ks);
@@ -235,7 +273,17 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
     if (nsrc == 1 && ndst > 1) {
         // a, b = f(), v, ok = m[k], x.(T), <-c
         Node *src = syn_unparen(srcs[0]);
-        if (src->kind == N_CALL && esc_is_call(src)) {
+        if (src->kind == N_CALL && esc_is_call(src) && dtypes && esc_multi_call_temps(where)) {
+            // gc converts where its noder stood: at the last destination
+            // that is not blank (a declaration: at the call)
+            Node *at = NULL;
+            for (int i = ndst - 1; i >= 0 && !at && where->kind != N_VALUE_SPEC; i--)
+                if (!(dsts[i]->kind == N_IDENT && strcmp(dsts[i]->u.ident.name, "_") == 0))
+                    at = last_ident(dsts[i]);
+            if (!at)
+                at = where->kind == N_VALUE_SPEC ? src : dsts[ndst - 1];
+            esc_call_via_temps(e, ks, dtypes, ndst, src, where, why, at->pos);
+        } else if (src->kind == N_CALL && esc_is_call(src)) {
             esc_call(e, ks, ndst, src);
         } else {
             if (src->kind == N_INDEX && src->u.index.x->type &&

@@ -34,7 +34,7 @@ static Str inst_name_of(void *ctx, Object *o, Node *ident) {
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node_in(&b, n, e->bld->pkg, inst_name_of, e->bld,
+    esc_fmt_node_in(&b, n, e->bld->pkg, e->text_subst, inst_name_of, e->bld,
                     e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
@@ -297,11 +297,38 @@ static void refs(RefVisit *v, Node *n) {
     case N_SEND: refs(v, n->u.send.chan); refs(v, n->u.send.value); return;
     case N_ASSIGN: refs_list(v, n->u.assign.lhs); refs_list(v, n->u.assign.rhs); return;
     case N_RETURN: refs_list(v, n->u.list.list); return;
-    case N_BLOCK: refs_list(v, n->u.block.list); return;
-    case N_IF: refs(v, n->u.if_.init); refs(v, n->u.if_.cond); refs(v, n->u.if_.then); refs(v, n->u.if_.els); return;
+    case N_BLOCK: {
+        // gc's call graph is built after deadcode: as esc_block, skip
+        // what follows a constant if that returns
+        NodeList l = n->u.block.list;
+        int live = esc_live_len(bl, l);
+        for (int i = 0; i < live; i++)
+            refs(v, l.v[i]);
+        return;
+    }
+    case N_IF: {
+        refs(v, n->u.if_.init);
+        refs(v, n->u.if_.cond);
+        int c = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
+        if (c != 0)
+            refs(v, n->u.if_.then);
+        if (c != 1)
+            refs(v, n->u.if_.els);
+        return;
+    }
     case N_CASE_CLAUSE: refs_list(v, n->u.clause.list); refs_list(v, n->u.clause.body); return;
     case N_COMM_CLAUSE: refs(v, n->u.comm.comm); refs_list(v, n->u.comm.body); return;
-    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
+    case N_SWITCH: {
+        refs(v, n->u.switch_.init);
+        refs(v, n->u.switch_.tag);
+        int live = esc_switch_live(bl, n);
+        NodeList cl = n->u.switch_.body->u.block.list;
+        for (int i = 0; i < cl.n; i++)
+            if (live == -2 || live == i)
+                refs(v, cl.v[i]);
+        return;
+    }
+    case N_TYPE_SWITCH: case N_SELECT:
         refs(v, n->u.switch_.init); refs(v, n->u.switch_.tag); refs(v, n->u.switch_.body); return;
     case N_FOR: refs(v, n->u.for_.init); refs(v, n->u.for_.cond); refs(v, n->u.for_.post); refs(v, n->u.for_.body); return;
     case N_RANGE: refs(v, n->u.range.key); refs(v, n->u.range.value); refs(v, n->u.range.x); refs(v, n->u.range.body); return;
@@ -614,12 +641,25 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
                 free(ks);
                 continue;
             }
-            esc_expr_to(&e, esc_heap_hole(&batch), x, f->init_types.data[j]);
+            // gc's init function assigns the global: "x = v (assign)".
+            Hole k = esc_heap_hole(&batch);
+            Node *name = f->init_names.data[j];
+            if (name && batch.m >= 2) {
+                Buf t = {0};
+                buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
+                k = esc_note(&batch, k, name->pos, str_intern(t.data, t.len), "assign");
+                buf_free(&t);
+            }
+            esc_expr_to(&e, k, x, f->init_types.data[j]);
         }
     }
     for (int i = 0; i < batch.closures.len; i++) {
         EscClosure *c = &batch.closures.data[i];
         BFunc *f = (BFunc *)c->fn;
+        // A go/defer wrapper captures the temporaries holding its call's
+        // arguments.
+        for (int j = 0; j < c->ncaps; j++)
+            esc_capture(&batch, c->k, &c->caps[j]);
         if (!f)
             continue;
         int64_t size = 8, maxal = 8;    // the closure record: code pointer, then captures
@@ -629,7 +669,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             if (!loc)
                 continue;
             EscCapture cap = {.loc = loc, .name = o->name, .var_pos = o->pos,
-                              .use_pos = o->pos, .curfn_name = loc->curfn ? loc->curfn->name : NULL,
+                              .use_pos = f->cvar_pos.data[j], .curfn_name = loc->curfn ? loc->curfn->name : NULL,
                               .size = types_sizeof(o->type)};
             bool byval = esc_capture(&batch, c->k, &cap);
             int64_t fs = byval ? cap.size : 8, fa = byval ? types_alignof(o->type) : 8;
@@ -686,6 +726,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         if (!static_init(bl, n, NULL, init, globs, gen)) {
             vec_push(&init->init_exprs, n);
             vec_push(&init->init_types, n->type);
+            vec_push(&init->init_names, NULL);
         }
         return true;
     }
@@ -712,6 +753,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
             if (!static_init(bl, a, NULL, init, globs, gen)) {
                 vec_push(&init->init_exprs, a);
                 vec_push(&init->init_types, a->type);
+                vec_push(&init->init_names, NULL);
             }
             return true;
         }
@@ -771,6 +813,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
             if (!static_init(bl, el, et, init, globs, gen)) {
                 vec_push(&init->init_exprs, el);
                 vec_push(&init->init_types, et);
+                vec_push(&init->init_names, NULL);
             }
         }
         return true;
@@ -801,6 +844,7 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
                     if (vals.n != names.n || !static_init(bl, vals.v[k], t, init, globs, &gen)) {
                         vec_push(&init->init_exprs, vals.v[k]);
                         vec_push(&init->init_types, vals.n == names.n ? t : NULL);
+                        vec_push(&init->init_names, vals.n == names.n ? names.v[k] : NULL);
                     }
                 }
             }
@@ -867,6 +911,21 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             ptrmap_free(&s2);
         }
     }
+    // A package imported through its summary (-I) keeps the tags it was
+    // compiled with: its functions are tagged here, not analysed again.
+    for (int i = 0; p->object && i < order.len; i++) {
+        BFunc *f = order.data[i];
+        Node *body = f->body;
+        if (!body)
+            continue;
+        f->body = NULL;     // parameters without locations, as for a declaration
+        init_func(bl, f);
+        f->body = body;
+        if (esc_summary_apply(p->object, &f->f)) {
+            f->scc_id = UINT32_MAX;
+            f->f.state = ESC_FUNC_TAGGED;
+        }
+    }
     // gc instantiates the methods of the package's instance types first.
     bl->insts.len = 0;
     bl->cur_inst = NULL;
@@ -910,10 +969,17 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         BFunc *one[1] = {init};
         analyze_component(bl, one, 1);
     }
+    // gc writes type descriptors, generating method wrappers, after
+    // compiling; only their -m=2 explanations show, before walk's
+    // messages, which wait for the final flush.
+    esc_wrappers(bl, p, root);
     // Then gc compiles each function: walk's messages come last.
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_bounds_report(bl, root, order.data[i]->body);
+    for (int i = 0; bl->record && i < order.len; i++)
+        if (order.data[i]->body && order.data[i]->obj)
+            vec_push(&bl->record->funcs, &order.data[i]->f);
     vec_free(&order);
 }
 
@@ -936,6 +1002,7 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
         }
         Batch pb;
         esc_batch_init(&pb, &c);
+        bl.record = p->matched ? cfg->record : NULL;
         analyze_package(&bl, p, &pb);
         root.nerrors += pb.nerrors;
         esc_batch_free(&pb);

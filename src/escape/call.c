@@ -4,6 +4,7 @@
 // when the callee is unknown (func values, interface methods). Builtins
 // have their own rules. go and defer wrap their call in a closure whose
 // arguments are evaluated first into temporaries it captures.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,30 +34,36 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     if (k.derefs >= 0 && rcv && rcv->type && !types_is_interface(rcv->type) &&
         !types_has_pointers(rcv->type))
         return esc_discard_hole(e->b);
-    // Walk the embedding path to the type the method is found on.
-    int derefs = 0;
+    // The type the method is found on, at the end of the embedding path.
     for (int i = 0; i + 1 < s->nindex; i++) {
         Type *u = types_under(t);
-        if (u->kind == TY_POINTER) {
-            derefs++;
+        if (u->kind == TY_POINTER)
             u = types_under(u->u.elem.elem);
-        }
         if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
             break;
         t = u->u.struct_.fields[s->index[i]]->type;
     }
+    // The implicit & or * applies to x and the embedded steps; it prints
+    // as its operand, since gc's printer skips implicit operators.
+    Hole adj = k;
     bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
+    int adjust = 0;     // -1: address-of, 1: indirection
     if (!types_is_interface(t) && !(have_ptr && types_is_interface(types_under(t)->u.elem.elem))) {
         Object *recv = m->type->u.func.recv;
         bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
-        if (want_ptr && !have_ptr)
-            k = esc_addr_n(e, k, sel, "address-of");
-        else if (!want_ptr && have_ptr)
-            k = esc_deref_n(e, k, sel, "indirection");
+        adjust = want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
     }
-    for (int i = 0; i < derefs; i++)
-        k = esc_deref_n(e, k, sel, "dot of pointer");
-    return k;
+    // Notes go outermost first: the adjustment, then the steps. Its text
+    // is the steps' prefix, known once they are laid out, so lay them
+    // out on a scratch hole first to learn it.
+    Str prefix = NULL;
+    if (e->b->m >= 2)
+        (void)esc_path_steps(e, esc_discard_hole(e->b), sel, s, s->nindex - 1, &prefix);
+    if (adjust < 0)
+        adj = esc_addr(e->b, k, sel->pos, prefix, "address-of");
+    else if (adjust > 0)
+        adj = esc_deref(e->b, k, sel->pos, prefix, "indirection");
+    return esc_path_steps(e, adj, sel, s, s->nindex - 1, NULL);
 }
 
 static BuiltinId builtin_of(Node *call) {
@@ -141,7 +148,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         Type *yt = args.v[1]->type ? types_core_type(args.v[1]->type) : NULL;
         if (yt && yt->kind == TY_SLICE && types_has_pointers(yt->u.elem.elem))
             k = esc_deref_n(e, esc_heap_hole(b), call, "copied slice");
-        esc_expr(e, k, args.v[1]);
+        esc_expr(e, esc_note_n(e, k, call, "call parameter"), args.v[1]);
         return;
     }
     case BUILTIN_PANIC:
@@ -571,18 +578,125 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 // Evaluates the arguments of call into the holes of the callee's
 // parameters. wrap: go/defer: each argument goes through a temporary
 // captured by the wrapper closure (its hole clo_k).
+// The temporary gc's noder assigns x to (.autotmp_N := x) before a call
+// through it. The assignment is no declaration, so the temporary lives at
+// the function's level: a value allocated in a loop that reaches it
+// outlives the loop.
+static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
+    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
+    tmp->loop_depth = 1;
+    Str text = NULL;
+    if (e->b->m >= 2) {
+        Buf tb = {0};
+        buf_printf(&tb, "%s := %s", tmp->text, esc_text(e, x));
+        text = str_intern(tb.data, tb.len);
+        buf_free(&tb);
+    }
+    esc_expr(e, esc_note(e->b, esc_loc_hole(tmp), call->pos, text, "assign"), x);
+    return tmp;
+}
+
+// Arguments gc's go/defer rewriting leaves in the wrapper's call, to be
+// evaluated there: constants, nil, method expressions and functions
+// (not once converted to an interface type t).
+static bool wrap_keeps(Escape *e, Node *arg, Type *t) {
+    Node *u = syn_unparen(arg);
+    if (t && types_is_interface(t) && u->type && !types_is_interface(u->type) &&
+        NODE_MODE(u) != MODE_NILVALUE)
+        return false;
+    if (NODE_MODE(u) == MODE_CONSTANT || NODE_MODE(u) == MODE_NILVALUE ||
+        ptrmap_get(&e->bld->info->consts, u))
+        return true;
+    Object *o = esc_ident_obj(u);
+    if (u->kind == N_SELECTOR) {
+        Selection *s = ptrmap_get(&e->bld->info->selections, u);
+        if (s && s->kind == SEL_METHOD_EXPR)
+            return true;
+        if (!s)
+            o = esc_ident_obj(u->u.selector.sel);  // pkg.F
+    }
+    return o && o->kind == OBJ_FUNC;
+}
+
+// A go/defer argument (gc's wrapExpr): copied at the statement into a new
+// temporary .autotmp_N of the enclosing function, which the wrapper
+// closure captures and its call then uses. Returns the temporary; *into
+// is the hole to evaluate the argument into, after which wrap_done names
+// it in the call's text. t: the argument's type after conversion (NULL:
+// its own).
+static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at, Str text,
+                           Hole *clo_k, Hole *into) {
+    Batch *b = e->b;
+    BFunc *f = (BFunc *)e->curfn;
+    if (!f->ndecls_known) {
+        f->ndecls = esc_fmt_func_decls(arg, e->bld->pkg);
+        f->ndecls_known = true;
+    }
+    Type *at = arg->type;
+    if (!t)
+        t = at;
+    if (f->ndecls < 0 || !e->wrap_caps || !t) {
+        // Unnumbered: an anonymous temporary, captured at once.
+        Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+        esc_flow(b, *clo_k, tmp);
+        *into = esc_loc_hole(tmp);
+        return tmp;
+    }
+    // gc places the temporary at the argument, unless that is a bare name
+    // (whose position is its declaration's): then at the call.
+    bool converted = at && t != at && types_is_interface(t) && !types_identical(t, at);
+    Pos pos = pos_at != NOPOS ? pos_at
+            : esc_is_name_node(arg) && !converted ? call->pos : syn_unparen(arg)->pos;
+    char buf[32];
+    snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
+    Str name = str_cstr(buf);
+    Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
+    Hole k = esc_dcl(e, tmp);
+    if (b->m >= 2) {
+        Buf assign = {0};
+        buf_printf(&assign, "%s = %s", name, text ? text : esc_text(e, arg));
+        k = esc_note(b, k, pos, str_intern(assign.data, assign.len), "assign");
+        buf_free(&assign);
+    }
+    *into = k;
+    // The wrapper's own variable for it stands at the call.
+    EscCapture c = {.loc = tmp, .name = name, .var_pos = pos, .use_pos = call->pos,
+                    .curfn_name = e->curfn->name, .size = types_sizeof(t)};
+    vec_push(&e->wrap_caps->v, c);
+    return tmp;
+}
+
+static void wrap_done(Escape *e, Node *arg, Location *tmp) {
+    if (e->text_subst && tmp->kind == LOC_AUTO)
+        ptrmap_put(e->text_subst, syn_unparen(arg), (void *)tmp->text);
+}
+
 static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hole *clo_k) {
     Batch *b = e->b;
     BuiltinId bid = builtin_of(call);
     if (bid != BUILTIN_COUNT) {
         if (wrap) {
-            // Arguments are evaluated at the go/defer statement.
+            // Arguments are evaluated at the go/defer statement, after
+            // typecheck's conversions (delete's key to the map's key type,
+            // panic's argument to interface{}, append's values to the
+            // element type).
             NodeList args = call->u.call.args;
+            Type *t0 = args.n && args.v[0]->type ? types_core_type(args.v[0]->type) : NULL;
             for (int i = 0; i < args.n; i++) {
-                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                esc_expr(e, esc_loc_hole(tmp), args.v[i]);
+                Type *dt = NULL;
+                if (bid == BUILTIN_DELETE && i == 1 && t0 && t0->kind == TY_MAP)
+                    dt = t0->u.map.key;
+                else if (bid == BUILTIN_PANIC && i == 0)
+                    dt = types_universe.empty_iface;
+                else if (bid == BUILTIN_APPEND && i > 0 && !(call->flags & NF_DOTS))
+                    dt = elem_of(args.v[0]->type);
+                if (wrap_keeps(e, args.v[i], dt))
+                    continue;
+                Hole in;
+                Location *tmp = wrap_temp(e, args.v[i], call, dt, NOPOS, NULL, clo_k, &in);
+                esc_expr_to(e, in, args.v[i], dt);
+                wrap_done(e, args.v[i], tmp);
                 esc_flow(b, bid == BUILTIN_PANIC ? esc_heap_hole(b) : esc_discard_hole(b), tmp);
-                esc_flow(b, *clo_k, tmp);
             }
             return;
         }
@@ -628,6 +742,15 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     if (!sig)
         return;
 
+    // f()(x), g().M(x): the noder's temporary for the callee or receiver
+    int callee_n = -1;
+    Node *callee_temp = wrap ? NULL : esc_fmt_callee_temp(call, e->bld->pkg, &callee_n);
+    if (callee_temp)
+        callee_temp = syn_unparen(callee_temp);
+    if (recv && callee_temp && callee_temp != syn_unparen(recv))
+        callee_temp = NULL;
+    if (recv && callee_temp)
+        callee_temp = recv;
     if (ks && fn && esc_in_mutual_batch(fn)) {
         for (int i = 0; i < nks && i < fn->nresults; i++)
             if (fn->results[i].loc)
@@ -639,13 +762,17 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Pos cur_pos = call->pos;
     #define ARG(k, n, t) do {                                                  \
         Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
-        if (!esc_is_name_node(n)) cur_pos = (n)->pos;                                     \
+        if (!esc_is_name_node(n)) cur_pos = syn_unparen(n)->pos;                          \
         e->conv_pos = cur_pos;                                                 \
-        if (wrap) {                                                            \
-            Location *tmp_ = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false); \
-            esc_expr_to(e, esc_loc_hole(tmp_), (n), (t));                      \
+        if (wrap && !wrap_keeps(e, (n), (t))) {                                \
+            Hole in_;                                                          \
+            bool conv_ = (t) && types_is_interface(t) && (n)->type &&          \
+                         !types_is_interface((n)->type);                       \
+            Location *tmp_ = wrap_temp(e, (n), call, (t),                      \
+                esc_is_name_node(n) && conv_ ? cur_pos : NOPOS, NULL, clo_k, &in_); \
+            esc_expr_to(e, in_, (n), (t));                                     \
+            wrap_done(e, (n), tmp_);                                           \
             esc_flow(b, k_, tmp_);                                             \
-            esc_flow(b, *clo_k, tmp_);                                         \
         } else {                                                               \
             esc_expr_to(e, k_, (n), (t));                                      \
         }                                                                      \
@@ -660,7 +787,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         Selection *s = f->kind == N_SELECTOR ? ptrmap_get(&e->bld->info->selections, f) : NULL;
         if (s && s->kind == SEL_METHOD_EXPR)
             skip = true;
-        if (!skip)
+        if (callee_temp && callee_temp == f && !wrap)
+            esc_flow(b, esc_discard_hole(b), temp_loc(e, call, f, callee_n));
+        else if (!skip)
             ARG(esc_discard_hole(b), call->u.call.fun, NULL);
     }
     NodeList args = call->u.call.args;
@@ -684,18 +813,40 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             }
             rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
             if (wrap) {
-                Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                esc_expr(e, esc_loc_hole(tmp), recv);
+                Hole in;
+                Location *tmp = wrap_temp(e, recv, call, NULL, NOPOS, NULL, clo_k, &in);
+                esc_expr(e, in, recv);
+                wrap_done(e, recv, tmp);
                 esc_flow(b, rk, tmp);
-                esc_flow(b, *clo_k, tmp);
             } else {
                 esc_expr(e, rk, recv);
             }
         } else if (wrap) {
-            Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-            esc_expr(e, esc_recv_hole(e, esc_loc_hole(tmp), call->u.call.fun, sel), recv);
+            // The receiver argument, with its implicit & or * and embedded
+            // fields, is what the temporary holds; gc's implicit nodes sit
+            // at the selector.
+            Object *mr = sel && sel->obj && sel->obj->type ? sel->obj->type->u.func.recv : NULL;
+            Type *rt = mr ? mr->type : NULL;
+            bool implicit = sel && rt && !types_is_interface(rt) &&
+                            (sel->nindex > 1 || (types_under(rt)->kind == TY_POINTER) !=
+                                                    (recv->type && types_under(recv->type)->kind == TY_POINTER));
+            // Its text: the selector's, less the method name.
+            Str text = NULL;
+            if (implicit && b->m >= 2) {
+                Str ft = esc_text(e, call->u.call.fun);
+                size_t cut = strlen(sel->obj->name) + 1;
+                text = strlen(ft) > cut ? str_intern(ft, strlen(ft) - cut) : ft;
+            }
+            Hole in;
+            Location *tmp = wrap_temp(e, recv, call, rt,
+                                      implicit ? syn_unparen(call->u.call.fun)->pos : NOPOS, text,
+                                      clo_k, &in);
+            esc_expr(e, esc_recv_hole(e, in, call->u.call.fun, sel), recv);
+            wrap_done(e, recv, tmp);
             esc_flow(b, k_, tmp);
-            esc_flow(b, *clo_k, tmp);
+        } else if (callee_temp == recv) {
+            Hole rk = esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel);
+            esc_flow(b, rk, temp_loc(e, call, recv, callee_n));
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
@@ -720,28 +871,64 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     int np = types_tuple_len(sig->u.func.params);
     bool variadic = (sig->flags & TF_VARIADIC) && !(call->flags & NF_DOTS);
-    // f(g()) with g returning several values.
-    if (args.n - ai == 1 && np > 1) {
+    // f(g()) with g returning several values: gc's noder assigns them to
+    // temporaries and passes those, converted at the call.
+    if (args.n - ai == 1 && args.v[ai]->type && args.v[ai]->type->kind == TY_TUPLE &&
+        types_tuple_len(args.v[ai]->type) > 1 && syn_unparen(args.v[ai])->kind == N_CALL) {
         Node *a = syn_unparen(args.v[ai]);
-        if (a->kind == N_CALL && a->type && a->type->kind == TY_TUPLE) {
-            int nt = types_tuple_len(a->type);
-            Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
-            Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
-            for (int i = 0; i < nt; i++) {
-                tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                tks[i] = esc_loc_hole(tmps[i]);
-            }
-            esc_call(e, tks, nt, a);
-            for (int i = 0; i < nt && i < np; i++) {
-                Hole k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
-                esc_flow(b, k, tmps[i]);
-                if (wrap)
-                    esc_flow(b, *clo_k, tmps[i]);
-            }
-            free(tks);
-            free(tmps);
-            return;
+        int nt = types_tuple_len(a->type);
+        Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
+        Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
+        int first = esc_fmt_temp_number(call, e->bld->pkg);
+        for (int i = 0; i < nt; i++) {
+            tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, a), NOPOS, false);
+            tks[i] = esc_loc_hole(tmps[i]);
         }
+        esc_call(e, tks, nt, a);
+        Hole dots = {0};
+        bool have_dots = false;
+        // Under go/defer the values bound for the ... slice are converted
+        // at once into the wrapper's temporaries; the slice is built in it.
+        Location **early = xcalloc((size_t)nt + 1, sizeof *early);
+        for (int i = np - 1; wrap && variadic && i < nt; i++) {
+            Type *et = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
+            early[i] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+            esc_flow(b, esc_conv_temp(e, esc_loc_hole(early[i]), tmps[i], types_tuple_at(a->type, i), et,
+                                      call->pos, call), tmps[i]);
+            esc_flow(b, *clo_k, early[i]);
+        }
+        for (int i = 0; i < nt; i++) {
+            Type *st = types_tuple_at(a->type, i);
+            Hole k;
+            Type *dt;
+            if (variadic && i >= np - 1) {
+                if (!have_dots) {
+                    Hole pk = fn ? esc_tag_hole(e, ks, nks, fn, pi + np - 1) : esc_heap_hole(b);
+                    dots = esc_spill(e, esc_note_n(e, pk, call, "call parameter"), call,
+                                     "... argument", call->pos);
+                    have_dots = true;
+                }
+                k = esc_note(b, dots, call->pos, e->b->m >= 2 ? "... argument" : NULL, "slice-literal-element");
+                dt = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
+            } else if (i < np) {
+                k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
+                k = esc_note_n(e, k, call, "call parameter");
+                dt = sig->u.func.params->u.tuple.vars[i]->type;
+            } else {
+                break;
+            }
+            if (early[i]) {
+                esc_flow(b, k, early[i]);
+                continue;
+            }
+            esc_flow(b, esc_conv_temp(e, k, tmps[i], st, dt, call->pos, call), tmps[i]);
+            if (wrap)
+                esc_flow(b, *clo_k, tmps[i]);
+        }
+        free(early);
+        free(tks);
+        free(tmps);
+        return;
     }
     for (int i = 0; i < np; i++) {
         Type *pt = sig->u.func.params->u.tuple.vars[i]->type;
@@ -766,16 +953,29 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     if (!esc_is_name_node(a))
                         cur_pos = a->pos;
                     e->conv_pos = cur_pos;
-                    tmps[j] = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-                    esc_expr_to(e, esc_loc_hole(tmps[j]), a, et);
-                    esc_flow(b, *clo_k, tmps[j]);
+                    if (wrap_keeps(e, a, et)) {
+                        tmps[j] = NULL;
+                        continue;
+                    }
+                    Hole in;
+                    // A name converted to the element type stands where gc's
+                    // implicit conversion does (cur_pos).
+                    bool conv = et && types_is_interface(et) && a->type &&
+                                !types_is_interface(a->type);
+                    tmps[j] = wrap_temp(e, a, call, et,
+                                        esc_is_name_node(a) && conv ? cur_pos : NOPOS, NULL,
+                                        clo_k, &in);
+                    esc_expr_to(e, in, a, et);
+                    wrap_done(e, a, tmps[j]);
                 }
             }
             Hole h = esc_spill(e, esc_note_n(e, k, call, "call parameter"),
                                call, "... argument", call->pos);
             for (int j = 0; j < ne; j++) {
                 Node *a = args.v[ai + i + j];
-                Hole kk = esc_note_n(e, h, call, "slice-literal-element");
+                // The elements go into the implicit slice literal, which
+                // prints as "... argument".
+                Hole kk = esc_note(b, h, call->pos, "... argument", "slice-literal-element");
                 if (wrap) {
                     if (tmps[j])
                         esc_flow(b, kk, tmps[j]);
@@ -837,10 +1037,41 @@ void esc_go_defer(Escape *e, Node *n) {
             return;
         }
     }
-    // The wrapper closure: its record holds the evaluated arguments.
+    // The wrapper closure: its record holds the evaluated arguments, which
+    // it captures once the batch is walked, as gc's closures do.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, NULL, "spill"), clo);
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
+    EscCaptureVec caps = {0};
+    PtrMap subst = {0};
+    EscCaptureVec *saved_caps = e->wrap_caps;
+    PtrMap *saved_subst = e->text_subst;
+    NoteVec notes = {0};
+    Node *saved_call = e->wrap_call;
+    NoteVec *saved_notes = e->wrap_notes;
+    e->wrap_caps = &caps;
+    e->text_subst = &subst;
+    e->wrap_call = call;
+    e->wrap_notes = b->m >= 2 ? &notes : NULL;
     call_common(e, NULL, 0, call, true, &clo_k);
+    // Inside the wrapper the call passes the temporaries.
+    if (notes.v.len) {
+        Str text = esc_text(e, call);
+        for (int i = 0; i < notes.v.len; i++)
+            notes.v.data[i]->text = text;
+    }
+    vec_free(&notes.v);
+    e->wrap_caps = saved_caps;
+    e->text_subst = saved_subst;
+    e->wrap_call = saved_call;
+    e->wrap_notes = saved_notes;
+    ptrmap_free(&subst);
+    EscClosure c = {.k = clo_k, .clo = n, .fn = NULL, .ncaps = caps.v.len};
+    if (caps.v.len) {
+        c.caps = arena_alloc(&b->arena, sizeof *c.caps * (size_t)caps.v.len);
+        memcpy(c.caps, caps.v.data, sizeof *c.caps * (size_t)caps.v.len);
+    }
+    vec_free(&caps.v);
+    vec_push(&b->closures, c);
 }

@@ -181,7 +181,17 @@ struct Escape {
     // it at the compiler's current position, not always the operand's);
     // NOPOS: the operand's. esc_expr_to consumes it.
     Pos conv_pos;
+    // Inside a go/defer statement: the temporaries its wrapper closure
+    // captures (call.c), and their names printed in place of the
+    // arguments they hold.
+    struct EscCaptureVec *wrap_caps;
+    PtrMap *text_subst;
+    // The wrapped call and the notes naming it, renamed once every
+    // argument has its temporary.
+    Node *wrap_call;
+    struct NoteVec *wrap_notes;
 };
+typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
 Escape esc_with(Batch *b, EscFunc *fn);
 
@@ -280,6 +290,7 @@ typedef struct EscConfig {
     // path (generic code of imported packages, which gc reads back from
     // export data); NULL: none.
     PtrMap *abs_files;
+    struct EscRecord *record;   // -o: receives the matched package's functions
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole
@@ -288,7 +299,9 @@ typedef struct EscConfig {
 typedef struct EscClosure {
     Hole k;
     const void *clo;    // builder's node
-    EscFunc *fn;
+    EscFunc *fn;        // NULL for a go/defer wrapper, which captures caps
+    struct EscCapture *caps;
+    int ncaps;
 } EscClosure;
 
 struct Batch {
@@ -329,14 +342,16 @@ void esc_batch_add_func(Batch *b, EscFunc *fn);
 
 // One variable captured by a closure, decided once every body is walked
 // (gc's flowClosure): by value if small and never reassigned or addressed.
-typedef struct EscCapture {
+typedef struct EscCapture EscCapture;
+struct EscCapture {
     Location *loc;      // the captured variable (the outer, canonical one)
     Str name;
     Pos var_pos;        // the variable's declaration (-m=2 line)
     Pos use_pos;        // the closure variable's position (notes)
     Str curfn_name;     // the function declaring the variable
     int64_t size;       // the variable's size in bytes
-} EscCapture;
+};
+typedef struct EscCaptureVec { VEC(EscCapture) v; } EscCaptureVec;
 // k is the closure's storage hole. Returns true when captured by value.
 bool esc_capture(Batch *b, Hole k, const EscCapture *c);
 void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn);
@@ -351,21 +366,77 @@ void esc_finish(Batch *b);
 // -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+// ---- summary.c: per-package summaries for separate compilation (-o, -I) ----
+
+// The functions with a body of the package being compiled, in declaration
+// order, filled in by the builder for -o.
+typedef struct EscRecord {
+    VEC(EscFunc *) funcs;
+} EscRecord;
+// Writes p's summary to out: pkgpath (-p), the flags that changed the
+// results, its sources and imports, and the recorded functions' tags.
+// On failure sets *err (malloc'd) and returns false.
+bool esc_summary_write(const char *out, Package *p, Str pkgpath, Str flags,
+                       const EscRecord *r, char **err);
+// A LoadObjectReader (types.h): reads a summary for the loader, which then
+// loads the package from its recorded sources; o->data keeps the tags.
+bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err);
+// Installs f's recorded tags from o (a package read by esc_summary_read);
+// false if the summary has none for a function of f's name and arity.
+bool esc_summary_apply(const LoadObject *o, EscFunc *f);
+// After a failed compilation, as gc removes its -o file: removes out if it
+// holds a summary (and only then: -o may name anything).
+void esc_summary_discard(const char *out);
+
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void esc_fmt_node(Buf *b, Node *n, Package *pkg);
+// n printed with the nodes of subst (Node* -> Str) replaced by their text.
+void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
+// The number of variables gc's noder declares in the function (or func
+// literal) holding node at: its next temporary is .autotmp_N; -1 if
+// unknown.
+int esc_fmt_func_decls(Node *at, Package *pkg);
+// gc's printing of a type in -m lines, qualified relative to pkg.
+void esc_fmt_type(Buf *b, Type *t, Package *pkg);
 // The name of the shape instantiation a use (ident) of generic function o
 // calls, or NULL.
 typedef Str (*EscInstName)(void *ctx, Object *o, Node *ident);
 // esc_fmt_node printing calls of generic functions as gc's stenciler made
 // them: "F[go.shape.int_0](&.dict.F[int], args)".
 // imported: n is generic code of pkg instantiated in another package.
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx, bool imported);
+// subst: nodes (Node* -> Str) printed as the given text (go/defer temps).
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
+                     bool imported);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
+// a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
+// destinations' types are not all f's result types: gc's noder first
+// assigns the results to temporaries. Their number, else 0.
+int esc_multi_call_temps(Node *stmt);
+// The N of the first of the temporaries gc makes for stmt (a return of
+// a multi-value call, or an assignment esc_multi_call_temps counts), -1
+// if unknown.
+int esc_fmt_temp_number(Node *stmt, Package *pkg);
+// The part of call gc's noder moves to a temporary first (a callee or a
+// method's receiver holding a call or a receive: f()(x), g().M(x)), and
+// the temporary's N in *n; NULL if none.
+Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n);
+
+// ---- qualify.c: gc's package qualifiers ----
+// Whether gc names pkg by its quoted path rather than its name in the
+// messages of rel: another package of that name appears in the export
+// data of rel's imports (gc's types.NumImport).
+bool esc_qualify_by_path(Package *rel, Package *pkg);
+
+// ---- wrappers.c: gc's generated method wrappers ----
+// At -m=2, analyses the wrappers gc generates for p's types ((*T).M for
+// value methods, promoted methods) and prints their flow explanations.
+typedef struct Builder Builder;
+void esc_wrappers(Builder *bl, Package *p, Batch *root);
 
 // ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
 
@@ -387,11 +458,18 @@ struct BFunc {
     Node *body;             // N_BLOCK or NULL
     VEC(BFunc *) lits;      // func literals directly inside, source order
     VEC(Object *) cvars;    // closures: captured variables, first use order
+    int ndecls;             // gc's len(fn.Dcl) after the noder, -1 unknown,
+    bool ndecls_known;      // (found on first use): escape's own
+    int esc_temps;          // temporaries are numbered after it
+    VEC(Pos) cvar_pos;      // parallel to cvars: the first use, where gc
+                            // places the closure's own variable
     int lit_gen;            // numbering of the literals named after this one
     // The package's "init": the initializers that cannot be laid out
     // statically, each assigned to its package-level variable.
     VEC(Node *) init_exprs;
     VEC(Type *) init_types;
+    VEC(Node *) init_names; // the variable an initializer is assigned to
+                            // whole (var x = v), for -m=2 notes; else NULL
     PtrMap looping;         // label Object* -> 1: a later goto jumps back
     uint32_t scc_id, scc_low;
     bool on_stack;
@@ -427,6 +505,7 @@ struct Builder {
     VEC(BFunc *) insts;
     BFunc *cur_inst;
     Type *ptr_shape;
+    EscRecord *record;      // -o: where the package's functions go (summary.c)
 };
 // What esc_enter saves: the builder's view while it processes a function.
 typedef struct InstCtx {
@@ -469,6 +548,10 @@ Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
 // The value of an if condition after gc's deadcode folding (constants,
 // false && x, true || x): 1 true, 0 false, -1 unknown.
+// Whether a statement list (or statement) ends in return or panic: a
+// constant if with such a branch cuts the statements after it (gc's
+// deadcode).
+bool esc_ends_in_return(Node *body);
 int esc_const_cond(Builder *bl, Node *c);
 // gc's deadcode on an expression switch with a constant tag: the index of
 // the only clause kept, -1 if none is, -2 if all are.
@@ -490,6 +573,9 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);
+// How many statements of l gc's deadcode keeps: none after an
+// `if true { return }` (unless a label follows).
+int esc_live_len(Builder *bl, NodeList l);
 // expr.c
 void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit
@@ -502,6 +588,10 @@ Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why);
 void esc_walk_closure(Escape *e, Hole k, Node *lit);
+// The steps of selection s on n through embedded fields (x.E.f): the
+// first nsteps, with their dot / dot-of-pointer notes; *prefix gets the
+// text of x and those steps (-m=2 only).
+Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
 void esc_scan_defs(Builder *bl, Node *n);
@@ -517,6 +607,18 @@ void esc_go_defer(Escape *e, Node *stmt);
 // assign.c
 Hole esc_addr_of(Escape *e, Node *n);
 void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *why);
+// gc's name for temporary first+i (.autotmp_N); call's text if unknown.
+Str esc_temp_text(Escape *e, int first, int i, Node *call);
+// The hole for temporary tmp of type st going to k as type dt: through
+// the implicit conversion to an interface (allocated at pos, n the
+// builder's node) if dt is one and st is not.
+Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos, Node *n);
+// The results of a multi-value call through gc's temporaries into ks
+// (return f(), and the assignments esc_multi_call_temps counts): each
+// flows to ks[i] with the note why at where, converted to dtypes[i] at pos
+// when that is an interface and the result is not.
+void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
+                        const char *why, Pos pos);
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
                      const char *why, Node *where, Object **defs);
 void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts);

@@ -24,7 +24,10 @@ static bool is_const(Escape *e, Node *n) {
 
 static Str note_text(Escape *e, Node *n) { return e->b->m >= 2 ? esc_text(e, n) : NULL; }
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
-    return esc_note(e->b, k, n->pos, note_text(e, n), why);
+    Hole h = esc_note(e->b, k, n->pos, note_text(e, n), why);
+    if (e->wrap_notes && n == e->wrap_call && h.notes && h.notes != k.notes)
+        vec_push(&e->wrap_notes->v, h.notes);
+    return h;
 }
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why) {
     return esc_deref(e->b, k, n->pos, note_text(e, n), why);
@@ -78,6 +81,13 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
         Str nt = e->b->m >= 2 ? esc_conv_text(e, n, n, dst) : NULL;
         esc_expr(e, esc_note(e->b, kk, pos, nt, "interface-converted"), n);
+        return;
+    }
+    // Between two interface types that differ, gc converts too: no
+    // allocation, but the note shows in -m=2 explanations.
+    if (dst && st && e->b->m >= 2 && types_is_interface(dst) && types_is_interface(st) &&
+        !types_identical(dst, st)) {
+        esc_expr(e, esc_note(e->b, k, pos, note_text(e, n), "interface-converted"), n);
         return;
     }
     esc_expr(e, k, n);
@@ -291,6 +301,60 @@ static void composite(Escape *e, Hole k, Node *n) {
     }
 }
 
+// x.f or x.M where f or M may be promoted through embedded fields: gc's
+// typechecker spells out one selector per step of the path (x.E, then
+// x.E.f), each an ODOTPTR when its operand is a pointer, else an ODOT,
+// all at n's position. Steps [0, nsteps) each add their note, outermost
+// first, so that -m=2 explanations list them innermost first, as gc's do.
+// *prefix is set to the text of x and the steps (at -m=2; else NULL).
+Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix) {
+    enum { MAX_STEPS = 64 };
+    bool ptr[MAX_STEPS];
+    size_t len[MAX_STEPS + 1];   // len[i]: text length after i steps
+    int total = s->nindex < MAX_STEPS ? s->nindex : MAX_STEPS;
+    if (nsteps > total)
+        nsteps = total;
+    Str full = note_text(e, n);
+    size_t L = full ? strlen(full) : 0;
+    // Lengths come off the end of n's text: the selected name, then each
+    // embedded field name, one ".name" a step.
+    const char *names[MAX_STEPS];
+    Type *t = n->u.selector.x->type;
+    for (int i = 0; i < total; i++) {
+        Type *u = t ? types_under(t) : NULL;
+        ptr[i] = u && u->kind == TY_POINTER;
+        if (ptr[i])
+            u = types_under(u->u.elem.elem);
+        names[i] = n->u.selector.sel->u.ident.name;
+        if (i + 1 < total) {
+            if (!u || u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields) {
+                total = i + 1;   // ill-typed path: stop here
+                break;
+            }
+            Object *f = u->u.struct_.fields[s->index[i]];
+            names[i] = f->name;
+            t = f->type;
+        }
+    }
+    if (nsteps > total)
+        nsteps = total;
+    len[total] = L;
+    for (int i = total - 1; i >= 0; i--) {
+        size_t cut = strlen(names[i]) + 1;
+        len[i] = len[i + 1] >= cut ? len[i + 1] - cut : 0;
+    }
+    for (int i = nsteps - 1; i >= 0; i--) {
+        Str text = full ? str_intern(full, len[i + 1]) : NULL;
+        if (ptr[i])
+            k = esc_deref(e->b, k, n->pos, text, "dot of pointer");
+        else
+            k = esc_note(e->b, k, n->pos, text, "dot");
+    }
+    if (prefix)
+        *prefix = full ? str_intern(full, len[nsteps]) : NULL;
+    return k;
+}
+
 static void selector(Escape *e, Hole k, Node *n) {
     Selection *s = ptrmap_get(&e->bld->info->selections, n);
     if (!s)
@@ -298,10 +362,7 @@ static void selector(Escape *e, Hole k, Node *n) {
     if (s->kind == SEL_METHOD_EXPR)
         return;
     if (s->kind == SEL_FIELD_VAL) {
-        int d = esc_sel_derefs(n, s);
-        for (int i = 0; i < d; i++)
-            k = esc_deref_n(e, k, n, "dot of pointer");
-        esc_expr(e, esc_note_n(e, k, n, "dot"), n->u.selector.x);
+        esc_expr(e, esc_path_steps(e, k, n, s, s->nindex, NULL), n->u.selector.x);
         return;
     }
     // A method value x.M: a closure-like record holding the receiver.
@@ -387,6 +448,7 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
             if (f->cvars.data[i] == o)
                 return;
         vec_push(&f->cvars, o);
+        vec_push(&f->cvar_pos, n->pos);
         return;
     }
     case N_FUNC_LIT: collect_cvars(e, f, n->u.func_lit.body); return;
@@ -438,6 +500,7 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit) {
         return;
     }
     f->cvars.len = 0;
+    f->cvar_pos.len = 0;
     collect_cvars(e, f, lit->u.func_lit.body);
     int64_t size = 8;
     for (int i = 0; i < f->cvars.len; i++)
@@ -513,8 +576,11 @@ void esc_expr(Escape *e, Hole k, Node *n) {
     case N_SLICE: {
         Type *xt = under_of(n->u.slice.x);
         Hole kk = esc_note_n(e, k, n, "slice");
+        // Slicing an array takes its address: an implicit &x at x's start,
+        // printed as x.
         if (xt && xt->kind == TY_ARRAY)
-            kk = esc_addr_n(e, kk, n, "address-of");
+            kk = esc_addr(e->b, kk, syn_start_pos(n->u.slice.x), note_text(e, n->u.slice.x),
+                          "address-of");
         esc_expr(e, kk, n->u.slice.x);
         esc_discard(e, n->u.slice.lo);
         esc_discard(e, n->u.slice.hi);
@@ -526,7 +592,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         if (t && t->kind == TY_TUPLE)
             t = types_tuple_at(t, 0);  // v, ok := x.(T)
         bool direct = !t || types_is_interface(t) || types_is_direct_iface(t);
-        esc_expr(e, esc_dot_type(e->b, k, direct, n->pos, "dot", "dot"), n->u.assert.x);
+        esc_expr(e, esc_dot_type(e->b, k, direct, n->pos, note_text(e, n), "dot"), n->u.assert.x);
         return;
     }
     case N_CALL:
@@ -594,8 +660,9 @@ void esc_expr(Escape *e, Hole k, Node *n) {
 }
 
 Pos esc_last_pos(Node *n, Pos p) {
-    if (!n || NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_NILVALUE ||
-        NODE_MODE(n) == MODE_TYPEXPR)
+    // the noder sets its position for every expression it translates,
+    // except constants (and types); nil is not a constant
+    if (!n || NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_TYPEXPR)
         return p;
     switch (n->kind) {
     case N_IDENT:

@@ -4,8 +4,10 @@
 // expression by a literal that remembers its source text, spelt out the
 // embedded fields a selector goes through, turned string additions into
 // one n-ary concatenation, method calls into calls of method expressions
-// (t.M(x) is T.M(t, x)) and callees with side effects into temporaries
-// (f()() is .autotmp_3()); escape analysis itself then gathers the extra
+// (t.M(x) is T.M(t, x)), callees with side effects into temporaries
+// (f()() is .autotmp_3()) and so the values of multi-value calls passed
+// on (return f() is return .autotmp_2, .autotmp_3; f(g()) still prints
+// as written); escape analysis itself then gathers the extra
 // arguments of variadic calls into a "... argument" slice. Implicit
 // conversions, dereferences and address-ofs print as their operand, so
 // the AST's shape already matches there. This file rebuilds gc's view
@@ -43,6 +45,7 @@ typedef struct Printer {
     Info *info;         // NULL when pkg was not checked: fewer rewrites
     Qualifier q;
     bool early;         // esc_fmt_node_early: variadic calls as written
+    PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
     // esc_fmt_node_in: names calls of generic functions after the shape
     // instantiation they call, as gc's stenciler made them (NULL: none).
     EscInstName inst_name;
@@ -228,29 +231,9 @@ static void list(Printer *p, NodeList l, int from) {
     }
 }
 
-// gc qualifies by package name, or by quoted path when two packages of
-// that name were read from export data (types.NumImport). The export data
-// of each import lists the packages its declarations and inline bodies
-// mention; we take them to be the import and the packages it imports.
-static bool name_shared(Package *rel, Package *pkg) {
-    Package *seen = NULL;
-    for (int i = 0; rel && i < rel->nimports; i++) {
-        Package *d = rel->imports[i];
-        for (int j = -1; d && j < d->nimports; j++) {
-            Package *q = j < 0 ? d : d->imports[j];
-            if (!q || !q->name || strcmp(q->name, pkg->name) != 0 || q == rel)
-                continue;
-            if (seen && seen != q)
-                return true;
-            seen = q;
-        }
-    }
-    return false;
-}
-
 static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
     Printer *p = ctx;
-    if (name_shared(p->pkg, pkg))
+    if (esc_qualify_by_path(p->pkg, pkg))
         types_quote_string(b, pkg->path, strlen(pkg->path));
     else
         buf_puts(b, pkg->name);
@@ -406,6 +389,7 @@ typedef struct TempWalk {
     Printer *p;
     Node *target;       // the call whose temporary is numbered
     int count;          // variables declared so far
+    bool total;         // count the whole function holding target->pos
 } TempWalk;
 
 static bool tw_node(TempWalk *w, Node *n);
@@ -465,7 +449,7 @@ static bool tw_node(TempWalk *w, Node *n) {
         // a closure numbers its own variables
         if (contains(n, n->u.func_lit.body, w->target->pos)) {
             w->count = func_base(NULL, n->u.func_lit.type);
-            return tw_node(w, n->u.func_lit.body);
+            return tw_node(w, n->u.func_lit.body) || w->total;
         }
         return false;
     case N_CALL: {
@@ -518,9 +502,13 @@ static bool tw_node(TempWalk *w, Node *n) {
         if (n->op == OP_DEF) {
             for (int i = 0; i < n->u.assign.lhs.n; i++)
                 tw_def(w, n->u.assign.lhs.v[i]);
-            return false;
+        } else if (tw_list(w, n->u.assign.lhs)) {
+            return true;
         }
-        return tw_list(w, n->u.assign.lhs);
+        if (n == w->target)
+            return true;
+        w->count += esc_multi_call_temps(n);
+        return false;
     case N_DECL_STMT: {
         Node *d = n->u.decl_stmt.decl;
         if (!d || d->kind != N_GEN_DECL || d->op != TK_VAR)
@@ -531,6 +519,9 @@ static bool tw_node(TempWalk *w, Node *n) {
                 return true;
             for (int j = 0; j < spec->u.value_spec.names.n; j++)
                 tw_def(w, spec->u.value_spec.names.v[j]);
+            if (spec == w->target)
+                return true;
+            w->count += esc_multi_call_temps(spec);
         }
         return false;
     }
@@ -595,6 +586,92 @@ static int temp_number(Printer *p, Node *call) {
         }
     }
     return -1;
+}
+
+// A multi-value call assigned to destinations not all of its result
+// types: gc's noder (RewriteMultiValueCall) assigns the results to as many
+// temporaries, then each temporary, converted, to its destination.
+// stmt is an N_ASSIGN or N_VALUE_SPEC; returns the number of temporaries
+// or 0.
+int esc_multi_call_temps(Node *stmt) {
+    NodeList lhs, rhs;
+    bool def = false;
+    if (stmt->kind == N_ASSIGN) {
+        if (stmt->op != OP_NONE && stmt->op != OP_DEF)
+            return 0;
+        lhs = stmt->u.assign.lhs;
+        rhs = stmt->u.assign.rhs;
+        def = stmt->op == OP_DEF;
+    } else if (stmt->kind == N_VALUE_SPEC) {
+        lhs = stmt->u.value_spec.names;
+        rhs = stmt->u.value_spec.values;
+        def = true;
+    } else {
+        return 0;
+    }
+    if (lhs.n < 2 || rhs.n != 1 || syn_unparen(rhs.v[0])->kind != N_CALL)
+        return 0;
+    Type *t = rhs.v[0]->type;
+    if (!t || t->kind != TY_TUPLE || types_tuple_len(t) != lhs.n)
+        return 0;
+    bool mismatched = false;
+    for (int i = 0; i < lhs.n; i++) {
+        Node *d = lhs.v[i];
+        if (d->kind == N_IDENT && strcmp(d->u.ident.name, "_") == 0)
+            continue;
+        Type *dt = d->type;
+        if (def && d->kind == N_IDENT && d->u.ident.obj)
+            dt = d->u.ident.obj->type;
+        Type *rt = types_tuple_at(t, i);
+        if (!dt || !rt)
+            return 0;
+        if (!types_identical(dt, rt))
+            mismatched = true;
+    }
+    return mismatched ? lhs.n : 0;
+}
+
+// The temporaries of a rewritten multi-value assignment, as gc prints
+// its right-hand side; false if it is not rewritten.
+static bool temp_list(Printer *p, Node *stmt) {
+    int k = esc_multi_call_temps(stmt);
+    int t = k ? temp_number(p, stmt) : -1;
+    if (t < 0)
+        return false;
+    for (int i = 0; i < k; i++)
+        buf_printf(p->b, "%s.autotmp_%d", i ? ", " : "", t + i);
+    return true;
+}
+
+Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    Node *part = temp_part(&p, call);
+    *n = part ? temp_number(&p, call) : -1;
+    return *n >= 0 ? part : NULL;
+}
+
+int esc_fmt_func_decls(Node *at, Package *pkg) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    Node probe = {.pos = at->pos};  // never met: the walk counts everything
+    for (int f = 0; pkg && f < pkg->nfiles; f++) {
+        SynFile *file = pkg->syn ? pkg->syn[f] : NULL;
+        for (int i = 0; file && i < file->decls.n; i++) {
+            Node *d = file->decls.v[i];
+            if (d->kind != N_FUNC_DECL || !contains(d, d->u.func_decl.body, at->pos))
+                continue;
+            Node *recv = d->u.func_decl.recv.n ? d->u.func_decl.recv.v[0] : NULL;
+            TempWalk w = {.p = &p, .target = &probe, .count = func_base(recv, d->u.func_decl.type),
+                          .total = true};
+            tw_node(&w, d->u.func_decl.body);
+            return w.count;
+        }
+    }
+    return -1;
+}
+
+int esc_fmt_temp_number(Node *stmt, Package *pkg) {
+    Printer p = {.pkg = pkg, .info = types_package_info(pkg)};
+    return temp_number(&p, stmt);
 }
 
 // Writes the temporary standing for call's callee part; false if gc
@@ -684,7 +761,9 @@ static bool method_call(Printer *p, Node *n) {
     if (ptr)
         buf_putc(p->b, ')');
     buf_printf(p->b, iname ? ".%s, " : ".%s(", fun->u.selector.sel->u.ident.name);
-    if (!temp(p, n)) {
+    if (p->subst && ptrmap_get(p->subst, syn_unparen(x)))
+        expr(p, x, 0);  // a go/defer temporary holds the whole receiver
+    else if (!temp(p, n)) {
         expr(p, x, 0);
         embedded_path(p, syn_unparen(x)->type, s);
     }
@@ -800,6 +879,17 @@ static void call(Printer *p, Node *n) {
         builtin_call(p, n, id);
         return;
     }
+    NodeList args = n->u.call.args;
+    Type *at = args.n == 1 ? args.v[0]->type : NULL;
+    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 && !temp_part(p, n)) {
+        // f(g()): the noder passes g's values in temporaries and keeps the
+        // call as written for printing (its Orig)
+        expr(p, fun, PREC_PRIMARY);
+        buf_putc(p->b, '(');
+        expr(p, args.v[0], 0);
+        buf_putc(p->b, ')');
+        return;
+    }
     if (method_call(p, n))
         return;
     if (generic_call(p, n))
@@ -899,6 +989,11 @@ static void expr(Printer *p, Node *n, int prec) {
     n = syn_unparen(n);
     if (!n) {
         buf_puts(p->b, "<nil>");
+        return;
+    }
+    Str sub = p->subst ? ptrmap_get(p->subst, n) : NULL;
+    if (sub) {
+        buf_puts(p->b, sub);
         return;
     }
     if (prec > node_prec(p, n)) {
@@ -1086,7 +1181,8 @@ static void stmt(Printer *p, Node *n) {
         }
         list_all(p, n->u.assign.lhs);
         buf_puts(p->b, n->op == OP_DEF ? " := " : " = ");
-        list_all(p, n->u.assign.rhs);
+        if (!temp_list(p, n))
+            list_all(p, n->u.assign.rhs);
         return;
     case N_INCDEC:
         // the noder makes x++ an x += 1
@@ -1124,7 +1220,8 @@ static void stmt(Printer *p, Node *n) {
         list_all(p, n->u.value_spec.names);
         if (n->u.value_spec.values.n) {
             buf_puts(p->b, " = ");
-            list_all(p, n->u.value_spec.values);
+            if (!temp_list(p, n))
+                list_all(p, n->u.value_spec.values);
         }
         return;
     case N_EXPR_STMT:
@@ -1201,17 +1298,29 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early, EscInstName fn, void *ctx,
-                       bool imported) {
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst, EscInstName fn,
+                       void *ctx, bool imported) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
-                 .inst_name = fn, .inst_ctx = ctx, .imported = imported};
+                 .subst = subst, .inst_name = fn, .inst_ctx = ctx, .imported = imported};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, false); }
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, EscInstName fn, void *ctx, bool imported) {
-    print_root(b, n, pkg, false, fn, ctx, imported);
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, NULL, false); }
+
+void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
+    print_root(b, n, pkg, false, subst, NULL, NULL, false);
 }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, false); }
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
+                     bool imported) {
+    print_root(b, n, pkg, false, subst, fn, ctx, imported);
+}
+
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }
+
+void esc_fmt_type(Buf *b, Type *t, Package *pkg) {
+    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};
+    p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
+    type(&p, t);
+}

@@ -35,7 +35,7 @@ void esc_explain_loc(Batch *b, Buf *out, Location *l) {
     if (l == &b->heap_loc)
         buf_puts(out, "{heap}");
     else if (l->kind == LOC_TEMP)
-        buf_puts(out, "{temp}");
+        buf_puts(out, l->text ? l->text : "{temp}");  // gc's named temporaries (.autotmp_N)
     else if (l->kind == LOC_EXPR)
         buf_printf(out, "{storage for %s}", l->text);
     else

@@ -18,7 +18,7 @@
 // The constant value of an if condition: 1 true, 0 false, -1 not constant.
 static int const_cond(Escape *e, Node *c) { return esc_const_cond(e->bld, c); }
 
-static bool ends_in_return(Node *body) {
+bool esc_ends_in_return(Node *body) {
     if (!body)
         return false;
     Node *last = body;
@@ -39,8 +39,7 @@ static bool ends_in_return(Node *body) {
     return false;
 }
 
-void esc_block(Escape *e, NodeList l) {
-    int old = e->loop_depth;
+int esc_live_len(Builder *bl, NodeList l) {
     // gc's deadcode pass: after `if true { return }` the rest is cut
     // (unless a label follows).
     int last_label = -1;
@@ -49,13 +48,20 @@ void esc_block(Escape *e, NodeList l) {
             last_label = i;
     for (int i = 0; i < l.n; i++) {
         Node *s = l.v[i];
-        esc_stmt(e, s);
         if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
-            int c = const_cond(e, s->u.if_.cond);
-            if (c >= 0 && ends_in_return(c ? s->u.if_.then : s->u.if_.els))
-                break;
+            int c = esc_const_cond(bl, s->u.if_.cond);
+            if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
+                return i + 1;
         }
     }
+    return l.n;
+}
+
+void esc_block(Escape *e, NodeList l) {
+    int old = e->loop_depth;
+    int n = esc_live_len(e->bld, l);
+    for (int i = 0; i < n; i++)
+        esc_stmt(e, l.v[i]);
     e->loop_depth = old;
 }
 
@@ -192,7 +198,8 @@ static void type_switch(Escape *e, Node *n) {
             Hole k = esc_dcl(e, o->aux);
             if (types_has_pointers(o->type)) {
                 bool direct = types_is_interface(o->type) || types_is_direct_iface(o->type);
-                ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos, "switch case", "switch case");
+                ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos,
+                                         e->b->m >= 2 ? esc_text(e, cc) : NULL, "switch case");
             }
         }
     }
@@ -256,8 +263,10 @@ static void return_stmt(Escape *e, Node *n) {
         ks[i] = fn->results[i].loc ? esc_loc_hole(fn->results[i].loc) : esc_discard_hole(e->b);
     }
     if (res.n == 1 && nr > 1) {
-        // return f(): the call's results go straight to ours.
-        esc_call(e, ks, nr, syn_unparen(res.v[0]));
+        // return f(): gc's noder returns temporaries holding the call's
+        // results, converted at the call where our result types differ.
+        Node *call = syn_unparen(res.v[0]);
+        esc_call_via_temps(e, ks, types, nr, call, n, "return", call->pos);
     } else {
         // gc's conversion position (found by experiment): it starts at
         // the result list's position (its second element), moves to each

@@ -492,10 +492,11 @@ static bool hs_import_spec(HScan *s, FileImportVec *out) {
         s->p++;
         hs_skip(s);
     }
+    int pline = s->line, pcol = (int)(s->p - s->linestart) + 1;
     Str path = hs_string(s);
     if (!path)
         return false;
-    FileImport fi = {path, line, col};
+    FileImport fi = {path, line, col, pline, pcol};
     vec_push(out, fi);
     return true;
 }

@@ -351,6 +351,8 @@ static void tab_insert(Loader *l, Package *p) {
 typedef struct ImportSite {
     Str file;           // display path of the importing file
     int line, col;
+    Str gcfile;         // the file as gc names it in its own errors
+    int pline, pcol;    // the path's position, where gc reports errors
 } ImportSite;
 
 // "package ROOT\n\timports A\n\timports B: msg": cmd/go's import-stack form.
@@ -452,7 +454,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
     // `go tool compile FILE...` names the files exactly as they were given.
     // (cgo files may have been dropped, so match by base name.)
-    if (l->given_files && only)
+    if (l->given_files && only && root)
         for (int i = 0; i < p->nfiles; i++)
             for (int j = 0; j < nonly; j++)
                 if (only[j] == di.gofiles.data[i])
@@ -486,7 +488,8 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         for (int j = 0; j < h->nimports; j++) {
             // cmd/go's own errors shorten the file's path itself ("x.go").
             Str file = short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
-            Imp im = {h->imports[j].path, {file, h->imports[j].line, h->imports[j].col}};
+            FileImport *fi = &h->imports[j];
+            Imp im = {fi->path, {file, fi->line, fi->col, p->files[i], fi->pline, fi->pcol}};
             vec_push(&imps, im);
         }
     }
@@ -624,7 +627,158 @@ static Package *load_local_import(Loader *l, Str path, Package *importer, const 
     return p;
 }
 
+// ---- gc's separate compilation (-D, -I) ----
+
+// Whether importer's imports resolve as gc's do: the files being compiled
+// when -D or -I is given, and packages that came from object files.
+static bool gc_imports(Loader *l, Package *importer) {
+    if (!importer)
+        return false;
+    if (importer->object)
+        return true;
+    return l->cfg.compile_files && (l->cfg.local_prefix || l->cfg.nimport_dirs) &&
+           strcmp(importer->path, "command-line-arguments") == 0;
+}
+
+static bool is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+// gc's openPackage: PATH.a before PATH.o, in each -I directory in turn.
+static Str find_object(Loader *l, Str path) {
+    if (is_local(path)) {
+        Str a = strf("%s.a", path), o = strf("%s.o", path);
+        return is_file(a) ? a : is_file(o) ? o : NULL;
+    }
+    for (int i = 0; i < l->cfg.nimport_dirs; i++) {
+        Str a = strf("%s/%s.a", l->cfg.import_dirs[i], path);
+        Str o = strf("%s/%s.o", l->cfg.import_dirs[i], path);
+        if (is_file(a))
+            return a;
+        if (is_file(o))
+            return o;
+    }
+    return NULL;
+}
+
+static void gc_import_error(Loader *l, Package *importer, const ImportSite *site, Str path,
+                            const char *why) {
+    if (site)
+        diag_error_nopos(l->diags, "%s:%d:%d: could not import %s (%s)",
+                         site->gcfile ? site->gcfile : site->file, site->pline, site->pcol, path, why);
+    else
+        diag_error_nopos(l->diags, "could not import %s (%s)", path, why);
+    importer->bad = true;
+}
+
+// The package object file `file` describes, imported as path: loaded and
+// parsed from its recorded sources, its own imports resolved as recorded.
+static Package *load_object(Loader *l, Str path, Str rpath, Str file, Package *importer,
+                            const ImportSite *site) {
+    Package *p = load_lookup(l, rpath);
+    if (p)
+        return finish_known(l, p);
+    LoadObject *o = ARENA_NEW(&l->arena, LoadObject);
+    char *err = NULL;
+    if (!l->cfg.read_object) {
+        gc_import_error(l, importer, site, path, "no object file reader");
+        return NULL;
+    }
+    if (!l->cfg.read_object(l->cfg.read_ctx, file, &l->arena, o, &err)) {
+        gc_import_error(l, importer, site, path, err ? err : "unreadable object file");
+        free(err);
+        return NULL;
+    }
+    if (o->nfiles == 0) {
+        gc_import_error(l, importer, site, path, "object file lists no source files");
+        return NULL;
+    }
+    // The sources lie in one directory, as goesc requires of a file list.
+    Str dir = NULL;
+    Str *names = ARENA_ARRAY(&l->arena, Str, o->nfiles);
+    for (int i = 0; i < o->nfiles; i++) {
+        const char *slash = strrchr(o->files[i], '/');
+        Str d = !slash ? NULL : slash == o->files[i] ? str_cstr("/")
+                              : str_intern(o->files[i], (size_t)(slash - o->files[i]));
+        if (!d || (dir && d != dir)) {
+            gc_import_error(l, importer, site, path, "object file's sources are not in one directory");
+            return NULL;
+        }
+        dir = d;
+        names[i] = str_cstr(slash + 1);
+    }
+    p = new_package(l, rpath, dir);
+    p->object = o;
+    p->state = 1;
+    load_files(l, p, names, o->nfiles, false, site);
+    p->state = 2;
+    vec_push(&l->order, p);
+    return p;
+}
+
+// Resolves path as gc does for importer (see LoadConfig). Returns true
+// when it settled the import (*out: the package, or NULL after an error);
+// false to resolve *path_io (maybe rewritten) from source.
+static bool gc_import(Loader *l, Str *path_io, Package *importer, const ImportSite *site, Package **out) {
+    Str path = *path_io, rpath = path, file = NULL;
+    *out = NULL;
+    if (strcmp(path, "unsafe") == 0)
+        return false;
+    if (strcmp(path, "main") == 0) {
+        gc_import_error(l, importer, site, path, "cannot import \"main\"");
+        return true;
+    }
+    LoadObject *io = importer->object;
+    if (!io && l->cfg.pkgpath && path == l->cfg.pkgpath) {
+        gc_import_error(l, importer, site, path,
+                        strf("import \"%s\" while compiling that package (import cycle)", path));
+        return true;
+    }
+    if (io) {
+        for (int i = 0; i < io->nimports; i++)
+            if (io->imports[i] == path) {
+                if (!io->import_files[i]) {
+                    *path_io = io->import_paths[i];
+                    return false;
+                }
+                *out = load_object(l, path, io->import_paths[i], io->import_files[i], importer, site);
+                return true;
+            }
+        return false;   // not recorded: from source, as any other import
+    }
+    if (is_local(path)) {
+        if (path[0] == '/') {
+            gc_import_error(l, importer, site, path, "import path cannot be absolute path");
+            return true;
+        }
+        rpath = clean_path(strf("%s/%s", l->cfg.local_prefix ? l->cfg.local_prefix : l->cwd, path));
+    }
+    file = find_object(l, rpath);
+    if (!file) {
+        // Not in -I: std and module packages load from source; gc would
+        // find them in GOROOT/pkg or through -importcfg.
+        Str module;
+        char *err = NULL;
+        bool source = !is_local(rpath) &&
+                      ((is_std_path(rpath) && is_dir(strf("%s/%s", l->gorootsrc, rpath))) ||
+                       mod_find_dir(l, l->mod, rpath, &module, &err));
+        free(err);
+        if (source) {
+            *path_io = rpath;
+            return false;
+        }
+        gc_import_error(l, importer, site, path, "file not found");
+        return true;
+    }
+    *out = load_object(l, path, rpath, abs_path(l, file), importer, site);
+    return true;
+}
+
 static Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site) {
+    Package *gp;
+    if (gc_imports(l, importer) && gc_import(l, &path, importer, site, &gp))
+        return gp;
     if (is_local(path))
         return load_local_import(l, path, importer, site);
     if (!valid_import_path(path)) {

@@ -37,7 +37,30 @@ typedef struct Package {
     Arena arena;        // owns the file texts and ASTs
     struct Scope *scope;    // set by the checker
     void *check;        // reserved for the type checker's per-package data
+    // Imported through an object file written by an earlier run (gc's
+    // separate compilation, -I): what the file said; NULL otherwise.
+    struct LoadObject *object;
 } Package;
+
+// What an object file written with -o tells the loader (gc's export data,
+// reduced to what a from-source loader needs): the package is loaded and
+// checked again from its recorded sources, and later stages take the
+// rest (escape tags) from data.
+typedef struct LoadObject {
+    Str file;           // the object file, as found
+    Str path;           // the package path it was compiled as (-p)
+    Str *files;         // absolute paths of its source files, one directory
+    int nfiles;
+    // Its imports as written, the package path each resolved to and the
+    // object file it was read from (NULL: loaded from source, as std).
+    Str *imports, *import_paths, *import_files;
+    int nimports;
+    void *data;         // the reader's own data, for later stages
+} LoadObject;
+// Reads object file `file` into *o (allocations in a). On failure returns
+// false and sets *err (malloc'd) to the reason, which follows gc's
+// "could not import PATH (" in the error.
+typedef bool (*LoadObjectReader)(void *ctx, Str file, Arena *a, LoadObject *o, char **err);
 
 typedef struct LoadConfig {
     Str goroot;         // NULL: $GOROOT, `go env GOROOT`, well-known places
@@ -48,6 +71,18 @@ typedef struct LoadConfig {
     // Files named on the command line are compiled as `go tool compile`
     // does, which (unlike cmd/go) does not enforce the internal-package rule.
     bool compile_files;
+    // gc's separate compilation, for compile_files. With -D or -I, imports
+    // resolve as gc resolves them: a local path ("./a") is joined to
+    // local_prefix (-D; default the current directory), and the result is
+    // looked up as DIR/PATH.a, then DIR/PATH.o, in each import_dirs (-I)
+    // (a still-local path: PATH.a, PATH.o), read with read_object. Paths
+    // found nowhere load from source if std or a module has them.
+    Str local_prefix;
+    Str pkgpath;        // -p: the path being compiled, which it cannot import
+    Str *import_dirs;
+    int nimport_dirs;
+    LoadObjectReader read_object;
+    void *read_ctx;
 } LoadConfig;
 
 typedef struct Loader Loader;
@@ -82,6 +117,7 @@ typedef struct BuildCtx {
 typedef struct FileImport {
     Str path;
     int line, col;      // of the import spec, for error messages
+    int pline, pcol;    // of the path, where gc reports import errors
 } FileImport;
 typedef struct FileHeader {
     Str pkgname;        // NULL if the package clause is missing or garbled

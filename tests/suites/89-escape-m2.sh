@@ -1,0 +1,96 @@
+#!/bin/sh
+# 89-escape-m2.sh: -m=2 explanations (flow: ..., from ... (why) at ...),
+# checked against Go 1.19's gc. First our own cases, tests/escape/m2/*.go:
+# goesc's -m=2 -l output must equal gc's line for line; files listed in
+# tests/escape/m2.pass must keep passing (a ratchet; newly passing files
+# are added, commit them). Then a set of std packages, compared as
+# multisets of lines: the share of gc's lines goesc prints (recall) and of
+# goesc's lines gc prints (precision) must not drop below
+# tests/escape/m2_std.ratchet (raised figures are written back).
+cd "$(dirname "$0")/../.."
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+PASS=tests/escape/m2.pass
+RATCHET=tests/escape/m2_std.ratchet
+PKGS="strings bytes net/url encoding/json fmt sort bufio strconv errors io os path/filepath
+      regexp regexp/syntax text/template/parse container/list"
+[ -x ./goesc ] || { echo "FAIL escape-m2: goesc is not built"; exit 0; }
+[ -x "$GO" ] || { echo "FAIL escape-m2: no go tool at $GO"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
+goesc=$PWD/goesc
+
+touch "$tmp/passing"
+for src in tests/escape/m2/*.go; do
+    name=$(basename "$src")
+    # Never -o /dev/null: gc removes its output file on errors.
+    (cd tests/escape/m2 && "$GO" tool compile -p p -m=2 -l -o "$tmp/x.o" "$name") >"$tmp/gc" 2>&1
+    (cd tests/escape/m2 && "$goesc" -p p -m=2 -l "$name") >"$tmp/ours" 2>&1
+    if cmp -s "$tmp/gc" "$tmp/ours"; then
+        echo "ok escape-m2-$name"
+        echo "$name" >>"$tmp/passing"
+    elif grep -qx "$name" "$PASS" 2>/dev/null; then
+        echo "FAIL escape-m2-$name: regressed: $(diff "$tmp/gc" "$tmp/ours" | grep -c '^[<>]') lines differ"
+    else
+        echo "   (not yet) escape-m2-$name: $(diff "$tmp/gc" "$tmp/ours" | grep -c '^[<>]') lines differ"
+    fi
+done
+sort -u "$PASS" "$tmp/passing" 2>/dev/null | grep . >"$tmp/pass.new"
+cp "$tmp/pass.new" "$PASS"
+
+# gc prints the paths it was given; goesc prints GOROOT-relative ones the
+# same way, so only "# pkg" headers need dropping. Dependencies get -l
+# too, as goesc analyses them without inlining.
+HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags=all=-l -gcflags='-m=2 -l' $PKGS 2>&1 |
+    grep -v '^#' >"$tmp/gc.txt"
+./goesc -m=2 -l $PKGS >"$tmp/ours.txt" 2>&1
+python3 - "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" <<'PY'
+import collections, sys
+gc = collections.Counter(open(sys.argv[1]).read().splitlines())
+ours = collections.Counter(open(sys.argv[2]).read().splitlines())
+common = sum((gc & ours).values())
+if not gc:
+    print("FAIL escape-m2-std: gc printed nothing")
+    sys.exit(0)
+rec = 100.0 * common / sum(gc.values())
+prec = 100.0 * common / max(1, sum(ours.values()))
+old = (0.0, 0.0)
+try:
+    for line in open(sys.argv[3]):
+        if not line.startswith("#") and line.strip():
+            p, r = line.split()
+            old = (float(p), float(r))
+except FileNotFoundError:
+    pass
+prec, rec = round(prec, 2), round(rec, 2)   # as the ratchet records them
+if prec < old[0] or rec < old[1]:
+    print("FAIL escape-m2-std: precision %.2f%% recall %.2f%% (ratchet %.2f%% / %.2f%%)"
+          % (prec, rec, old[0], old[1]))
+    sys.exit(0)
+with open(sys.argv[3], "w") as f:
+    f.write("# goesc -m=2 -l vs gc on tests/suites/89-escape-m2.sh's packages: precision %, recall % of lines\n")
+    f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
+print("ok escape-m2-std (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
+PY
+
+# The same analyses under ASan+UBSan (make asan): -m=2 on these packages
+# and -m -l on all of std must run clean and print what the plain build
+# prints.
+if [ -x build/goesc-asan ]; then
+    for args in "-m=2 -l $PKGS" "-m -l std"; do
+        case $args in -m=2*) name=m2-packages ;; *) name=std ;; esac
+        ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+            build/goesc-asan $args >"$tmp/asan.out" 2>"$tmp/asan.err"
+        rc=$?
+        ./goesc $args >"$tmp/plain.out" 2>/dev/null
+        if [ "$rc" -ne 0 ] || grep -q "ERROR: AddressSanitizer\|runtime error" "$tmp/asan.err"; then
+            echo "FAIL escape-asan-$name: exit $rc: $(grep -m1 'ERROR\|runtime error' "$tmp/asan.err")"
+        elif ! cmp -s "$tmp/asan.out" "$tmp/plain.out"; then
+            echo "FAIL escape-asan-$name: output differs from the plain build's"
+        else
+            echo "ok escape-asan-$name"
+        fi
+    done
+else
+    echo "FAIL escape-asan: build/goesc-asan is not built (make asan)"
+fi
