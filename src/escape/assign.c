@@ -326,6 +326,10 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 if (where->kind == N_VALUE_SPEC)
                     for (int j = 0; j < nsrc; j++)
                         e->conv_pos = esc_last_pos(srcs[j], e->conv_pos);
+                // In a shape instantiation gc's stenciler converts at the
+                // statement (found by experiment).
+                if (e->bld->cur_inst)
+                    e->conv_pos = esc_gen_last_pos(e->bld, where, where->pos);
                 esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
             }
         }

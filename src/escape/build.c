@@ -22,9 +22,20 @@
 
 #include "escape.h"
 
+static Str inst_name_of(void *ctx, Object *o, Node *ident) {
+    Builder *bl = ctx;
+    // Inside instantiations gc reaches sub-dictionaries differently: not
+    // modelled, calls print as written there.
+    if (bl->cur_inst)
+        return NULL;
+    BFunc *f = esc_generic_call(bl, o, ident);
+    return f ? f->f.name : NULL;
+}
+
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node_subst(&b, n, e->bld->pkg, e->text_subst);
+    esc_fmt_node_in(&b, n, e->bld->pkg, e->text_subst, inst_name_of, e->bld,
+                    e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
@@ -52,7 +63,14 @@ bool esc_is_local_var(Object *obj) {
            (obj->flags & (OF_LOCAL | OF_PARAM | OF_RESULT));
 }
 
-BFunc *esc_bfunc(Builder *bl, const void *key) { return ptrmap_get(&bl->funcs, key); }
+BFunc *esc_bfunc(Builder *bl, const void *key) {
+    if (bl->cur_inst) {
+        BFunc *f = ptrmap_get(&bl->cur_inst->inst_lits, key);
+        if (f)
+            return f;
+    }
+    return ptrmap_get(&bl->funcs, key);
+}
 
 Location *esc_var_loc(Escape *e, Object *obj) {
     if (!obj->aux) {
@@ -128,7 +146,9 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
         else
             snprintf(buf, sizeof buf, "%s.%d", fn->f.name, ++fn->lit_gen);
         BFunc *lit = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), &fn->f);
-        ptrmap_put(&bl->funcs, n, lit);
+        // An instantiation's literals are its own: one set per shape.
+        lit->inst = top->inst;  // (not DUPOK: its parameter lines are printed)
+        ptrmap_put(top->inst ? &top->inst->inst_lits : &bl->funcs, n, lit);
         vec_push(&fn->lits, lit);
         find_lits(bl, lit, top, n->u.func_lit.body);
         return;
@@ -179,6 +199,29 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
     }
 }
 
+static void find_labels(BFunc *f, Node *n, PtrMap *seen);
+
+BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
+    BFunc *f = new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, func_name(bl, decl), NULL);
+    f->f.pragma = decl->u.func_decl.pragma;
+    f->f.quiet = true;  // DUPOK for gc: no parameter lines
+    f->inst = f;
+    f->pkg = gen->pkg;
+    InstCtx save;
+    esc_enter(bl, f, &save);
+    find_lits(bl, f, f, f->body);
+    PtrMap seen = {0};
+    find_labels(f, f->body, &seen);
+    ptrmap_free(&seen);
+    for (int j = 0; j < f->lits.len; j++) {
+        PtrMap s2 = {0};
+        find_labels(f->lits.data[j], f->lits.data[j]->body, &s2);
+        ptrmap_free(&s2);
+    }
+    esc_leave(bl, &save);
+    return f;
+}
+
 // ---- the static call graph (gc's VisitFuncsBottomUp) ----
 
 typedef struct RefVisit {
@@ -207,7 +250,7 @@ static void refs(RefVisit *v, Node *n) {
     case N_IDENT: {
         Object *o = n->u.ident.obj;
         if (o && o->kind == OBJ_FUNC) {
-            BFunc *f = esc_bfunc(bl, o);
+            BFunc *f = esc_func_of(bl, o, n);
             if (f)
                 v->fn(v, f);
         }
@@ -222,7 +265,7 @@ static void refs(RefVisit *v, Node *n) {
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&bl->info->selections, n);
         if (s && s->obj && s->obj->kind == OBJ_FUNC) {
-            BFunc *f = esc_bfunc(bl, s->obj);
+            BFunc *f = esc_method_of(bl, s->obj, s->recv);
             if (f)
                 v->fn(v, f);
         } else if (!s) {
@@ -312,7 +355,10 @@ static uint32_t scc_visit(Builder *bl, BFunc *f) {
     uint32_t id = f->scc_id;
     vec_push(&bl->stack, f);
     RefVisit v = {.bl = bl, .fn = scc_edge, .min = id};
+    InstCtx save;
+    esc_enter(bl, f, &save);
     refs(&v, f->f.outer ? f->decl->u.func_lit.body : f->body);
+    esc_leave(bl, &save);
     // A closure always belongs to its enclosing function's component.
     if (v.min == id && !f->f.outer) {
         int start = bl->stack.len;
@@ -526,29 +572,43 @@ static void mark_live(void *ctx, Node *n) {
 static void analyze_component(Builder *bl, BFunc **fns, int n) {
     Batch *b = bl->b;
     BFuncVec all = {0};
+    InstCtx save;
+    bool has_inst = false;
     for (int i = 0; i < n; i++) {
         if (fns[i]->f.outer)
             continue;
+        esc_enter(bl, fns[i], &save);
         esc_visit(bl, fns[i]->body, mark_live, bl);
         for (int j = 0; j < fns[i]->init_exprs.len; j++)
             esc_visit(bl, fns[i]->init_exprs.data[j], mark_live, bl);
         add_with_lits(bl, fns[i], &all);
+        esc_leave(bl, &save);
+        if (fns[i]->inst) {
+            // Approximation: one binding per type parameter, so two shapes
+            // of one generic in a component see the last one.
+            esc_bind_inst(fns[i]->inst, true);
+            has_inst = true;
+        }
     }
     EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
-                     .out = b->out};
+                     .out = b->out, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = b->limits;
     bl->b = &batch;
     for (int i = 0; i < all.len; i++) {
         esc_batch_add_func(&batch, &all.data[i]->f);
+        esc_enter(bl, all.data[i], &save);
         init_func(bl, all.data[i]);
+        esc_leave(bl, &save);
     }
     for (int i = 0; i < all.len; i++) {
         BFunc *f = all.data[i];
         if (f->f.outer || !f->body)
             continue;
+        esc_enter(bl, f, &save);
         esc_scan_defs(bl, f->body);
+        esc_leave(bl, &save);
     }
     for (int i = 0; i < all.len; i++) {
         BFunc *f = all.data[i];
@@ -557,7 +617,9 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         f->f.state = ESC_FUNC_STARTED;
         Escape e = esc_with(&batch, &f->f);
         e.bld = bl;
+        esc_enter(bl, f, &save);
         esc_block(&e, f->body->u.block.list);
+        esc_leave(bl, &save);
     }
     for (int i = 0; i < all.len; i++) {
         BFunc *f = all.data[i];
@@ -623,6 +685,18 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
     }
     esc_solve(&batch);
     esc_finish(&batch);
+    if (has_inst) {
+        // The generic's variables are walked again for its next shape:
+        // forget this batch's locations of them.
+        for (int i = 0; i < batch.all_locs.len; i++) {
+            Location *l = batch.all_locs.data[i];
+            if (l->n && (l->kind == LOC_AUTO || l->kind == LOC_PARAM || l->kind == LOC_RESULT) &&
+                ((Object *)l->n)->aux == l)
+                ((Object *)l->n)->aux = NULL;
+        }
+        for (int i = 0; i < n; i++)
+            esc_bind_inst(fns[i]->inst, false);
+    }
     b->nerrors += batch.nerrors;
     bl->b = b;
     esc_batch_free(&batch);
@@ -783,10 +857,14 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
     return init;
 }
 
+static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }
+
 static void analyze_package(Builder *bl, Package *p, Batch *root) {
     bl->pkg = p;
+    bl->home = p;
     bl->info = types_package_info(p);
     bl->b = root;
+    root->abs_files = &bl->abs_files;
     if (!bl->info)
         return;
     VEC(BFunc *) order = {0};
@@ -803,10 +881,12 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             if (!obj || !obj->type || obj->type->kind != TY_FUNC)
                 continue;
             Type *sig = obj->type;
-            // Generic functions are analysed per instantiation by gc; we
-            // leave them out and treat calls to them as unknown.
-            if (sig->u.func.ntparams || sig->u.func.nrtparams)
+            // Generic functions are analysed per shape instantiation
+            // (generic.c), not as written.
+            if (sig->u.func.ntparams || sig->u.func.nrtparams) {
+                esc_note_generic_decl(bl, d);
                 continue;
+            }
             Str name = func_name(bl, d);
             if (d->u.func_decl.recv.n == 0 && strcmp(name, "init") == 0) {
                 char buf[32];   // gc numbers the package's init functions
@@ -846,6 +926,10 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             f->f.state = ESC_FUNC_TAGGED;
         }
     }
+    // gc instantiates the methods of the package's instance types first.
+    bl->insts.len = 0;
+    bl->cur_inst = NULL;
+    esc_instantiate_methods(bl);
     BFuncList globs = {0};
     BFunc *init = package_init(bl, p, &globs);
     for (int i = 0; i < globs.len; i++)
@@ -868,6 +952,16 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         }
         scc_visit(bl, f);
     }
+    // Then the instantiations no function of the package reached (their
+    // list may grow while we go); those init calls are made first.
+    if (init) {
+        RefVisit v = {.bl = bl, .fn = ref_nothing, .min = 0};
+        for (int i = 0; i < init->init_exprs.len; i++)
+            refs(&v, init->init_exprs.data[i]);
+    }
+    for (int i = 0; i < bl->insts.len; i++)
+        if (!bl->insts.data[i]->scc_id)
+            scc_visit(bl, bl->insts.data[i]);
     if (init) {
         for (int i = 0; i < init->init_exprs.len; i++)
             esc_scan_defs(bl, init->init_exprs.data[i]);

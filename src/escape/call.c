@@ -24,6 +24,10 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     Type *t = sel->u.selector.x->type;
     if (!t || !m || !m->type)
         return k;
+    // x.M() on a type parameter: gc calls the method through the
+    // dictionary with x, as it is, for first argument.
+    if (t->kind == TY_TYPEPARAM)
+        return k;
     // A receiver without pointers carries nothing (gc's exprSkipInit on
     // the receiver argument).
     Object *rcv = m->type->u.func.recv;
@@ -87,6 +91,8 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
     NodeList args = call->u.call.args;
     Batch *b = e->b;
     Hole k0 = nks ? ks[0] : esc_discard_hole(b);
+    if (id == BUILTIN_ALIGNOF || id == BUILTIN_OFFSETOF || id == BUILTIN_SIZEOF)
+        return;     // constants once shapes are known: the operand is never evaluated
     if (args.n == 1 && args.v[0]->type && args.v[0]->type->kind == TY_TUPLE && id != BUILTIN_LEN) {
         // copy(f()), append(f()), complex(f()): gc goes through
         // temporaries; we let the values go to the heap (conservative).
@@ -122,9 +128,12 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
                 esc_expr(e, esc_note_n(e, k, call, "call parameter"), args.v[1]);
         } else {
             Pos p = esc_last_pos(args.v[0], call->pos);
+            Pos gp = call->pos;     // shape instantiations: after all arguments
+            for (int i = 0; e->bld->cur_inst && i < args.n; i++)
+                gp = esc_gen_last_pos(e->bld, args.v[i], gp);
             for (int i = 1; i < args.n; i++) {
                 p = esc_last_pos(args.v[i], p);
-                e->conv_pos = p;
+                e->conv_pos = e->bld->cur_inst ? gp : p;
                 esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                             args.v[i], et);
             }
@@ -143,7 +152,8 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;
     }
     case BUILTIN_PANIC:
-        e->conv_pos = esc_last_pos(args.v[0], call->pos);
+        e->conv_pos = e->bld->cur_inst ? esc_gen_last_pos(e->bld, args.v[0], call->pos)
+                                       : esc_last_pos(args.v[0], call->pos);
         esc_expr_to(e, esc_note_n(e, esc_heap_hole(b), call, "call parameter"),
                     args.v[0], types_universe.empty_iface);
         return;
@@ -471,7 +481,8 @@ void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
     devirt_visit(&c, body);
 }
 
-static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel) {
+// *wrapped: the callee is a generic function used as a value.
+static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel, bool *wrapped) {
     Node *f = syn_unparen(call->u.call.fun);
     bool direct_lit = f->kind == N_FUNC_LIT;
     Node *orig = f;
@@ -484,12 +495,31 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     }
     *recv = NULL;
     *psel = NULL;
-    if (f->kind == N_INDEX)  // explicit instantiation
-        return NULL;
+    if (f != orig) {
+        // A generic function used as a value is a closure the stenciler
+        // wraps around the instantiation, in the caller's batch but not
+        // called where it is defined: what the instantiation returns
+        // flows out through the closure's results, to the heap.
+        Node *g = f->kind == N_INDEX ? syn_unparen(f->u.index.x) : f;
+        if (g->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, g))
+            g = g->u.selector.sel;
+        if (g->kind == N_IDENT && g->u.ident.obj && ptrmap_get(&e->bld->info->instances, g))
+            *wrapped = true;
+    }
+    if (f->kind == N_INDEX) {
+        // Explicit instantiation F[T] or pkg.F[T]: the name carries the
+        // instance.
+        Node *x = syn_unparen(f->u.index.x);
+        if (x->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, x))
+            x = x->u.selector.sel;
+        if (x->kind != N_IDENT)
+            return NULL;
+        return esc_generic_call(e->bld, x->u.ident.obj, x);
+    }
     if (f->kind == N_IDENT) {
         Object *o = f->u.ident.obj;
         if (o && o->kind == OBJ_FUNC)
-            return esc_bfunc(e->bld, o);
+            return esc_func_of(e->bld, o, f);
         return NULL;
     }
     if (f->kind == N_FUNC_LIT) {
@@ -503,7 +533,7 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
         if (!s) {
             Object *o = f->u.selector.sel->u.ident.obj;
             if (o && o->kind == OBJ_FUNC)
-                return esc_bfunc(e->bld, o);
+                return esc_func_of(e->bld, o, f->u.selector.sel);
             return NULL;
         }
         if (s->kind == SEL_METHOD_VAL) {
@@ -511,12 +541,12 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
             *psel = s;
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_bfunc(e->bld, s->obj);
+            return esc_method_of(e->bld, s->obj, s->recv);
         }
         if (s->kind == SEL_METHOD_EXPR) {
             if (types_is_interface(s->recv) || !s->obj)
                 return NULL;
-            return esc_bfunc(e->bld, s->obj);
+            return esc_method_of(e->bld, s->obj, s->recv);
         }
     }
     return NULL;
@@ -675,13 +705,32 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     Node *recv = NULL;
     Selection *sel = NULL;
-    BFunc *bf = static_callee(e, call, &recv, &sel);
+    bool wrapped = false;
+    BFunc *bf = static_callee(e, call, &recv, &sel, &wrapped);
+    Hole heap_ks[ESC_NUM_RESULTS + 1];
+    if (wrapped && bf) {
+        int nr = types_tuple_len(bf->sig->u.func.results);
+        if (nr > ESC_NUM_RESULTS + 1)
+            nr = ESC_NUM_RESULTS + 1;
+        for (int i = 0; i < nr; i++)
+            heap_ks[i] = esc_heap_hole(b);
+        // Approximation: the caller's destinations get nothing from the
+        // closure's results (what they would hold is on the heap anyway).
+        ks = heap_ks;
+        nks = nr;
+    }
     Type *dv_T = NULL;
     Object *dv_m = NULL;
     bool dv_partial = false;
     if (recv && !bf && esc_devirt(e->bld, call, &dv_T, &dv_m, &dv_partial)) {
-        if (!dv_partial)
-            bf = esc_bfunc(e->bld, dv_m);
+        if (esc_has_shape(e, dv_T)) {
+            // The stenciler's dictionary conversion is no OCONVIFACE:
+            // gc's devirtualizer does not see through it.
+            dv_T = NULL;
+            dv_m = NULL;
+        } else if (!dv_partial) {
+            bf = esc_func_of(e->bld, dv_m, NULL);
+        }
     }
     if (bf && bf->f.state == ESC_FUNC_UNKNOWN)
         bf = NULL;
@@ -804,8 +853,17 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         pi = 1;
     } else if (sig_recv && fn) {
         // T.M(x, ...): the receiver is the first argument.
-        if (args.n > 0)
-            ARG(esc_tag_hole(e, ks, nks, fn, 0), args.v[0], NULL);
+        if (args.n > 0) {
+            Hole rk = esc_tag_hole(e, ks, nks, fn, 0);
+            Type *at = args.v[0]->type, *rt = sig_recv->type;
+            if (rt && at && types_under(rt)->kind != TY_POINTER && !types_is_interface(rt) &&
+                types_under(at)->kind == TY_POINTER && !types_is_interface(at)) {
+                // (*T).M of a value method: gc's wrapper passes *p.
+                rk = types_has_pointers(rt) ? esc_deref_n(e, rk, call, "indirection")
+                                            : esc_discard_hole(b);
+            }
+            ARG(rk, args.v[0], NULL);
+        }
         ai = 1;
         pi = 1;
     } else if (sig_recv) {

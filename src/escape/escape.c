@@ -86,6 +86,7 @@ void esc_batch_init(Batch *b, const EscConfig *cfg) {
     b->m = cfg->m;
     b->limits = esc_default_limits(cfg->smallframes);
     b->out = cfg->out;
+    b->abs_files = cfg->abs_files;
     b->compiling_runtime = cfg->compiling_runtime;
     // The heap is the one location that escapes from the start.
     b->heap_loc.escapes = true;
@@ -116,7 +117,18 @@ void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
     // message list), so our order is the order of the calls.
     if (!b->out)
         return;
-    if (pos != NOPOS) {
+    Str abs = b->abs_files && pos != NOPOS ? ptrmap_get(b->abs_files, pos_file(pos)) : NULL;
+    if (abs) {
+        Position r = pos_resolve(pos);
+        Buf tmp = {0};
+        pos_format(&tmp, pos);
+        // The same line and column, under the file's absolute path.
+        const char *rest = tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "";
+        buf_puts(b->out, abs);
+        buf_puts(b->out, rest);
+        buf_puts(b->out, ": ");
+        buf_free(&tmp);
+    } else if (pos != NOPOS) {
         pos_format(b->out, pos);
         buf_puts(b->out, ": ");
     }

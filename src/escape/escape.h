@@ -286,6 +286,10 @@ typedef struct EscConfig {
     bool compiling_runtime;
     Buf *out;           // receives the -m output, in gc's order; may be
                         // NULL at -m=0 (tags only, as for dependencies)
+    // SrcFile* -> Str: files whose lines gc prints with their absolute
+    // path (generic code of imported packages, which gc reads back from
+    // export data); NULL: none.
+    PtrMap *abs_files;
     struct EscRecord *record;   // -o: receives the matched package's functions
 } EscConfig;
 
@@ -312,6 +316,7 @@ struct Batch {
     bool compiling_runtime;
     int nerrors;                // "not allowed in runtime" errors
     Buf *out;
+    PtrMap *abs_files;          // EscConfig.abs_files
     uint32_t explaingen;
 };
 
@@ -393,6 +398,15 @@ void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
 int esc_fmt_func_decls(Node *at, Package *pkg);
 // gc's printing of a type in -m lines, qualified relative to pkg.
 void esc_fmt_type(Buf *b, Type *t, Package *pkg);
+// The name of the shape instantiation a use (ident) of generic function o
+// calls, or NULL.
+typedef Str (*EscInstName)(void *ctx, Object *o, Node *ident);
+// esc_fmt_node printing calls of generic functions as gc's stenciler made
+// them: "F[go.shape.int_0](&.dict.F[int], args)".
+// imported: n is generic code of pkg instantiated in another package.
+// subst: nodes (Node* -> Str) printed as the given text (go/defer temps).
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
+                     bool imported);
 // n as gc prints it while the walk has not yet reached the calls inside
 // n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
 // walks it, and -m=2 prints the explanation of a flow straight to the
@@ -460,6 +474,16 @@ struct BFunc {
     uint32_t scc_id, scc_low;
     bool on_stack;
     bool live;              // func literals: not in code gc's deadcode removes
+    // Shape instantiations of generic code (generic.c). inst: the
+    // instantiation this function is, or whose body holds this func
+    // literal; NULL for ordinary code. The instantiation itself binds
+    // tparams[i] to shapes[i], comes from package pkg, and keeps its own
+    // func literals in inst_lits (keyed by N_FUNC_LIT, like funcs).
+    BFunc *inst;
+    Type **tparams, **shapes;
+    int nshapes;
+    Package *pkg;
+    PtrMap inst_lits;
 };
 struct Builder {
     Package *pkg;           // the package being analysed
@@ -472,9 +496,53 @@ struct Builder {
     // gc's ir.StaticValue: a local variable's single definition, and
     // the variables assigned or addressed elsewhere.
     PtrMap sv_def, sv_reassigned;
+    // generic.c: generic OBJ_FUNC -> its N_FUNC_DECL (all packages); the
+    // package's shape instantiations in creation order; the one whose body
+    // is being processed; gc's shared pointer shape *uint8.
+    PtrMap gen_decls;
+    Package *home;          // the package being compiled
+    PtrMap abs_files;       // EscConfig.abs_files, filled by generic.c
+    VEC(BFunc *) insts;
+    BFunc *cur_inst;
+    Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)
 };
+// What esc_enter saves: the builder's view while it processes a function.
+typedef struct InstCtx {
+    BFunc *inst;
+    Package *pkg;
+    Info *info;
+} InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+// build.c: a new instantiation BFunc of generic gen declared by decl.
+BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen);
+// generic.c
+void esc_note_generic_decl(Builder *bl, Node *fd);
+// The instantiation a use of generic function o (ident: the name at the
+// use, for its type arguments) or of method o of an instance calls.
+BFunc *esc_generic_call(Builder *bl, Object *o, Node *ident);
+// Any static callee object: esc_generic_call for generic code, else
+// esc_bfunc.
+BFunc *esc_func_of(Builder *bl, Object *o, Node *ident);
+// esc_func_of for method o selected on type recv (method values and
+// expressions, where o may be the generic method itself).
+BFunc *esc_method_of(Builder *bl, Object *o, Type *recv);
+void esc_instantiate_methods(Builder *bl);
+// esc_last_pos for shape instantiations, whose copied nodes move gc's
+// position differently.
+Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p);
+// Whether t mentions a type parameter of the instantiation being walked
+// (gc's HasShape).
+bool esc_has_shape(Escape *e, Type *t);
+// The text of conversion conv of x to an interface: gc's
+// "unsafe.Pointer(x)" when x or the interface dst (NULL: unknown) has a
+// shape type, else conv's own.
+Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst);
+void esc_bind_inst(BFunc *f, bool on);
+// Switches the builder to f's instantiation context (cur_inst, and the
+// generic's package and type information); esc_leave restores.
+void esc_enter(Builder *bl, BFunc *f, InstCtx *save);
+void esc_leave(Builder *bl, const InstCtx *save);
 BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);

@@ -78,8 +78,9 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         // gc's implicit OCONVIFACE: it prints as its operand.
         Hole kk = k;
         if (!types_is_direct_iface(st))
-            kk = spill_alloc(e, k, n, esc_text(e, n), pos, NULL);
-        esc_expr(e, esc_note(e->b, kk, pos, note_text(e, n), "interface-converted"), n);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
+        Str nt = e->b->m >= 2 ? esc_conv_text(e, n, n, dst) : NULL;
+        esc_expr(e, esc_note(e->b, kk, pos, nt, "interface-converted"), n);
         return;
     }
     // Between two interface types that differ, gc converts too: no
@@ -179,8 +180,9 @@ static void conversion(Escape *e, Hole k, Node *n) {
         }
         Hole kk = k;
         if (!types_is_direct_iface(from))
-            kk = spill_alloc(e, k, n, esc_text(e, n), n->pos, NULL);
-        esc_expr(e, esc_note_n(e, kk, n, "interface-converted"), x);
+            kk = spill_alloc(e, k, n, esc_conv_text(e, x, n, to), n->pos, NULL);
+        Str nt = e->b->m >= 2 ? esc_conv_text(e, x, n, to) : NULL;
+        esc_expr(e, esc_note(e->b, kk, n->pos, nt, "interface-converted"), x);
         return;
     }
     if (tu->kind == TY_UNSAFE_POINTER && fu->kind == TY_UINTPTR) {
@@ -374,9 +376,32 @@ static void selector(Escape *e, Hole k, Node *n) {
         int64_t sz = 8 + (rt ? types_sizeof(rt) : 8);
         a.closure_size = (sz + al - 1) / al * al;
     }
+    Node *rx = n->u.selector.x;
+    if (e->bld->cur_inst && rx->type && rx->type->kind == TY_TYPEPARAM) {
+        // x.M on a type parameter: gc's stenciler converts x to the bound
+        // interface (an OEFACE it prints as "<node EFACE>") and takes that
+        // interface's method value.
+        Buf tb = {0};
+        buf_puts(&tb, "(<node EFACE>).");
+        buf_puts(&tb, n->u.selector.sel->u.ident.name);
+        Str text = str_intern(tb.data, tb.len);
+        buf_free(&tb);
+        Hole both[2] = {esc_heap_hole(e->b), spill_alloc(e, k, n, text, n->pos, &a)};
+        Hole kk = esc_tee_hole(e, both, 2);
+        if (!types_is_interface(rx->type) && !types_is_direct_iface(rx->type))
+            kk = spill_alloc(e, kk, rx, esc_conv_text(e, rx, rx, NULL), n->pos, NULL);
+        esc_expr(e, kk, rx);
+        return;
+    }
     Hole closure_k = spill_alloc(e, k, n, esc_text(e, n), n->pos, &a);
     Object *m = s->obj;
-    BFunc *f = m ? esc_bfunc(e->bld, m) : NULL;
+    BFunc *f = m ? esc_method_of(e->bld, m, s->recv) : NULL;
+    // A method value of a generic type's method is a closure gc's
+    // stenciler builds (calling the shape instantiation with its
+    // dictionary): a wrapper, for which gc prints nothing. Approximation:
+    // its record is modelled as an ordinary method value's.
+    if ((m && (m->flags & OF_GENERIC_INST)) || (f && f->inst))
+        closure_k.dst->quiet = true;
     Type *recvt = s->recv ? types_under(s->recv) : NULL;
     if (recvt && recvt->kind == TY_POINTER)
         recvt = types_under(recvt->u.elem.elem);
@@ -609,7 +634,20 @@ void esc_expr(Escape *e, Hole k, Node *n) {
             return;
         }
         // Comparing an interface with a concrete value converts nothing
-        // here: gc's walk compares type and data directly.
+        // here: gc's walk compares type and data directly. In a shape
+        // instantiation though, the stenciler has already converted the
+        // concrete operand to the interface (at the operator).
+        if (e->bld->cur_inst && (n->op == OP_EQL || n->op == OP_NEQ)) {
+            Node *x = n->u.binary.x, *y = n->u.binary.y;
+            if (x->type && y->type && types_is_interface(x->type) != types_is_interface(y->type)) {
+                Node *c = types_is_interface(x->type) ? y : x;
+                Type *it = types_is_interface(x->type) ? x->type : y->type;
+                esc_discard(e, c == x ? y : x);
+                e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);
+                esc_expr_to(e, esc_discard_hole(e->b), c, it);
+                return;
+            }
+        }
         esc_discard(e, n->u.binary.x);
         esc_discard(e, n->u.binary.y);
         return;

@@ -16,8 +16,12 @@
 // &T{...}, func literals, make of maps and channels, complex/real/imag,
 // recover) rank 0 and so gain parentheses wherever they are operands.
 // Statements print as gc's -m=2 notes show them ("g = &x", "for loop").
-// Not done: calls of generic functions, which gc prints stenciled
-// ("id[go.shape.int_0](&.dict.id[int], x)").
+// Calls of generic functions print stenciled, as gc has them
+// ("id[go.shape.int_0](&.dict.id[int], x)") when the builder names the
+// instantiation (esc_fmt_node_in), and so do method calls of instance
+// types ("(*Box[go.shape.int_0]).Set(&.dict.(*Box[int]).Set, b, v)");
+// inside instantiations, where gc reads sub-dictionaries, calls print as
+// written.
 #include <string.h>
 
 #include "../types/types.h"
@@ -42,6 +46,14 @@ typedef struct Printer {
     Qualifier q;
     bool early;         // esc_fmt_node_early: variadic calls as written
     PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
+    // esc_fmt_node_in: names calls of generic functions after the shape
+    // instantiation they call, as gc's stenciler made them (NULL: none).
+    EscInstName inst_name;
+    void *inst_ctx;
+    // Printing generic code of pkg instantiated in another package (gc
+    // reads it back from export data): names of pkg are qualified, locals
+    // too, and constants carry their type.
+    bool imported;
 } Printer;
 
 static void expr(Printer *p, Node *n, int prec);
@@ -228,7 +240,11 @@ static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
 }
 
 static void qualified_name(Printer *p, Object *obj, Str name) {
-    if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
+    if (p->imported && obj && obj->pkg == p->pkg && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
+        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
+        buf_puts(p->b, obj->pkg->name);
+        buf_putc(p->b, '.');
+    } else if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
         obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
         write_qualifier(p, p->b, obj->pkg);
         buf_putc(p->b, '.');
@@ -728,13 +744,23 @@ static bool method_call(Printer *p, Node *n) {
     if (reached && types_is_interface(reached))
         return false;
 
+    // A method of an instance calls the shape instantiation with the
+    // dictionary named after the method expression.
+    Str iname = NULL;
+    if (p->inst_name && !p->early && base && base->kind == TY_NAMED && base->u.named.ntargs &&
+        (s->obj->flags & OF_GENERIC_INST))
+        iname = p->inst_name(p->inst_ctx, s->obj, NULL);
+    if (iname) {
+        buf_puts(p->b, iname);
+        buf_puts(p->b, "(&.dict.");
+    }
     bool ptr = recv->kind == TY_POINTER;
     if (ptr)
         buf_putc(p->b, '(');
     type(p, recv);
     if (ptr)
         buf_putc(p->b, ')');
-    buf_printf(p->b, ".%s(", fun->u.selector.sel->u.ident.name);
+    buf_printf(p->b, iname ? ".%s, " : ".%s(", fun->u.selector.sel->u.ident.name);
     if (p->subst && ptrmap_get(p->subst, syn_unparen(x)))
         expr(p, x, 0);  // a go/defer temporary holds the whole receiver
     else if (!temp(p, n)) {
@@ -775,6 +801,42 @@ static void builtin_call(Printer *p, Node *n, int id) {
     buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
 }
 
+// A call of a generic function F[T](args) in ordinary code is, after
+// gc's stenciling, a call of the shape instantiation with its dictionary:
+// "F[go.shape.int_0](&.dict.F[int], args)".
+static bool generic_call(Printer *p, Node *n) {
+    if (!p->inst_name || p->early)
+        return false;
+    Node *fun = syn_unparen(n->u.call.fun);
+    if (fun->kind == N_INDEX)
+        fun = syn_unparen(fun->u.index.x);
+    if (fun->kind == N_SELECTOR && p->info && !ptrmap_get(&p->info->selections, fun))
+        fun = fun->u.selector.sel;
+    if (fun->kind != N_IDENT || !fun->u.ident.obj || fun->u.ident.obj->kind != OBJ_FUNC)
+        return false;
+    Object *o = fun->u.ident.obj;
+    Instance *in = p->info ? ptrmap_get(&p->info->instances, fun) : NULL;
+    if (!in || !o->type || o->type->kind != TY_FUNC || !o->type->u.func.ntparams)
+        return false;
+    Str name = p->inst_name(p->inst_ctx, o, fun);
+    if (!name)
+        return false;
+    if (o->pkg && o->pkg != p->pkg)
+        write_qualifier(p, p->b, o->pkg), buf_putc(p->b, '.');
+    buf_puts(p->b, name);
+    buf_puts(p->b, "(&.dict.");
+    buf_puts(p->b, o->name);
+    buf_putc(p->b, '[');
+    for (int i = 0; i < in->ntargs; i++) {
+        if (i)
+            buf_putc(p->b, ',');
+        types_write_type_link(p->b, in->targs[i]);
+    }
+    buf_putc(p->b, ']');
+    call_args(p, n, true);
+    return true;
+}
+
 static void call(Printer *p, Node *n) {
     Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun)) {
@@ -797,8 +859,18 @@ static void call(Printer *p, Node *n) {
             buf_putc(p->b, '(');
         type(p, t);
         buf_puts(p->b, paren ? ")(" : "(");
+        // string(x) of a slice of a defined byte or rune type: typecheck
+        // first converts x to []byte or []rune.
+        Type *ac = arg && arg->type ? types_core_type(arg->type) : NULL;
+        Type *ae = ac && ac->kind == TY_SLICE ? ac->u.elem.elem : NULL;
+        bool wrap = ut && types_is_string(ut) && ae && ae->kind == TY_NAMED &&
+                    (types_under(ae)->kind == TY_UINT8 || types_under(ae)->kind == TY_INT32);
+        if (wrap)
+            buf_puts(p->b, types_under(ae)->kind == TY_UINT8 ? "([]byte)(" : "([]rune)(");
         if (n->u.call.args.n)
             expr(p, n->u.call.args.v[0], 0);
+        if (wrap)
+            buf_putc(p->b, ')');
         buf_putc(p->b, ')');
         return;
     }
@@ -819,6 +891,8 @@ static void call(Printer *p, Node *n) {
         return;
     }
     if (method_call(p, n))
+        return;
+    if (generic_call(p, n))
         return;
     if (!temp(p, n)) {
         expr(p, fun, PREC_PRIMARY);
@@ -934,7 +1008,17 @@ static void expr(Printer *p, Node *n, int prec) {
     }
     // gc replaced the constant by a literal keeping its source text.
     if (is_const(p, n)) {
+        Type *ct = n->type;
+        bool conv = p->imported && ct && !types_is_untyped(ct) && n->kind != N_IDENT;
+        if (conv) {
+            bool paren = types_under(ct)->kind == TY_POINTER;
+            buf_puts(p->b, paren ? "(" : "");
+            type(p, ct);
+            buf_puts(p->b, paren ? ")(" : "(");
+        }
         syn_print_node(p->b, n);
+        if (conv)
+            buf_putc(p->b, ')');
         return;
     }
     if (is_type(n)) {
@@ -1214,20 +1298,26 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst) {
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst, EscInstName fn,
+                       void *ctx, bool imported) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
-                 .subst = subst};
+                 .subst = subst, .inst_name = fn, .inst_ctx = ctx, .imported = imported};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL); }
+void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, NULL, false); }
 
 void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
-    print_root(b, n, pkg, false, subst);
+    print_root(b, n, pkg, false, subst, NULL, NULL, false);
 }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL); }
+void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
+                     bool imported) {
+    print_root(b, n, pkg, false, subst, fn, ctx, imported);
+}
+
+void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }
 
 void esc_fmt_type(Buf *b, Type *t, Package *pkg) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};

@@ -213,15 +213,37 @@ static void type_switch(Escape *e, Node *n) {
 
 static void switch_stmt(Escape *e, Node *n) {
     Node *tag = n->u.switch_.tag;
-    esc_discard(e, tag);
     NodeList clauses = n->u.switch_.body->u.block.list;
     int live = esc_switch_live(e->bld, n);
+    Type *tag_iface = NULL;   // a shape instantiation converts the tag to a case's interface
+    for (int i = 0; e->bld->cur_inst && tag && tag->type && !types_is_interface(tag->type) &&
+                    !tag_iface && i < clauses.n; i++)
+        for (int j = 0; j < clauses.v[i]->u.clause.list.n; j++) {
+            Node *c = clauses.v[i]->u.clause.list.v[j];
+            if (c->type && types_is_interface(c->type))
+                tag_iface = c->type;
+        }
+    if (tag_iface) {
+        e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);
+        esc_expr_to(e, esc_discard_hole(e->b), tag, tag_iface);
+    } else {
+        esc_discard(e, tag);
+    }
     for (int i = 0; i < clauses.n; i++) {
         Node *cc = clauses.v[i];
         if (live != -2 && live != i)
             continue;
         for (int j = 0; j < cc->u.clause.list.n; j++) {
-            esc_discard(e, cc->u.clause.list.v[j]);
+            Node *c = cc->u.clause.list.v[j];
+            if (e->bld->cur_inst && tag && tag->type && c->type && types_is_interface(tag->type) &&
+                !types_is_interface(c->type)) {
+                // The stenciler converts the case value to the tag's
+                // interface type, once it has copied the whole switch.
+                e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);
+                esc_expr_to(e, esc_discard_hole(e->b), c, tag->type);
+                continue;
+            }
+            esc_discard(e, c);
         }
         esc_block(e, cc->u.clause.body);
     }
@@ -262,7 +284,8 @@ static void return_stmt(Escape *e, Node *n) {
         for (int i = 0; i < nr && i < res.n; i++) {
             if (!esc_is_name_node(res.v[i]) && NODE_MODE(res.v[i]) != MODE_NILVALUE)
                 cur = res.v[i]->pos;
-            e->conv_pos = cur;
+            // In a shape instantiation: at the return statement.
+            e->conv_pos = e->bld->cur_inst ? esc_gen_last_pos(e->bld, n, n->pos) : cur;
             esc_expr_to(e, esc_note_n(e, ks[i], n, "return"), res.v[i], types[i]);
         }
     }
@@ -321,6 +344,8 @@ void esc_stmt(Escape *e, Node *n) {
         {
             Type *ct = n->u.send.chan->type ? types_core_type(n->u.send.chan->type) : NULL;
             Type *et = ct && ct->kind == TY_CHAN ? ct->u.chan.elem : NULL;
+            if (e->bld->cur_inst)
+                e->conv_pos = esc_gen_last_pos(e->bld, n, n->pos);   // as for assignments
             esc_assign_heap(e, n->u.send.value, et, n, "send");
         }
         return;

@@ -16,7 +16,7 @@
 bool types_is_basic_info(Type *t, unsigned info) {
     if (!t)
         return false;
-    Type *u = t->kind == TY_TYPEPARAM ? t : types_under(t);
+    Type *u = t->kind == TY_TYPEPARAM && !t->u.tparam.shape ? t : types_under(t);
     return TY_IS_BASIC(u->kind) && (types_basic_info[u->kind] & info) != 0;
 }
 
@@ -42,7 +42,8 @@ bool types_is_typed(Type *t) { return t && !types_is_untyped(t); }
 bool types_is_valid(Type *t) { return t && t->kind != TY_INVALID; }
 bool types_is_typeparam(Type *t) { return t && t->kind == TY_TYPEPARAM; }
 bool types_is_interface(Type *t) {
-    return t && t->kind != TY_TYPEPARAM && types_under(t)->kind == TY_INTERFACE;
+    return t && (t->kind != TY_TYPEPARAM || t->u.tparam.shape) &&
+           types_under(t)->kind == TY_INTERFACE;
 }
 bool types_is_unsafe_pointer(Type *t) { return t && types_under(t)->kind == TY_UNSAFE_POINTER; }
 bool types_is_pointer(Type *t) { return t && types_under(t)->kind == TY_POINTER; }
@@ -410,7 +411,7 @@ static Type *match_core(Type *x, Type *y) {
 }
 
 static Type *core(Type *t, bool string_mode) {
-    if (t->kind != TY_TYPEPARAM)
+    if (t->kind != TY_TYPEPARAM || t->u.tparam.shape)
         return types_under(t);
     TypeSet *ts = types_typeset_of(t);
     if (!ts || ts->all || ts->nterms == 0)

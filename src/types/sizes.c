@@ -31,9 +31,14 @@ static void ensure(Type *t) {
         compute(t);
 }
 
+// A bound type parameter has its shape's layout; it is not cached (nor,
+// as an approximation, recomputed in composite types already sized under
+// another binding).
 int64_t types_sizeof(Type *t) {
     if (!t)
         return 1;
+    if (t->kind == TY_TYPEPARAM && t->u.tparam.shape)
+        return types_sizeof(t->u.tparam.shape);
     ensure(t);
     return t->size;
 }
@@ -41,6 +46,8 @@ int64_t types_sizeof(Type *t) {
 int64_t types_alignof(Type *t) {
     if (!t)
         return 1;
+    if (t->kind == TY_TYPEPARAM && t->u.tparam.shape)
+        return types_alignof(t->u.tparam.shape);
     ensure(t);
     return t->align;
 }

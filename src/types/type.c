@@ -211,10 +211,17 @@ static void named_resolve(Type *t) {
     t->flags |= TF_EXPANDED;
 }
 
+void types_bind_shape(Type *tparam, Type *shape) {
+    if (tparam && tparam->kind == TY_TYPEPARAM)
+        tparam->u.tparam.shape = shape;
+}
+
 Type *types_under(Type *t) {
     if (!t)
         return TYP(TY_INVALID);
     if (t->kind == TY_TYPEPARAM) {
+        if (t->u.tparam.shape)
+            return types_under(t->u.tparam.shape);
         Type *b = t->u.tparam.bound;
         Type *u = b ? types_under(b) : NULL;
         // A constraint that is not an interface ([P *S], [U []T]) stands

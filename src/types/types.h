@@ -411,7 +411,10 @@ struct Type {
         // list; bound: the constraint as declared (its underlying type is an
         // interface for correct programs; types_under(tparam) returns that
         // interface, as go/types does).
-        struct { Object *obj; Type *bound; int index; } tparam;
+        //  shape: set only while escape analysis walks one shape
+        //    instantiation of the generic code (types_bind_shape); the
+        //    predicates then see the shape's underlying type.
+        struct { Object *obj; Type *bound; int index; Type *shape; } tparam;
     } u;
 };
 
@@ -669,6 +672,12 @@ Type *types_new_typeparam(Arena *a, Object *obj, int index, Type *bound);
 
 // Accessors that resolve lazily expanded named types.
 Type *types_under(Type *t);          // underlying type; TY_TYPEPARAM -> its constraint interface
+// Binds tparam to shape (NULL: unbinds), the way gc stencils a generic
+// body per GC shape: until unbound, types_under, sizes and the predicates
+// treat tparam as shape's underlying type and TS_GC prints it as gc names
+// the shape ("go.shape.int_0"). Only escape analysis does this, after all
+// checking is done.
+void types_bind_shape(Type *tparam, Type *shape);
 Object **types_named_methods(Type *t, int *n);  // declared (or substituted) methods
 Type *types_tuple_at(Type *tuple, int i);       // type of the ith var
 int types_tuple_len(Type *tuple);               // 0 for NULL
@@ -866,6 +875,8 @@ bool types_is_direct_iface(Type *t);
 //   (The qualifier's write function is used for both modes.)
 typedef enum TypeStringMode { TS_TYPES2, TS_GC } TypeStringMode;
 void types_write_type(Buf *b, Type *t, const Qualifier *q, TypeStringMode mode);
+// gc's LinkString of t (names qualified by package path).
+void types_write_type_link(Buf *b, Type *t);
 // strconv.Quote of a byte string (struct tags, string constants).
 void types_quote_string(Buf *b, const char *s, size_t n);
 // One UTF-8 rune of s[0..n) (n > 0); invalid bytes give U+FFFD with

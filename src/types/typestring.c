@@ -21,6 +21,9 @@ typedef struct Writer {
     TypeStringMode mode;
     Type *seen[64];     // types on the current path, to cut cycles
     int nseen;
+    // Inside a shape's name: gc's LinkString (names qualified by the
+    // package's linker prefix, unexported fields too).
+    bool link;
 } Writer;
 
 static void write_type(Writer *w, Type *t);
@@ -53,7 +56,15 @@ static void sep(Writer *w, char c) {
     buf_putc(w->b, ' ');
 }
 
+static void path_prefix(Buf *b, const char *path);
+
 static void type_name(Writer *w, Object *obj) {
+    if (w->link) {
+        if (obj->pkg && obj->pkg->path)
+            path_prefix(w->b, obj->pkg->path);
+        buf_puts(w->b, obj->name);
+        return;
+    }
     types_write_qualifier(w->b, obj->pkg, w->q);
     buf_puts(w->b, obj->name);
 }
@@ -149,6 +160,8 @@ static void struct_type(Writer *w, Type *t) {
         if (i > 0)
             sep(w, ';');
         if (!(f->flags & OF_EMBEDDED)) {
+            if (w->link && !(f->flags & OF_EXPORTED) && f->pkg && f->pkg->path)
+                path_prefix(w->b, f->pkg->path);
             buf_puts(w->b, f->name);
             buf_putc(w->b, ' ');
         }
@@ -314,12 +327,27 @@ static void write_type(Writer *w, Type *t) {
     }
     case TY_NAMED:
         type_name(w, t->u.named.obj);
-        if (t->u.named.ntargs)
+        if (t->u.named.ntargs) {
+            // gc names an instance after its arguments' LinkStrings.
+            bool link = w->link;
+            w->link = w->link || w->mode == TS_GC;
             type_list(w, t->u.named.targs, t->u.named.ntargs);
+            w->link = link;
+        }
         else if (t->u.named.ntparams && w->mode == TS_TYPES2)
             tparam_list(w, t->u.named.tparams, t->u.named.ntparams);
         break;
     case TY_TYPEPARAM:
+        if (t->u.tparam.shape && w->mode == TS_GC) {
+            // gc's shape type: "go.shape." + LinkString + "_" + index.
+            bool link = w->link;
+            w->link = true;
+            buf_puts(w->b, "go.shape.");
+            write_type(w, types_under(t->u.tparam.shape));
+            buf_printf(w->b, "_%d", t->u.tparam.index);
+            w->link = link;
+            break;
+        }
         buf_puts(w->b, t->u.tparam.obj ? t->u.tparam.obj->name : "?");
         break;
     default:
@@ -331,15 +359,21 @@ static void write_type(Writer *w, Type *t) {
                 buf_puts(w->b, "unsafe.");
             buf_puts(w->b, "Pointer");
         } else {
-            buf_puts(w->b, t->u.basic.name ? t->u.basic.name : type_kind_names[t->kind]);
+            // LinkString spells byte and rune as uint8 and int32.
+            buf_puts(w->b, t->u.basic.name && !w->link ? t->u.basic.name : type_kind_names[t->kind]);
         }
         break;
     }
     w->nseen--;
 }
 
+void types_write_type_link(Buf *b, Type *t) {
+    Writer w = {b, NULL, TS_GC, {0}, 0, true};
+    write_type(&w, t);
+}
+
 void types_write_type(Buf *b, Type *t, const Qualifier *q, TypeStringMode mode) {
-    Writer w = {b, q, mode, {0}, 0};
+    Writer w = {b, q, mode, {0}, 0, false};
     write_type(&w, t);
 }
 
@@ -352,7 +386,7 @@ const char *types_type_string(Arena *a, Type *t, const Qualifier *q) {
 }
 
 void types_write_signature(Buf *b, Type *sig, const Qualifier *q) {
-    Writer w = {b, q, TS_TYPES2, {0}, 0};
+    Writer w = {b, q, TS_TYPES2, {0}, 0, false};
     signature(&w, sig);
 }
 
@@ -411,7 +445,7 @@ void types_write_object(Buf *b, Object *obj, const Qualifier *q) {
         if (TY_IS_BASIC(typ->kind))
             return;
         if (typ->kind == TY_NAMED && typ->u.named.ntparams) {
-            Writer w = {b, q, TS_TYPES2, {0}, 0};
+            Writer w = {b, q, TS_TYPES2, {0}, 0, false};
             tparam_list(&w, typ->u.named.tparams, typ->u.named.ntparams);
         }
         if (obj->flags & OF_ALIAS)
