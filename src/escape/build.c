@@ -859,6 +859,13 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
 
 static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }
 
+// Source order; positions grow through a package's files in order.
+static int cmp_decl_pos(const void *a, const void *b) {
+    const BFunc *x = *(BFunc *const *)a, *y = *(BFunc *const *)b;
+    Pos px = x->decl ? x->decl->pos : 0, py = y->decl ? y->decl->pos : 0;
+    return px < py ? -1 : px > py;
+}
+
 static void analyze_package(Builder *bl, Package *p, Batch *root) {
     bl->pkg = p;
     bl->home = p;
@@ -935,6 +942,10 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < globs.len; i++)
         vec_push(&order, globs.data[i]);
     vec_free(&globs);
+    // gc's list of declarations is in source order, with the func literals
+    // of package-level initializers where they appear.
+    if (order.len > 1)
+        qsort(order.data, (size_t)order.len, sizeof *order.data, cmp_decl_pos);
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_scan_defs(bl, order.data[i]->body);
