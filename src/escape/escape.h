@@ -413,10 +413,17 @@ void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName f
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
+
+// ---- temps.c: the noder's temporaries (.autotmp_N), numbered as gc does ----
 // a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
 // destinations' types are not all f's result types: gc's noder first
 // assigns the results to temporaries. Their number, else 0.
 int esc_multi_call_temps(Node *stmt);
+// return f() with f returning several results: their number, else 0.
+int esc_multi_call_results(NodeList results);
+// The part of call gc's noder moves to a temporary (a callee or a
+// receiver with a call or a receive in it), or NULL.
+Node *esc_temp_part(Package *pkg, Node *call);
 // The N of the first of the temporaries gc makes for stmt (a return of
 // a multi-value call, or an assignment esc_multi_call_temps counts), -1
 // if unknown.
