@@ -58,6 +58,14 @@
 // as does make with a non-constant size. -smallframes lowers the limits to
 // 128 KB and 16 KB.
 //
+// Code gc adds. gc analyses its IR, not the source: go and defer copy
+// their call's arguments into temporaries (.autotmp_N) that a wrapper
+// closure captures, by value up to 128 bytes, so `go f(bigArray)` moves
+// a temporary to the heap (call.c); generic functions are analysed once
+// per GC shape of their type arguments (generic.c); and method wrappers
+// ((*T).M for a value method, promoted methods) are analysed after the
+// package, printing only -m=2 explanations (wrappers.c).
+//
 // This file owns the batch: setting it up, the heap reasons, closure
 // captures, and finish, which prints the -m lines. The graph API is in
 // graph.c; build.c turns function bodies into calls to it.
