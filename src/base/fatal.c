@@ -1,5 +1,6 @@
 // fatal.c: internal errors and checked allocation. Every allocation failure
 // and every internal inconsistency ends the process here.
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,4 +48,14 @@ void *xrealloc(void *p, size_t n) {
 char *xstrdup(const char *s) {
     size_t n = strlen(s) + 1;
     return memcpy(xmalloc(n), s, n);
+}
+
+char *xasprintf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        fatal("out of memory");
+    va_end(ap);
+    return s;
 }

@@ -58,17 +58,6 @@ static uint64_t fnv64(const char *s, size_t n) {
     return h;
 }
 
-static char *sprintf_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *sprintf_alloc(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        fatal("out of memory");
-    va_end(ap);
-    return s;
-}
-
 // ---- writing ----
 
 static void put_word(Buf *b, const char *s) {
@@ -109,7 +98,7 @@ bool esc_summary_write(const char *out, Package *p, Str pkgpath, Str flags,
         size_t n = 0;
         char *text = read_whole_file(f, &n);
         if (!text) {
-            *err = sprintf_alloc("read %s: %s", f, strerror(errno));
+            *err = xasprintf("read %s: %s", f, strerror(errno));
             buf_free(&b);
             return false;
         }
@@ -149,7 +138,7 @@ bool esc_summary_write(const char *out, Package *p, Str pkgpath, Str flags,
         snprintf(why, sizeof why, "%s", strerror(errno));
         if (why[0] >= 'A' && why[0] <= 'Z')
             why[0] = (char)(why[0] - 'A' + 'a');
-        *err = sprintf_alloc("can't create %s: open %s: %s", out, out, why);
+        *err = xasprintf("can't create %s: open %s: %s", out, out, why);
     }
     buf_free(&b);
     return ok;
@@ -249,13 +238,13 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
     (void)ctx;
     struct stat st;
     if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
-        *err = sprintf_alloc("not a goesc summary file: %s", file);
+        *err = xasprintf("not a goesc summary file: %s", file);
         return false;
     }
     size_t n = 0;
     char *text = read_whole_file(file, &n);
     if (!text) {
-        *err = sprintf_alloc("open %s: %s", file, strerror(errno));
+        *err = xasprintf("open %s: %s", file, strerror(errno));
         return false;
     }
     Reader r = {text, text + n, a, 0};
@@ -268,7 +257,7 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
     memset(o, 0, sizeof *o);
     o->file = file;
     if (n < sizeof SUMMARY_MAGIC || memcmp(text, SUMMARY_MAGIC "\n", sizeof SUMMARY_MAGIC) != 0) {
-        *err = sprintf_alloc("not a goesc summary file: %s", file);
+        *err = xasprintf("not a goesc summary file: %s", file);
         free(text);
         return false;
     }
@@ -284,7 +273,7 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
             if (w[1][0] != '/')
                 why = "source path is not absolute";
             else if (!source_ok(w[1], w[2], w[3])) {
-                *err = sprintf_alloc("source %s changed or is missing since %s was written", w[1], file);
+                *err = xasprintf("source %s changed or is missing since %s was written", w[1], file);
                 why = "";
             }
             vec_push(&files, str_cstr(w[1]));
@@ -320,7 +309,7 @@ bool esc_summary_read(void *ctx, Str file, Arena *a, LoadObject *o, char **err) 
         why = "no package line";
     bool ok = why == NULL;
     if (!ok && !*err)
-        *err = sprintf_alloc("corrupt goesc summary %s: line %d: %s", file, r.line, why);
+        *err = xasprintf("corrupt goesc summary %s: line %d: %s", file, r.line, why);
     if (ok) {
         o->nfiles = files.len;
         o->files = ARENA_ARRAY(a, Str, files.len + 1);

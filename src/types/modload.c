@@ -15,7 +15,6 @@
 //
 // With GO111MODULE=off, import paths are looked up in the vendor
 // directories from the importer's directory upward, then in $GOPATH/src.
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,17 +522,6 @@ static const char *under(const char *path, const char *mod) {
     return path + n;
 }
 
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        fatal("out of memory");
-    va_end(ap);
-    return s;
-}
-
 static Str gopath_find(Loader *l, Str path, char **err) {
     Buf b = {0};
     for (int i = 0; i < l->ngopath; i++) {
@@ -595,7 +583,7 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
     if (l->mode == MODE_GOPATH)
         return gopath_find(l, path, err);
     if (!m) {
-        *err = xprintf("no required module provides package %s: go.mod file not found in current "
+        *err = xasprintf("no required module provides package %s: go.mod file not found in current "
                        "directory or any parent directory; see 'go help modules'", path);
         return NULL;
     }
@@ -624,7 +612,7 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
             return r;
         }
         buf_free(&b);
-        *err = xprintf("cannot find module providing package %s: import lookup disabled by -mod=vendor", path);
+        *err = xasprintf("cannot find module providing package %s: import lookup disabled by -mod=vendor", path);
         return NULL;
     }
     Str found = NULL;
@@ -643,7 +631,7 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
         if (!dir_in_module(mod->dir, buf_cstr(&b)))
             continue;
         if (found) {
-            *err = xprintf("ambiguous import: found package %s in multiple modules:\n\t%s\n\t%s",
+            *err = xasprintf("ambiguous import: found package %s in multiple modules:\n\t%s\n\t%s",
                            path, *module, mod->path);
             buf_free(&b);
             return NULL;
@@ -655,11 +643,11 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
     if (found)
         return found;
     if (missing)
-        *err = xprintf("module %s@%s provides package %s but is not in the module cache (%s); "
+        *err = xasprintf("module %s@%s provides package %s but is not in the module cache (%s); "
                        "run 'go mod download %s'", missing->path, missing->version, path, m->cache,
                        missing->path);
     else
-        *err = xprintf("no required module provides package %s; to add it:\n\tgo get %s", path, path);
+        *err = xasprintf("no required module provides package %s; to add it:\n\tgo get %s", path, path);
     return NULL;
 }
 
