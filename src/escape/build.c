@@ -199,7 +199,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
     }
 }
 
-static void find_labels(BFunc *f, Node *n, PtrMap *seen);
+static void find_func_labels(BFunc *f);
 
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
     BFunc *f = new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, func_name(bl, decl), NULL);
@@ -210,14 +210,7 @@ BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
     InstCtx save;
     esc_enter(bl, f, &save);
     find_lits(bl, f, f, f->body);
-    PtrMap seen = {0};
-    find_labels(f, f->body, &seen);
-    ptrmap_free(&seen);
-    for (int j = 0; j < f->lits.len; j++) {
-        PtrMap s2 = {0};
-        find_labels(f->lits.data[j], f->lits.data[j]->body, &s2);
-        ptrmap_free(&s2);
-    }
+    find_func_labels(f);
     esc_leave(bl, &save);
     return f;
 }
@@ -416,6 +409,18 @@ static void find_labels(BFunc *f, Node *n, PtrMap *seen) {
     case N_RANGE: find_labels(f, n->u.range.body, seen); return;
     default:
         return;
+    }
+}
+
+// The loop labels of f's body and of its func literals' bodies.
+static void find_func_labels(BFunc *f) {
+    PtrMap seen = {0};
+    find_labels(f, f->body, &seen);
+    ptrmap_free(&seen);
+    for (int j = 0; j < f->lits.len; j++) {
+        PtrMap s2 = {0};
+        find_labels(f->lits.data[j], f->lits.data[j]->body, &s2);
+        ptrmap_free(&s2);
     }
 }
 
@@ -907,17 +912,8 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             vec_push(&order, f);
         }
     }
-    for (int i = 0; i < order.len; i++) {
-        BFunc *f = order.data[i];
-        PtrMap seen = {0};
-        find_labels(f, f->body, &seen);
-        ptrmap_free(&seen);
-        for (int j = 0; j < f->lits.len; j++) {
-            PtrMap s2 = {0};
-            find_labels(f->lits.data[j], f->lits.data[j]->body, &s2);
-            ptrmap_free(&s2);
-        }
-    }
+    for (int i = 0; i < order.len; i++)
+        find_func_labels(order.data[i]);
     // A package imported through its summary (-I) keeps the tags it was
     // compiled with: its functions are tagged here, not analysed again.
     for (int i = 0; p->object && i < order.len; i++) {
