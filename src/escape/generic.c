@@ -78,7 +78,6 @@ void esc_note_generic_decl(Builder *bl, Node *fd) {
 
 static Str inst_name(Node *decl, BFunc *f);
 static void body_instances(Builder *bl, BFunc *f, Node *decl);
-static int cmp_pos(const void *a, const void *b);
 
 // The instantiation of gen for targs (type arguments as written at the
 // use, in the context of bl->cur_inst); made on first use. NULL when gen
@@ -182,6 +181,28 @@ static Str inst_name(Node *decl, BFunc *f) {
     return s;
 }
 
+static int cmp_pos(const void *a, const void *b) {
+    Node *x = *(Node *const *)a, *y = *(Node *const *)b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+typedef VEC(Node *) NodeVec;
+
+// The nodes the checker recorded an instance for, between lo and hi, in
+// source order.
+static NodeVec instance_nodes(Builder *bl, Pos lo, Pos hi) {
+    NodeVec keys = {0};
+    PtrMap *m = &bl->info->instances;
+    for (size_t i = 0; i < m->cap; i++) {
+        Node *k = m->keys ? (Node *)m->keys[i] : NULL;
+        if (k && m->vals[i] && k->pos >= lo && k->pos <= hi)
+            vec_push(&keys, k);
+    }
+    if (keys.len > 1)
+        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
+    return keys;
+}
+
 // gc instantiates the methods of every instance type an instantiation's
 // body mentions (with its type arguments' shapes), as it does for the
 // package's own instance types.
@@ -192,14 +213,8 @@ static void body_instances(Builder *bl, BFunc *f, Node *decl) {
     Pos lo = decl->pos, hi = body->u.block.rbrace;
     InstCtx save;
     esc_enter(bl, f, &save);
-    VEC(Node *) keys = {0};
     PtrMap *m = &bl->info->instances;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys && m->keys[i] && m->vals[i] && ((Node *)m->keys[i])->pos >= lo &&
-            ((Node *)m->keys[i])->pos <= hi)
-            vec_push(&keys, (Node *)m->keys[i]);
-    if (keys.len > 1)
-        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
+    NodeVec keys = instance_nodes(bl, lo, hi);
     for (int i = 0; i < keys.len; i++) {
         Instance *in = ptrmap_get(m, keys.data[i]);
         Type *t = in->type;
@@ -385,19 +400,10 @@ Pos esc_gen_last_pos(Builder *bl, Node *n, Pos p) {
 
 // gc's instantiateMethods: every method of each instance type the package
 // mentions, in the order the instances appear in the source.
-static int cmp_pos(const void *a, const void *b) {
-    Node *x = *(Node *const *)a, *y = *(Node *const *)b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
 
 void esc_instantiate_methods(Builder *bl) {
-    VEC(Node *) keys = {0};
     PtrMap *m = &bl->info->instances;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys && m->keys[i] && m->vals[i])
-            vec_push(&keys, (Node *)m->keys[i]);
-    if (keys.len > 1)
-        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
+    NodeVec keys = instance_nodes(bl, 0, (Pos)-1);
     for (int i = 0; i < keys.len; i++) {
         Instance *in = ptrmap_get(m, keys.data[i]);
         Type *t = in->type;
