@@ -371,6 +371,11 @@ static int cmd_escape(int argc, char **argv) {
         if (check_package(pkgs[k], error_all) > 0)
             rc = 1;
     }
+    // gc's -p names the package compiled from a file list in link strings
+    // (p.T in generic instances' names).
+    for (int k = 0; sf.pkgpath && k < n; k++)
+        if (pkgs[k]->matched && strcmp(pkgs[k]->path, "command-line-arguments") == 0)
+            pkgs[k]->link_path = sf.pkgpath;
     if (rc == 0) {
         Buf out = {0};
         ec.out = &out;

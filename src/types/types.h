@@ -33,6 +33,8 @@ typedef struct Package {
     bool matched;       // named by a command-line pattern
     bool bad;           // errors were reported for it; later stages skip it
     Str module;         // module path in module mode; NULL for std and GOPATH
+    Str link_path;      // gc's -p for a file list: the path its symbols take
+                        // (link strings), where path stays command-line-arguments
     int state;          // loader bookkeeping: 0 new, 1 on the import stack, 2 done
     Arena arena;        // owns the file texts and ASTs
     struct Scope *scope;    // set by the checker
@@ -877,6 +879,8 @@ typedef enum TypeStringMode { TS_TYPES2, TS_GC } TypeStringMode;
 void types_write_type(Buf *b, Type *t, const Qualifier *q, TypeStringMode mode);
 // gc's LinkString of t (names qualified by package path).
 void types_write_type_link(Buf *b, Type *t);
+// The path gc's link strings give pkg's symbols: its -p path, else path.
+Str types_link_path(struct Package *pkg);
 // strconv.Quote of a byte string (struct tags, string constants).
 void types_quote_string(Buf *b, const char *s, size_t n);
 // One UTF-8 rune of s[0..n) (n > 0); invalid bytes give U+FFFD with

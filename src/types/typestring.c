@@ -61,7 +61,7 @@ static void path_prefix(Buf *b, const char *path);
 static void type_name(Writer *w, Object *obj) {
     if (w->link) {
         if (obj->pkg && obj->pkg->path)
-            path_prefix(w->b, obj->pkg->path);
+            path_prefix(w->b, types_link_path(obj->pkg));
         buf_puts(w->b, obj->name);
         return;
     }
@@ -161,7 +161,7 @@ static void struct_type(Writer *w, Type *t) {
             sep(w, ';');
         if (!(f->flags & OF_EMBEDDED)) {
             if (w->link && !(f->flags & OF_EXPORTED) && f->pkg && f->pkg->path)
-                path_prefix(w->b, f->pkg->path);
+                path_prefix(w->b, types_link_path(f->pkg));
             buf_puts(w->b, f->name);
             buf_putc(w->b, ' ');
         }
@@ -223,7 +223,7 @@ static void interface_type(Writer *w, Type *t) {
             buf_putc(w->b, ' ');
             Object *m = ts->methods[i];
             if (!(m->flags & OF_EXPORTED) && m->pkg)
-                path_prefix(w->b, m->pkg->path);
+                path_prefix(w->b, types_link_path(m->pkg));
             buf_puts(w->b, m->name);
             signature(w, m->type);
         }
@@ -366,6 +366,8 @@ static void write_type(Writer *w, Type *t) {
     }
     w->nseen--;
 }
+
+Str types_link_path(Package *pkg) { return pkg->link_path ? pkg->link_path : pkg->path; }
 
 void types_write_type_link(Buf *b, Type *t) {
     Writer w = {b, NULL, TS_GC, {0}, 0, true};
