@@ -22,6 +22,7 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 // A malloc'd string formatted as printf does.
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
 // Reads a whole file into malloc'd memory (NUL-terminated; *n excludes the
 // NUL). Returns NULL with errno set when it cannot be opened.
 char *read_whole_file(const char *path, size_t *n);

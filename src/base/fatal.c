@@ -50,12 +50,17 @@ char *xstrdup(const char *s) {
     return memcpy(xmalloc(n), s, n);
 }
 
-char *xasprintf(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
+char *xvasprintf(const char *fmt, va_list ap) {
     char *s = NULL;
     if (vasprintf(&s, fmt, ap) < 0)
         fatal("out of memory");
+    return s;
+}
+
+char *xasprintf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
     va_end(ap);
     return s;
 }

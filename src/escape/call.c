@@ -596,13 +596,18 @@ static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
     return tmp;
 }
 
+// Whether x's value is converted to interface type t where it is passed
+// (gc's implicit OCONVIFACE of a concrete value).
+static bool boxed(Node *x, Type *t) {
+    return t && types_is_interface(t) && x->type && !types_is_interface(x->type);
+}
+
 // Arguments gc's go/defer rewriting leaves in the wrapper's call, to be
 // evaluated there: constants, nil, method expressions and functions
 // (not once converted to an interface type t).
 static bool wrap_keeps(Escape *e, Node *arg, Type *t) {
     Node *u = syn_unparen(arg);
-    if (t && types_is_interface(t) && u->type && !types_is_interface(u->type) &&
-        NODE_MODE(u) != MODE_NILVALUE)
+    if (boxed(u, t) && NODE_MODE(u) != MODE_NILVALUE)
         return false;
     if (NODE_MODE(u) == MODE_CONSTANT || NODE_MODE(u) == MODE_NILVALUE ||
         ptrmap_get(&e->bld->info->consts, u))
@@ -766,10 +771,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         e->conv_pos = cur_pos;                                                 \
         if (wrap && !wrap_keeps(e, (n), (t))) {                                \
             Hole in_;                                                          \
-            bool conv_ = (t) && types_is_interface(t) && (n)->type &&          \
-                         !types_is_interface((n)->type);                       \
             Location *tmp_ = wrap_temp(e, (n), call, (t),                      \
-                esc_is_name_node(n) && conv_ ? cur_pos : NOPOS, NULL, clo_k, &in_); \
+                esc_is_name_node(n) && boxed((n), (t)) ? cur_pos : NOPOS, NULL, clo_k, &in_); \
             esc_expr_to(e, in_, (n), (t));                                     \
             wrap_done(e, (n), tmp_);                                           \
             esc_flow(b, k_, tmp_);                                             \
@@ -960,11 +963,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     Hole in;
                     // A name converted to the element type stands where gc's
                     // implicit conversion does (cur_pos).
-                    bool conv = et && types_is_interface(et) && a->type &&
-                                !types_is_interface(a->type);
                     tmps[j] = wrap_temp(e, a, call, et,
-                                        esc_is_name_node(a) && conv ? cur_pos : NOPOS, NULL,
-                                        clo_k, &in);
+                                        esc_is_name_node(a) && boxed(a, et) ? cur_pos : NOPOS,
+                                        NULL, clo_k, &in);
                     esc_expr_to(e, in, a, et);
                     wrap_done(e, a, tmps[j]);
                 }

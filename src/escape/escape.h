@@ -424,6 +424,8 @@ int esc_multi_call_results(NodeList results);
 // The part of call gc's noder moves to a temporary (a callee or a
 // receiver with a call or a receive in it), or NULL.
 Node *esc_temp_part(Package *pkg, Node *call);
+// The builtin a call's function names (len, unsafe.Add...), or -1.
+int esc_fun_builtin(Node *fun);
 // The N of the first of the temporaries gc makes for stmt (a return of
 // a multi-value call, or an assignment esc_multi_call_temps counts), -1
 // if unknown.

@@ -77,16 +77,6 @@ static Selection *selection(Printer *p, Node *n) {
     return p->info ? ptrmap_get(&p->info->selections, n) : NULL;
 }
 
-// The builtin a call's function names (len, unsafe.Add...), or -1.
-static int builtin_of(Node *fun) {
-    fun = syn_unparen(fun);
-    Node *id = fun;
-    if (fun->kind == N_SELECTOR)
-        id = fun->u.selector.sel;
-    if (id->kind != N_IDENT || !id->u.ident.obj || id->u.ident.obj->kind != OBJ_BUILTIN)
-        return -1;
-    return (int)id->u.ident.obj->u.builtin.id;
-}
 
 static Type *deref(Type *t) {
     if (t && types_under(t)->kind == TY_POINTER)
@@ -186,7 +176,7 @@ static int call_prec(Printer *p, Node *n) {
     Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun))
         return PREC_PRIMARY;
-    switch (builtin_of(fun)) {
+    switch (esc_fun_builtin(fun)) {
     case BUILTIN_COMPLEX: case BUILTIN_REAL: case BUILTIN_IMAG: case BUILTIN_RECOVER:
         return PREC_NONE;
     case BUILTIN_MAKE: {
@@ -521,7 +511,7 @@ static void call(Printer *p, Node *n) {
         buf_putc(p->b, ')');
         return;
     }
-    int id = builtin_of(fun);
+    int id = esc_fun_builtin(fun);
     if (id >= 0) {
         builtin_call(p, n, id);
         return;
@@ -744,7 +734,7 @@ static bool go_wrapped(Printer *p, Node *call) {
     if (!call || call->kind != N_CALL || call->u.call.args.n)
         return true;
     Node *fun = syn_unparen(call->u.call.fun);
-    if (is_type(fun) || builtin_of(fun) >= 0)
+    if (is_type(fun) || esc_fun_builtin(fun) >= 0)
         return true;
     // a method's receiver became an argument; an interface call is no
     // function call

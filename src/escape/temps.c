@@ -31,8 +31,7 @@ static Selection *selection(TempCtx *p, Node *n) {
     return p->info ? ptrmap_get(&p->info->selections, n) : NULL;
 }
 
-// The builtin a call's function names, or -1.
-static int builtin_of(Node *fun) {
+int esc_fun_builtin(Node *fun) {
     fun = syn_unparen(fun);
     Node *id = fun->kind == N_SELECTOR ? fun->u.selector.sel : fun;
     if (id->kind != N_IDENT || !id->u.ident.obj || id->u.ident.obj->kind != OBJ_BUILTIN)
@@ -48,7 +47,7 @@ static bool has_call_or_chan(TempCtx *p, Node *n) {
     switch (n->kind) {
     case N_CALL: {
         Node *fun = syn_unparen(n->u.call.fun);
-        int id = builtin_of(fun);
+        int id = esc_fun_builtin(fun);
         if (!is_type(fun) && id != BUILTIN_NEW)
             return true;
         for (int i = 0; i < n->u.call.args.n; i++)
@@ -94,7 +93,7 @@ static bool is_method_sel(TempCtx *p, Node *fun) {
 // The part of a call gc moves to a temporary, or NULL.
 static Node *temp_part(TempCtx *p, Node *call) {
     Node *fun = syn_unparen(call->u.call.fun);
-    if (is_type(fun) || builtin_of(fun) >= 0)
+    if (is_type(fun) || esc_fun_builtin(fun) >= 0)
         return NULL;
     Node *part = is_method_sel(p, fun) ? fun->u.selector.x : fun;
     return has_call_or_chan(p, part) ? part : NULL;

@@ -164,16 +164,16 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
         buf_printf(&recv, ".%s", names[i]);
     Buf call = {0};
     EscFunc *callee = NULL;
+    Type *mrecv = sig->u.func.recv ? sig->u.func.recv->type : NULL;
     if (iface) {
         buf_printf(&call, "%s.%s(", buf_cstr(&recv), m->name);
     } else {
         BFunc *bf = esc_bfunc(w->bl, m);
         callee = bf ? &bf->f : NULL;
-        Type *rt = sig->u.func.recv ? sig->u.func.recv->type : NULL;
-        bool rptr = is_ptr(rt);
+        bool rptr = is_ptr(mrecv);
         if (rptr)
             buf_puts(&call, "(");
-        esc_fmt_type(&call, rt, w->pkg);
+        esc_fmt_type(&call, mrecv, w->pkg);
         buf_printf(&call, "%s.%s(%s", rptr ? ")" : "", m->name, buf_cstr(&recv));
         if (np)
             buf_puts(&call, ", ");
@@ -202,7 +202,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     if (usable) {
         Hole k = iface ? esc_heap_hole(&batch) : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 0);
         k = esc_note(&batch, k, ap, call_text, "call parameter");
-        Type *rt = iface ? last : sig->u.func.recv ? sig->u.func.recv->type : NULL;
+        Type *rt = iface ? last : mrecv;
         k = value_hole(&batch, k, rt);
         Str prefix = str_intern(recv.data, recv.len);
         if (!iface) {

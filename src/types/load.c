@@ -37,9 +37,7 @@ static Str strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static Str strf(const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        fatal("out of memory");
+    char *s = xvasprintf(fmt, ap);
     va_end(ap);
     Str r = str_cstr(s);
     free(s);
