@@ -6,7 +6,7 @@ CPPFLAGS += -D_GNU_SOURCE
 LDLIBS += -lgmp -lm -lpthread
 PREFIX ?= /usr/local
 
-SRCS := $(wildcard src/base/*.c src/syntax/*.c src/types/*.c src/inline/*.c \
+SRCS := $(wildcard src/base/*.c src/syntax/*.c src/types/*.c src/ir/*.c src/inline/*.c \
                    src/escape/*.c src/report/*.c) src/main.c
 HDRS := $(wildcard src/*/*.h)
 OBJS := $(SRCS:src/%.c=build/obj/%.o)

@@ -248,7 +248,7 @@ Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos
 
 void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
                         const char *why, Pos pos) {
-    int first = esc_fmt_temp_number(where, e->bld->pkg);
+    int first = ir_fmt_temp_number(where, e->bld->pkg);
     Location **tmps = xcalloc((size_t)n + 1, sizeof *tmps);
     Hole *tks = xcalloc((size_t)n + 1, sizeof *tks);
     for (int i = 0; i < n; i++) {
@@ -273,7 +273,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
     if (nsrc == 1 && ndst > 1) {
         // a, b = f(), v, ok = m[k], x.(T), <-c
         Node *src = syn_unparen(srcs[0]);
-        if (src->kind == N_CALL && esc_is_call(src) && dtypes && esc_multi_call_temps(where)) {
+        if (src->kind == N_CALL && esc_is_call(src) && dtypes && ir_multi_call_temps(where)) {
             // gc converts where its noder stood: at the last destination
             // that is not blank (a declaration: at the call)
             Node *at = NULL;

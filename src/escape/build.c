@@ -34,7 +34,7 @@ static Str inst_name_of(void *ctx, Object *o, Node *ident) {
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    esc_fmt_node_in(&b, n, e->bld->pkg, e->text_subst, inst_name_of, e->bld,
+    ir_fmt_node_in(&b, n, e->bld->pkg, e->text_subst, inst_name_of, e->bld,
                     e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
@@ -294,7 +294,7 @@ static void refs(RefVisit *v, Node *n) {
         // gc's call graph is built after deadcode: as esc_block, skip
         // what follows a constant if that returns
         NodeList l = n->u.block.list;
-        int live = esc_live_len(bl, l);
+        int live = ir_live_len(bl->info, l);
         for (int i = 0; i < live; i++)
             refs(v, l.v[i]);
         return;
@@ -302,7 +302,7 @@ static void refs(RefVisit *v, Node *n) {
     case N_IF: {
         refs(v, n->u.if_.init);
         refs(v, n->u.if_.cond);
-        int c = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
+        int c = n->u.if_.init ? -1 : ir_const_cond(bl->info, n->u.if_.cond);
         if (c != 0)
             refs(v, n->u.if_.then);
         if (c != 1)
@@ -314,7 +314,7 @@ static void refs(RefVisit *v, Node *n) {
     case N_SWITCH: {
         refs(v, n->u.switch_.init);
         refs(v, n->u.switch_.tag);
-        int live = esc_switch_live(bl, n);
+        int live = ir_switch_live(bl->info, n);
         NodeList cl = n->u.switch_.body->u.block.list;
         for (int i = 0; i < cl.n; i++)
             if (live == -2 || live == i)

@@ -428,7 +428,7 @@ static void devirt_visit(DevirtCtx *c, Node *n) {
             Qualifier q = {.rel = c->bl->pkg, .write = types_qualify_by_name};
             types_write_type(&tb, T, &q, TS_GC);
             Buf sb = {0};
-            esc_fmt_node(&sb, syn_unparen(n->u.call.fun), c->bl->pkg);
+            ir_fmt_node(&sb, syn_unparen(n->u.call.fun), c->bl->pkg);
             esc_warn(c->b, n->pos, "%sdevirtualizing %s to %s", partial ? "partially " : "",
                      buf_cstr(&sb), buf_cstr(&tb));
             buf_free(&tb);
@@ -634,7 +634,7 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     Batch *b = e->b;
     BFunc *f = (BFunc *)e->curfn;
     if (!f->ndecls_known) {
-        f->ndecls = esc_fmt_func_decls(arg, e->bld->pkg);
+        f->ndecls = ir_fmt_func_decls(arg, e->bld->pkg);
         f->ndecls_known = true;
     }
     Type *at = arg->type;
@@ -749,7 +749,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
 
     // f()(x), g().M(x): the noder's temporary for the callee or receiver
     int callee_n = -1;
-    Node *callee_temp = wrap ? NULL : esc_fmt_callee_temp(call, e->bld->pkg, &callee_n);
+    Node *callee_temp = wrap ? NULL : ir_fmt_callee_temp(call, e->bld->pkg, &callee_n);
     if (callee_temp)
         callee_temp = syn_unparen(callee_temp);
     if (recv && callee_temp && callee_temp != syn_unparen(recv))
@@ -882,7 +882,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         int nt = types_tuple_len(a->type);
         Location **tmps = xcalloc((size_t)nt + 1, sizeof *tmps);
         Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
-        int first = esc_fmt_temp_number(call, e->bld->pkg);
+        int first = ir_fmt_temp_number(call, e->bld->pkg);
         for (int i = 0; i < nt; i++) {
             tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, a), NOPOS, false);
             tks[i] = esc_loc_hole(tmps[i]);

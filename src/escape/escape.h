@@ -12,6 +12,7 @@
 #include "../base/base.h"
 #include "../syntax/syntax.h"   // PRAGMA_* bits
 #include "../types/types.h"     // the builder walks typed ASTs
+#include "../ir/ir.h"
 
 typedef struct Batch Batch;
 typedef struct Escape Escape;
@@ -388,59 +389,6 @@ bool esc_summary_apply(const LoadObject *o, EscFunc *f);
 // holds a summary (and only then: -o may name anything).
 void esc_summary_discard(const char *out);
 
-// ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
-void esc_fmt_node(Buf *b, Node *n, Package *pkg);
-// n printed with the nodes of subst (Node* -> Str) replaced by their text.
-void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
-// The number of variables gc's noder declares in the function (or func
-// literal) holding node at: its next temporary is .autotmp_N; -1 if
-// unknown.
-int esc_fmt_func_decls(Node *at, Package *pkg);
-// gc's printing of a type in -m lines, qualified relative to pkg.
-void esc_fmt_type(Buf *b, Type *t, Package *pkg);
-// The name of the shape instantiation a use (ident) of generic function o
-// calls, or NULL.
-typedef Str (*EscInstName)(void *ctx, Object *o, Node *ident);
-// esc_fmt_node printing calls of generic functions as gc's stenciler made
-// them: "F[go.shape.int_0](&.dict.F[int], args)".
-// imported: n is generic code of pkg instantiated in another package.
-// subst: nodes (Node* -> Str) printed as the given text (go/defer temps).
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
-                     bool imported);
-// n as gc prints it while the walk has not yet reached the calls inside
-// n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
-// walks it, and -m=2 prints the explanation of a flow straight to the
-// heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
-// heap:"), before the walk reaches the call inside the flow's source.
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg);
-
-// ---- temps.c: the noder's temporaries (.autotmp_N), numbered as gc does ----
-// a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
-// destinations' types are not all f's result types: gc's noder first
-// assigns the results to temporaries. Their number, else 0.
-int esc_multi_call_temps(Node *stmt);
-// return f() with f returning several results: their number, else 0.
-int esc_multi_call_results(NodeList results);
-// The part of call gc's noder moves to a temporary (a callee or a
-// receiver with a call or a receive in it), or NULL.
-Node *esc_temp_part(Package *pkg, Node *call);
-// The builtin a call's function names (len, unsafe.Add...), or -1.
-int esc_fun_builtin(Node *fun);
-// The N of the first of the temporaries gc makes for stmt (a return of
-// a multi-value call, or an assignment esc_multi_call_temps counts), -1
-// if unknown.
-int esc_fmt_temp_number(Node *stmt, Package *pkg);
-// The part of call gc's noder moves to a temporary first (a callee or a
-// method's receiver holding a call or a receive: f()(x), g().M(x)), and
-// the temporary's N in *n; NULL if none.
-Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n);
-
-// ---- qualify.c: gc's package qualifiers ----
-// Whether gc names pkg by its quoted path rather than its name in the
-// messages of rel: another package of that name appears in the export
-// data of rel's imports (gc's types.NumImport).
-bool esc_qualify_by_path(Package *rel, Package *pkg);
-
 // ---- wrappers.c: gc's generated method wrappers ----
 // At -m=2, analyses the wrappers gc generates for p's types ((*T).M for
 // value methods, promoted methods) and prints their flow explanations.
@@ -555,16 +503,6 @@ void esc_leave(Builder *bl, const InstCtx *save);
 BFunc *esc_bfunc(Builder *bl, const void *key);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
-// The value of an if condition after gc's deadcode folding (constants,
-// false && x, true || x): 1 true, 0 false, -1 unknown.
-// Whether a statement list (or statement) ends in return or panic: a
-// constant if with such a branch cuts the statements after it (gc's
-// deadcode).
-bool esc_ends_in_return(Node *body);
-int esc_const_cond(Builder *bl, Node *c);
-// gc's deadcode on an expression switch with a constant tag: the index of
-// the only clause kept, -1 if none is, -2 if all are.
-int esc_switch_live(Builder *bl, Node *sw);
 // A variable or function name (gc's ONAME): it does not move gc's
 // current position the way other expressions do.
 bool esc_is_name_node(Node *n);
@@ -582,9 +520,6 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);
-// How many statements of l gc's deadcode keeps: none after an
-// `if true { return }` (unless a label follows).
-int esc_live_len(Builder *bl, NodeList l);
 // expr.c
 void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit
@@ -623,7 +558,7 @@ Str esc_temp_text(Escape *e, int first, int i, Node *call);
 // builder's node) if dt is one and st is not.
 Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos, Node *n);
 // The results of a multi-value call through gc's temporaries into ks
-// (return f(), and the assignments esc_multi_call_temps counts): each
+// (return f(), and the assignments ir_multi_call_temps counts): each
 // flows to ks[i] with the note why at where, converted to dtypes[i] at pos
 // when that is an interface and the result is not.
 void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,

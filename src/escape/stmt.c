@@ -16,50 +16,11 @@
 #include "escape.h"
 
 // The constant value of an if condition: 1 true, 0 false, -1 not constant.
-static int const_cond(Escape *e, Node *c) { return esc_const_cond(e->bld, c); }
-
-bool esc_ends_in_return(Node *body) {
-    if (!body)
-        return false;
-    Node *last = body;
-    if (body->kind == N_BLOCK) {
-        if (body->u.block.list.n == 0)
-            return false;
-        last = body->u.block.list.v[body->u.block.list.n - 1];
-    }
-    if (last->kind == N_RETURN)
-        return true;
-    if (last->kind == N_EXPR_STMT) {
-        Node *c = syn_unparen(last->u.unary.x);
-        if (c->kind == N_CALL) {
-            Object *o = esc_ident_obj(c->u.call.fun);
-            return o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_PANIC;
-        }
-    }
-    return false;
-}
-
-int esc_live_len(Builder *bl, NodeList l) {
-    // gc's deadcode pass: after `if true { return }` the rest is cut
-    // (unless a label follows).
-    int last_label = -1;
-    for (int i = 0; i < l.n; i++)
-        if (l.v[i]->kind == N_LABELED)
-            last_label = i;
-    for (int i = 0; i < l.n; i++) {
-        Node *s = l.v[i];
-        if (s->kind == N_IF && !s->u.if_.init && i > last_label) {
-            int c = esc_const_cond(bl, s->u.if_.cond);
-            if (c >= 0 && esc_ends_in_return(c ? s->u.if_.then : s->u.if_.els))
-                return i + 1;
-        }
-    }
-    return l.n;
-}
+static int const_cond(Escape *e, Node *c) { return ir_const_cond(e->bld->info, c); }
 
 void esc_block(Escape *e, NodeList l) {
     int old = e->loop_depth;
-    int n = esc_live_len(e->bld, l);
+    int n = ir_live_len(e->bld->info, l);
     for (int i = 0; i < n; i++)
         esc_stmt(e, l.v[i]);
     e->loop_depth = old;
@@ -214,7 +175,7 @@ static void type_switch(Escape *e, Node *n) {
 static void switch_stmt(Escape *e, Node *n) {
     Node *tag = n->u.switch_.tag;
     NodeList clauses = n->u.switch_.body->u.block.list;
-    int live = esc_switch_live(e->bld, n);
+    int live = ir_switch_live(e->bld->info, n);
     Type *tag_iface = NULL;   // a shape instantiation converts the tag to a case's interface
     for (int i = 0; e->bld->cur_inst && tag && tag->type && !types_is_interface(tag->type) &&
                     !tag_iface && i < clauses.n; i++)
@@ -419,74 +380,6 @@ void esc_stmt(Escape *e, Node *n) {
 
 // ---- gc's deadcode decisions, shared with the walks below ----
 
-int esc_const_cond(Builder *bl, Node *c) {
-    c = syn_unparen(c);
-    if (!c)
-        return -1;
-    Const *v = ptrmap_get(&bl->info->consts, c);
-    if (v)
-        return types_const_kind(v) == CV_BOOL ? types_const_bool_val(v) : -1;
-    if (c->kind == N_BINARY && (c->op == OP_ANDAND || c->op == OP_OROR)) {
-        int x = esc_const_cond(bl, c->u.binary.x);
-        int y = esc_const_cond(bl, c->u.binary.y);
-        if (c->op == OP_ANDAND) {
-            if (x == 0)
-                return 0;
-            if (x == 1)
-                return y;
-            return -1;   // x && false is not folded: x may have effects
-        }
-        if (x == 1)
-            return 1;
-        if (x == 0)
-            return y;
-        return -1;
-    }
-    return -1;
-}
-
-static bool has_fallthrough(NodeList body) {
-    for (int i = 0; i < body.n; i++)
-        if (body.v[i]->kind == N_BRANCH && body.v[i]->op == TK_FALLTHROUGH)
-            return true;
-    return false;
-}
-
-int esc_switch_live(Builder *bl, Node *sw) {
-    if (sw->kind != N_SWITCH)
-        return -2;
-    Node *tag = sw->u.switch_.tag;
-    Const *x = tag ? ptrmap_get(&bl->info->consts, syn_unparen(tag)) : NULL;
-    if (tag && !x)
-        return -2;
-    NodeList cl = sw->u.switch_.body->u.block.list;
-    int def = -1;
-    for (int i = 0; i < cl.n; i++) {
-        Node *cc = cl.v[i];
-        if (cc->u.clause.list.n == 0) {
-            def = i;
-            continue;
-        }
-        for (int j = 0; j < cc->u.clause.list.n; j++) {
-            Const *c = ptrmap_get(&bl->info->consts, syn_unparen(cc->u.clause.list.v[j]));
-            if (!c)
-                return -2;
-            bool eq;
-            if (!x)
-                eq = types_const_kind(c) == CV_BOOL && types_const_bool_val(c);
-            else if (types_const_kind(c) != types_const_kind(x))
-                eq = false;
-            else
-                eq = types_const_compare(x, OP_EQL, c);
-            if (eq)
-                return has_fallthrough(cc->u.clause.body) ? -2 : i;
-        }
-    }
-    if (def >= 0)
-        return has_fallthrough(cl.v[def]->u.clause.body) ? -2 : def;
-    return -1;
-}
-
 // ---- a generic walk ----
 
 static void visit_list(Builder *bl, NodeList l, void (*f)(void *, Node *), void *ctx) {
@@ -524,7 +417,7 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
     case N_IF: {
         esc_visit(bl, n->u.if_.init, f, ctx);
         esc_visit(bl, n->u.if_.cond, f, ctx);
-        int v = n->u.if_.init ? -1 : esc_const_cond(bl, n->u.if_.cond);
+        int v = n->u.if_.init ? -1 : ir_const_cond(bl->info, n->u.if_.cond);
         if (v != 0)
             esc_visit(bl, n->u.if_.then, f, ctx);
         if (v != 1)
@@ -536,7 +429,7 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx) {
     case N_SWITCH: {
         esc_visit(bl, n->u.switch_.init, f, ctx);
         esc_visit(bl, n->u.switch_.tag, f, ctx);
-        int live = esc_switch_live(bl, n);
+        int live = ir_switch_live(bl->info, n);
         NodeList cl = n->u.switch_.body->u.block.list;
         for (int i = 0; i < cl.n; i++)
             if (live == -2 || live == i)

@@ -173,7 +173,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
         bool rptr = is_ptr(mrecv);
         if (rptr)
             buf_puts(&call, "(");
-        esc_fmt_type(&call, mrecv, w->pkg);
+        ir_fmt_type(&call, mrecv, w->pkg);
         buf_printf(&call, "%s.%s(%s", rptr ? ")" : "", m->name, buf_cstr(&recv));
         if (np)
             buf_puts(&call, ", ");

@@ -4,7 +4,7 @@
 // hands us the output; we load and type-check the same package with
 // goesc's libraries and, for every line naming an expression ("X escapes
 // to heap", "X does not escape", and the notes "from X (why) at POS" of
-// explanations), print the node at that position with esc_fmt_node and
+// explanations), print the node at that position with ir_fmt_node and
 // compare with X.
 //
 // gc reports an implicit conversion at "the current position" when it
@@ -13,7 +13,7 @@
 // call or statement. So the candidates at a position are the nodes there
 // and the operands of calls, literals and statements whose subtrees
 // reach there; a line agrees when one of them prints as gc printed
-// (esc_fmt_node_early counts too for -m=2 lines, see escape.h). Not ours
+// (ir_fmt_node_early counts too for -m=2 lines, see ir.h). Not ours
 // to check, and counted apart: lines on parameters, on nodes gc makes
 // with no node of ours ("... argument", the implicit & or * or embedded
 // field of a selector, "implicit"), and go/defer wrappers with their
@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/escape/escape.h"
+#include "../../src/ir/ir.h"
 #include "../../src/types/types.h"
 
 typedef struct Cand {
@@ -481,7 +481,7 @@ int main(int argc, char **argv) {
                 strcmp(cands.data[i].file, cur_file) != 0)
                 continue;
             b.len = 0;
-            esc_fmt_node(&b, cands.data[i].n, target);
+            ir_fmt_node(&b, cands.data[i].n, target);
             const char *ours = buf_cstr(&b);
             if (strcmp(ours, text) == 0 && cands.data[i].implicit) {
                 implicit = true;
@@ -503,7 +503,7 @@ int main(int argc, char **argv) {
             // -m=2 explains some flows in the middle of the walk
             if (m2) {
                 b.len = 0;
-                esc_fmt_node_early(&b, cands.data[i].n, target);
+                ir_fmt_node_early(&b, cands.data[i].n, target);
                 if (strcmp(buf_cstr(&b), text) == 0)
                     ok = true, early++;
             }

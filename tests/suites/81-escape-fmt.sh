@@ -20,10 +20,10 @@ if [ ! -x "$GO" ]; then
     echo "FAIL escape-fmt: $GO not found"
     exit 0
 fi
-# fmt.c (with temps.c and qualify.c) and the front end only: the rest of src/escape need not link.
+# src/ir and the front end only: src/escape need not link.
 if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
         -fno-sanitize-recover=undefined -o build/escape_fmt_test tests/escape/fmt_test.c \
-        src/escape/fmt.c src/escape/temps.c src/escape/qualify.c src/types/*.c src/syntax/*.c src/base/*.c -lgmp -lm -lpthread \
+        src/ir/*.c src/types/*.c src/syntax/*.c src/base/*.c -lgmp -lm -lpthread \
         >"$tmp/cc" 2>&1; then
     echo "FAIL escape-fmt-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0

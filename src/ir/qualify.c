@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "../types/types.h"
-#include "escape.h"
+#include "ir.h"
 
 typedef struct Reach {
     PtrMap types;       // Type* -> 1: already followed
@@ -132,7 +132,7 @@ typedef struct Inl {
     bool hairy;         // a construct gc never inlines
 } Inl;
 
-// A branch ending in return or panic (esc_ends_in_return's rule, repeated
+// A branch ending in return or panic (ir_ends_in_return's rule, repeated
 // so that this file links with fmt.c alone, as the printer's tests do).
 static bool terminates(Node *body) {
     Node *last = body;
@@ -514,7 +514,7 @@ static struct {
     PtrMap names;
 } memo;
 
-bool esc_qualify_by_path(Package *rel, Package *pkg) {
+bool ir_qualify_by_path(Package *rel, Package *pkg) {
     if (!rel || !pkg || !pkg->name)
         return false;
     if (memo.pkg != rel) {

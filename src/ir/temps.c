@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../types/types.h"
-#include "escape.h"
+#include "ir.h"
 
 typedef struct TempCtx {
     Package *pkg;
@@ -31,7 +31,7 @@ static Selection *selection(TempCtx *p, Node *n) {
     return p->info ? ptrmap_get(&p->info->selections, n) : NULL;
 }
 
-int esc_fun_builtin(Node *fun) {
+int ir_fun_builtin(Node *fun) {
     fun = syn_unparen(fun);
     Node *id = fun->kind == N_SELECTOR ? fun->u.selector.sel : fun;
     if (id->kind != N_IDENT || !id->u.ident.obj || id->u.ident.obj->kind != OBJ_BUILTIN)
@@ -47,7 +47,7 @@ static bool has_call_or_chan(TempCtx *p, Node *n) {
     switch (n->kind) {
     case N_CALL: {
         Node *fun = syn_unparen(n->u.call.fun);
-        int id = esc_fun_builtin(fun);
+        int id = ir_fun_builtin(fun);
         if (!is_type(fun) && id != BUILTIN_NEW)
             return true;
         for (int i = 0; i < n->u.call.args.n; i++)
@@ -93,7 +93,7 @@ static bool is_method_sel(TempCtx *p, Node *fun) {
 // The part of a call gc moves to a temporary, or NULL.
 static Node *temp_part(TempCtx *p, Node *call) {
     Node *fun = syn_unparen(call->u.call.fun);
-    if (is_type(fun) || esc_fun_builtin(fun) >= 0)
+    if (is_type(fun) || ir_fun_builtin(fun) >= 0)
         return NULL;
     Node *part = is_method_sel(p, fun) ? fun->u.selector.x : fun;
     return has_call_or_chan(p, part) ? part : NULL;
@@ -101,7 +101,7 @@ static Node *temp_part(TempCtx *p, Node *call) {
 
 // return f() with f returning several results: gc copies them into as
 // many temporaries first.
-int esc_multi_call_results(NodeList results) {
+int ir_multi_call_results(NodeList results) {
     if (results.n != 1 || syn_unparen(results.v[0])->kind != N_CALL)
         return 0;
     Type *t = results.v[0]->type;
@@ -217,7 +217,7 @@ static bool tw_node(TempWalk *w, Node *n) {
     case N_RETURN:
         if (tw_list(w, n->u.list.list) || n == w->target)
             return true;
-        w->count += esc_multi_call_results(n->u.list.list);
+        w->count += ir_multi_call_results(n->u.list.list);
         return false;
     case N_ASSIGN:
         if (tw_list(w, n->u.assign.rhs))
@@ -230,7 +230,7 @@ static bool tw_node(TempWalk *w, Node *n) {
         }
         if (n == w->target)
             return true;
-        w->count += esc_multi_call_temps(n);
+        w->count += ir_multi_call_temps(n);
         return false;
     case N_DECL_STMT: {
         Node *d = n->u.decl_stmt.decl;
@@ -244,7 +244,7 @@ static bool tw_node(TempWalk *w, Node *n) {
                 tw_def(w, spec->u.value_spec.names.v[j]);
             if (spec == w->target)
                 return true;
-            w->count += esc_multi_call_temps(spec);
+            w->count += ir_multi_call_temps(spec);
         }
         return false;
     }
@@ -316,7 +316,7 @@ static int temp_number(TempCtx *p, Node *call) {
 // temporaries, then each temporary, converted, to its destination.
 // stmt is an N_ASSIGN or N_VALUE_SPEC; returns the number of temporaries
 // or 0.
-int esc_multi_call_temps(Node *stmt) {
+int ir_multi_call_temps(Node *stmt) {
     NodeList lhs, rhs;
     bool def = false;
     if (stmt->kind == N_ASSIGN) {
@@ -354,14 +354,14 @@ int esc_multi_call_temps(Node *stmt) {
     return mismatched ? lhs.n : 0;
 }
 
-Node *esc_fmt_callee_temp(Node *call, Package *pkg, int *n) {
+Node *ir_fmt_callee_temp(Node *call, Package *pkg, int *n) {
     TempCtx p = {.pkg = pkg, .info = types_package_info(pkg)};
     Node *part = temp_part(&p, call);
     *n = part ? temp_number(&p, call) : -1;
     return *n >= 0 ? part : NULL;
 }
 
-int esc_fmt_func_decls(Node *at, Package *pkg) {
+int ir_fmt_func_decls(Node *at, Package *pkg) {
     TempCtx p = {.pkg = pkg, .info = types_package_info(pkg)};
     Node probe = {.pos = at->pos};  // never met: the walk counts everything
     for (int f = 0; pkg && f < pkg->nfiles; f++) {
@@ -380,12 +380,12 @@ int esc_fmt_func_decls(Node *at, Package *pkg) {
     return -1;
 }
 
-int esc_fmt_temp_number(Node *stmt, Package *pkg) {
+int ir_fmt_temp_number(Node *stmt, Package *pkg) {
     TempCtx p = {.pkg = pkg, .info = types_package_info(pkg)};
     return temp_number(&p, stmt);
 }
 
-Node *esc_temp_part(Package *pkg, Node *call) {
+Node *ir_temp_part(Package *pkg, Node *call) {
     TempCtx p = {.pkg = pkg, .info = types_package_info(pkg)};
     return temp_part(&p, call);
 }

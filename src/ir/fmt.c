@@ -18,14 +18,14 @@
 // Statements print as gc's -m=2 notes show them ("g = &x", "for loop").
 // Calls of generic functions print stenciled, as gc has them
 // ("id[go.shape.int_0](&.dict.id[int], x)") when the builder names the
-// instantiation (esc_fmt_node_in), and so do method calls of instance
+// instantiation (ir_fmt_node_in), and so do method calls of instance
 // types ("(*Box[go.shape.int_0]).Set(&.dict.(*Box[int]).Set, b, v)");
 // inside instantiations, where gc reads sub-dictionaries, calls print as
 // written.
 #include <string.h>
 
 #include "../types/types.h"
-#include "escape.h"
+#include "ir.h"
 
 // gc's operator precedences (ir.OpPrec), named by what our nodes become.
 enum {
@@ -44,11 +44,11 @@ typedef struct Printer {
     Package *pkg;
     Info *info;         // NULL when pkg was not checked: fewer rewrites
     Qualifier q;
-    bool early;         // esc_fmt_node_early: variadic calls as written
+    bool early;         // ir_fmt_node_early: variadic calls as written
     PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
-    // esc_fmt_node_in: names calls of generic functions after the shape
+    // ir_fmt_node_in: names calls of generic functions after the shape
     // instantiation they call, as gc's stenciler made them (NULL: none).
-    EscInstName inst_name;
+    IrInstName inst_name;
     void *inst_ctx;
     // Printing generic code of pkg instantiated in another package (gc
     // reads it back from export data): names of pkg are qualified, locals
@@ -176,7 +176,7 @@ static int call_prec(Printer *p, Node *n) {
     Node *fun = syn_unparen(n->u.call.fun);
     if (is_type(fun))
         return PREC_PRIMARY;
-    switch (esc_fun_builtin(fun)) {
+    switch (ir_fun_builtin(fun)) {
     case BUILTIN_COMPLEX: case BUILTIN_REAL: case BUILTIN_IMAG: case BUILTIN_RECOVER:
         return PREC_NONE;
     case BUILTIN_MAKE: {
@@ -223,7 +223,7 @@ static void list(Printer *p, NodeList l, int from) {
 
 static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
     Printer *p = ctx;
-    if (esc_qualify_by_path(p->pkg, pkg))
+    if (ir_qualify_by_path(p->pkg, pkg))
         types_quote_string(b, pkg->path, strlen(pkg->path));
     else
         buf_puts(b, pkg->name);
@@ -299,8 +299,8 @@ static void selector(Printer *p, Node *n) {
 // The temporaries of a rewritten multi-value assignment, as gc prints
 // its right-hand side; false if it is not rewritten.
 static bool temp_list(Printer *p, Node *stmt) {
-    int k = esc_multi_call_temps(stmt);
-    int t = k ? esc_fmt_temp_number(stmt, p->pkg) : -1;
+    int k = ir_multi_call_temps(stmt);
+    int t = k ? ir_fmt_temp_number(stmt, p->pkg) : -1;
     if (t < 0)
         return false;
     for (int i = 0; i < k; i++)
@@ -312,7 +312,7 @@ static bool temp_list(Printer *p, Node *stmt) {
 // keeps the callee as written.
 static bool temp(Printer *p, Node *call) {
     int n;
-    if (!esc_fmt_callee_temp(call, p->pkg, &n))
+    if (!ir_fmt_callee_temp(call, p->pkg, &n))
         return false;
     buf_printf(p->b, ".autotmp_%d", n);
     return true;
@@ -511,14 +511,14 @@ static void call(Printer *p, Node *n) {
         buf_putc(p->b, ')');
         return;
     }
-    int id = esc_fun_builtin(fun);
+    int id = ir_fun_builtin(fun);
     if (id >= 0) {
         builtin_call(p, n, id);
         return;
     }
     NodeList args = n->u.call.args;
     Type *at = args.n == 1 ? args.v[0]->type : NULL;
-    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 && !esc_temp_part(p->pkg, n)) {
+    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 && !ir_temp_part(p->pkg, n)) {
         // f(g()): the noder passes g's values in temporaries and keeps the
         // call as written for printing (its Orig)
         expr(p, fun, PREC_PRIMARY);
@@ -734,7 +734,7 @@ static bool go_wrapped(Printer *p, Node *call) {
     if (!call || call->kind != N_CALL || call->u.call.args.n)
         return true;
     Node *fun = syn_unparen(call->u.call.fun);
-    if (is_type(fun) || esc_fun_builtin(fun) >= 0)
+    if (is_type(fun) || ir_fun_builtin(fun) >= 0)
         return true;
     // a method's receiver became an argument; an interface call is no
     // function call
@@ -833,8 +833,8 @@ static void stmt(Printer *p, Node *n) {
         return;
     case N_RETURN: {
         buf_puts(p->b, "return ");
-        int k = esc_multi_call_results(n->u.list.list);
-        int t = k ? esc_fmt_temp_number(n, p->pkg) : -1;
+        int k = ir_multi_call_results(n->u.list.list);
+        int t = k ? ir_fmt_temp_number(n, p->pkg) : -1;
         if (t < 0) {
             list_all(p, n->u.list.list);
             return;
@@ -935,7 +935,7 @@ static void stmt(Printer *p, Node *n) {
     }
 }
 
-static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst, EscInstName fn,
+static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst, IrInstName fn,
                        void *ctx, bool imported) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
                  .subst = subst, .inst_name = fn, .inst_ctx = ctx, .imported = imported};
@@ -943,20 +943,20 @@ static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst,
     expr(&p, n, 0);
 }
 
-void esc_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, NULL, false); }
+void ir_fmt_node(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, false, NULL, NULL, NULL, false); }
 
-void esc_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
+void ir_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
     print_root(b, n, pkg, false, subst, NULL, NULL, false);
 }
 
-void esc_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, EscInstName fn, void *ctx,
+void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn, void *ctx,
                      bool imported) {
     print_root(b, n, pkg, false, subst, fn, ctx, imported);
 }
 
-void esc_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }
+void ir_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }
 
-void esc_fmt_type(Buf *b, Type *t, Package *pkg) {
+void ir_fmt_type(Buf *b, Type *t, Package *pkg) {
     Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};
     p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
     type(&p, t);

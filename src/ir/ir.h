@@ -1,0 +1,82 @@
+// ir.h: gc's view of a typed program, which the inliner and escape
+// analysis both need: how gc's IR prints expressions and statements
+// (fmt.c), the temporaries its noder introduces (temps.c), when it
+// qualifies a package by path (qualify.c), and what its deadcode pass
+// removes (deadcode.c). The AST stays ours; these files answer what gc's
+// IR would have been.
+#ifndef GOESC_IR_H
+#define GOESC_IR_H
+
+#include "../base/base.h"
+#include "../syntax/syntax.h"
+#include "../types/types.h"
+
+// ---- deadcode.c ----
+// Whether a statement list (or statement) ends in return or panic: a
+// constant if with such a branch cuts the statements after it.
+bool ir_ends_in_return(Node *body);
+// The value of an if condition after gc's folding (constants, false && x,
+// true || x): 1 true, 0 false, -1 unknown.
+int ir_const_cond(Info *info, Node *c);
+// An expression switch with a constant tag: the index of the only clause
+// kept, -1 if none is, -2 if all are.
+int ir_switch_live(Info *info, Node *sw);
+// How many statements of l gc's deadcode keeps: none after an
+// `if true { return }` (unless a label follows).
+int ir_live_len(Info *info, NodeList l);
+
+// ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
+void ir_fmt_node(Buf *b, Node *n, Package *pkg);
+// n printed with the nodes of subst (Node* -> Str) replaced by their text.
+void ir_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
+// The number of variables gc's noder declares in the function (or func
+// literal) holding node at: its next temporary is .autotmp_N; -1 if
+// unknown.
+int ir_fmt_func_decls(Node *at, Package *pkg);
+// gc's printing of a type in -m lines, qualified relative to pkg.
+void ir_fmt_type(Buf *b, Type *t, Package *pkg);
+// The name of the shape instantiation a use (ident) of generic function o
+// calls, or NULL.
+typedef Str (*IrInstName)(void *ctx, Object *o, Node *ident);
+// ir_fmt_node printing calls of generic functions as gc's stenciler made
+// them: "F[go.shape.int_0](&.dict.F[int], args)".
+// imported: n is generic code of pkg instantiated in another package.
+// subst: nodes (Node* -> Str) printed as the given text (go/defer temps).
+void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn, void *ctx,
+                     bool imported);
+// n as gc prints it while the walk has not yet reached the calls inside
+// n: gc rewrites a variadic call f(a, b) into f(... argument...) when it
+// walks it, and -m=2 prints the explanation of a flow straight to the
+// heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
+// heap:"), before the walk reaches the call inside the flow's source.
+void ir_fmt_node_early(Buf *b, Node *n, Package *pkg);
+
+// ---- temps.c: the noder's temporaries (.autotmp_N), numbered as gc does ----
+// a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
+// destinations' types are not all f's result types: gc's noder first
+// assigns the results to temporaries. Their number, else 0.
+int ir_multi_call_temps(Node *stmt);
+// return f() with f returning several results: their number, else 0.
+int ir_multi_call_results(NodeList results);
+// The part of call gc's noder moves to a temporary (a callee or a
+// receiver with a call or a receive in it), or NULL.
+Node *ir_temp_part(Package *pkg, Node *call);
+// The builtin a call's function names (len, unsafe.Add...), or -1.
+int ir_fun_builtin(Node *fun);
+// The N of the first of the temporaries gc makes for stmt (a return of
+// a multi-value call, or an assignment ir_multi_call_temps counts), -1
+// if unknown.
+int ir_fmt_temp_number(Node *stmt, Package *pkg);
+// The part of call gc's noder moves to a temporary first (a callee or a
+// method's receiver holding a call or a receive: f()(x), g().M(x)), and
+// the temporary's N in *n; NULL if none.
+Node *ir_fmt_callee_temp(Node *call, Package *pkg, int *n);
+
+// ---- qualify.c: gc's package qualifiers ----
+// Whether gc names pkg by its quoted path rather than its name in the
+// messages of rel: another package of that name appears in the export
+// data of rel's imports (gc's types.NumImport).
+bool ir_qualify_by_path(Package *rel, Package *pkg);
+
+
+#endif
