@@ -612,7 +612,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         if (f->f.outer || !f->body)
             continue;
         esc_enter(bl, f, &save);
-        esc_scan_defs(bl, f->body);
+        ir_scan_defs(&bl->defs, f->body);
         esc_leave(bl, &save);
     }
     for (int i = 0; i < all.len; i++) {
@@ -944,7 +944,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         qsort(order.data, (size_t)order.len, sizeof *order.data, cmp_decl_pos);
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
-            esc_scan_defs(bl, order.data[i]->body);
+            ir_scan_defs(&bl->defs, order.data[i]->body);
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_devirt_report(bl, root, order.data[i]->body);
@@ -971,7 +971,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             scc_visit(bl, bl->insts.data[i]);
     if (init) {
         for (int i = 0; i < init->init_exprs.len; i++)
-            esc_scan_defs(bl, init->init_exprs.data[i]);
+            ir_scan_defs(&bl->defs, init->init_exprs.data[i]);
         init->scc_id = UINT32_MAX;
         BFunc *one[1] = {init};
         analyze_component(bl, one, 1);
@@ -1017,6 +1017,7 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
     int n = root.nerrors;
     esc_batch_free(&root);
     ptrmap_free(&bl.funcs);
+    ir_defs_free(&bl.defs);
     vec_free(&bl.stack);
     // bl.arena is kept: tags may be read until exit.
     return n;

@@ -221,108 +221,7 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
     }
 }
 
-// The static callee of call, as gc's ir.StaticValue finds it.
 // ---- gc's ir.StaticValue ----
-
-static void mark_reassigned(Builder *bl, Node *n, bool addr) {
-    for (;;) {
-        n = syn_unparen(n);
-        if (!n)
-            return;
-        if (n->kind == N_IDENT) {
-            if (esc_is_local_var(n->u.ident.obj))
-                ptrmap_put(&bl->sv_reassigned, n->u.ident.obj, (void *)1);
-            return;
-        }
-        if (!addr)
-            return;
-        if (n->kind == N_SELECTOR)
-            n = n->u.selector.x;
-        else if (n->kind == N_INDEX)
-            n = n->u.index.x;
-        else
-            return;
-    }
-}
-
-static void scan_list(Builder *bl, NodeList l) {
-    for (int i = 0; i < l.n; i++)
-        esc_scan_defs(bl, l.v[i]);
-}
-
-void esc_scan_defs(Builder *bl, Node *n) {
-    if (!n)
-        return;
-    switch (n->kind) {
-    case N_ASSIGN: {
-        NodeList lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
-        for (int i = 0; i < lhs.n; i++) {
-            Node *d = lhs.v[i];
-            if (n->op == OP_DEF && d->kind == N_IDENT && d->u.ident.obj && d->u.ident.obj->pos == d->pos) {
-                if (lhs.n == rhs.n)
-                    ptrmap_put(&bl->sv_def, d->u.ident.obj, rhs.v[i]);
-            } else {
-                mark_reassigned(bl, d, false);
-            }
-        }
-        scan_list(bl, rhs);
-        return;
-    }
-    case N_VALUE_SPEC: {
-        NodeList names = n->u.value_spec.names, vals = n->u.value_spec.values;
-        if (names.n == vals.n)
-            for (int i = 0; i < names.n; i++)
-                if (names.v[i]->u.ident.obj)
-                    ptrmap_put(&bl->sv_def, names.v[i]->u.ident.obj, vals.v[i]);
-        scan_list(bl, vals);
-        return;
-    }
-    case N_INCDEC: mark_reassigned(bl, n->u.unary.x, false); return;
-    case N_UNARY:
-        if (n->op == OP_AND)
-            mark_reassigned(bl, n->u.unary.x, true);
-        esc_scan_defs(bl, n->u.unary.x);
-        return;
-    case N_RANGE:
-        if (n->op != OP_DEF) {
-            mark_reassigned(bl, n->u.range.key, false);
-            mark_reassigned(bl, n->u.range.value, false);
-        }
-        esc_scan_defs(bl, n->u.range.x);
-        esc_scan_defs(bl, n->u.range.body);
-        return;
-    case N_FUNC_LIT: esc_scan_defs(bl, n->u.func_lit.body); return;
-    case N_COMPOSITE_LIT: scan_list(bl, n->u.composite.elts); return;
-    case N_PAREN: case N_STAR: case N_EXPR_STMT: case N_GO: case N_DEFER:
-        esc_scan_defs(bl, n->u.unary.x); return;
-    case N_SELECTOR: esc_scan_defs(bl, n->u.selector.x); return;
-    case N_INDEX: esc_scan_defs(bl, n->u.index.x); scan_list(bl, n->u.index.indices); return;
-    case N_SLICE: esc_scan_defs(bl, n->u.slice.x); return;
-    case N_TYPE_ASSERT: esc_scan_defs(bl, n->u.assert.x); return;
-    case N_CALL: esc_scan_defs(bl, n->u.call.fun); scan_list(bl, n->u.call.args); return;
-    case N_BINARY: esc_scan_defs(bl, n->u.binary.x); esc_scan_defs(bl, n->u.binary.y); return;
-    case N_KEY_VALUE: esc_scan_defs(bl, n->u.key_value.value); return;
-    case N_DECL_STMT: esc_scan_defs(bl, n->u.decl_stmt.decl); return;
-    case N_GEN_DECL: scan_list(bl, n->u.gen_decl.specs); return;
-    case N_LABELED: esc_scan_defs(bl, n->u.labeled.stmt); return;
-    case N_SEND: esc_scan_defs(bl, n->u.send.value); return;
-    case N_RETURN: scan_list(bl, n->u.list.list); return;
-    case N_BLOCK: scan_list(bl, n->u.block.list); return;
-    case N_IF:
-        esc_scan_defs(bl, n->u.if_.init); esc_scan_defs(bl, n->u.if_.cond);
-        esc_scan_defs(bl, n->u.if_.then); esc_scan_defs(bl, n->u.if_.els); return;
-    case N_CASE_CLAUSE: scan_list(bl, n->u.clause.list); scan_list(bl, n->u.clause.body); return;
-    case N_COMM_CLAUSE: esc_scan_defs(bl, n->u.comm.comm); scan_list(bl, n->u.comm.body); return;
-    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
-        esc_scan_defs(bl, n->u.switch_.init); esc_scan_defs(bl, n->u.switch_.tag);
-        esc_scan_defs(bl, n->u.switch_.body); return;
-    case N_FOR:
-        esc_scan_defs(bl, n->u.for_.init); esc_scan_defs(bl, n->u.for_.cond);
-        esc_scan_defs(bl, n->u.for_.post); esc_scan_defs(bl, n->u.for_.body); return;
-    default:
-        return;
-    }
-}
 
 static Node *static_value(Escape *e, Node *n) {
     for (int guard = 0; guard < 100; guard++) {
@@ -342,8 +241,8 @@ static Node *static_value(Escape *e, Node *n) {
         Location *loc = o->aux;
         if (loc && loc->curfn != e->curfn)
             return n;
-        Node *d = ptrmap_get(&e->bld->sv_def, o);
-        if (!d || ptrmap_get(&e->bld->sv_reassigned, o))
+        Node *d = ir_def_of(&e->bld->defs, o);
+        if (!d)
             return n;
         n = d;
     }
@@ -377,8 +276,8 @@ bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
         Object *o = x->u.ident.obj;
         if (!esc_is_local_var(o) || (o->flags & (OF_PARAM | OF_RESULT)))
             break;
-        Node *d = ptrmap_get(&bl->sv_def, o);
-        if (!d || ptrmap_get(&bl->sv_reassigned, o))
+        Node *d = ir_def_of(&bl->defs, o);
+        if (!d)
             break;
         d = syn_unparen(d);
         if (d->type && !types_is_interface(d->type) && NODE_MODE(d) != MODE_NILVALUE &&

@@ -452,7 +452,7 @@ struct Builder {
     uint32_t visitgen;
     // gc's ir.StaticValue: a local variable's single definition, and
     // the variables assigned or addressed elsewhere.
-    PtrMap sv_def, sv_reassigned;
+    IrDefs defs;
     // generic.c: generic OBJ_FUNC -> its N_FUNC_DECL (all packages); the
     // package's shape instantiations in creation order; the one whose body
     // is being processed; gc's shared pointer shape *uint8.
@@ -538,7 +538,6 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit);
 Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
-void esc_scan_defs(Builder *bl, Node *n);
 // gc's devirtualize pass: i.M() where i's static value is a conversion
 // from concrete type T. *m: T's method (partial: promoted from an embedded
 // interface, the call stays dynamic).

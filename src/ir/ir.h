@@ -25,6 +25,17 @@ int ir_switch_live(Info *info, Node *sw);
 // `if true { return }` (unless a label follows).
 int ir_live_len(Info *info, NodeList l);
 
+// ---- static.c: gc's ir.StaticValue ----
+typedef struct IrDefs {
+    PtrMap def;         // local Object* -> the expression defining it
+    PtrMap reassigned;  // local Object* -> 1: assigned again or addressed
+} IrDefs;
+// Records the definitions and reassignments of local variables in n.
+void ir_scan_defs(IrDefs *d, Node *n);
+// The single definition of local variable o, NULL if none or reassigned.
+Node *ir_def_of(IrDefs *d, Object *o);
+void ir_defs_free(IrDefs *d);
+
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void ir_fmt_node(Buf *b, Node *n, Package *pkg);
 // n printed with the nodes of subst (Node* -> Str) replaced by their text.
