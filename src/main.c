@@ -12,6 +12,7 @@
 #include "base/base.h"
 #include "syntax/syntax.h"
 #include "types/types.h"
+#include "inline/inline.h"
 #include "escape/escape.h"
 
 static void usage(void) {
@@ -314,6 +315,7 @@ static int cmd_escape(int argc, char **argv) {
     SepFlags sf = {0};
     EscRecord rec = {0};
     bool error_all = false;
+    int lflag = 0;          // gc's -l count
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
@@ -330,6 +332,10 @@ static int cmd_escape(int argc, char **argv) {
             ec.m++;
         else if (strncmp(a, "-m=", 3) == 0)
             ec.m = atoi(a + 3);
+        else if (strcmp(a, "-l") == 0)
+            lflag++;
+        else if (strncmp(a, "-l=", 3) == 0)
+            lflag = atoi(a + 3);
         else if (strcmp(a, "-smallframes") == 0)
             ec.smallframes = true;
         else if (strcmp(a, "-+") == 0)
@@ -348,6 +354,8 @@ static int cmd_escape(int argc, char **argv) {
     }
     if (i == argc)
         usage();
+    // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
+    InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag};
     cfg.local_prefix = sf.local_prefix;
     cfg.pkgpath = sf.pkgpath;
     cfg.import_dirs = sf.import_dirs.data;
@@ -379,8 +387,16 @@ static int cmd_escape(int argc, char **argv) {
     if (rc == 0) {
         Buf out = {0};
         ec.out = &out;
-        if (esc_analyze_packages(pkgs, n, &ec))
+        Inliner *inl = inl_new(&ic);
+        EscSession *es = esc_begin(&ec);
+        for (int k = 0; k < n; k++) {
+            if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
+                inl_package(inl, pkgs[k], pkgs[k]->matched ? &out : NULL);
+            esc_package(es, pkgs[k]);
+        }
+        if (esc_end(es))
             rc = 1;
+        inl_free(inl);
         if (out.len)
             fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);

@@ -990,35 +990,54 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     vec_free(&order);
 }
 
-int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
-    Builder bl = {0};
+struct EscSession {
+    Builder bl;
     Batch root;
-    esc_batch_init(&root, cfg);
-    bool deps = !getenv("GOESC_NODEPS");
-    for (int i = 0; i < npkgs; i++) {
-        Package *p = pkgs[i];
-        if (p->bad || strcmp(p->path, "unsafe") == 0)
-            continue;
-        if (!p->matched && !deps)
-            continue;
-        EscConfig c = *cfg;
-        if (!p->matched) {
-            c.m = 0;
-            c.out = NULL;
-            c.compiling_runtime = false;
-        }
-        Batch pb;
-        esc_batch_init(&pb, &c);
-        bl.record = p->matched ? cfg->record : NULL;
-        analyze_package(&bl, p, &pb);
-        root.nerrors += pb.nerrors;
-        esc_batch_free(&pb);
+    EscConfig cfg;
+    bool deps;
+};
+
+EscSession *esc_begin(const EscConfig *cfg) {
+    EscSession *s = xcalloc(1, sizeof *s);
+    s->cfg = *cfg;
+    esc_batch_init(&s->root, cfg);
+    s->deps = !getenv("GOESC_NODEPS");
+    return s;
+}
+
+void esc_package(EscSession *s, Package *p) {
+    if (p->bad || strcmp(p->path, "unsafe") == 0)
+        return;
+    if (!p->matched && !s->deps)
+        return;
+    EscConfig c = s->cfg;
+    if (!p->matched) {
+        c.m = 0;
+        c.out = NULL;
+        c.compiling_runtime = false;
     }
-    int n = root.nerrors;
-    esc_batch_free(&root);
-    ptrmap_free(&bl.funcs);
-    ir_defs_free(&bl.defs);
-    vec_free(&bl.stack);
+    Batch pb;
+    esc_batch_init(&pb, &c);
+    s->bl.record = p->matched ? s->cfg.record : NULL;
+    analyze_package(&s->bl, p, &pb);
+    s->root.nerrors += pb.nerrors;
+    esc_batch_free(&pb);
+}
+
+int esc_end(EscSession *s) {
+    int n = s->root.nerrors;
+    esc_batch_free(&s->root);
+    ptrmap_free(&s->bl.funcs);
+    ir_defs_free(&s->bl.defs);
+    vec_free(&s->bl.stack);
     // bl.arena is kept: tags may be read until exit.
+    free(s);
     return n;
+}
+
+int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg) {
+    EscSession *s = esc_begin(cfg);
+    for (int i = 0; i < npkgs; i++)
+        esc_package(s, pkgs[i]);
+    return esc_end(s);
 }

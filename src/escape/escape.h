@@ -403,6 +403,12 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root);
 // with the same model). Prints the matched packages' -m lines to cfg->out.
 // Returns the number of errors.
 int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
+// The same, one package at a time (dependencies first), so that other
+// stages' output for a package can come before its escape lines.
+typedef struct EscSession EscSession;
+EscSession *esc_begin(const EscConfig *cfg);
+void esc_package(EscSession *s, Package *p);
+int esc_end(EscSession *s);    // the number of errors
 
 // Builder internals, shared by build.c, stmt.c, expr.c, call.c, assign.c.
 typedef struct BFunc BFunc;

@@ -19,6 +19,61 @@
 #define INL_BIG_FUNCTION_NODES 5000
 #define INL_BIG_FUNCTION_MAX_COST 20
 
+// ---- inline.c: the driver ----
+
+// A function as the inliner sees it (gc's ir.Func with its Inline).
+typedef struct InlFunc InlFunc;
+typedef VEC(InlFunc *) InlFuncVec;
+struct InlFunc {
+    Node *decl;             // N_FUNC_DECL or N_FUNC_LIT; NULL for the package init
+    Object *obj;            // declared functions: the OBJ_FUNC
+    Node *body;             // N_BLOCK or NULL (no body)
+    Str name;               // gc's name in its package: F, T.M, (*T).M, F.func1,
+                            // glob..func1, init.0
+    Pos pos;                // where gc reports it
+    InlFunc *outer;         // the function a func literal is in
+    struct Package *pkg;
+    Info *info;             // its package's type information
+    uint32_t pragma;        // PRAGMA_* of a declaration
+    int cost;               // when can_inline: gc's Inl.Cost
+    bool can_inline;        // gc's fn.Inl != nil
+    bool checked;           // CanInline has run (gc's InlinabilityChecked)
+    bool is_init;           // the package initializers' function
+    int lit_gen;            // numbering of the literals named after this one
+    uint32_t visit_id;      // bottom-up walk
+    VEC(Node *) inits;      // is_init: the initializers, in init order
+};
+
+// One inlined call (gc's OINLCALL with its inline-tree index).
+typedef struct InlSite InlSite;
+struct InlSite {
+    Node *call;             // the N_CALL inlined
+    InlFunc *callee;
+    InlSite *parent;        // the site whose copied body holds call; NULL:
+                            // call is in caller's own body
+    InlFunc *caller;        // the function compiled
+    InlSite *next_same;     // other sites of the same call node
+};
+
+typedef struct InlConfig {
+    int m;                  // -m level
+    // gc's Debug.l after its swap: 0 inlining off (-l), 1 the default,
+    // 4 (-l=4) calls cost 1.
+    int l;
+} InlConfig;
+
+typedef struct Inliner Inliner;
+Inliner *inl_new(const InlConfig *cfg);
+void inl_free(Inliner *in);
+// gc's inline pass over p, whose imports were processed before. Prints
+// its -m lines to out (NULL: silent, as for dependencies).
+void inl_package(Inliner *in, struct Package *p, Buf *out);
+// The site where call was inlined into the body of parent (NULL: the
+// function's own body), or NULL if it was not.
+InlSite *inl_site(Inliner *in, InlSite *parent, Node *call);
+// The InlFunc of a declared function's Object or a N_FUNC_LIT, or NULL.
+InlFunc *inl_func(Inliner *in, const void *key);
+
 // ---- cost.c: gc's hairy visitor ----
 
 // What the visitor asks of the driver about a call's static callee.

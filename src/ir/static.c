@@ -2,6 +2,8 @@
 // defined once (x := v, var x = v) and never assigned again nor
 // addressed has v as its static value; inlining finds static callees
 // through it, and escape analysis devirtualizes with it.
+#include <stdlib.h>
+
 #include "ir.h"
 
 static bool is_local_var(Object *o) {

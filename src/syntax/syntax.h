@@ -496,6 +496,11 @@ Pos syn_start_pos(Node *n);
 // n without enclosing parentheses (NULL stays NULL).
 Node *syn_unparen(Node *n);
 
+// ---- inspect.c ----
+// go/ast's Inspect: f(ctx, n), then n's children in source order when f
+// returns true.
+void syn_inspect(Node *n, bool (*f)(void *ctx, Node *n), void *ctx);
+
 // ---- dump.c ----
 // Prints the AST in the stable text form shared with tests/oracle.
 void syn_dump(Buf *out, SynFile *f);
