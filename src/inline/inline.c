@@ -51,6 +51,7 @@ struct Inliner {
     PtrMap on_path;         // InlFunc* -> 1: inlined on the way here
     InlSite *parent;        // the site whose body is walked, NULL: curfn's
     Pos outer_pos;          // the outermost call when inside a copy
+    InlFuncVec all;         // every InlFunc, to free their vectors
     Frame *frame;           // the copy being walked, NULL: curfn's body
     Info *top_info;         // curfn's package's
 };
@@ -119,6 +120,7 @@ static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str n
     f->outer = outer;
     f->pkg = in->pkg;
     f->info = in->info;
+    vec_push(&in->all, f);
     if (obj || decl)
         ptrmap_put(&in->funcs, obj ? (const void *)obj : (const void *)decl, f);
     return f;
@@ -402,6 +404,7 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     site->parent = in->parent;
     site->caller = in->curfn;
     site->next_same = ptrmap_get(&in->sites, call);
+    vec_push(&in->curfn->sites, site);
     ptrmap_put(&in->sites, call, site);
     // The copy's calls, under the callee's package.
     ptrmap_put(&in->on_path, fn, (void *)1);
@@ -793,6 +796,7 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
     if (init->inits.len)
         visit(in, init);
     vec_free(&init->inits);
+    ptrmap_put(&in->funcs, p, init);    // inl_func(in, p): the package's init
     vec_free(&order);
     in->out = NULL;
 }
@@ -806,6 +810,9 @@ Inliner *inl_new(const InlConfig *cfg) {
 void inl_free(Inliner *in) {
     if (!in)
         return;
+    for (int i = 0; i < in->all.len; i++)
+        vec_free(&in->all.data[i]->sites);
+    vec_free(&in->all);
     ptrmap_free(&in->funcs);
     ptrmap_free(&in->sites);
     ptrmap_free(&in->on_path);

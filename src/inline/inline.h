@@ -42,6 +42,9 @@ struct InlFunc {
     int lit_gen;            // numbering of the literals named after this one
     uint32_t visit_id;      // bottom-up walk
     VEC(Node *) inits;      // is_init: the initializers, in init order
+    VEC(struct InlSite *) sites;    // calls inlined into it, in gc's order
+                                    // of inlining (which is gc's order of
+                                    // the copies' variables in its Dcl)
 };
 
 // One inlined call (gc's OINLCALL with its inline-tree index).
@@ -71,7 +74,8 @@ void inl_package(Inliner *in, struct Package *p, Buf *out);
 // The site where call was inlined into the body of parent (NULL: the
 // function's own body), or NULL if it was not.
 InlSite *inl_site(Inliner *in, InlSite *parent, Node *call);
-// The InlFunc of a declared function's Object or a N_FUNC_LIT, or NULL.
+// The InlFunc of a declared function's Object or a N_FUNC_LIT (or of a
+// Package: its initializers' init function), or NULL.
 InlFunc *inl_func(Inliner *in, const void *key);
 
 // ---- cost.c: gc's hairy visitor ----
