@@ -39,25 +39,9 @@ enum {
     PREC_PRIMARY = 8,
 };
 
-typedef struct Printer {
-    Buf *b;
-    Package *pkg;
-    Info *info;         // NULL when pkg was not checked: fewer rewrites
-    Qualifier q;
-    bool early;         // ir_fmt_node_early: variadic calls as written
-    PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
-    // ir_fmt_node_in: names calls of generic functions after the shape
-    // instantiation they call, as gc's stenciler made them (NULL: none).
-    IrInstName inst_name;
-    void *inst_ctx;
-    // Printing generic code of pkg instantiated in another package (gc
-    // reads it back from export data): names of pkg are qualified, locals
-    // too, and constants carry their type.
-    bool imported;
-} Printer;
+typedef IrPrinter Printer;
 
 static void expr(Printer *p, Node *n, int prec);
-static void stmt(Printer *p, Node *n);
 
 static bool is_const(Printer *p, Node *n) {
     if (NODE_MODE(n) == MODE_CONSTANT)
@@ -294,18 +278,6 @@ static void selector(Printer *p, Node *n) {
     expr(p, x, PREC_PRIMARY);
     embedded_path(p, syn_unparen(x)->type, s);
     buf_printf(p->b, ".%s", sel->u.ident.name);
-}
-
-// The temporaries of a rewritten multi-value assignment, as gc prints
-// its right-hand side; false if it is not rewritten.
-static bool temp_list(Printer *p, Node *stmt) {
-    int k = ir_multi_call_temps(stmt);
-    int t = k ? ir_fmt_temp_number(stmt, p->pkg) : -1;
-    if (t < 0)
-        return false;
-    for (int i = 0; i < k; i++)
-        buf_printf(p->b, "%s.autotmp_%d", i ? ", " : "", t + i);
-    return true;
 }
 
 // Writes the temporary standing for call's callee part; false if gc
@@ -719,227 +691,31 @@ static void expr(Printer *p, Node *n, int prec) {
         expr(p, n->u.key_value.value, 0);
         return;
     default:
-        stmt(p, n);
+        ir_pr_stmt(p, n);
         return;
     }
 }
 
-static void list_all(Printer *p, NodeList l) { list(p, l, 0); }
-
-// Escape analysis hands go and defer a closure without arguments that
-// makes the call, unless the call is already a plain function call
-// without arguments or results.
-static bool go_wrapped(Printer *p, Node *call) {
-    call = syn_unparen(call);
-    if (!call || call->kind != N_CALL || call->u.call.args.n)
-        return true;
-    Node *fun = syn_unparen(call->u.call.fun);
-    if (is_type(fun) || ir_fun_builtin(fun) >= 0)
-        return true;
-    // a method's receiver became an argument; an interface call is no
-    // function call
-    if (is_method_sel(p, fun))
-        return true;
-    Type *sig = fun->type ? types_under(fun->type) : NULL;
-    return !sig || sig->kind != TY_FUNC || types_tuple_len(sig->u.func.params) ||
-           types_tuple_len(sig->u.func.results);
+void ir_pr_init(Printer *p, Buf *b, Package *pkg) {
+    *p = (Printer){.b = b, .pkg = pkg, .info = types_package_info(pkg)};
+    p->q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = p};
 }
 
-// gc's list of statements: "s1; s2". A label is a statement of its own
-// there.
-static void stmt_list(Printer *p, NodeList l) {
-    bool first = true;
-    for (int i = 0; i < l.n; i++) {
-        Node *n = l.v[i];
-        if (n->kind == N_EMPTY_STMT)
-            continue;
-        if (!first)
-            buf_puts(p->b, "; ");
-        first = false;
-        if (n->kind == N_LABELED) {
-            buf_printf(p->b, "%s: ", n->u.labeled.label->u.ident.name);
-            if (n->u.labeled.stmt && n->u.labeled.stmt->kind != N_EMPTY_STMT) {
-                buf_puts(p->b, "; ");
-                stmt(p, n->u.labeled.stmt);
-            }
-            continue;
-        }
-        stmt(p, n);
-    }
-}
-
-// var x, y T declares each variable on its own; with values it is one
-// assignment.
-static void var_decl(Printer *p, Node *d) {
-    if (!d || d->kind != N_GEN_DECL)
-        return;
-    // gc has no words for local constants and types
-    if (d->op == TK_CONST || d->op == TK_TYPE) {
-        bool first = true;
-        for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
-            Node *spec = d->u.gen_decl.specs.v[i];
-            int n = d->op == TK_CONST ? spec->u.value_spec.names.n : 1;
-            for (int j = 0; j < n; j++, first = false)
-                buf_printf(p->b, "%s<node %s>", first ? "" : "; ", d->op == TK_CONST ? "DCLCONST" : "DCLTYPE");
-        }
-        return;
-    }
-    if (d->op != TK_VAR)
-        return;
-    for (int i = 0; i < d->u.gen_decl.specs.n; i++) {
-        Node *spec = d->u.gen_decl.specs.v[i];
-        if (i)
-            buf_puts(p->b, "; ");
-        if (spec->u.value_spec.values.n) {
-            stmt(p, spec);
-            continue;
-        }
-        // a declaration, then the zeroing assignment, whose value gc
-        // leaves out
-        for (int j = 0; j < spec->u.value_spec.names.n; j++) {
-            Node *id = spec->u.value_spec.names.v[j];
-            buf_printf(p->b, "%svar %s ", j ? "; " : "", id->u.ident.name);
-            type(p, id->u.ident.obj ? id->u.ident.obj->type : NULL);
-            buf_printf(p->b, "; %s = <nil>", id->u.ident.name);
-        }
-    }
-}
-
-// Statements appear in -m=2 explanations ("from g = &x (assign)"). gc
-// abbreviates the compound ones ("for loop", "switch statement").
-static void stmt(Printer *p, Node *n) {
-    switch (n->kind) {
-    case N_ASSIGN:
-        if (n->op != OP_NONE && n->op != OP_DEF) {
-            expr(p, n->u.assign.lhs.v[0], 0);
-            buf_printf(p->b, " %s= ", op_names[n->op]);
-            expr(p, n->u.assign.rhs.v[0], 0);
-            return;
-        }
-        list_all(p, n->u.assign.lhs);
-        buf_puts(p->b, n->op == OP_DEF ? " := " : " = ");
-        if (!temp_list(p, n))
-            list_all(p, n->u.assign.rhs);
-        return;
-    case N_INCDEC:
-        // the noder makes x++ an x += 1
-        expr(p, n->u.unary.x, 0);
-        buf_puts(p->b, n->op == OP_ADD ? " += 1" : " -= 1");
-        return;
-    case N_SEND:
-        expr(p, n->u.send.chan, 3);
-        buf_puts(p->b, " <- ");
-        expr(p, n->u.send.value, 4);
-        return;
-    case N_RETURN: {
-        buf_puts(p->b, "return ");
-        int k = ir_multi_call_results(n->u.list.list);
-        int t = k ? ir_fmt_temp_number(n, p->pkg) : -1;
-        if (t < 0) {
-            list_all(p, n->u.list.list);
-            return;
-        }
-        for (int i = 0; i < k; i++)
-            buf_printf(p->b, "%s.autotmp_%d", i ? ", " : "", t + i);
-        return;
-    }
-    case N_GO:
-    case N_DEFER:
-        buf_puts(p->b, n->kind == N_GO ? "go " : "defer ");
-        if (go_wrapped(p, n->u.unary.x))
-            buf_puts(p->b, "(func literal)()");
-        else
-            expr(p, n->u.unary.x, 0);
-        return;
-    case N_VALUE_SPEC:
-        // var x = v is a declaration and an assignment for gc, which
-        // names the assignment
-        list_all(p, n->u.value_spec.names);
-        if (n->u.value_spec.values.n) {
-            buf_puts(p->b, " = ");
-            if (!temp_list(p, n))
-                list_all(p, n->u.value_spec.values);
-        }
-        return;
-    case N_EXPR_STMT:
-        expr(p, n->u.unary.x, 0);
-        return;
-    case N_FOR:
-    case N_RANGE:
-        buf_puts(p->b, "for loop");
-        return;
-    case N_BLOCK:
-        stmt_list(p, n->u.block.list);
-        return;
-    case N_DECL_STMT:
-        var_decl(p, n->u.decl_stmt.decl);
-        return;
-    case N_LABELED:
-        buf_printf(p->b, "%s: ", n->u.labeled.label->u.ident.name);
-        return;
-    case N_BRANCH:
-        buf_puts(p->b, tok_names[n->op]);
-        if (n->u.branch.label)
-            buf_printf(p->b, " %s", n->u.branch.label->u.ident.name);
-        return;
-    case N_IF: {
-        // gc shows an init only when it declares nothing
-        Node *init = n->u.if_.init;
-        buf_puts(p->b, "if ");
-        if (init && !(init->kind == N_ASSIGN && init->op == OP_DEF) && init->kind != N_DECL_STMT) {
-            stmt(p, init);
-            buf_puts(p->b, "; ");
-        }
-        expr(p, n->u.if_.cond, 0);
-        // gc drops the branch a constant condition rules out
-        Const *c = p->info ? ptrmap_get(&p->info->consts, syn_unparen(n->u.if_.cond)) : NULL;
-        bool known = c && types_const_kind(c) == CV_BOOL;
-        buf_puts(p->b, " { ");
-        if (!known || types_const_bool_val(c))
-            stmt(p, n->u.if_.then);
-        buf_puts(p->b, " }");
-        if (n->u.if_.els && (!known || !types_const_bool_val(c))) {
-            buf_puts(p->b, " else { ");
-            stmt(p, n->u.if_.els);
-            buf_puts(p->b, " }");
-        }
-        return;
-    }
-    case N_CASE_CLAUSE:
-        if (n->u.clause.list.n) {
-            buf_puts(p->b, "case ");
-            list_all(p, n->u.clause.list);
-        } else {
-            buf_puts(p->b, "default");
-        }
-        buf_puts(p->b, ": ");
-        stmt_list(p, n->u.clause.body);
-        return;
-    case N_COMM_CLAUSE:
-        // gc keeps a select case's communication apart from the case
-        // list it prints, which is empty
-        buf_puts(p->b, "default: ");
-        stmt_list(p, n->u.comm.body);
-        return;
-    case N_SWITCH:
-    case N_TYPE_SWITCH:
-        buf_puts(p->b, "switch statement");
-        return;
-    case N_SELECT:
-        buf_puts(p->b, "select statement");
-        return;
-    default:
-        // the rest: the source form is the best we have
-        syn_print_node(p->b, n);
-        return;
-    }
-}
+void ir_pr_expr(Printer *p, Node *n, int prec) { expr(p, n, prec); }
+void ir_pr_list(Printer *p, NodeList l) { list(p, l, 0); }
+void ir_pr_type(Printer *p, Type *t) { type(p, t); }
+bool ir_pr_is_const(Printer *p, Node *n) { return is_const(p, n); }
+bool ir_pr_is_method_sel(Printer *p, Node *fun) { return is_method_sel(p, fun); }
 
 static void print_root(Buf *b, Node *n, Package *pkg, bool early, PtrMap *subst, IrInstName fn,
                        void *ctx, bool imported) {
-    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg), .early = early,
-                 .subst = subst, .inst_name = fn, .inst_ctx = ctx, .imported = imported};
-    p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
+    Printer p;
+    ir_pr_init(&p, b, pkg);
+    p.early = early;
+    p.subst = subst;
+    p.inst_name = fn;
+    p.inst_ctx = ctx;
+    p.imported = imported;
     expr(&p, n, 0);
 }
 
@@ -957,7 +733,7 @@ void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn,
 void ir_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }
 
 void ir_fmt_type(Buf *b, Type *t, Package *pkg) {
-    Printer p = {.b = b, .pkg = pkg, .info = types_package_info(pkg)};
-    p.q = (Qualifier){.rel = pkg, .write = write_qualifier, .ctx = &p};
+    Printer p;
+    ir_pr_init(&p, b, pkg);
     type(&p, t);
 }

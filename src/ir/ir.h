@@ -62,6 +62,41 @@ void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn,
 // heap:"), before the walk reaches the call inside the flow's source.
 void ir_fmt_node_early(Buf *b, Node *n, Package *pkg);
 
+// ---- fmt_stmt.c: gc's IR statements (stmtFmt) and inline bodies ----
+// gc's "TYPE { BODY }" of an inlinable function's saved body (the part
+// after "as: " in -m=2's "can inline" line). fn: N_FUNC_DECL or N_FUNC_LIT.
+// The body is printed as gc's noder, typecheck and deadcode pass leave it,
+// before any inlining.
+void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg);
+
+// The printer fmt.c and fmt_stmt.c share; no other file looks inside.
+typedef struct IrPrinter {
+    Buf *b;
+    Package *pkg;
+    Info *info;         // NULL when pkg was not checked: fewer rewrites
+    Qualifier q;
+    // Variadic calls as written: ir_fmt_node_early, and inline bodies,
+    // saved before escape analysis gathers the extra arguments.
+    bool early;
+    PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
+    // ir_fmt_node_in: names calls of generic functions after the shape
+    // instantiation they call, as gc's stenciler made them (NULL: none).
+    IrInstName inst_name;
+    void *inst_ctx;
+    // Printing generic code of pkg instantiated in another package (gc
+    // reads it back from export data): names of pkg are qualified, locals
+    // too, and constants carry their type.
+    bool imported;
+    Arena *scratch;     // fmt_stmt.c: conditions rebuilt by deadcode folding
+} IrPrinter;
+void ir_pr_init(IrPrinter *p, Buf *b, Package *pkg);  // fmt.c
+void ir_pr_expr(IrPrinter *p, Node *n, int prec);     // fmt.c
+void ir_pr_list(IrPrinter *p, NodeList l);            // fmt.c: "a, b"
+void ir_pr_type(IrPrinter *p, Type *t);               // fmt.c
+bool ir_pr_is_const(IrPrinter *p, Node *n);           // fmt.c
+bool ir_pr_is_method_sel(IrPrinter *p, Node *fun);    // fmt.c
+void ir_pr_stmt(IrPrinter *p, Node *n);               // fmt_stmt.c
+
 // ---- temps.c: the noder's temporaries (.autotmp_N), numbered as gc does ----
 // a, b = f() (N_ASSIGN) or var a, b T = f() (N_VALUE_SPEC) where the
 // destinations' types are not all f's result types: gc's noder first
