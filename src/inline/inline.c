@@ -54,6 +54,7 @@ struct Inliner {
     InlFuncVec all;         // every InlFunc, to free their vectors
     Frame *frame;           // the copy being walked, NULL: curfn's body
     Info *top_info;         // curfn's package's
+    InlFunc *scope_fn;      // the function whose code is examined
 };
 
 // ---- names and lines ----
@@ -139,6 +140,8 @@ static bool find_lits(void *ctx, Node *n) {
     char buf[512];
     snprintf(buf, sizeof buf, c->top ? "%s.func%d" : "%s.%d", c->fn->name, ++c->fn->lit_gen);
     InlFunc *lit = new_func(c->in, n, NULL, n->u.func_lit.body, str_cstr(buf), c->fn);
+    lit->pos = n->pos;
+    vec_push(&c->fn->lits, lit);
     LitCtx sub = {c->in, lit, false};
     syn_inspect(n->u.func_lit.body, find_lits, &sub);
     return false;
@@ -161,6 +164,27 @@ static InlFunc *func_of_object(Inliner *in, Object *o) {
     if (o->u.func.origin && o != o->u.func.origin)
         return NULL;    // a method of an instance: generic code
     return ptrmap_get(&in->funcs, o);
+}
+
+// The function literal (or f itself) whose own code holds position p:
+// gc gives a closure its own names for the variables it captures, and
+// those have no static value.
+static InlFunc *innermost(InlFunc *f, Pos p) {
+    for (int i = 0; f && i < f->lits.len; i++) {
+        InlFunc *lit = f->lits.data[i];
+        if (lit->decl->pos <= p && p <= lit->body->u.block.rbrace)
+            return innermost(lit, p);
+    }
+    return f;
+}
+
+// Whether o is a variable of the very function whose code at `at` uses it.
+static bool own_var(InlFunc *scope, Object *o, Pos at) {
+    if (!scope || !scope->decl || !scope->body)
+        return false;
+    if (o->pos < scope->decl->pos || o->pos > scope->body->u.block.rbrace)
+        return false;
+    return innermost(scope, o->pos) == innermost(scope, at);
 }
 
 // The function a callee expression denotes statically, or NULL (gc's
@@ -192,6 +216,8 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
                 info = frame ? frame->info : in->top_info;
                 continue;
             }
+            if (!own_var(in->scope_fn, o, f->pos))
+                return NULL;
             Node *d = ir_def_of(&in->defs, o);
             if (!d)
                 return NULL;
@@ -286,7 +312,10 @@ static void can_inline(Inliner *in, InlFunc *fn) {
             return;
         fn->checked = true;
         InlCostCfg cc = cost_cfg(in);
+        InlFunc *saved_scope = in->scope_fn;
+        in->scope_fn = fn;
         int cost = inl_hairy(&cc, fn->decl, &reason, &in->arena);
+        in->scope_fn = saved_scope;
         if (!reason) {
             fn->can_inline = true;
             fn->cost = cost;
@@ -497,6 +526,7 @@ static void walk(Inliner *in, Node *n) {
 
 static void inline_calls(Inliner *in, InlFunc *fn) {
     in->curfn = fn;
+    in->scope_fn = fn;
     in->max_cost = INL_MAX_BUDGET;
     InlCostCfg cc = cost_cfg(in);
     if (fn->decl && inl_node_count(&cc, fn->decl, INL_BIG_FUNCTION_NODES) >= INL_BIG_FUNCTION_NODES)
@@ -776,7 +806,7 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
             }
             InlFunc *f = new_func(in, d, obj, d->u.func_decl.body, name, NULL);
             f->pragma = d->u.func_decl.pragma;
-            f->pos = d->u.func_decl.name->pos;
+            f->pos = d->pos;
             LitCtx lc = {in, f, true};
             syn_inspect(f->body, find_lits, &lc);
             if (f->body)
@@ -811,7 +841,7 @@ void inl_free(Inliner *in) {
     if (!in)
         return;
     for (int i = 0; i < in->all.len; i++)
-        vec_free(&in->all.data[i]->sites);
+        vec_free(&in->all.data[i]->sites), vec_free(&in->all.data[i]->lits);
     vec_free(&in->all);
     ptrmap_free(&in->funcs);
     ptrmap_free(&in->sites);

@@ -42,6 +42,7 @@ struct InlFunc {
     int lit_gen;            // numbering of the literals named after this one
     uint32_t visit_id;      // bottom-up walk
     VEC(Node *) inits;      // is_init: the initializers, in init order
+    VEC(InlFunc *) lits;    // the func literals directly inside
     VEC(struct InlSite *) sites;    // calls inlined into it, in gc's order
                                     // of inlining (which is gc's order of
                                     // the copies' variables in its Dcl)

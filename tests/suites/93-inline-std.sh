@@ -1,0 +1,25 @@
+#!/bin/sh
+# 93-inline-std.sh: all of std with inlining on, as users run it. gc's
+# `go build -a -gcflags=-m std` (fresh cache) is the reference; `goesc -m
+# std` is compared with it per message class by tests/tools/diffm.py
+# (can inline, inlining call to, and the escape classes, which inlining
+# changes). A ratchet: the precision and recall of every class, recorded
+# in tests/inline/std_m.ratchet, must not drop (raised figures are
+# written back; commit them).
+cd "$(dirname "$0")/../.."
+[ -x ./goesc ] || { echo "FAIL inline-std: goesc is not built"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if ! ref=$(tests/tools/gc_std_ref.sh -m 2>"$tmp/err"); then
+    echo "FAIL inline-std: gc reference failed: $(tr '\n' ' ' <"$tmp/err")"
+    exit 0
+fi
+./goesc -m std >"$tmp/ours.txt" 2>"$tmp/ours.err"
+rc=$?
+if [ "$rc" -ne 0 ] || [ -s "$tmp/ours.err" ]; then
+    echo "FAIL inline-std-run: exit $rc: $(head -3 "$tmp/ours.err" | tr '\n' ' ')"
+fi
+python3 tests/tools/diffm.py "$ref" "$tmp/ours.txt" -n 10 >"$tmp/diff.txt" 2>&1
+python3 tests/tools/diffm_ratchet.py "$tmp/diff.txt" tests/inline/std_m.ratchet inline-std \
+    "goesc -m std vs go build -a -gcflags=-m std"
+sed -n '/^class/,/^TOTAL/p' "$tmp/diff.txt" | sed 's/^/    /'
