@@ -37,7 +37,15 @@ typedef struct Cost {
     int closures;       // closure bodies we are inside
     const char *reason; // set: stop
     Type *sig;          // signature of the innermost function (returns)
+    bool counting;      // inl_node_count: ir.Any stops at nothing
 } Cost;
+
+// A reason not to inline: the visitor stops there; ir.Any counts on.
+static bool fail(Cost *C, const char *why) {
+    if (!C->counting)
+        C->reason = why;
+    return C->reason != NULL;
+}
 
 static Node *unparen(Node *n) { return syn_unparen(n); }
 
@@ -577,7 +585,8 @@ static void builtin(Cost *C, Node *e, int id) {
     Node *a0 = args.n > 0 ? args.v[0] : NULL;
     switch (id) {
     case BUILTIN_RECOVER:
-        C->reason = "call to recover";
+        if (!fail(C, "call to recover"))
+            node(C);
         return;
     case BUILTIN_APPEND: {
         if (node(C))
@@ -654,6 +663,7 @@ static void builtin(Cost *C, Node *e, int id) {
     }
 }
 
+
 static bool is_runtime(Object *o) {
     return o && o->pkg && strcmp(types_link_path(o->pkg), "runtime") == 0;
 }
@@ -690,8 +700,10 @@ static bool cheap_method(Object *m) {
 // The extra charge of an OCALLFUNC (after its own node).
 static void callfunc_extra(Cost *C, Node *e, Object *fn, bool methexpr) {
     if (fn && !methexpr && fn->kind == OBJ_FUNC && is_runtime(fn)) {
+        if (strcmp(fn->name, "getg") == 0)   // OGETG: not a call
+            return;
         if (strcmp(fn->name, "getcallerpc") == 0 || strcmp(fn->name, "getcallersp") == 0) {
-            C->reason = strcmp(fn->name, "getcallerpc") == 0 ? "call to getcallerpc" : "call to getcallersp";
+            fail(C, strcmp(fn->name, "getcallerpc") == 0 ? "call to getcallerpc" : "call to getcallersp");
             return;
         }
         if (strcmp(fn->name, "throw") == 0) {
@@ -707,12 +719,60 @@ static void callfunc_extra(Cost *C, Node *e, Object *fn, bool methexpr) {
     charge(C, c >= 0 ? c : C->cfg->extra_call_cost);
 }
 
+
 static bool is_generic_call(Cost *C, Node *fun) {
     fun = unparen(fun);
     if (fun->kind == N_INDEX)
         fun = unparen(fun->u.index.x);
     Node *id = fun->kind == N_SELECTOR ? fun->u.selector.sel : fun;
     return id->kind == N_IDENT && ptrmap_get(&C->info->instances, id) != NULL;
+}
+
+// Whether n holds a call or receive that typecheck's callOrChan sees:
+// runtime.getg() has become OGETG by then, and new(T) does not count.
+static bool call_or_chan(Cost *C, Node *n);
+
+static bool call_or_chan_list(Cost *C, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        if (call_or_chan(C, l.v[i]))
+            return true;
+    return false;
+}
+
+static bool call_or_chan(Cost *C, Node *n) {
+    n = unparen(n);
+    if (!n || is_const(C, n) || is_type(n))
+        return false;
+    switch ((NodeKind)n->kind) {
+    case N_CALL: {
+        Node *fun = unparen(n->u.call.fun);
+        Object *o = ident_obj(fun);
+        bool plain = is_type(fun) || ir_fun_builtin(fun) == BUILTIN_NEW ||
+                     (o && o->kind == OBJ_FUNC && is_runtime(o) && strcmp(o->name, "getg") == 0);
+        return !plain || call_or_chan(C, fun) || call_or_chan_list(C, n->u.call.args);
+    }
+    case N_UNARY:
+        return n->op == OP_RECV || call_or_chan(C, n->u.unary.x);
+    case N_STAR:
+        return call_or_chan(C, n->u.unary.x);
+    case N_BINARY:
+        return call_or_chan(C, n->u.binary.x) || call_or_chan(C, n->u.binary.y);
+    case N_SELECTOR:
+        return call_or_chan(C, n->u.selector.x);
+    case N_INDEX:
+        return call_or_chan(C, n->u.index.x) || call_or_chan_list(C, n->u.index.indices);
+    case N_SLICE:
+        return call_or_chan(C, n->u.slice.x) || call_or_chan(C, n->u.slice.lo) ||
+               call_or_chan(C, n->u.slice.hi) || call_or_chan(C, n->u.slice.max);
+    case N_TYPE_ASSERT:
+        return call_or_chan(C, n->u.assert.x);
+    case N_COMPOSITE_LIT:
+        return call_or_chan_list(C, n->u.composite.elts);
+    case N_KEY_VALUE:
+        return call_or_chan(C, n->u.key_value.key) || call_or_chan(C, n->u.key_value.value);
+    default:
+        return false;
+    }
 }
 
 static void call(Cost *C, Node *e) {
@@ -736,7 +796,7 @@ static void call(Cost *C, Node *e) {
     // The part the noder moves to a temporary: OAS + ONAME there, and the
     // ONAME where it was.
     Node *tmp = ir_temp_part(C->cfg->pkg, e);
-    if (tmp) {
+    if (tmp && call_or_chan(C, tmp)) {
         node(C);
         node(C);
         node(C);
@@ -851,8 +911,11 @@ static void decl_stmt(Cost *C, Node *g) {
     for (int k = 0; k < g->u.gen_decl.specs.n && !C->reason; k++) {
         Node *sp = g->u.gen_decl.specs.v[k];
         if (g->op == TK_TYPE) {
-            C->reason = "unhandled op DCLTYPE";
-            return;
+            if (fail(C, "unhandled op DCLTYPE"))
+                return;
+            node(C);
+            node(C);
+            continue;
         }
         if (g->op == TK_CONST) {   // ODCLCONST: free, and not entered
             for (int i = 0; i < sp->u.value_spec.names.n; i++)
@@ -1060,10 +1123,11 @@ static void stmt(Cost *C, Node *s) {
         assign(C, s, s->u.assign.lhs, s->u.assign.rhs, s->op == OP_DEF);
         return;
     case N_GO:
-        C->reason = "unhandled op GO";
-        return;
     case N_DEFER:
-        C->reason = "unhandled op DEFER";
+        if (fail(C, s->kind == N_GO ? "unhandled op GO" : "unhandled op DEFER"))
+            return;
+        node(C);
+        expr(C, s->u.unary.x);
         return;
     case N_RETURN:
         return_stmt(C, s);
@@ -1124,8 +1188,9 @@ static Node *body_of(Node *fn) {
     return fn->kind == N_FUNC_DECL ? fn->u.func_decl.body : fn->u.func_lit.body;
 }
 
-static void run(Cost *C, const InlCostCfg *cfg, Node *fn) {
+static void run(Cost *C, const InlCostCfg *cfg, Node *fn, bool counting) {
     memset(C, 0, sizeof *C);
+    C->counting = counting;
     C->cfg = cfg;
     C->info = cfg->info ? cfg->info : types_package_info(cfg->pkg);
     C->budget = INL_MAX_BUDGET;
@@ -1142,7 +1207,7 @@ static void run(Cost *C, const InlCostCfg *cfg, Node *fn) {
 
 int inl_hairy(const InlCostCfg *cfg, Node *fn, const char **reason, Arena *a) {
     Cost C;
-    run(&C, cfg, fn);
+    run(&C, cfg, fn, false);
     int cost = INL_MAX_BUDGET - C.budget;
     if (C.reason) {
         *reason = C.reason;
@@ -1163,6 +1228,6 @@ int inl_node_count(const InlCostCfg *cfg, Node *fn, int limit) {
     c.full = true;
     c.callee_cost = NULL;
     Cost C;
-    run(&C, &c, fn);
+    run(&C, &c, fn, true);
     return C.count < limit ? C.count : limit;
 }
