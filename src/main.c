@@ -384,6 +384,8 @@ static int cmd_escape(int argc, char **argv) {
     for (int k = 0; sf.pkgpath && k < n; k++)
         if (pkgs[k]->matched && strcmp(pkgs[k]->path, "command-line-arguments") == 0)
             pkgs[k]->link_path = sf.pkgpath;
+    for (int k = 0; k < n; k++)
+        pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
     if (rc == 0) {
         Buf out = {0};
         ec.out = &out;

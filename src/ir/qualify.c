@@ -11,11 +11,11 @@
 // runtime/internal/syscall but mentions none of its types, does not make
 // "syscall" ambiguous for a package that imports both runtime and syscall.
 // A package compiled with inlining also exports the bodies of its
-// inlinable functions, and what they mention: goesc analyses the packages
-// named on the command line as with -l and takes the others to be compiled
-// as cmd/go compiles dependencies, with inlining, whose budget we
-// estimate on the AST (inline_cost). The bodies of generic functions,
-// which gc exports too, are not followed.
+// inlinable functions, and what they mention: every package is, unless
+// compiled with -l (Package.no_inline: the packages named on the command
+// line when -l is given); the budget is estimated on the AST
+// (inline_cost). The bodies of generic functions, which gc exports too,
+// are not followed.
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,7 +204,7 @@ static void inl_ref(Inl *in, Node *n) {
     reach_type(in->r, o->type);
     if (o->kind == OBJ_FUNC || o->kind == OBJ_VAR)
         reach_pkg(in->r, o->pkg);
-    if (o->kind == OBJ_FUNC && !o->pkg->matched && !ptrmap_get(&in->marked, o)) {
+    if (o->kind == OBJ_FUNC && !o->pkg->no_inline && !ptrmap_get(&in->marked, o)) {
         ptrmap_put(&in->marked, o, (void *)1);
         Inl sub = {.r = NULL};
         sub.cost = in->cost;
@@ -376,7 +376,7 @@ typedef struct Crawl {
 static void crawl_type(Crawl *c, Type *t);
 
 static void crawl_func(Crawl *c, Object *f) {
-    if (!f->pkg || f->pkg->matched || ptrmap_get(&c->in.marked, f))
+    if (!f->pkg || f->pkg->no_inline || ptrmap_get(&c->in.marked, f))
         return;
     ptrmap_put(&c->in.marked, f, (void *)1);
     if (inline_cost(&c->in, f) > INL_BUDGET)

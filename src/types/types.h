@@ -31,6 +31,7 @@ typedef struct Package {
     int nimports;
     bool std;           // part of the standard library (under GOROOT/src)
     bool matched;       // named by a command-line pattern
+    bool no_inline;     // compiled with -l: gc exports no inline bodies
     bool bad;           // errors were reported for it; later stages skip it
     Str module;         // module path in module mode; NULL for std and GOPATH
     Str link_path;      // gc's -p for a file list: the path its symbols take
