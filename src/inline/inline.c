@@ -26,6 +26,7 @@
 // An inlined copy being walked: its parameters' arguments, for static
 // callees, and the type information of the callee's package.
 typedef struct Frame {
+    InlFunc *fn;            // the callee copied
     PtrMap args;            // parameter Object* -> argument Node*
     Info *info;
     struct Frame *up;
@@ -209,8 +210,22 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
                 return NULL;
             if (frame) {
                 Node *a = ptrmap_get(&frame->args, o);
-                if (!a)
+                if (!a) {
+                    // A closure's captured variable is, in its copy, the
+                    // variable of the function compiled (gc's Outer).
+                    InlFunc *c = frame->fn;
+                    if (c->outer && (o->pos < c->decl->pos || o->pos > c->body->u.block.rbrace) &&
+                        in->scope_fn && own_var(in->scope_fn, o, in->scope_fn->decl->pos)) {
+                        Node *d = ir_def_of(&in->defs, o);
+                        if (!d)
+                            return NULL;
+                        f = d;
+                        frame = NULL;
+                        info = in->top_info;
+                        continue;
+                    }
                     return NULL;
+                }
                 f = a;
                 frame = frame->up;
                 info = frame ? frame->info : in->top_info;
@@ -384,7 +399,7 @@ static void walk_call(Inliner *in, Node *call, bool no_inline) {
 // The parameters of fn a call binds to single arguments, unless the
 // copy assigns them again (gc's reassigned on the inlined variables).
 static void bind_args(Inliner *in, Frame *fr, Node *call, InlFunc *fn) {
-    Type *sig = fn->decl->type;
+    Type *sig = fn->obj ? fn->obj->type : fn->decl->type;
     if (!sig || sig->kind != TY_FUNC)
         return;
     NodeList args = call->u.call.args;
@@ -440,7 +455,7 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     InlSite *saved_parent = in->parent;
     Pos saved_pos = in->outer_pos;
     Info *saved_info = in->info;
-    Frame fr = {.info = fn->info, .up = in->frame};
+    Frame fr = {.fn = fn, .info = fn->info, .up = in->frame};
     bind_args(in, &fr, call, fn);
     in->parent = site;
     in->outer_pos = pos;
@@ -453,6 +468,23 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     in->parent = saved_parent;
     ptrmap_put(&in->on_path, fn, NULL);
     ptrmap_free(&fr.args);
+}
+
+// An if's condition after gc's deadcode: false && x is false, true || x
+// is true, and the call in x is gone.
+static void walk_cond(Inliner *in, Node *c) {
+    Node *u = syn_unparen(c);
+    if (u && u->kind == N_BINARY && (u->op == OP_ANDAND || u->op == OP_OROR)) {
+        int x = ir_const_cond(in->info, u->u.binary.x);
+        if (x == (u->op == OP_OROR)) {
+            walk_cond(in, u->u.binary.x);
+            return;
+        }
+        walk_cond(in, u->u.binary.x);
+        walk_cond(in, u->u.binary.y);
+        return;
+    }
+    walk(in, c);
 }
 
 typedef struct WalkKids {
@@ -492,7 +524,7 @@ static void walk(Inliner *in, Node *n) {
         return;
     case N_IF: {
         walk(in, n->u.if_.init);
-        walk(in, n->u.if_.cond);
+        walk_cond(in, n->u.if_.cond);
         int c = n->u.if_.init ? -1 : ir_const_cond(in->info, n->u.if_.cond);
         if (c != 0)
             walk_block(in, n->u.if_.then);
