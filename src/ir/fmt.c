@@ -68,6 +68,102 @@ static Type *deref(Type *t) {
     return t;
 }
 
+static void type(Printer *p, Type *t);
+
+// Whether an any appears in t other than behind a name.
+static bool has_any(Type *t, int depth) {
+    if (!t || depth > 16 || t->kind == TY_NAMED || TY_IS_BASIC(t->kind))
+        return false;
+    if (t == types_universe.any_type)
+        return true;
+    switch (t->kind) {
+    case TY_SLICE: case TY_POINTER: return has_any(t->u.elem.elem, depth + 1);
+    case TY_ARRAY: return has_any(t->u.array.elem, depth + 1);
+    case TY_MAP: return has_any(t->u.map.key, depth + 1) || has_any(t->u.map.elem, depth + 1);
+    case TY_CHAN: return has_any(t->u.chan.elem, depth + 1);
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            if (t->u.tuple.vars[i] && has_any(t->u.tuple.vars[i]->type, depth + 1))
+                return true;
+        return false;
+    case TY_FUNC: return has_any(t->u.func.params, depth + 1) || has_any(t->u.func.results, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.struct_.nfields; i++)
+            if (has_any(t->u.struct_.fields[i]->type, depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+// gc's "func(int, ...T) (R, error)": no names.
+static void func_sig(Printer *p, Type *t) {
+    buf_puts(p->b, "func(");
+    int np = types_tuple_len(t->u.func.params);
+    for (int i = 0; i < np; i++) {
+        Type *pt = types_tuple_at(t->u.func.params, i);
+        if (i)
+            buf_puts(p->b, ", ");
+        if (i == np - 1 && (t->flags & TF_VARIADIC) && pt && pt->kind == TY_SLICE) {
+            buf_puts(p->b, "...");
+            pt = pt->u.elem.elem;
+        }
+        type(p, pt);
+    }
+    buf_putc(p->b, ')');
+    int nr = types_tuple_len(t->u.func.results);
+    for (int i = 0; i < nr; i++) {
+        buf_puts(p->b, i ? ", " : nr > 1 ? " (" : " ");
+        type(p, types_tuple_at(t->u.func.results, i));
+    }
+    if (nr > 1)
+        buf_putc(p->b, ')');
+}
+
+// Composite types with an any inside, which TS_GC would spell
+// "interface {}"; false for the forms left to TS_GC.
+static bool composite_with_any(Printer *p, Type *t) {
+    if (!has_any(t, 0))
+        return false;
+    switch (t->kind) {
+    case TY_FUNC:
+        func_sig(p, t);
+        return true;
+    case TY_CHAN:
+        buf_puts(p->b, t->u.chan.dir == CHAN_RECV ? "<-chan " : t->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
+        type(p, t->u.chan.elem);
+        return true;
+    case TY_STRUCT: {
+        // unexported names of fields declared elsewhere would need gc's
+        // qualifiers (exported ones are gc's local symbols)
+        for (int i = 0; i < t->u.struct_.nfields; i++) {
+            Object *f = t->u.struct_.fields[i];
+            if (f->pkg != p->pkg && !(f->flags & OF_EXPORTED))
+                return false;
+        }
+        buf_puts(p->b, t->u.struct_.nfields ? "struct { " : "struct {");
+        for (int i = 0; i < t->u.struct_.nfields; i++) {
+            Object *f = t->u.struct_.fields[i];
+            if (i)
+                buf_puts(p->b, "; ");
+            if (!(f->flags & OF_EMBEDDED))
+                buf_printf(p->b, "%s ", f->name);
+            type(p, f->type);
+            Str tag = t->u.struct_.tags ? t->u.struct_.tags[i] : NULL;
+            if (tag && *tag) {
+                buf_putc(p->b, ' ');
+                types_quote_string(p->b, tag, strlen(tag));
+            }
+        }
+        buf_puts(p->b, " }");
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
 // gc writes types in its own style (types/fmt.go), qualifying names of
 // other packages as write_qualifier does.
 static void type(Printer *p, Type *t) {
@@ -76,9 +172,8 @@ static void type(Printer *p, Type *t) {
         return;
     }
     // gc 1.19 keeps the name of the universe's any where the source wrote
-    // it ("[]any{...}"), while TS_GC spells it "interface {}". So the type
-    // constructors around an any are written here; an any deeper down
-    // (struct fields, signatures) still prints as TS_GC has it.
+    // it ("[]any{...}", "func(any)"), while TS_GC spells it "interface {}".
+    // So the type constructors around an any are written here.
     if (t == types_universe.any_type) {
         buf_puts(p->b, "any");
         return;
@@ -103,6 +198,8 @@ static void type(Printer *p, Type *t) {
         type(p, t->u.map.elem);
         return;
     default:
+        if (composite_with_any(p, t))
+            return;
         break;
     }
     types_write_type(p->b, t, &p->q, TS_GC);
@@ -704,6 +801,7 @@ void ir_pr_init(Printer *p, Buf *b, Package *pkg) {
 void ir_pr_expr(Printer *p, Node *n, int prec) { expr(p, n, prec); }
 void ir_pr_list(Printer *p, NodeList l) { list(p, l, 0); }
 void ir_pr_type(Printer *p, Type *t) { type(p, t); }
+void ir_pr_func_sig(Printer *p, Type *sig) { func_sig(p, sig); }
 bool ir_pr_is_const(Printer *p, Node *n) { return is_const(p, n); }
 bool ir_pr_is_method_sel(Printer *p, Node *fun) { return is_method_sel(p, fun); }
 

@@ -421,32 +421,7 @@ static void signature(Printer *p, Type *sig) {
         ir_pr_type(p, sig->u.func.recv->type);
         buf_puts(p->b, ") ");
     }
-    buf_puts(p->b, "func(");
-    int np = types_tuple_len(sig->u.func.params);
-    for (int i = 0; i < np; i++) {
-        Type *t = types_tuple_at(sig->u.func.params, i);
-        if (i)
-            buf_puts(p->b, ", ");
-        if (i == np - 1 && (sig->flags & TF_VARIADIC) && t && t->kind == TY_SLICE) {
-            buf_puts(p->b, "...");
-            t = t->u.elem.elem;
-        }
-        ir_pr_type(p, t);
-    }
-    buf_putc(p->b, ')');
-    int nr = types_tuple_len(sig->u.func.results);
-    if (nr == 1) {
-        buf_putc(p->b, ' ');
-        ir_pr_type(p, types_tuple_at(sig->u.func.results, 0));
-    } else if (nr > 1) {
-        buf_puts(p->b, " (");
-        for (int i = 0; i < nr; i++) {
-            if (i)
-                buf_puts(p->b, ", ");
-            ir_pr_type(p, types_tuple_at(sig->u.func.results, i));
-        }
-        buf_putc(p->b, ')');
-    }
+    ir_pr_func_sig(p, sig);
 }
 
 // deadcode.Func: a body of nothing but ifs with constant conditions and

@@ -93,6 +93,7 @@ void ir_pr_init(IrPrinter *p, Buf *b, Package *pkg);  // fmt.c
 void ir_pr_expr(IrPrinter *p, Node *n, int prec);     // fmt.c
 void ir_pr_list(IrPrinter *p, NodeList l);            // fmt.c: "a, b"
 void ir_pr_type(IrPrinter *p, Type *t);               // fmt.c
+void ir_pr_func_sig(IrPrinter *p, Type *sig);         // fmt.c: "func(int) T"
 bool ir_pr_is_const(IrPrinter *p, Node *n);           // fmt.c
 bool ir_pr_is_method_sel(IrPrinter *p, Node *fun);    // fmt.c
 void ir_pr_stmt(IrPrinter *p, Node *n);               // fmt_stmt.c
