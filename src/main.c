@@ -390,6 +390,7 @@ static int cmd_escape(int argc, char **argv) {
         Buf out = {0};
         ec.out = &out;
         Inliner *inl = inl_new(&ic);
+        ec.inliner = inl;
         EscSession *es = esc_begin(&ec);
         for (int k = 0; k < n; k++) {
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)

@@ -345,7 +345,7 @@ void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts) {
         if (loc == &e->b->heap_loc || loc == &e->b->blank_loc)
             continue;
         // A variable this statement declares is not reassigned by it.
-        if (defs && defs[i] && defs[i]->aux == loc)
+        if (defs && defs[i] && esc_obj_loc(e, defs[i]) == loc)
             continue;
         loc->reassigned = true;
     }

@@ -34,7 +34,11 @@ static Str inst_name_of(void *ctx, Object *o, Node *ident) {
 
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    ir_fmt_node_in(&b, n, e->bld->pkg, e->text_subst, inst_name_of, e->bld,
+    // Inlined calls print as their result variables; go/defer's own map
+    // starts as a copy of those (call.c).
+    PtrMap *subst = e->text_subst ? e->text_subst
+                    : e->bld->inl_names.len ? &e->bld->inl_names : NULL;
+    ir_fmt_node_in(&b, n, e->bld->pkg, subst, inst_name_of, e->bld,
                     e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
@@ -73,21 +77,24 @@ BFunc *esc_bfunc(Builder *bl, const void *key) {
 }
 
 Location *esc_var_loc(Escape *e, Object *obj) {
-    if (!obj->aux) {
+    Location *loc = esc_obj_loc(e, obj);
+    if (!loc) {
         // Declared here (or met before its declaration statement, which
         // Go's scoping allows only through labels): a new variable of the
-        // current function.
-        Location *loc = esc_new_loc(e, obj->flags & OF_RESULT ? LOC_RESULT
-                                       : obj->flags & OF_PARAM ? LOC_PARAM : LOC_AUTO,
-                                    obj, obj->name, obj->pos, false);
-        obj->aux = loc;
+        // current function. In an inlined copy every variable is a local
+        // of the caller.
+        LocKind kind = e->site ? LOC_AUTO
+                       : obj->flags & OF_RESULT ? LOC_RESULT
+                       : obj->flags & OF_PARAM ? LOC_PARAM : LOC_AUTO;
+        loc = esc_new_loc(e, kind, obj, esc_inl_var_text(e, obj), obj->pos, false);
+        esc_set_obj_loc(e, obj, loc);
         if (loc->kind == LOC_AUTO && obj->type) {
             EscAllocInfo a = {.kind = ALLOC_VAR, .size = types_sizeof(obj->type),
                               .align = types_alignof(obj->type)};
             loc->heap_reason = esc_heap_alloc_reason(&e->b->limits, &a);
         }
     }
-    return obj->aux;
+    return loc;
 }
 
 // ---- finding functions ----
@@ -375,7 +382,6 @@ static uint32_t scc_visit(Builder *bl, BFunc *f) {
 
 // ---- one batch ----
 
-static void collect_decls(Escape *e, Node *n);
 
 // Labels that a later goto targets make the code after them a loop.
 static void find_labels(BFunc *f, Node *n, PtrMap *seen);
@@ -452,7 +458,7 @@ static void init_func(Builder *bl, BFunc *f) {
                             is_uintptr(types_under(o->type)->u.elem.elem);
         if (f->body && p->name && strcmp(p->name, "_") != 0) {
             p->loc = esc_new_loc(&e, LOC_PARAM, o, o->name, o->pos, false);
-            o->aux = p->loc;
+            esc_set_obj_loc(&e, o, p->loc);
         }
     }
     for (int i = 0; i < nr; i++) {
@@ -469,15 +475,15 @@ static void init_func(Builder *bl, BFunc *f) {
             r->name = str_cstr(buf);
         }
         if (f->body) {
-            o->aux = NULL;
             Location *loc = esc_new_loc(&e, LOC_RESULT, o, r->name, o->pos, false);
-            o->aux = loc;
+            esc_set_obj_loc(&e, o, loc);
             loc->result_index = 1 + i;
             r->loc = loc;
         }
     }
     if (f->body)
-        collect_decls(&e, f->body);
+        esc_collect_decls(&e, f->body);
+    esc_inl_decls(&e, f);
 }
 
 typedef VEC(BFunc *) BFuncVec;
@@ -487,16 +493,16 @@ static void decl_var(Escape *e, Node *id) {
     if (!id || id->kind != N_IDENT)
         return;
     Object *o = id->u.ident.obj;
-    if (o && esc_is_local_var(o) && o->pos == id->pos && !o->aux && strcmp(o->name, "_") != 0)
+    if (o && esc_is_local_var(o) && o->pos == id->pos && !esc_obj_loc(e, o) &&
+        strcmp(o->name, "_") != 0)
         esc_var_loc(e, o);
 }
 
-static void collect_decls(Escape *e, Node *n);
 static void collect_decls_list(Escape *e, NodeList l) {
     for (int i = 0; i < l.n; i++)
-        collect_decls(e, l.v[i]);
+        esc_collect_decls(e, l.v[i]);
 }
-static void collect_decls(Escape *e, Node *n) {
+void esc_collect_decls(Escape *e, Node *n) {
     if (!n)
         return;
     switch (n->kind) {
@@ -516,42 +522,43 @@ static void collect_decls(Escape *e, Node *n) {
         }
         return;
     }
-    case N_LABELED: collect_decls(e, n->u.labeled.stmt); return;
+    case N_LABELED: esc_collect_decls(e, n->u.labeled.stmt); return;
     case N_BLOCK: collect_decls_list(e, n->u.block.list); return;
     case N_IF:
-        collect_decls(e, n->u.if_.init);
-        collect_decls(e, n->u.if_.then);
-        collect_decls(e, n->u.if_.els);
+        esc_collect_decls(e, n->u.if_.init);
+        esc_collect_decls(e, n->u.if_.then);
+        esc_collect_decls(e, n->u.if_.els);
         return;
     case N_FOR:
-        collect_decls(e, n->u.for_.init);
-        collect_decls(e, n->u.for_.body);
+        esc_collect_decls(e, n->u.for_.init);
+        esc_collect_decls(e, n->u.for_.body);
         return;
     case N_RANGE:
         if (n->op == OP_DEF) {
             decl_var(e, n->u.range.key);
             decl_var(e, n->u.range.value);
         }
-        collect_decls(e, n->u.range.body);
+        esc_collect_decls(e, n->u.range.body);
         return;
     case N_SWITCH: case N_SELECT:
-        collect_decls(e, n->u.switch_.init);
-        collect_decls(e, n->u.switch_.body);
+        esc_collect_decls(e, n->u.switch_.init);
+        esc_collect_decls(e, n->u.switch_.body);
         return;
     case N_TYPE_SWITCH: {
-        collect_decls(e, n->u.switch_.init);
+        esc_collect_decls(e, n->u.switch_.init);
         NodeList cl = n->u.switch_.body->u.block.list;
         for (int i = 0; i < cl.n; i++) {
             Object *o = ptrmap_get(&e->bld->info->implicits, cl.v[i]);
-            if (o && !o->aux && o->type && strcmp(o->name, "_") != 0)
-                o->aux = esc_new_loc(e, LOC_AUTO, o, o->name, cl.v[i]->u.clause.colon, false);
+            if (o && !esc_obj_loc(e, o) && o->type && strcmp(o->name, "_") != 0)
+                esc_set_obj_loc(e, o, esc_new_loc(e, LOC_AUTO, o, esc_inl_var_text(e, o),
+                                                  cl.v[i]->u.clause.colon, false));
             collect_decls_list(e, cl.v[i]->u.clause.body);
         }
         return;
     }
     case N_CASE_CLAUSE: collect_decls_list(e, n->u.clause.body); return;
     case N_COMM_CLAUSE:
-        collect_decls(e, n->u.comm.comm);
+        esc_collect_decls(e, n->u.comm.comm);
         collect_decls_list(e, n->u.comm.body);
         return;
     default:
@@ -574,6 +581,24 @@ static void mark_live(void *ctx, Node *n) {
         f->live = true;
 }
 
+// A func literal called where it is written and inlined there is gone
+// from gc's body (only its copy is walked): it is no function of its own.
+static void unmark_inlined_lits(Builder *bl, BFunc *f) {
+    InlFunc *fn = esc_inl_func(bl, f);
+    for (int i = 0; fn && i < fn->sites.len; i++) {
+        InlSite *s = fn->sites.data[i];
+        Node *callee = syn_unparen(s->call->u.call.fun);
+        if (!s->parent && callee->kind == N_FUNC_LIT) {
+            BFunc *lit = esc_bfunc(bl, callee);
+            if (lit)
+                lit->live = false;
+        }
+    }
+    for (int i = 0; i < f->lits.len; i++)
+        if (f->lits.data[i]->live)
+            unmark_inlined_lits(bl, f->lits.data[i]);
+}
+
 static void analyze_component(Builder *bl, BFunc **fns, int n) {
     Batch *b = bl->b;
     BFuncVec all = {0};
@@ -586,6 +611,8 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         esc_visit(bl, fns[i]->body, mark_live, bl);
         for (int j = 0; j < fns[i]->init_exprs.len; j++)
             esc_visit(bl, fns[i]->init_exprs.data[j], mark_live, bl);
+        if (!fns[i]->inst)
+            unmark_inlined_lits(bl, fns[i]);
         add_with_lits(bl, fns[i], &all);
         esc_leave(bl, &save);
         if (fns[i]->inst) {
@@ -670,7 +697,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         int64_t size = 8, maxal = 8;    // the closure record: code pointer, then captures
         for (int j = 0; j < f->cvars.len; j++) {
             Object *o = f->cvars.data[j];
-            Location *loc = o->aux;
+            Location *loc = ptrmap_get(&batch.vars, o);
             if (!loc)
                 continue;
             EscCapture cap = {.loc = loc, .name = o->name, .var_pos = o->pos,
@@ -690,15 +717,9 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
     }
     esc_solve(&batch);
     esc_finish(&batch);
+    ptrmap_free(&bl->inl_names);
+    memset(&bl->inl_names, 0, sizeof bl->inl_names);
     if (has_inst) {
-        // The generic's variables are walked again for its next shape:
-        // forget this batch's locations of them.
-        for (int i = 0; i < batch.all_locs.len; i++) {
-            Location *l = batch.all_locs.data[i];
-            if (l->n && (l->kind == LOC_AUTO || l->kind == LOC_PARAM || l->kind == LOC_RESULT) &&
-                ((Object *)l->n)->aux == l)
-                ((Object *)l->n)->aux = NULL;
-        }
         for (int i = 0; i < n; i++)
             esc_bind_inst(fns[i]->inst, false);
     }
@@ -1001,6 +1022,7 @@ EscSession *esc_begin(const EscConfig *cfg) {
     EscSession *s = xcalloc(1, sizeof *s);
     s->cfg = *cfg;
     esc_batch_init(&s->root, cfg);
+    s->bl.inl = cfg->inliner;
     s->deps = !getenv("GOESC_NODEPS");
     return s;
 }

@@ -238,7 +238,7 @@ static Node *static_value(Escape *e, Node *n) {
             return n;
         // Only the current function's own variables: a captured one is a
         // different name inside a closure.
-        Location *loc = o->aux;
+        Location *loc = esc_obj_loc(e, o);
         if (loc && loc->curfn != e->curfn)
             return n;
         Node *d = ir_def_of(&e->bld->defs, o);
@@ -638,8 +638,20 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     if (bf && bf->f.state == ESC_FUNC_UNKNOWN)
         bf = NULL;
+    // An inlined call assigns its arguments to the copy's parameters
+    // (inlined.c); the callee expression is dropped.
+    InlSite *site = wrap ? NULL : esc_inl_site(e, call);
+    if (site) {
+        bf = NULL;
+        dv_T = NULL;
+        dv_m = NULL;
+    }
     EscFunc *fn = bf ? &bf->f : NULL;
-    Type *sig = bf ? bf->sig : NULL;
+    Type *sig = bf ? bf->sig : site ? site->callee->decl->type : NULL;
+    // The hole for parameter i (receiver first) and its note.
+    #define PARAM(i) (site ? esc_inl_param_hole(e, site, (i), call) \
+                      : fn ? esc_tag_hole(e, ks, nks, fn, (i)) : esc_heap_hole(b))
+    #define CALLPARAM(k) (site ? (k) : esc_note_n(e, (k), call, "call parameter"))
     Type *ft = call->u.call.fun->type;
     if (!sig && ft && types_under(ft)->kind == TY_FUNC)
         sig = types_under(ft);
@@ -665,7 +677,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     // each argument that is not a name.
     Pos cur_pos = call->pos;
     #define ARG(k, n, t) do {                                                  \
-        Hole k_ = esc_note_n(e, (k), call, "call parameter"); \
+        Hole k_ = CALLPARAM(k);                                                \
         if (!esc_is_name_node(n)) cur_pos = syn_unparen(n)->pos;                          \
         e->conv_pos = cur_pos;                                                 \
         if (wrap && !wrap_keeps(e, (n), (t))) {                                \
@@ -680,7 +692,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         }                                                                      \
     } while (0)
 
-    if (!recv) {
+    if (!recv && !site) {
         // The function value itself.
         Node *f = syn_unparen(call->u.call.fun);
         bool skip = f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_FUNC;
@@ -700,8 +712,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Object *sig_recv = sig->u.func.recv;
     if (recv) {
         // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
-        Hole k = fn ? esc_tag_hole(e, ks, nks, fn, 0) : esc_heap_hole(b);
-        Hole k_ = esc_note_n(e, k, call, "call parameter");
+        Hole k = PARAM(0);
+        Hole k_ = CALLPARAM(k);
         if (dv_T) {
             // Devirtualized: the receiver is recv.(T), then T's method.
             bool direct = types_is_interface(dv_T) || types_is_direct_iface(dv_T);
@@ -753,10 +765,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
         pi = 1;
-    } else if (sig_recv && fn) {
+    } else if (sig_recv && (fn || site)) {
         // T.M(x, ...): the receiver is the first argument.
         if (args.n > 0) {
-            Hole rk = esc_tag_hole(e, ks, nks, fn, 0);
+            Hole rk = PARAM(0);
             Type *at = args.v[0]->type, *rt = sig_recv->type;
             if (rt && at && types_under(rt)->kind != TY_POINTER && !types_is_interface(rt) &&
                 types_under(at)->kind == TY_POINTER && !types_is_interface(at)) {
@@ -805,16 +817,16 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             Type *dt;
             if (variadic && i >= np - 1) {
                 if (!have_dots) {
-                    Hole pk = fn ? esc_tag_hole(e, ks, nks, fn, pi + np - 1) : esc_heap_hole(b);
-                    dots = esc_spill(e, esc_note_n(e, pk, call, "call parameter"), call,
+                    Hole pk = PARAM(pi + np - 1);
+                    dots = esc_spill(e, CALLPARAM(pk), call,
                                      "... argument", call->pos);
                     have_dots = true;
                 }
                 k = esc_note(b, dots, call->pos, e->b->m >= 2 ? "... argument" : NULL, "slice-literal-element");
                 dt = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
             } else if (i < np) {
-                k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
-                k = esc_note_n(e, k, call, "call parameter");
+                k = PARAM(pi + i);
+                k = CALLPARAM(k);
                 dt = sig->u.func.params->u.tuple.vars[i]->type;
             } else {
                 break;
@@ -834,7 +846,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     }
     for (int i = 0; i < np; i++) {
         Type *pt = sig->u.func.params->u.tuple.vars[i]->type;
-        Hole k = fn ? esc_tag_hole(e, ks, nks, fn, pi + i) : esc_heap_hole(b);
+        Hole k = PARAM(pi + i);
         if (variadic && i == np - 1) {
             // The ... argument: an implicit slice literal.
             int extra = args.n - ai - i;
@@ -869,8 +881,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                     wrap_done(e, a, tmps[j]);
                 }
             }
-            Hole h = esc_spill(e, esc_note_n(e, k, call, "call parameter"),
-                               call, "... argument", call->pos);
+            Hole h = esc_spill(e, CALLPARAM(k), call, "... argument", call->pos);
             for (int j = 0; j < ne; j++) {
                 Node *a = args.v[ai + i + j];
                 // The elements go into the implicit slice literal, which
@@ -899,6 +910,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         ARG(k, arg, pt);
     }
     #undef ARG
+    #undef PARAM
+    #undef CALLPARAM
 }
 
 void esc_call(Escape *e, Hole *ks, int nks, Node *call) {
@@ -912,6 +925,9 @@ void esc_call(Escape *e, Hole *ks, int nks, Node *call) {
         return;
     }
     call_common(e, ks, nks, call, false, NULL);
+    InlSite *site = esc_inl_site(e, call);
+    if (site)
+        esc_inl_body(e, ks, nks, site);
 }
 
 void esc_go_defer(Escape *e, Node *n) {
@@ -945,6 +961,11 @@ void esc_go_defer(Escape *e, Node *n) {
     Hole clo_k = esc_loc_hole(clo);
     EscCaptureVec caps = {0};
     PtrMap subst = {0};
+    // Inlined calls among the arguments keep printing as their results.
+    PtrMap *names = e->text_subst ? e->text_subst : &e->bld->inl_names;
+    for (size_t i = 0; i < names->cap; i++)
+        if (names->keys[i] && names->vals[i])
+            ptrmap_put(&subst, names->keys[i], names->vals[i]);
     EscCaptureVec *saved_caps = e->wrap_caps;
     PtrMap *saved_subst = e->text_subst;
     NoteVec notes = {0};

@@ -13,6 +13,7 @@
 #include "../syntax/syntax.h"   // PRAGMA_* bits
 #include "../types/types.h"     // the builder walks typed ASTs
 #include "../ir/ir.h"
+#include "../inline/inline.h"  // inlined calls are walked under their sites
 
 typedef struct Batch Batch;
 typedef struct Escape Escape;
@@ -191,6 +192,9 @@ struct Escape {
     // argument has its temporary.
     Node *wrap_call;
     struct NoteVec *wrap_notes;
+    // The inlined call whose callee's body is being walked (inlined.c);
+    // NULL: the function's own body. Variables are looked up under it.
+    InlSite *site;
 };
 typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
@@ -292,6 +296,9 @@ typedef struct EscConfig {
     // export data); NULL: none.
     PtrMap *abs_files;
     struct EscRecord *record;   // -o: receives the matched package's functions
+    // The inliner whose decisions the bodies are walked with (NULL: none,
+    // as with -l).
+    Inliner *inliner;
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole
@@ -319,6 +326,14 @@ struct Batch {
     Buf *out;
     PtrMap *abs_files;          // EscConfig.abs_files
     uint32_t explaingen;
+    // Variables' locations (inlined.c): Object* -> Location* for the
+    // functions' own variables, and InlSite* -> PtrMap* of the same for
+    // the copies of inlined bodies, which gc gives variables of their own.
+    PtrMap vars;
+    PtrMap site_vars;
+    // Inside an inlined body: where everything is reported (gc prints the
+    // outermost position of the inline stack); NOPOS: outside.
+    Pos inl_pos;
 };
 
 // How the builder drives a batch (gc's Batch, for one strongly connected
@@ -469,6 +484,10 @@ struct Builder {
     BFunc *cur_inst;
     Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)
+    Inliner *inl;           // EscConfig.inliner
+    // Inlined calls of the batch: call Node* -> the text gc prints for
+    // the OINLCALL (its result variables).
+    PtrMap inl_names;
 };
 // What esc_enter saves: the builder's view while it processes a function.
 typedef struct InstCtx {
@@ -479,6 +498,8 @@ typedef struct InstCtx {
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
 // build.c: a new instantiation BFunc of generic gen declared by decl.
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen);
+// Locations for the local variables declared in n (gc's fn.Dcl order).
+void esc_collect_decls(Escape *e, Node *n);
 // generic.c
 void esc_note_generic_decl(Builder *bl, Node *fd);
 // The instantiation a use of generic function o (ident: the name at the
@@ -553,6 +574,38 @@ void esc_unsafe_value(Escape *e, Hole k, Node *n);
 bool esc_is_reflect_header_data(Escape *e, Node *n);
 void esc_call(Escape *e, Hole *ks, int nks, Node *call);
 void esc_go_defer(Escape *e, Node *stmt);
+// inlined.c: calls inlined by gc, walked again under their InlSite
+// The location of variable o as seen from the body being walked (the
+// copy of e->site's callee, then the enclosing copies, then the function's
+// own), or NULL.
+Location *esc_obj_loc(Escape *e, Object *o);
+void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
+// Locations of the variables of every copy inlined into f, in gc's Dcl
+// order (after f's own), and the texts of the inlined calls.
+void esc_inl_decls(Escape *e, BFunc *f);
+InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
+InlSite *esc_inl_site(Escape *e, Node *call);
+// The inlined call's result holes for its return statements, after its
+// parameters were assigned: walks the callee's body under s, then flows
+// the result variables to ks (nks of them, NULL: discarded).
+void esc_inl_body(Escape *e, Hole *ks, int nks, InlSite *s);
+// Under a site, a return statement of the callee assigns the copy's
+// result variables: their holes and types (false outside sites), their
+// number, and the text of gc's `~R0, ~R1 = r1, r2`.
+bool esc_inl_result_holes(Escape *e, Hole *ks, Type **types, int nr);
+int esc_inl_nresults(Escape *e);
+Str esc_inl_return_text(Escape *e, Node *ret);
+// The text of a variable of the body walked (qualified in copies of other
+// packages' code).
+Str esc_inl_var_text(Escape *e, Object *o);
+// A func literal met under a site: an allocation capturing the copy's
+// variables.
+void esc_inl_closure(Escape *e, Hole h, Node *lit);
+// The hole for parameter i (receiver first) of s's callee's copy, with
+// the "assign-pair" note of gc's `p1, p2 := a, b` (call: the call node).
+Hole esc_inl_param_hole(Escape *e, InlSite *s, int i, Node *call);
+// Whether label is a looping label of the body walked.
+bool esc_label_looping(Escape *e, Str label);
 // assign.c
 Hole esc_addr_of(Escape *e, Node *n);
 void esc_assign_heap(Escape *e, Node *src, Type *dst, Node *where, const char *why);

@@ -439,9 +439,9 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
     switch (n->kind) {
     case N_IDENT: {
         Object *o = n->u.ident.obj;
-        if (!esc_is_local_var(o) || !o->aux)
+        Location *loc = esc_is_local_var(o) ? esc_obj_loc(e, o) : NULL;
+        if (!loc)
             return;
-        Location *loc = o->aux;
         if (inside(loc->curfn, &f->f))
             return;
         for (int i = 0; i < f->cvars.len; i++)
@@ -495,6 +495,10 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
 void esc_walk_closure(Escape *e, Hole k, Node *lit) {
     BFunc *f = esc_bfunc(e->bld, lit);
     EscAllocInfo a = info_of(lit->type, ALLOC_CLOSURE);
+    if (e->site) {
+        esc_inl_closure(e, spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a), lit);
+        return;
+    }
     if (!f || !f->live || f->f.state == ESC_FUNC_UNKNOWN) {
         spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
         return;
@@ -509,7 +513,7 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit) {
     Hole h = spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
     esc_add_closure(e->b, h, lit, &f->f);
     for (int i = 0; i < f->cvars.len; i++) {
-        Location *loc = f->cvars.data[i]->aux;
+        Location *loc = esc_obj_loc(e, f->cvars.data[i]);
         if (!loc->captured) {
             loc->captured = true;
             if (loc->loop_depth == e->loop_depth)

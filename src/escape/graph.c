@@ -21,6 +21,8 @@ Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos,
     if ((kind == LOC_TEMP) != (n == NULL))
         fatal("esc_new_loc: a temporary has no node, and only a temporary");
     Batch *b = e->b;
+    if (b->inl_pos != NOPOS && pos != NOPOS)
+        pos = b->inl_pos;   // inside an inlined body: at the outermost call
     Location *loc = ARENA_NEW(&b->arena, Location);
     loc->kind = kind;
     loc->n = n;
@@ -63,6 +65,8 @@ Hole esc_note(Batch *b, Hole k, Pos pos, Str text, const char *why) {
     if (!why || !*why)
         fatal("esc_note: missing why");
     if (b->m >= 2) {
+        if (b->inl_pos != NOPOS && pos != NOPOS)
+            pos = b->inl_pos;
         Note *n = ARENA_NEW(&b->arena, Note);
         n->next = k.notes;
         n->pos = pos;

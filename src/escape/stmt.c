@@ -152,11 +152,12 @@ static void type_switch(Escape *e, Node *n) {
             Object *o = ptrmap_get(&e->bld->info->implicits, cc);
             if (!o || !o->type)
                 continue;
-            if (!o->aux) {
-                Location *loc = esc_new_loc(e, LOC_AUTO, o, o->name, cc->u.clause.colon, false);
-                o->aux = loc;
+            Location *loc = esc_obj_loc(e, o);
+            if (!loc) {
+                loc = esc_new_loc(e, LOC_AUTO, o, esc_inl_var_text(e, o), cc->u.clause.colon, false);
+                esc_set_obj_loc(e, o, loc);
             }
-            Hole k = esc_dcl(e, o->aux);
+            Hole k = esc_dcl(e, loc);
             if (types_has_pointers(o->type)) {
                 bool direct = types_is_interface(o->type) || types_is_direct_iface(o->type);
                 ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos,
@@ -213,21 +214,28 @@ static void switch_stmt(Escape *e, Node *n) {
 static void return_stmt(Escape *e, Node *n) {
     EscFunc *fn = e->curfn;
     BFunc *bf = (BFunc *)fn;
-    int nr = fn->nresults;
+    // In an inlined body: gc's `~R0, ~R1 = r1, r2` (then a goto).
+    bool inl = e->site != NULL;
+    int nr = inl ? esc_inl_nresults(e) : fn->nresults;
     NodeList res = n->u.list.list;
+    if (inl && res.n == 0)
+        return;
     Node **dsts = xcalloc((size_t)nr + 1, sizeof *dsts);
     Type **types = xcalloc((size_t)nr + 1, sizeof *types);
     Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
     Hole *ks = xcalloc((size_t)nr + 1, sizeof *ks);
-    for (int i = 0; i < nr; i++) {
-        types[i] = bf->sig->u.func.results->u.tuple.vars[i]->type;
-        ks[i] = fn->results[i].loc ? esc_loc_hole(fn->results[i].loc) : esc_discard_hole(e->b);
-    }
+    const char *why = inl ? "assign-pair" : "return";
+    Str where = inl && e->b->m >= 2 ? esc_inl_return_text(e, n) : NULL;
+    if (!inl || !esc_inl_result_holes(e, ks, types, nr))
+        for (int i = 0; i < nr; i++) {
+            types[i] = bf->sig->u.func.results->u.tuple.vars[i]->type;
+            ks[i] = fn->results[i].loc ? esc_loc_hole(fn->results[i].loc) : esc_discard_hole(e->b);
+        }
     if (res.n == 1 && nr > 1) {
         // return f(): gc's noder returns temporaries holding the call's
         // results, converted at the call where our result types differ.
         Node *call = syn_unparen(res.v[0]);
-        esc_call_via_temps(e, ks, types, nr, call, n, "return", call->pos);
+        esc_call_via_temps(e, ks, types, nr, call, n, why, call->pos);
     } else {
         // gc's conversion position (found by experiment): it starts at
         // the result list's position (its second element), moves to each
@@ -247,10 +255,11 @@ static void return_stmt(Escape *e, Node *n) {
                 cur = res.v[i]->pos;
             // In a shape instantiation: at the return statement.
             e->conv_pos = e->bld->cur_inst ? esc_gen_last_pos(e->bld, n, n->pos) : cur;
-            esc_expr_to(e, esc_note_n(e, ks[i], n, "return"), res.v[i], types[i]);
+            Hole k = inl ? esc_note(e->b, ks[i], n->pos, where, why) : esc_note_n(e, ks[i], n, why);
+            esc_expr_to(e, k, res.v[i], types[i]);
         }
     }
-    for (int i = 0; i < nr; i++)
+    for (int i = 0; !inl && i < nr; i++)
         if (fn->results[i].loc)
             fn->results[i].loc->reassigned = true;
     free(dsts);
@@ -270,9 +279,7 @@ void esc_stmt(Escape *e, Node *n) {
         esc_block(e, n->u.block.list);
         return;
     case N_LABELED: {
-        Str o = n->u.labeled.label->u.ident.name;
-        BFunc *bf = (BFunc *)e->curfn;
-        if (ptrmap_get(&bf->looping, o))
+        if (esc_label_looping(e, n->u.labeled.label->u.ident.name))
             e->loop_depth++;
         esc_stmt(e, n->u.labeled.stmt);
         return;
