@@ -15,7 +15,8 @@ import re
 import sys
 from collections import defaultdict
 
-LINE = re.compile(r'^(.*?):(\d+):(\d+): (can inline|cannot inline) (\S+?)(?: with cost (\d+)(?: as: .*)?|: (.*))$')
+# Names of shape instances hold spaces ("F[go.shape.struct { a int }_0]").
+LINE = re.compile(r'^(.*?):(\d+):(\d+): (can inline|cannot inline) (.+?)(?: with cost (\d+)(?: as: .*)?|: (.*))$')
 
 
 def norm(path):
@@ -33,7 +34,7 @@ def parse(fn):
             path, ln, col, kind, name, cost, reason = m.groups()
             key = (norm(path), int(ln), int(col))
             val = ('cost', int(cost)) if cost is not None else ('reason', reason)
-            if key in out and out[key] != val:
+            if key in out and out[key][0] != val:
                 dup.add(key)
             out[key] = (val, name)
     for k in dup:
