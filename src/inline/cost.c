@@ -225,10 +225,11 @@ static void implicit_star(Cost *C, Node *x) {
 }
 
 // The embedded fields a selection goes through, one ODOT/ODOTPTR each;
-// returns the type reached.
+// returns the type reached. C NULL: no charge.
 static Type *embedded_steps(Cost *C, Type *t, Selection *sel) {
-    for (int i = 0; i + 1 < sel->nindex && !C->reason; i++) {
-        node(C);
+    for (int i = 0; i + 1 < sel->nindex && !(C && C->reason); i++) {
+        if (C)
+            node(C);
         Type *u = under(t);
         if (u && u->kind == TY_POINTER)
             u = under(u->u.elem.elem);
@@ -513,27 +514,47 @@ static void composite(Cost *C, Node *e, Type *t) {
 
 // ---- calls ----
 
+// Where RewriteMultiValueCall's values go: lhs's types, else tuple's
+// (variadic: its last type's elements from there on).
+typedef struct Dst {
+    NodeList lhs;
+    Type *tuple;
+    bool variadic;
+} Dst;
+
+static Type *lhs_type(Node *l);
+
+static Type *dst_at(const Dst *d, int i) {
+    if (d->lhs.n)
+        return i < d->lhs.n ? lhs_type(d->lhs.v[i]) : NULL;
+    int n = types_tuple_len(d->tuple);
+    if (d->variadic && i >= n - 1) {
+        Type *s = under(types_tuple_at(d->tuple, n - 1));
+        return s && s->kind == TY_SLICE ? s->u.elem.elem : NULL;
+    }
+    return i < n ? types_tuple_at(d->tuple, i) : NULL;
+}
+
 // RewriteMultiValueCall: OAS2FUNC of n temporaries (ODCL, ONAME each, and
 // the ONAME on its left), then the temporaries where the values went.
-static void multi_value(Cost *C, Node *callx, Type **dst, int n) {
+static void multi_value(Cost *C, Node *callx, const Dst *d) {
     if (node(C))
         return;
+    Type *tt = callx->type;
+    int n = types_tuple_len(tt);
     for (int i = 0; i < n; i++) {
         node(C);
         node(C);
         node(C);
     }
     expr(C, callx);
-    Type *tt = callx->type;
     for (int i = 0; i < n && !C->reason; i++) {
         node(C);
-        if (dst && dst[i]) {
-            int k = assign_conv(types_tuple_at(tt, i), dst[i]);
-            if (k == 2)
-                node(C);
-            else if (k == 1)
-                free_node(C);
-        }
+        int k = assign_conv(types_tuple_at(tt, i), dst_at(d, i));
+        if (k == 2)
+            node(C);
+        else if (k == 1)
+            free_node(C);
     }
 }
 
@@ -553,16 +574,7 @@ static void arguments(Cost *C, Node *e, Type *sig) {
         Node *a = unparen(args.v[0]);
         Type *at = a->type;
         if (a->kind == N_CALL && at && at->kind == TY_TUPLE && types_tuple_len(at) > 1) {
-            int n = types_tuple_len(at);
-            Type *dst[64] = {0};
-            for (int i = 0; i < n && i < 64; i++) {
-                if (variadic && i >= np - 1) {
-                    Type *s = under(types_tuple_at(params, np - 1));
-                    dst[i] = s && s->kind == TY_SLICE ? s->u.elem.elem : NULL;
-                } else
-                    dst[i] = types_tuple_at(params, i);
-            }
-            multi_value(C, a, dst, n < 64 ? n : 64);
+            multi_value(C, a, &(Dst){.tuple = params, .variadic = variadic});
             return;
         }
     }
@@ -803,21 +815,8 @@ static void call(Cost *C, Node *e) {
     }
     if (sel && sel->kind == SEL_METHOD_VAL) {
         Node *x = fun->u.selector.x;
-        Type *t = x->type;
-        {
-            // where the receiver ends up decides OCALLINTER or OCALLFUNC
-            Type *u = t;
-            for (int i = 0; i + 1 < sel->nindex; i++) {
-                Type *s = under(u);
-                if (s && s->kind == TY_POINTER)
-                    s = under(s->u.elem.elem);
-                if (!s || s->kind != TY_STRUCT)
-                    break;
-                u = s->u.struct_.fields[sel->index[i]]->type;
-            }
-            t = u;
-        }
-        if (is_iface(t)) {               // OCALLINTER(ODOTINTER)
+        // where the receiver ends up decides OCALLINTER or OCALLFUNC
+        if (is_iface(embedded_steps(NULL, x->type, sel))) {               // OCALLINTER(ODOTINTER)
             if (node(C))
                 return;
             charge(C, C->cfg->extra_call_cost);
@@ -896,15 +895,10 @@ static void assign(Cost *C, Node *s, NodeList lhs, NodeList rhs, bool def) {
         expr(C, lhs.v[i]);
     if (rhs.n != 1)
         return;
-    int n = ir_multi_call_temps(s);
-    if (n > 0) {   // OAS2 of temporaries, converted
-        Type *dst[64] = {0};
-        for (int i = 0; i < n && i < 64; i++)
-            dst[i] = lhs_type(lhs.v[i]);
-        multi_value(C, unparen(rhs.v[0]), dst, n < 64 ? n : 64);
-        return;
-    }
-    expr(C, rhs.v[0]);   // OAS2FUNC, OAS2MAPR, OAS2RECV, OAS2DOTTYPE
+    if (ir_multi_call_temps(s) > 0)   // OAS2 of temporaries, converted
+        multi_value(C, unparen(rhs.v[0]), &(Dst){.lhs = lhs});
+    else
+        expr(C, rhs.v[0]);   // OAS2FUNC, OAS2MAPR, OAS2RECV, OAS2DOTTYPE
 }
 
 static void decl_stmt(Cost *C, Node *g) {
@@ -934,13 +928,9 @@ static void decl_stmt(Cost *C, Node *g) {
             node(C);
             for (int i = 0; i < names.n; i++)
                 node(C);
-            int n = ir_multi_call_temps(sp);
-            if (n > 0) {
-                Type *dst[64] = {0};
-                for (int i = 0; i < n && i < 64; i++)
-                    dst[i] = lhs_type(names.v[i]);
-                multi_value(C, unparen(vals.v[0]), dst, n < 64 ? n : 64);
-            } else
+            if (ir_multi_call_temps(sp) > 0)
+                multi_value(C, unparen(vals.v[0]), &(Dst){.lhs = names});
+            else
                 expr(C, vals.v[0]);
             continue;
         }
@@ -1069,12 +1059,8 @@ static void return_stmt(Cost *C, Node *s) {
         return;
     NodeList res = s->u.list.list;
     Type *rt = C->sig && C->sig->kind == TY_FUNC ? C->sig->u.func.results : NULL;
-    int n = ir_multi_call_results(res);
-    if (n > 0) {
-        Type *dst[64] = {0};
-        for (int i = 0; i < n && i < 64; i++)
-            dst[i] = types_tuple_at(rt, i);
-        multi_value(C, unparen(res.v[0]), dst, n < 64 ? n : 64);
+    if (ir_multi_call_results(res) > 0) {
+        multi_value(C, unparen(res.v[0]), &(Dst){.tuple = rt});
         return;
     }
     for (int i = 0; i < res.n && !C->reason; i++)
