@@ -108,6 +108,15 @@ int inl_hairy(const InlCostCfg *cfg, Node *fn, const char **reason, Arena *a);
 // gc's isBigFunc: the number of IR nodes of fn's body (closure bodies
 // not included), counting stops at limit.
 int inl_node_count(const InlCostCfg *cfg, Node *fn, int limit);
+// (The count includes fn's own node, as ir.Any's does, so gc's isBigFunc
+// is inl_node_count(cfg, fn, INL_BIG_FUNCTION_NODES) >= INL_BIG_FUNCTION_NODES.
+// inl_hairy asks callee_cost, in the visitor's pre-order, about every call
+// gc makes an OCALLFUNC, except runtime's throw, getg and getcaller{pc,sp},
+// intrinsics and the cheap methods: function names, concrete method calls
+// x.M() and T.M(x) (also promoted ones), and calls of func values (func
+// literals, variables, results); never about interface method calls,
+// builtins or conversions. The callback may cost other functions
+// meanwhile: cost.c keeps no global state.)
 
 // Whether gc's back end expands a call of fn as instructions on amd64
 // (ssagen's intrinsics): such calls are neither inlined nor charged as calls.
