@@ -647,7 +647,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         dv_m = NULL;
     }
     EscFunc *fn = bf ? &bf->f : NULL;
-    Type *sig = bf ? bf->sig : site ? site->callee->decl->type : NULL;
+    Type *sig = bf ? bf->sig : site ? esc_inl_sig(site) : NULL;
     // The hole for parameter i (receiver first) and its note.
     #define PARAM(i) (site ? esc_inl_param_hole(e, site, (i), call) \
                       : fn ? esc_tag_hole(e, ks, nks, fn, (i)) : esc_heap_hole(b))

@@ -585,6 +585,7 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
 void esc_inl_decls(Escape *e, BFunc *f);
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);
+Type *esc_inl_sig(InlSite *s);  // the callee's signature
 // The inlined call's result holes for its return statements, after its
 // parameters were assigned: walks the callee's body under s, then flows
 // the result variables to ks (nks of them, NULL: discarded).

@@ -62,8 +62,9 @@ static Pos outer_pos(InlSite *s) {
     return s->call->pos;
 }
 
-static Type *callee_sig(InlSite *s) {
-    Type *t = s->callee->decl ? s->callee->decl->type : NULL;
+Type *esc_inl_sig(InlSite *s) {
+    InlFunc *f = s->callee;
+    Type *t = f->obj ? f->obj->type : f->decl ? f->decl->type : NULL;
     return t && t->kind == TY_FUNC ? t : NULL;
 }
 
@@ -144,7 +145,7 @@ void esc_inl_decls(Escape *e, BFunc *f) {
         return;
     for (int i = 0; i < fn->sites.len; i++) {
         InlSite *s = fn->sites.data[i];
-        Type *sig = callee_sig(s);
+        Type *sig = esc_inl_sig(s);
         if (!sig)
             continue;
         InlSite *osite;
@@ -207,7 +208,7 @@ static bool count_returns(void *ctx, Node *n) {
 // result: the results are then declared at the return.
 static bool can_delay_results(InlSite *s) {
     InlFunc *f = s->callee;
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     if (!f->body || !sig)
         return false;
     CountReturns c = {0};
@@ -224,14 +225,14 @@ static bool can_delay_results(InlSite *s) {
 }
 
 static Location *result_loc(Escape *e, InlSite *s, int i) {
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     PtrMap *m = site_map(e->b, s, false);
     return m ? ptrmap_get(m, sig->u.func.results->u.tuple.vars[i]) : NULL;
 }
 
 // The text of gc's `p1, p2 := a, b` for -m=2 notes.
 static Str assign_text(Escape *e, InlSite *s, Node *call) {
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     Buf t = {0};
     Object *recv = sig->u.func.recv;
     int np = types_tuple_len(sig->u.func.params);
@@ -272,7 +273,7 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
 }
 
 Hole esc_inl_param_hole(Escape *e, InlSite *s, int i, Node *call) {
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     Object *recv = sig ? sig->u.func.recv : NULL;
     if (!recv)
         i++;
@@ -289,7 +290,7 @@ Hole esc_inl_param_hole(Escape *e, InlSite *s, int i, Node *call) {
 }
 
 void esc_inl_body(Escape *e, Hole *ks, int nks, InlSite *s) {
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     InlFunc *f = s->callee;
     if (!sig)
         return;
@@ -323,7 +324,7 @@ bool esc_inl_result_holes(Escape *e, Hole *ks, Type **types, int nr) {
     InlSite *s = e->site;
     if (!s)
         return false;
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     bool delay = can_delay_results(s);
     for (int i = 0; i < nr; i++) {
         Location *loc = result_loc(e, s, i);
@@ -340,13 +341,13 @@ bool esc_inl_result_holes(Escape *e, Hole *ks, Type **types, int nr) {
 }
 
 int esc_inl_nresults(Escape *e) {
-    Type *sig = e->site ? callee_sig(e->site) : NULL;
+    Type *sig = e->site ? esc_inl_sig(e->site) : NULL;
     return sig ? types_tuple_len(sig->u.func.results) : 0;
 }
 
 Str esc_inl_return_text(Escape *e, Node *ret) {
     InlSite *s = e->site;
-    Type *sig = callee_sig(s);
+    Type *sig = esc_inl_sig(s);
     Buf t = {0};
     int nr = types_tuple_len(sig->u.func.results);
     for (int i = 0; i < nr; i++) {

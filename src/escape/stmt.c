@@ -465,6 +465,10 @@ typedef struct BoundsCtx {
     // append's appended values: gc's walk does not report indexes of
     // constant strings there (seen in std; the order pass copies them).
     PtrMap append_args;
+    // Inside an inlined body: its site, and the outermost call, where gc
+    // reports (NOPOS outside).
+    InlSite *site;
+    Pos pos;
 } BoundsCtx;
 
 static bool small_int_const(Builder *bl, Node *n, int64_t *v) {
@@ -532,6 +536,25 @@ static void bounds_visit(void *vctx, Node *n) {
         if (o && o->kind == OBJ_BUILTIN && o->u.builtin.id == BUILTIN_APPEND)
             for (int i = 1; i < n->u.call.args.n; i++)
                 ptrmap_put(&c->append_args, syn_unparen(n->u.call.args.v[i]), (void *)1);
+        Builder *bl = c->bl;
+        InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, c->site, n) : NULL;
+        if (s && s->callee->body) {
+            // gc's walk sees the inlined copy in place of the call.
+            InlSite *osite = c->site;
+            Pos opos = c->pos;
+            Package *opkg = bl->pkg;
+            Info *oinfo = bl->info;
+            c->site = s;
+            if (opos == NOPOS)
+                c->pos = n->pos;
+            bl->pkg = s->callee->pkg;
+            bl->info = s->callee->info;
+            esc_visit(bl, s->callee->body, bounds_visit, c);
+            c->site = osite;
+            c->pos = opos;
+            bl->pkg = opkg;
+            bl->info = oinfo;
+        }
         return;
     }
     if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)
@@ -556,13 +579,13 @@ static void bounds_visit(void *vctx, Node *n) {
     if (len < 0 || ptrmap_get(&c->bl->info->consts, idx))
         return;
     if (bounded(c->bl, idx, len))
-        esc_warn(c->b, n->pos, "index bounds check elided");
+        esc_warn(c->b, c->pos != NOPOS ? c->pos : n->pos, "index bounds check elided");
 }
 
 void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
     if (!b->m || !b->out)
         return;
-    BoundsCtx c = {bl, b, {0}};
+    BoundsCtx c = {bl, b, {0}, NULL, NOPOS};
     esc_visit(bl, body, bounds_visit, &c);
     ptrmap_free(&c.append_args);
 }
