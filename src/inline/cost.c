@@ -791,6 +791,26 @@ static void call(Cost *C, Node *e) {
     Node *fun = unparen(e->u.call.fun);
     if (is_type(fun)) {                 // conversion
         Node *x = unparen(e->u.call.args.v[0]);
+        Type *su = under(e->type);
+        Const *cv = ptrmap_get(&C->info->consts, x);
+        if (cv && types_const_kind(cv) == CV_STRING && su && su->kind == TY_SLICE &&
+            under(su->u.elem.elem)->kind == TY_INT32) {
+            // []rune("lit") is OSLICELIT{i: r, ...}: OKEY, two OLITERALs a rune
+            size_t n;
+            const char *str = types_const_string_val(cv, &n);
+            if (node(C))
+                return;
+            charge(C, 1);
+            for (size_t i = 0; i < n && !C->reason;) {
+                int w;
+                types_decode_rune((const unsigned char *)str + i, n - i, &w);
+                i += (size_t)w;
+                node(C);
+                node(C);
+                node(C);
+            }
+            return;
+        }
         if (conv_is_nop(x->type, e->type))
             free_node(C);
         else if (node(C))
