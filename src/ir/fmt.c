@@ -97,13 +97,23 @@ static bool has_any(Type *t, int depth) {
     }
 }
 
-// gc's "func(int, ...T) (R, error)": no names.
-static void func_sig(Printer *p, Type *t) {
+// gc's "func(int, ...T) (R, error)": no names. stenciled: a shape
+// instantiation's, whose dictionary and receiver lead the parameters.
+static void func_sig(Printer *p, Type *t, bool stenciled) {
     buf_puts(p->b, "func(");
+    bool first = true;
+    if (stenciled) {
+        buf_puts(p->b, "uintptr");
+        first = false;
+        if (t->u.func.recv) {
+            buf_puts(p->b, ", ");
+            type(p, t->u.func.recv->type);
+        }
+    }
     int np = types_tuple_len(t->u.func.params);
-    for (int i = 0; i < np; i++) {
+    for (int i = 0; i < np; i++, first = false) {
         Type *pt = types_tuple_at(t->u.func.params, i);
-        if (i)
+        if (!first)
             buf_puts(p->b, ", ");
         if (i == np - 1 && (t->flags & TF_VARIADIC) && pt && pt->kind == TY_SLICE) {
             buf_puts(p->b, "...");
@@ -128,7 +138,7 @@ static bool composite_with_any(Printer *p, Type *t) {
         return false;
     switch (t->kind) {
     case TY_FUNC:
-        func_sig(p, t);
+        func_sig(p, t, false);
         return true;
     case TY_CHAN:
         buf_puts(p->b, t->u.chan.dir == CHAN_RECV ? "<-chan " : t->u.chan.dir == CHAN_SEND ? "chan<- " : "chan ");
@@ -311,9 +321,13 @@ static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
 }
 
 static void qualified_name(Printer *p, Object *obj, Str name) {
-    if (p->imported && obj && obj->pkg == p->pkg && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
+    Package *home = p->home ? p->home : p->pkg;
+    if (p->imported && obj && obj->pkg == home && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
         !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
-        buf_puts(p->b, obj->pkg->name);
+        if (p->home)
+            write_qualifier(p, p->b, home);
+        else
+            buf_puts(p->b, obj->pkg->name);
         buf_putc(p->b, '.');
     } else if (obj && obj->pkg && obj->pkg != p->pkg && obj->kind != OBJ_BUILTIN && !(obj->flags & OF_LOCAL) &&
         obj->pkg->name && !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
@@ -801,7 +815,7 @@ void ir_pr_init(Printer *p, Buf *b, Package *pkg) {
 void ir_pr_expr(Printer *p, Node *n, int prec) { expr(p, n, prec); }
 void ir_pr_list(Printer *p, NodeList l) { list(p, l, 0); }
 void ir_pr_type(Printer *p, Type *t) { type(p, t); }
-void ir_pr_func_sig(Printer *p, Type *sig) { func_sig(p, sig); }
+void ir_pr_func_sig(Printer *p, Type *sig, bool stenciled) { func_sig(p, sig, stenciled); }
 bool ir_pr_is_const(Printer *p, Node *n) { return is_const(p, n); }
 bool ir_pr_is_method_sel(Printer *p, Node *fun) { return is_method_sel(p, fun); }
 

@@ -421,7 +421,7 @@ static void signature(Printer *p, Type *sig) {
         ir_pr_type(p, sig->u.func.recv->type);
         buf_puts(p->b, ") ");
     }
-    ir_pr_func_sig(p, sig);
+    ir_pr_func_sig(p, sig, false);
 }
 
 // deadcode.Func: a body of nothing but ifs with constant conditions and
@@ -454,7 +454,7 @@ static bool all_dead(Printer *p, StmtVec *l) {
     return true;
 }
 
-void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg) {
+static void inl_func(Buf *b, Node *fn, Package *pkg, bool stenciled) {
     Printer p;
     ir_pr_init(&p, b, pkg);
     Arena scratch = {0};
@@ -466,11 +466,18 @@ void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg) {
         Object *o = fn->u.func_decl.name->u.ident.obj;
         sig = o ? o->type : NULL;
         body = fn->u.func_decl.body;
+        if (stenciled && o && o->pkg != pkg) {
+            p.imported = true;
+            p.home = o->pkg;
+        }
     } else if (fn->kind == N_FUNC_LIT) {
         sig = fn->type;
         body = fn->u.func_lit.body;
     }
-    signature(&p, sig);
+    if (stenciled && sig && sig->kind == TY_FUNC)
+        ir_pr_func_sig(&p, sig, true);
+    else
+        signature(&p, sig);
     buf_puts(b, " { ");
     StmtVec v = {0};
     if (body)
@@ -481,3 +488,7 @@ void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg) {
     buf_puts(b, " }");
     arena_free(&scratch);
 }
+
+void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg) { inl_func(b, fn, pkg, false); }
+
+void ir_fmt_inl_inst(Buf *b, Node *fn, Package *pkg) { inl_func(b, fn, pkg, true); }

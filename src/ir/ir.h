@@ -68,6 +68,14 @@ void ir_fmt_node_early(Buf *b, Node *n, Package *pkg);
 // The body is printed as gc's noder, typecheck and deadcode pass leave it,
 // before any inlining.
 void ir_fmt_inl_func(Buf *b, Node *fn, Package *pkg);
+// The same for a shape instantiation of generic function or method fn
+// (N_FUNC_DECL) that package pkg compiles, as gc's stenciler made it: the
+// caller has bound fn's type parameters to their shapes (types_bind_shape);
+// the dictionary and a method's receiver lead the parameters, and code
+// of another package names that package's objects with its qualifier:
+// "func(uintptr, *atomic.Pointer[go.shape.int_0]) *go.shape.int_0 { return
+// (*go.shape.int_0)(atomic.LoadPointer(&atomic.x.v)) }".
+void ir_fmt_inl_inst(Buf *b, Node *fn, Package *pkg);
 
 // The printer fmt.c and fmt_stmt.c share; no other file looks inside.
 typedef struct IrPrinter {
@@ -87,13 +95,18 @@ typedef struct IrPrinter {
     // reads it back from export data): names of pkg are qualified, locals
     // too, and constants carry their type.
     bool imported;
+    // With imported: the package of the code printed, where pkg is the one
+    // instantiating it, relative to which names are qualified (inline
+    // bodies of shape instantiations). NULL: pkg is the code's own.
+    Package *home;
     Arena *scratch;     // fmt_stmt.c: conditions rebuilt by deadcode folding
 } IrPrinter;
 void ir_pr_init(IrPrinter *p, Buf *b, Package *pkg);  // fmt.c
 void ir_pr_expr(IrPrinter *p, Node *n, int prec);     // fmt.c
 void ir_pr_list(IrPrinter *p, NodeList l);            // fmt.c: "a, b"
 void ir_pr_type(IrPrinter *p, Type *t);               // fmt.c
-void ir_pr_func_sig(IrPrinter *p, Type *sig);         // fmt.c: "func(int) T"
+// fmt.c: "func(int) T"; stenciled: "func(uintptr, RECV, int) T"
+void ir_pr_func_sig(IrPrinter *p, Type *sig, bool stenciled);
 bool ir_pr_is_const(IrPrinter *p, Node *n);           // fmt.c
 bool ir_pr_is_method_sel(IrPrinter *p, Node *fun);    // fmt.c
 void ir_pr_stmt(IrPrinter *p, Node *n);               // fmt_stmt.c

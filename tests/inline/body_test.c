@@ -6,13 +6,20 @@
 // libraries, find the function at POS and print it with ir_fmt_inl_func;
 // a line agrees when the text equals gc's after "as: ".
 //
+// gc's shape instantiations of generic code ("can inline
+// atomic.(*Pointer[go.shape.int_0]).Load") print with ir_fmt_inl_inst:
+// the package compiling them is named by gc's "# path" header line, and
+// a line agrees when one of the instances the checker recorded for that
+// function (or its receiver's generic type), with its type parameters
+// bound to gc's shapes, prints as gc's text.
+//
 // Usage: body_test [-C DIR] GC_OUTPUT PATTERN...
 // PATTERN as goesc's loader takes it (std, import paths, files); -C: the
 // directory relative positions in GC_OUTPUT are relative to. Prints one
-// "diff" line per disagreement, then "agree N/M" over all lines and
-// "generic N/M" over gc's shape instantiations (generic code stenciled
-// into other packages, which we do not print), and "missing N" for lines
-// whose function we could not find. Exits 1 if a package fails to load.
+// "diff" line per disagreement, then "agree N/M" over all lines,
+// "generic N/M" over the shape instantiations among them, and "missing
+// N" for lines whose function we could not find. Exits 1 if a package
+// fails to load.
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,12 +53,117 @@ static Str key_of(Str file, int line, int col) {
     return str_cstr(buf);
 }
 
-static void add(Node *n) {
-    Position p = pos_resolve(n->pos);
+static void add_at(Node *n, Pos at) {
+    Position p = pos_resolve(at);
     Fn *f = calloc(1, sizeof *f);
     f->n = n;
     f->pkg = cur_pkg;
     ptrmap_put(&funcs, key_of(p.file, p.line, p.col), f);
+}
+
+// gc names a shape instantiation of a generic function or method at its
+// name, the function itself at the token after "func".
+static void add(Node *n) {
+    add_at(n, n->pos);
+    if (n->kind == N_FUNC_DECL && n->u.func_decl.name->pos != n->pos)
+        add_at(n, n->u.func_decl.name->pos);
+}
+
+// gc's shape of type argument targ for tparam (its Shapify, for the
+// arguments of non-generic code): the underlying type, and *uint8 for
+// pointers when the constraint has no core type.
+static Type *shape_of(Type *tparam, Type *targ) {
+    static Type *ptr_shape;
+    Type *u = types_under(targ);
+    if (u->kind == TY_POINTER && u->u.elem.elem && types_under(u->u.elem.elem)->kind != TY_ARRAY &&
+        !(u->u.elem.elem->flags & TF_NOTINHEAP) && !types_core_type(tparam)) {
+        if (!ptr_shape) {
+            static Arena a;
+            ptr_shape = types_new_pointer(&a, TYP(TY_UINT8));
+        }
+        u = ptr_shape;
+    }
+    return u;
+}
+
+// Whether t mentions a type parameter (an instance inside generic code).
+static bool mentions_tparam(Type *t, int depth) {
+    if (!t || depth > 8 || TY_IS_BASIC(t->kind))
+        return false;
+    switch (t->kind) {
+    case TY_TYPEPARAM: return true;
+    case TY_POINTER: case TY_SLICE: return mentions_tparam(t->u.elem.elem, depth + 1);
+    case TY_ARRAY: return mentions_tparam(t->u.array.elem, depth + 1);
+    case TY_MAP: return mentions_tparam(t->u.map.key, depth + 1) || mentions_tparam(t->u.map.elem, depth + 1);
+    case TY_CHAN: return mentions_tparam(t->u.chan.elem, depth + 1);
+    case TY_NAMED:
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            if (mentions_tparam(t->u.named.targs[i], depth + 1))
+                return true;
+        return false;
+    default: return false;
+    }
+}
+
+static bool has_tparam(Type **ts, int n) {
+    for (int i = 0; i < n; i++)
+        if (mentions_tparam(ts[i], 0))
+            return true;
+    return false;
+}
+
+// A shape instantiation of fn (a generic declaration) that package pkg
+// compiles and that prints as text. The type arguments come from the
+// instances of fn, or of the generic type of its receiver, that the
+// checker recorded in package from (pkg stencils what inlined bodies of
+// its imports instantiate too).
+static bool inst_agrees_from(Fn *fn, Package *pkg, Package *from, const char *text, Buf *b) {
+    Object *o = fn->n->kind == N_FUNC_DECL ? fn->n->u.func_decl.name->u.ident.obj : NULL;
+    Type *sig = o ? o->type : NULL;
+    Info *info = from ? types_package_info(from) : NULL;
+    if (!sig || sig->kind != TY_FUNC || !info)
+        return false;
+    Type **tps = sig->u.func.tparams;
+    int ntps = sig->u.func.ntparams;
+    Type *gen = NULL;
+    if (sig->u.func.recv) {
+        tps = sig->u.func.rtparams;
+        ntps = sig->u.func.nrtparams;
+        gen = sig->u.func.recv->type;
+        if (gen && gen->kind == TY_POINTER)
+            gen = gen->u.elem.elem;
+        if (gen && gen->kind == TY_NAMED && gen->u.named.orig)
+            gen = gen->u.named.orig;
+    }
+    for (size_t i = 0; i < info->instances.cap; i++) {
+        Node *id = (Node *)info->instances.keys[i];
+        Instance *in = info->instances.vals[i];
+        if (!id || !in || in->ntargs != ntps || has_tparam(in->targs, in->ntargs))
+            continue;
+        Type *t = in->type;
+        bool ours = gen ? t && t->kind == TY_NAMED && t->u.named.orig == gen
+                        : id->kind == N_IDENT && id->u.ident.obj == o;
+        if (!ours)
+            continue;
+        for (int k = 0; k < ntps; k++)
+            types_bind_shape(tps[k], shape_of(tps[k], in->targs[k]));
+        b->len = 0;
+        ir_fmt_inl_inst(b, fn->n, pkg);
+        for (int k = 0; k < ntps; k++)
+            types_bind_shape(tps[k], NULL);
+        if (strcmp(buf_cstr(b), text) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool inst_agrees(Fn *fn, Package *pkg, Package **all, int nall, const char *text, Buf *b) {
+    if (inst_agrees_from(fn, pkg, pkg, text, b))
+        return true;
+    for (int i = 0; i < nall; i++)
+        if (all[i] != pkg && !all[i]->bad && inst_agrees_from(fn, pkg, all[i], text, b))
+            return true;
+    return false;
 }
 
 static void walk(Node *n);
@@ -234,8 +346,9 @@ int main(int argc, char **argv) {
             bad += p->matched;
         }
         diag_flush(&pd);
-        if (!p->matched || p->bad)
+        if (p->bad)
             continue;
+        // every package: generic code is stenciled where it is used
         cur_pkg = p;
         for (int i = 0; i < p->nfiles; i++)
             if (p->syn[i])
@@ -261,9 +374,16 @@ int main(int argc, char **argv) {
     static char line[1 << 20];
     int agree = 0, total = 0, gagree = 0, gtotal = 0, missing = 0;
     Buf b = {0};
+    Package *compiling = NULL;
     while (fgets(line, sizeof line, f)) {
         char *file, *name, *text;
         int ln, col;
+        if (line[0] == '#' && line[1] == ' ') {
+            // "# import/path": the package whose compilation follows
+            line[strcspn(line, "\n")] = 0;
+            compiling = load_lookup(l, str_cstr(line + 2));
+            continue;
+        }
         if (!parse_line(line, &file, &ln, &col, &name, &text))
             continue;
         char path[2 * PATH_MAX];
@@ -274,6 +394,19 @@ int main(int argc, char **argv) {
         else
             snprintf(path, sizeof path, "%.4000s", file);
         bool generic = strstr(name, "[go.shape.") != NULL;
+        if (generic) {
+            total++;
+            gtotal++;
+            Fn *fn = ptrmap_get(&funcs, key_of(path, ln, col));
+            if (!fn)
+                missing++;
+            else if (inst_agrees(fn, compiling ? compiling : fn->pkg, pkgs, npkgs, text, &b))
+                agree++, gagree++;
+            else
+                printf("diff %s:%d:%d: %s (in %s)\n  gc   %s\n  ours %s\n", path, ln, col, name,
+                       compiling ? compiling->path : "?", text, buf_cstr(&b));
+            continue;
+        }
         total++;
         gtotal += generic;
         Fn *fn = ptrmap_get(&funcs, key_of(path, ln, col));
