@@ -28,6 +28,7 @@
 typedef struct Frame {
     InlFunc *fn;            // the callee copied
     PtrMap args;            // parameter Object* -> argument Node*
+    PtrMap copies;          // N_FUNC_LIT -> its copy's InlFunc
     Info *info;
     struct Frame *up;
 } Frame;
@@ -53,6 +54,7 @@ struct Inliner {
     InlSite *parent;        // the site whose body is walked, NULL: curfn's
     Pos outer_pos;          // the outermost call when inside a copy
     InlFuncVec all;         // every InlFunc, to free their vectors
+    VEC(InlSite *) all_sites;
     Frame *frame;           // the copy being walked, NULL: curfn's body
     Info *top_info;         // curfn's package's
     InlFunc *scope_fn;      // the function whose code is examined
@@ -111,6 +113,43 @@ static Str decl_name(Node *fd) {
 }
 
 // ---- finding functions ----
+
+static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
+                         InlFunc *outer);
+
+// gc copies the func literals of an inlined body as closures of the
+// function compiled, named in its sequence (r.func3 for a literal of a
+// function inlined into r, which had two): one InlFunc per copy, whose
+// decisions are made again under that name when it is called.
+typedef struct CopyCtx {
+    Inliner *in;
+    Frame *fr;
+    InlSite *site;
+} CopyCtx;
+
+static bool copy_lit(void *ctx, Node *n) {
+    CopyCtx *c = ctx;
+    if (n->kind != N_FUNC_LIT)
+        return true;
+    InlFunc *cur = c->in->curfn, *orig = ptrmap_get(&c->in->funcs, n);
+    if (!orig)
+        return false;
+    char buf[512];
+    snprintf(buf, sizeof buf, cur->outer ? "%s.%d" : "%s.func%d", cur->name, ++cur->lit_gen);
+    Package *pkg = c->in->pkg;
+    Info *info = c->in->info;
+    c->in->pkg = orig->pkg;
+    c->in->info = orig->info;
+    InlFunc *copy = new_func(c->in, NULL, NULL, orig->body, str_cstr(buf), cur);
+    c->in->pkg = pkg;
+    c->in->info = info;
+    copy->decl = n;
+    copy->pos = orig->pos;
+    copy->copy_of = orig;
+    ptrmap_put(&c->fr->copies, n, copy);
+    vec_push(&c->site->copies, copy);
+    return false;
+}
 
 static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
                          InlFunc *outer) {
@@ -194,11 +233,14 @@ static bool own_var(InlFunc *scope, Object *o, Pos at) {
 // locals have no static value (gc's copies of them have no Defn).
 static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
     Info *info = frame ? frame->info : in->top_info;
+    Node *fun = syn_unparen(f);
     for (int guard = 0; guard < 100 && f; guard++) {
         f = syn_unparen(f);
         switch (f->kind) {
-        case N_FUNC_LIT:
-            return ptrmap_get(&in->funcs, f);
+        case N_FUNC_LIT: {
+            InlFunc *copy = frame ? ptrmap_get(&frame->copies, f) : NULL;
+            return copy ? copy : ptrmap_get(&in->funcs, f);
+        }
         case N_IDENT: {
             Object *o = f->u.ident.obj;
             if (!o)
@@ -256,6 +298,10 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
                 return NULL;   // promoted from an embedded interface
             // T.M: only when T is the receiver's own type.
             if (s->kind == SEL_METHOD_EXPR && !types_identical(rv->type, s->recv))
+                return NULL;
+            // x.M as a value (f := x.M; f()) is gc's OMETHVALUE, which
+            // inlCallee does not follow; only x.M(...) itself is T.M(x, ...).
+            if (s->kind == SEL_METHOD_VAL && f != fun)
                 return NULL;
             return func_of_object(in, m);
         }
@@ -449,6 +495,7 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     site->caller = in->curfn;
     site->next_same = ptrmap_get(&in->sites, call);
     vec_push(&in->curfn->sites, site);
+    vec_push(&in->all_sites, site);
     ptrmap_put(&in->sites, call, site);
     // The copy's calls, under the callee's package.
     ptrmap_put(&in->on_path, fn, (void *)1);
@@ -457,6 +504,8 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     Info *saved_info = in->info;
     Frame fr = {.fn = fn, .info = fn->info, .up = in->frame};
     bind_args(in, &fr, call, fn);
+    CopyCtx cc = {in, &fr, site};
+    syn_inspect(fn->body, copy_lit, &cc);
     in->parent = site;
     in->outer_pos = pos;
     in->info = fn->info;
@@ -468,6 +517,7 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn) {
     in->parent = saved_parent;
     ptrmap_put(&in->on_path, fn, NULL);
     ptrmap_free(&fr.args);
+    ptrmap_free(&fr.copies);
 }
 
 // An if's condition after gc's deadcode: false && x is false, true || x
@@ -874,6 +924,9 @@ void inl_free(Inliner *in) {
         return;
     for (int i = 0; i < in->all.len; i++)
         vec_free(&in->all.data[i]->sites), vec_free(&in->all.data[i]->lits);
+    for (int i = 0; i < in->all_sites.len; i++)
+        vec_free(&in->all_sites.data[i]->copies);
+    vec_free(&in->all_sites);
     vec_free(&in->all);
     ptrmap_free(&in->funcs);
     ptrmap_free(&in->sites);

@@ -43,6 +43,7 @@ struct InlFunc {
     uint32_t visit_id;      // bottom-up walk
     VEC(Node *) inits;      // is_init: the initializers, in init order
     VEC(InlFunc *) lits;    // the func literals directly inside
+    InlFunc *copy_of;       // a literal's copy in an inlined body: the original
     VEC(struct InlSite *) sites;    // calls inlined into it, in gc's order
                                     // of inlining (which is gc's order of
                                     // the copies' variables in its Dcl)
@@ -57,6 +58,9 @@ struct InlSite {
                             // call is in caller's own body
     InlFunc *caller;        // the function compiled
     InlSite *next_same;     // other sites of the same call node
+    // The copies of the func literals of callee's body, made for this
+    // site in source order (each InlFunc's decl is the N_FUNC_LIT copied).
+    VEC(InlFunc *) copies;
 };
 
 typedef struct InlConfig {
