@@ -218,6 +218,38 @@ static InlFunc *innermost(InlFunc *f, Pos p) {
     return f;
 }
 
+typedef struct Returns {
+    int n;
+    Node *last;
+} Returns;
+
+static bool count_returns(void *ctx, Node *n) {
+    Returns *r = ctx;
+    if (n->kind == N_FUNC_LIT)
+        return false;
+    if (n->kind == N_RETURN) {
+        r->n += n->u.list.list.n ? 1 : 2;   // an empty return never delays
+        r->last = n;
+    }
+    return true;
+}
+
+// gc's canDelayResults: one return statement, with values, and unnamed
+// results. Its one value (NULL unless a single result).
+static Node *delayed_result(InlFunc *fn) {
+    Type *sig = fn->obj ? fn->obj->type : fn->decl->type;
+    if (!sig || sig->kind != TY_FUNC || types_tuple_len(sig->u.func.results) != 1)
+        return NULL;
+    Object *res = sig->u.func.results->u.tuple.vars[0];
+    if (res && res->name && strcmp(res->name, "_") != 0)
+        return NULL;
+    Returns r = {0, NULL};
+    syn_inspect(fn->body, count_returns, &r);
+    if (r.n != 1 || r.last->u.list.list.n != 1)
+        return NULL;
+    return syn_unparen(r.last->u.list.list.v[0]);
+}
+
 // Whether o is a variable of the very function whose code at `at` uses it.
 static bool own_var(InlFunc *scope, Object *o, Pos at) {
     if (!scope || !scope->decl || !scope->body)
@@ -305,7 +337,20 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
                 return NULL;
             return func_of_object(in, m);
         }
-        case N_CALL:
+        case N_CALL: {
+            // An inlined call that delays its result: the value of its
+            // one return statement (gc's OINLCALL SingleResult).
+            InlSite *site = frame == in->frame ? inl_site(in, in->parent, f) : NULL;
+            if (site) {
+                Node *r = delayed_result(site->callee);
+                if (r && r->kind == N_FUNC_LIT) {
+                    for (int i = 0; i < site->copies.len; i++)
+                        if (site->copies.data[i]->decl == r)
+                            return site->copies.data[i];
+                }
+                return NULL;
+            }
+        }
             // A conversion to a func type changes nothing (OCONVNOP).
             if (is_conversion(f) && f->u.call.args.n == 1 && f->type &&
                 types_under(f->type)->kind == TY_FUNC) {
