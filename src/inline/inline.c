@@ -598,7 +598,8 @@ static bool walk_kid(void *ctx, Node *n) {
 // Children in the order of gc's EditChildren, skipping what deadcode
 // removed; func literals are functions of their own.
 static void walk(Inliner *in, Node *n) {
-    if (!n)
+    // A constant expression is one literal for gc (unsafe.Sizeof(*f()) too).
+    if (!n || ptrmap_get(&in->info->consts, n))
         return;
     switch (n->kind) {
     case N_FUNC_LIT:
@@ -719,7 +720,7 @@ static void refs_block(RefCtx *c, Node *n) {
 }
 
 static void refs(RefCtx *c, Node *n) {
-    if (!n)
+    if (!n || ptrmap_get(&c->in->info->consts, n))
         return;
     Inliner *in = c->in;
     switch (n->kind) {
