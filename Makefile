@@ -34,10 +34,10 @@ deps:
 	@tests/deps.sh
 
 # The main job: escape analysis of the example package, as
-# `go build -gcflags='-m -l'` prints it (inlining is not modelled yet).
+# `go build -gcflags=-m` prints it, inlining included.
 demo: deps
 	$(MAKE) goesc
-	cd examples/hello && ../../goesc -m -l .
+	cd examples/hello && ../../goesc -m .
 
 test: deps
 	$(MAKE) goesc build/goesc-asan

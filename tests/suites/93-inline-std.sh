@@ -23,3 +23,15 @@ python3 tests/tools/diffm.py "$ref" "$tmp/ours.txt" -n 10 >"$tmp/diff.txt" 2>&1
 python3 tests/tools/diffm_ratchet.py "$tmp/diff.txt" tests/inline/std_m.ratchet inline-std \
     "goesc -m std vs go build -a -gcflags=-m std"
 sed -n '/^class/,/^TOTAL/p' "$tmp/diff.txt" | sed 's/^/    /'
+
+# The demo (make demo): goesc -m on examples/hello prints exactly gc's lines.
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+(cd examples/hello && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache-demo" "$GO" build -gcflags=-m -o /dev/null . 2>&1 |
+    grep -v '^#') >"$tmp/demo.gc"
+(cd examples/hello && ../../goesc -m .) >"$tmp/demo.ours" 2>&1
+if cmp -s "$tmp/demo.gc" "$tmp/demo.ours"; then
+    echo "ok inline-demo ($(wc -l <"$tmp/demo.gc") lines equal to gc's)"
+else
+    echo "FAIL inline-demo: goesc -m examples/hello differs from gc:"
+    diff "$tmp/demo.gc" "$tmp/demo.ours" | head -10 | sed 's/^/    /'
+fi
