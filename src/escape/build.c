@@ -11,11 +11,9 @@
 // become functions "glob..funcN"), and the order of the output: the
 // devirtualization lines first, then each batch, then walk's lines.
 //
-// Dependencies are analysed first and silently, for their parameter tags.
-// gc compiles them separately and with inlining on (only the named package
-// gets -gcflags); we use the same no-inlining model at -m=0, an
-// approximation that matters only where inlining changes a dependency's
-// tags.
+// Dependencies are analysed first and silently, for their parameter tags,
+// with the inliner's decisions for them (gc compiles them separately, with
+// inlining on whatever -gcflags say; under -l we approximate them without).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -66,6 +66,16 @@
 // ((*T).M for a value method, promoted methods) are analysed after the
 // package, printing only -m=2 explanations (wrappers.c).
 //
+// Inlined calls. gc analyses functions after inlining, so a call it
+// inlines is a copy of the callee's body: `p := a` for each argument, the
+// body with `return r` as `~R0 = r`, and the call's value is ~R0. We walk
+// the callee's body again under the call's InlSite (inlined.c), its
+// variables fresh locations of the caller keyed by (object, site), every
+// position reported at the outermost call:
+//
+//     func newPoint() *point { p := point{}; return &p }
+//     q := newPoint()   // moved to heap: p  (at the call)
+//
 // This file owns the batch: setting it up, the heap reasons, closure
 // captures, and finish, which prints the -m lines. The graph API is in
 // graph.c; build.c turns function bodies into calls to it.
