@@ -467,7 +467,7 @@ static bool method_call(Printer *p, Node *n) {
     // A method of an instance calls the shape instantiation with the
     // dictionary named after the method expression.
     Str iname = NULL;
-    if (p->inst_name && !p->early && base && base->kind == TY_NAMED && base->u.named.ntargs &&
+    if (p->inst_name && base && base->kind == TY_NAMED && base->u.named.ntargs &&
         (s->obj->flags & OF_GENERIC_INST))
         iname = p->inst_name(p->inst_ctx, s->obj, NULL);
     if (iname) {
@@ -525,7 +525,7 @@ static void builtin_call(Printer *p, Node *n, int id) {
 // gc's stenciling, a call of the shape instantiation with its dictionary:
 // "F[go.shape.int_0](&.dict.F[int], args)".
 static bool generic_call(Printer *p, Node *n) {
-    if (!p->inst_name || p->early)
+    if (!p->inst_name)
         return false;
     Node *fun = syn_unparen(n->u.call.fun);
     if (fun->kind == N_INDEX)

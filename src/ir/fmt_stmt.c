@@ -454,12 +454,81 @@ static bool all_dead(Printer *p, StmtVec *l) {
     return true;
 }
 
+// gc's Shapify of a concrete type argument for tparam: its underlying
+// type, or the shared *uint8 for a pointer when the constraint has no
+// core type.
+static Type *shapify(Printer *p, Type *tparam, Type *targ) {
+    Type *u = types_under(targ);
+    if (u->kind != TY_POINTER || !u->u.elem.elem || types_under(u->u.elem.elem)->kind == TY_ARRAY ||
+        (u->u.elem.elem->flags & TF_NOTINHEAP))
+        return u;
+    Type *saved = tparam->u.tparam.shape;
+    types_bind_shape(tparam, NULL);
+    bool structural = types_core_type(tparam) != NULL;
+    types_bind_shape(tparam, saved);
+    return structural ? u : types_new_pointer(p->scratch, TYP(TY_UINT8));
+}
+
+// The name of the shape instantiation a call in ordinary code reaches,
+// as gc's stenciler names it: "F[go.shape.int_0]", "(*T[go.shape.int_0]).M"
+// (IrInstName for ir_fmt_inl_func, whose type arguments are concrete).
+static Str inl_inst_name(void *ctx, Object *o, Node *ident) {
+    Printer *p = ctx;
+    Object *gen = o;
+    Type **targs = NULL, **tps = NULL;
+    int n = 0;
+    if (o->flags & OF_GENERIC_INST) {
+        gen = o->u.func.origin;
+        Type *rb = o->u.func.recv_base;
+        if (!gen || !gen->type || gen->type->kind != TY_FUNC || !rb || rb->kind != TY_NAMED)
+            return NULL;
+        targs = rb->u.named.targs;
+        n = rb->u.named.ntargs;
+        tps = gen->type->u.func.rtparams;
+        if (gen->type->u.func.nrtparams != n)
+            return NULL;
+    } else {
+        Instance *in = ident && p->info ? ptrmap_get(&p->info->instances, ident) : NULL;
+        if (!in || !o->type || o->type->kind != TY_FUNC || o->type->u.func.ntparams != in->ntargs)
+            return NULL;
+        targs = in->targs;
+        n = in->ntargs;
+        tps = o->type->u.func.tparams;
+    }
+    Buf b = {0};
+    Type *recv = gen->type->u.func.recv ? gen->type->u.func.recv->type : NULL;
+    Type *base = recv && recv->kind == TY_POINTER ? recv->u.elem.elem : recv;
+    if (base && base->kind == TY_NAMED && base->u.named.obj)
+        buf_printf(&b, "%s%s", recv->kind == TY_POINTER ? "(*" : "", base->u.named.obj->name);
+    else
+        buf_puts(&b, gen->name);
+    buf_putc(&b, '[');
+    for (int i = 0; i < n; i++) {
+        Type *saved = tps[i]->u.tparam.shape;
+        types_bind_shape(tps[i], shapify(p, tps[i], targs[i]));
+        buf_puts(&b, i ? "," : "");
+        types_write_type(&b, tps[i], NULL, TS_GC);
+        types_bind_shape(tps[i], saved);
+    }
+    buf_putc(&b, ']');
+    if (base && base->kind == TY_NAMED && base->u.named.obj)
+        buf_printf(&b, "%s%s", recv->kind == TY_POINTER ? ")." : ".", gen->name);
+    Str name = str_intern(b.data, b.len);
+    buf_free(&b);
+    return name;
+}
+
 static void inl_func(Buf *b, Node *fn, Package *pkg, bool stenciled) {
     Printer p;
     ir_pr_init(&p, b, pkg);
     Arena scratch = {0};
     p.scratch = &scratch;
     p.early = true;     // saved before escape analysis
+    if (!stenciled) {
+        // generic code reads its callees from sub-dictionaries instead
+        p.inst_name = inl_inst_name;
+        p.inst_ctx = &p;
+    }
     Type *sig = NULL;
     Node *body = NULL;
     if (fn->kind == N_FUNC_DECL) {
