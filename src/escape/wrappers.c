@@ -39,6 +39,11 @@ typedef struct Wrappers {
     PtrMap written;     // Type* -> 1: descriptor written (named or unnamed)
     PtrMap written_ptr; // named Type* T -> 1: *T written
     PtrMap generated;   // interned "ptr T name" key -> 1: wrapper made
+    // Named T -> 1 (wrappers of T and *T) or 2 (of *T only): gc wrote an
+    // itab for T (or *T) while laying out package-level initializers,
+    // before escape analysis, and generated its wrappers then, too early
+    // to inline into them.
+    PtrMap early;
 } Wrappers;
 
 static void write_type(Wrappers *w, Type *t);
@@ -238,7 +243,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
 }
 
 // gc's methodWrapper for method sel of receiver T (or *T): whether a
-// wrapper is needed, and then its analysis.
+// wrapper is needed, and then its inlining and (-m=2) its analysis.
 static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     Object *m = sel->obj;
     if (!m || !m->type || m->type->kind != TY_FUNC)
@@ -263,7 +268,13 @@ static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     // A pointer receiver reaching a pointer method through embedded
     // fields: gc makes the call a tail call, whose results go nowhere.
     bool tail = ptr && promoted && !iface && is_ptr(mrecv);
-    analyze_wrapper(w, T, ptr, sel, iface, tail);
+    // gc inlines the method into the wrapper when it can (a tail call
+    // stays a call), before analysing the wrapper.
+    uintptr_t early = (uintptr_t)ptrmap_get(&w->early, T);
+    if (!iface && !tail && !(early == 1 || (early == 2 && ptr)))
+        inl_wrapper(w->bl->inl, w->pkg, m, m->name, w->root->out);
+    if (w->root->m >= 2)
+        analyze_wrapper(w, T, ptr, sel, iface, tail);
 }
 
 // gc's methods(T) (or *T): a wrapper per method, where needed, then the
@@ -420,15 +431,102 @@ static void find_seeds(void *ctx, Node *n) {
     }
 }
 
+// gc's staticinit converts a package-level initializer's value to an
+// interface statically, writing the itab at once: at the top of the value,
+// through explicit conversions, and in the elements of composite
+// literals (not maps, which are built by code). dst: the type the value
+// is assigned to.
+static void static_itabs(Wrappers *w, Node *n, Type *dst) {
+    n = syn_unparen(n);
+    if (!n || !n->type)
+        return;
+    Info *info = w->bl->info;
+    if (dst && types_is_interface(dst) && !types_is_interface(n->type) &&
+        n->type->kind != TY_TUPLE && NODE_MODE(n) != MODE_NILVALUE) {
+        Type *I = types_under(dst);
+        if (I->kind == TY_INTERFACE && types_method_set(&w->arena, dst).n > 0) {
+            Type *t = n->type;
+            bool ptr = is_ptr(t) && types_under(t)->u.elem.elem->kind == TY_NAMED;
+            Type *named = ptr ? types_under(t)->u.elem.elem : t;
+            if (named->kind == TY_NAMED && (uintptr_t)ptrmap_get(&w->early, named) != 1)
+                ptrmap_put(&w->early, named, (void *)(uintptr_t)(ptr ? 2 : 1));
+        }
+        static_itabs(w, n, NULL);
+        return;
+    }
+    if (ptrmap_get(&info->consts, n))
+        return;
+    switch (n->kind) {
+    case N_CALL:
+        if (NODE_MODE(n->u.call.fun) == MODE_TYPEXPR && n->u.call.args.n == 1)
+            static_itabs(w, n->u.call.args.v[0], n->type);
+        return;
+    case N_UNARY:
+        if (n->op == OP_AND)
+            static_itabs(w, n->u.unary.x, NULL);
+        return;
+    case N_COMPOSITE_LIT: {
+        Type *u = types_under(n->type);
+        if (u->kind == TY_POINTER)
+            u = types_under(u->u.elem.elem);
+        NodeList elts = n->u.composite.elts;
+        for (int i = 0; i < elts.n; i++) {
+            Node *el = elts.v[i], *key = NULL;
+            if (el->kind == N_KEY_VALUE) {
+                key = el->u.key_value.key;
+                el = el->u.key_value.value;
+            }
+            Type *et = NULL;
+            if (u->kind == TY_STRUCT) {
+                for (int j = 0; j < u->u.struct_.nfields; j++)
+                    if (key ? key->kind == N_IDENT && u->u.struct_.fields[j]->name == key->u.ident.name
+                            : j == i)
+                        et = u->u.struct_.fields[j]->type;
+            } else if (u->kind == TY_ARRAY) {
+                et = u->u.array.elem;
+            } else if (u->kind == TY_SLICE) {
+                et = u->u.elem.elem;
+            } else {
+                return;
+            }
+            static_itabs(w, el, et);
+        }
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+static void find_static_itabs(Wrappers *w, Package *p) {
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        for (int i = 0; sf && i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind != N_GEN_DECL || d->op != TK_VAR)
+                continue;
+            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
+                Node *vs = d->u.gen_decl.specs.v[j];
+                NodeList names = vs->u.value_spec.names, vals = vs->u.value_spec.values;
+                for (int k = 0; k < vals.n && names.n == vals.n; k++) {
+                    Object *o = names.v[k]->u.ident.obj;
+                    static_itabs(w, vals.v[k], o ? o->type : NULL);
+                }
+            }
+        }
+    }
+}
+
 static int cmp_name(const void *a, const void *b) {
     Type *x = *(Type *const *)a, *y = *(Type *const *)b;
     return strcmp(x->u.named.obj->name, y->u.named.obj->name);
 }
 
 void esc_wrappers(Builder *bl, Package *p, Batch *root) {
-    if (root->m < 2 || !root->out)
+    if (!root->out)
         return;
     Wrappers w = {.bl = bl, .pkg = p, .root = root};
+    find_static_itabs(&w, p);
     VEC(Type *) types = {0};
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
@@ -484,5 +582,6 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     ptrmap_free(&w.written);
     ptrmap_free(&w.written_ptr);
     ptrmap_free(&w.generated);
+    ptrmap_free(&w.early);
     arena_free(&w.arena);
 }
