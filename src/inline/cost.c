@@ -740,53 +740,6 @@ static bool is_generic_call(Cost *C, Node *fun) {
     return id->kind == N_IDENT && ptrmap_get(&C->info->instances, id) != NULL;
 }
 
-// Whether n holds a call or receive that typecheck's callOrChan sees:
-// runtime.getg() has become OGETG by then, and new(T) does not count.
-static bool call_or_chan(Cost *C, Node *n);
-
-static bool call_or_chan_list(Cost *C, NodeList l) {
-    for (int i = 0; i < l.n; i++)
-        if (call_or_chan(C, l.v[i]))
-            return true;
-    return false;
-}
-
-static bool call_or_chan(Cost *C, Node *n) {
-    n = unparen(n);
-    if (!n || is_const(C, n) || is_type(n))
-        return false;
-    switch ((NodeKind)n->kind) {
-    case N_CALL: {
-        Node *fun = unparen(n->u.call.fun);
-        Object *o = ident_obj(fun);
-        bool plain = is_type(fun) || ir_fun_builtin(fun) == BUILTIN_NEW ||
-                     (o && o->kind == OBJ_FUNC && is_runtime(o) && strcmp(o->name, "getg") == 0);
-        return !plain || call_or_chan(C, fun) || call_or_chan_list(C, n->u.call.args);
-    }
-    case N_UNARY:
-        return n->op == OP_RECV || call_or_chan(C, n->u.unary.x);
-    case N_STAR:
-        return call_or_chan(C, n->u.unary.x);
-    case N_BINARY:
-        return call_or_chan(C, n->u.binary.x) || call_or_chan(C, n->u.binary.y);
-    case N_SELECTOR:
-        return call_or_chan(C, n->u.selector.x);
-    case N_INDEX:
-        return call_or_chan(C, n->u.index.x) || call_or_chan_list(C, n->u.index.indices);
-    case N_SLICE:
-        return call_or_chan(C, n->u.slice.x) || call_or_chan(C, n->u.slice.lo) ||
-               call_or_chan(C, n->u.slice.hi) || call_or_chan(C, n->u.slice.max);
-    case N_TYPE_ASSERT:
-        return call_or_chan(C, n->u.assert.x);
-    case N_COMPOSITE_LIT:
-        return call_or_chan_list(C, n->u.composite.elts);
-    case N_KEY_VALUE:
-        return call_or_chan(C, n->u.key_value.key) || call_or_chan(C, n->u.key_value.value);
-    default:
-        return false;
-    }
-}
-
 static void call(Cost *C, Node *e) {
     Node *fun = unparen(e->u.call.fun);
     if (is_type(fun)) {                 // conversion
@@ -828,7 +781,7 @@ static void call(Cost *C, Node *e) {
     // The part the noder moves to a temporary: OAS + ONAME there, and the
     // ONAME where it was.
     Node *tmp = ir_temp_part(C->cfg->pkg, e);
-    if (tmp && call_or_chan(C, tmp)) {
+    if (tmp && ir_call_or_chan(C->info, tmp)) {
         node(C);
         node(C);
         node(C);

@@ -25,6 +25,11 @@ int ir_switch_live(Info *info, Node *sw);
 // `if true { return }` (unless a label follows).
 int ir_live_len(Info *info, NodeList l);
 
+// ---- temps.c (also) ----
+// Whether n holds a call or a receive as gc's typecheck sees them
+// (callOrChan): runtime.getg() is no call there, nor is new(T).
+bool ir_call_or_chan(Info *info, Node *n);
+
 // ---- static.c: gc's ir.StaticValue ----
 typedef struct IrDefs {
     PtrMap def;         // local Object* -> the expression defining it

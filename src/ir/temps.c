@@ -40,46 +40,51 @@ int ir_fun_builtin(Node *fun) {
 }
 
 // Whether gc's callOrChan holds anywhere in n (func literal bodies aside).
-static bool has_call_or_chan(TempCtx *p, Node *n) {
+static bool call_or_chan_list(Info *info, NodeList l) {
+    for (int i = 0; i < l.n; i++)
+        if (ir_call_or_chan(info, l.v[i]))
+            return true;
+    return false;
+}
+
+static bool is_runtime_getg(Object *o) {
+    return o && o->kind == OBJ_FUNC && o->pkg && strcmp(o->name, "getg") == 0 &&
+           strcmp(types_link_path(o->pkg), "runtime") == 0;
+}
+
+bool ir_call_or_chan(Info *info, Node *n) {
     n = syn_unparen(n);
-    if (!n || is_const(p, n) || is_type(n))
+    if (!n || NODE_MODE(n) == MODE_CONSTANT || is_type(n) ||
+        (info && ptrmap_get(&info->consts, n)))
         return false;
     switch (n->kind) {
     case N_CALL: {
         Node *fun = syn_unparen(n->u.call.fun);
-        int id = ir_fun_builtin(fun);
-        if (!is_type(fun) && id != BUILTIN_NEW)
-            return true;
-        for (int i = 0; i < n->u.call.args.n; i++)
-            if (has_call_or_chan(p, n->u.call.args.v[i]))
-                return true;
-        return false;
+        Node *id = fun->kind == N_SELECTOR ? fun->u.selector.sel : fun;
+        Object *o = id->kind == N_IDENT ? id->u.ident.obj : NULL;
+        // runtime.getg() is gc's OGETG by then, not a call.
+        bool plain = is_type(fun) || ir_fun_builtin(fun) == BUILTIN_NEW || is_runtime_getg(o);
+        return !plain || ir_call_or_chan(info, fun) || call_or_chan_list(info, n->u.call.args);
     }
     case N_UNARY:
-        return n->op == OP_RECV || has_call_or_chan(p, n->u.unary.x);
+        return n->op == OP_RECV || ir_call_or_chan(info, n->u.unary.x);
     case N_STAR:
-        return has_call_or_chan(p, n->u.unary.x);
+        return ir_call_or_chan(info, n->u.unary.x);
     case N_BINARY:
-        return has_call_or_chan(p, n->u.binary.x) || has_call_or_chan(p, n->u.binary.y);
+        return ir_call_or_chan(info, n->u.binary.x) || ir_call_or_chan(info, n->u.binary.y);
     case N_SELECTOR:
-        return has_call_or_chan(p, n->u.selector.x);
+        return ir_call_or_chan(info, n->u.selector.x);
     case N_INDEX:
-        for (int i = 0; i < n->u.index.indices.n; i++)
-            if (has_call_or_chan(p, n->u.index.indices.v[i]))
-                return true;
-        return has_call_or_chan(p, n->u.index.x);
+        return ir_call_or_chan(info, n->u.index.x) || call_or_chan_list(info, n->u.index.indices);
     case N_SLICE:
-        return has_call_or_chan(p, n->u.slice.x) || has_call_or_chan(p, n->u.slice.lo) ||
-               has_call_or_chan(p, n->u.slice.hi) || has_call_or_chan(p, n->u.slice.max);
+        return ir_call_or_chan(info, n->u.slice.x) || ir_call_or_chan(info, n->u.slice.lo) ||
+               ir_call_or_chan(info, n->u.slice.hi) || ir_call_or_chan(info, n->u.slice.max);
     case N_TYPE_ASSERT:
-        return has_call_or_chan(p, n->u.assert.x);
+        return ir_call_or_chan(info, n->u.assert.x);
     case N_COMPOSITE_LIT:
-        for (int i = 0; i < n->u.composite.elts.n; i++)
-            if (has_call_or_chan(p, n->u.composite.elts.v[i]))
-                return true;
-        return false;
+        return call_or_chan_list(info, n->u.composite.elts);
     case N_KEY_VALUE:
-        return has_call_or_chan(p, n->u.key_value.key) || has_call_or_chan(p, n->u.key_value.value);
+        return ir_call_or_chan(info, n->u.key_value.key) || ir_call_or_chan(info, n->u.key_value.value);
     default:
         return false;
     }
@@ -96,7 +101,7 @@ static Node *temp_part(TempCtx *p, Node *call) {
     if (is_type(fun) || ir_fun_builtin(fun) >= 0)
         return NULL;
     Node *part = is_method_sel(p, fun) ? fun->u.selector.x : fun;
-    return has_call_or_chan(p, part) ? part : NULL;
+    return ir_call_or_chan(p->info, part) ? part : NULL;
 }
 
 // return f() with f returning several results: gc copies them into as
