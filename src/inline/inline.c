@@ -66,7 +66,7 @@ static void line(Inliner *in, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void line(Inliner *in, Pos pos, const char *fmt, ...) {
-    if (!in->out)
+    if (!in->out || !in->cfg.m)
         return;
     pos_format(in->out, pos);
     buf_puts(in->out, ": ");

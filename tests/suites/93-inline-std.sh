@@ -26,7 +26,7 @@ sed -n '/^class/,/^TOTAL/p' "$tmp/diff.txt" | sed 's/^/    /'
 
 # The demo (make demo): goesc -m on examples/hello prints exactly gc's lines.
 GO=${GO:-/usr/lib/go-1.19/bin/go}
-(cd examples/hello && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache-demo" "$GO" build -gcflags=-m -o /dev/null . 2>&1 |
+(cd examples/hello && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache-demo" "$GO" build -gcflags=-m -o "$tmp/hello.bin" . 2>&1 |
     grep -v '^#') >"$tmp/demo.gc"
 (cd examples/hello && ../../goesc -m .) >"$tmp/demo.ours" 2>&1
 if cmp -s "$tmp/demo.gc" "$tmp/demo.ours"; then
