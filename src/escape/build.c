@@ -111,26 +111,6 @@ static BFunc *new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *b
     return f;
 }
 
-static Str func_name(Builder *bl, Node *fd) {
-    Str name = fd->u.func_decl.name->u.ident.name;
-    if (fd->u.func_decl.recv.n == 0)
-        return name;
-    Node *t = fd->u.func_decl.recv.v[0]->u.field.type;
-    bool ptr = false;
-    t = syn_unparen(t);
-    if (t->kind == N_STAR) {
-        ptr = true;
-        t = syn_unparen(t->u.unary.x);
-    }
-    if (t->kind == N_INDEX)
-        t = t->u.index.x;
-    Str tn = t->kind == N_IDENT ? t->u.ident.name : "?";
-    char buf[512];
-    snprintf(buf, sizeof buf, ptr ? "(*%s).%s" : "%s.%s", tn, name);
-    (void)bl;
-    return str_cstr(buf);
-}
-
 static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n);
 
 static void find_lits_list(Builder *bl, BFunc *fn, BFunc *top, NodeList l) {
@@ -207,7 +187,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
 static void find_func_labels(BFunc *f);
 
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
-    BFunc *f = new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, func_name(bl, decl), NULL);
+    BFunc *f = new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, ir_func_decl_name(decl), NULL);
     f->f.pragma = decl->u.func_decl.pragma;
     f->f.quiet = true;  // DUPOK for gc: no parameter lines
     f->inst = f;
@@ -824,16 +804,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
                 key = el->u.key_value.key;
                 el = el->u.key_value.value;
             }
-            Type *et = NULL;
-            if (u->kind == TY_STRUCT) {
-                for (int j = 0; j < u->u.struct_.nfields; j++)
-                    if (key ? key->kind == N_IDENT && u->u.struct_.fields[j]->name == key->u.ident.name : j == i)
-                        et = u->u.struct_.fields[j]->type;
-            } else if (u->kind == TY_ARRAY) {
-                et = u->u.array.elem;
-            } else if (u->kind == TY_SLICE) {
-                et = u->u.elem.elem;
-            }
+            Type *et = ir_elem_type(u, key, i);
             if (!static_init(bl, el, et, init, globs, gen)) {
                 vec_push(&init->init_exprs, el);
                 vec_push(&init->init_types, et);
@@ -918,7 +889,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
                 esc_note_generic_decl(bl, d);
                 continue;
             }
-            Str name = func_name(bl, d);
+            Str name = ir_func_decl_name(d);
             if (d->u.func_decl.recv.n == 0 && strcmp(name, "init") == 0) {
                 char buf[32];   // gc numbers the package's init functions
                 snprintf(buf, sizeof buf, "init.%d", ninit++);

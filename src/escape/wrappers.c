@@ -469,6 +469,8 @@ static void static_itabs(Wrappers *w, Node *n, Type *dst) {
         Type *u = types_under(n->type);
         if (u->kind == TY_POINTER)
             u = types_under(u->u.elem.elem);
+        if (u->kind != TY_STRUCT && u->kind != TY_ARRAY && u->kind != TY_SLICE)
+            return;     // map literals are built by code
         NodeList elts = n->u.composite.elts;
         for (int i = 0; i < elts.n; i++) {
             Node *el = elts.v[i], *key = NULL;
@@ -476,20 +478,7 @@ static void static_itabs(Wrappers *w, Node *n, Type *dst) {
                 key = el->u.key_value.key;
                 el = el->u.key_value.value;
             }
-            Type *et = NULL;
-            if (u->kind == TY_STRUCT) {
-                for (int j = 0; j < u->u.struct_.nfields; j++)
-                    if (key ? key->kind == N_IDENT && u->u.struct_.fields[j]->name == key->u.ident.name
-                            : j == i)
-                        et = u->u.struct_.fields[j]->type;
-            } else if (u->kind == TY_ARRAY) {
-                et = u->u.array.elem;
-            } else if (u->kind == TY_SLICE) {
-                et = u->u.elem.elem;
-            } else {
-                return;
-            }
-            static_itabs(w, el, et);
+            static_itabs(w, el, ir_elem_type(u, key, i));
         }
         return;
     }

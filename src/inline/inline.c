@@ -94,24 +94,6 @@ static Str qualified_name(Inliner *in, InlFunc *fn) {
     return s;
 }
 
-static Str decl_name(Node *fd) {
-    Str name = fd->u.func_decl.name->u.ident.name;
-    if (fd->u.func_decl.recv.n == 0)
-        return name;
-    Node *t = syn_unparen(fd->u.func_decl.recv.v[0]->u.field.type);
-    bool ptr = false;
-    if (t->kind == N_STAR) {
-        ptr = true;
-        t = syn_unparen(t->u.unary.x);
-    }
-    if (t->kind == N_INDEX)
-        t = t->u.index.x;
-    Str tn = t->kind == N_IDENT ? t->u.ident.name : "?";
-    char buf[512];
-    snprintf(buf, sizeof buf, ptr ? "(*%s).%s" : "%s.%s", tn, name);
-    return str_cstr(buf);
-}
-
 // ---- finding functions ----
 
 static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
@@ -929,7 +911,7 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
             Object *obj = d->u.func_decl.name->u.ident.obj;
             if (!obj || is_generic(obj))
                 continue;
-            Str name = decl_name(d);
+            Str name = ir_func_decl_name(d);
             if (d->u.func_decl.recv.n == 0 && strcmp(name, "init") == 0) {
                 char buf[32];   // gc numbers the package's init functions
                 snprintf(buf, sizeof buf, "init.%d", ninit++);

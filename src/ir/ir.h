@@ -40,6 +40,11 @@ void ir_scan_defs(IrDefs *d, Node *n);
 // The single definition of local variable o, NULL if none or reassigned.
 Node *ir_def_of(IrDefs *d, Object *o);
 void ir_defs_free(IrDefs *d);
+// The type of element i (or of the element keyed key) of a composite
+// literal of underlying type u (struct, array or slice), else NULL.
+Type *ir_elem_type(Type *u, Node *key, int i);
+// gc's name of a declared function: "F", "T.M", "(*T).M".
+Str ir_func_decl_name(Node *fd);
 
 // ---- fmt.c: gc's IR expression printing (ir/fmt.go) ----
 void ir_fmt_node(Buf *b, Node *n, Package *pkg);

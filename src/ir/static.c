@@ -2,6 +2,7 @@
 // defined once (x := v, var x = v) and never assigned again nor
 // addressed has v as its static value; inlining finds static callees
 // through it, and escape analysis devirtualizes with it.
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ir.h"
@@ -122,4 +123,36 @@ Node *ir_def_of(IrDefs *defs, Object *o) {
 void ir_defs_free(IrDefs *defs) {
     ptrmap_free(&defs->def);
     ptrmap_free(&defs->reassigned);
+}
+
+Type *ir_elem_type(Type *u, Node *key, int i) {
+    if (u->kind == TY_STRUCT) {
+        for (int j = 0; j < u->u.struct_.nfields; j++)
+            if (key ? key->kind == N_IDENT && u->u.struct_.fields[j]->name == key->u.ident.name : j == i)
+                return u->u.struct_.fields[j]->type;
+        return NULL;
+    }
+    if (u->kind == TY_ARRAY)
+        return u->u.array.elem;
+    if (u->kind == TY_SLICE)
+        return u->u.elem.elem;
+    return NULL;
+}
+
+Str ir_func_decl_name(Node *fd) {
+    Str name = fd->u.func_decl.name->u.ident.name;
+    if (fd->u.func_decl.recv.n == 0)
+        return name;
+    Node *t = syn_unparen(fd->u.func_decl.recv.v[0]->u.field.type);
+    bool ptr = false;
+    if (t->kind == N_STAR) {
+        ptr = true;
+        t = syn_unparen(t->u.unary.x);
+    }
+    if (t->kind == N_INDEX)
+        t = t->u.index.x;
+    Str tn = t->kind == N_IDENT ? t->u.ident.name : "?";
+    char buf[512];
+    snprintf(buf, sizeof buf, ptr ? "(*%s).%s" : "%s.%s", tn, name);
+    return str_cstr(buf);
 }
