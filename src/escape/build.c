@@ -30,13 +30,23 @@ static Str inst_name_of(void *ctx, Object *o, Node *ident) {
     return f ? f->f.name : NULL;
 }
 
+// Inlined calls print as their result variables; go/defer's own map
+// starts as a copy of those (call.c).
+PtrMap *esc_text_subst(Escape *e) {
+    return e->text_subst ? e->text_subst : e->bld->inl_names.len ? &e->bld->inl_names : NULL;
+}
+
+bool esc_inlined_import(Escape *e) {
+    return e->site && e->bld->home && e->bld->pkg != e->bld->home;
+}
+
 Str esc_text(Escape *e, Node *n) {
     Buf b = {0};
-    // Inlined calls print as their result variables; go/defer's own map
-    // starts as a copy of those (call.c).
-    PtrMap *subst = e->text_subst ? e->text_subst
-                    : e->bld->inl_names.len ? &e->bld->inl_names : NULL;
-    ir_fmt_node_in(&b, n, e->bld->pkg, subst, inst_name_of, e->bld,
+    PtrMap *subst = esc_text_subst(e);
+    if (esc_inlined_import(e))
+        ir_fmt_node_inlined(&b, n, e->bld->home, e->bld->pkg, subst);
+    else
+        ir_fmt_node_in(&b, n, e->bld->pkg, subst, inst_name_of, e->bld,
                     e->bld->home && e->bld->pkg != e->bld->home);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);

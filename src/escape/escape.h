@@ -496,6 +496,10 @@ typedef struct InstCtx {
     Info *info;
 } InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+PtrMap *esc_text_subst(Escape *e);              // nodes printed as other text
+// Walking a body inlined from another package, which gc prints as it
+// read it from export data.
+bool esc_inlined_import(Escape *e);
 // build.c: a new instantiation BFunc of generic gen declared by decl.
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen);
 // Locations for the local variables declared in n (gc's fn.Dcl order).

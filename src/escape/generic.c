@@ -321,6 +321,14 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
         buf_free(&b);
         return s;
     }
+    if (x == conv && dst && esc_inlined_import(e)) {
+        // Export data keeps the implicit conversion as an explicit one.
+        Buf b = {0};
+        ir_fmt_conv_inlined(&b, x, dst, e->bld->home, e->bld->pkg, esc_text_subst(e));
+        Str s = str_intern(b.data, b.len);
+        buf_free(&b);
+        return s;
+    }
     return esc_text(e, conv);
 }
 

@@ -395,7 +395,7 @@ static void selector(Printer *p, Node *n) {
 // keeps the callee as written.
 static bool temp(Printer *p, Node *call) {
     int n;
-    if (!ir_fmt_callee_temp(call, p->pkg, &n))
+    if (!ir_fmt_callee_temp(call, p->home ? p->home : p->pkg, &n))
         return false;
     buf_printf(p->b, ".autotmp_%d", n);
     return true;
@@ -601,7 +601,8 @@ static void call(Printer *p, Node *n) {
     }
     NodeList args = n->u.call.args;
     Type *at = args.n == 1 ? args.v[0]->type : NULL;
-    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 && !ir_temp_part(p->pkg, n)) {
+    if (at && at->kind == TY_TUPLE && types_tuple_len(at) > 1 &&
+        !ir_temp_part(p->home ? p->home : p->pkg, n)) {
         // f(g()): the noder passes g's values in temporaries and keeps the
         // call as written for printing (its Orig)
         expr(p, fun, PREC_PRIMARY);
@@ -690,7 +691,15 @@ static void index_expr(Printer *p, Node *n) {
 }
 
 static void slice_expr(Printer *p, Node *n) {
-    expr(p, n->u.slice.x, PREC_PRIMARY);
+    Type *xt = syn_unparen(n->u.slice.x)->type;
+    if (p->inlined && xt && types_under(xt)->kind == TY_ARRAY) {
+        // Slicing an array takes its address, explicit in export data.
+        buf_puts(p->b, "(&");
+        expr(p, n->u.slice.x, PREC_UNARY + 1);
+        buf_putc(p->b, ')');
+    } else {
+        expr(p, n->u.slice.x, PREC_PRIMARY);
+    }
     buf_putc(p->b, '[');
     if (n->u.slice.lo)
         expr(p, n->u.slice.lo, 0);
@@ -705,6 +714,83 @@ static void slice_expr(Printer *p, Node *n) {
     buf_putc(p->b, ']');
 }
 
+// "T(" of a conversion, with gc's parentheses around unnamed types.
+static void conv_open(Printer *p, Type *t) {
+    bool paren = !type_has_sym(t);
+    buf_puts(p->b, paren ? "(" : "");
+    type(p, t);
+    buf_puts(p->b, paren ? ")(" : "(");
+}
+
+// strconv.QuoteRune of an ASCII rune.
+static void quote_ascii_rune(Buf *b, int r) {
+    static const char esc[] = "\a\b\f\n\r\t\v";
+    static const char name[] = "abfnrtv";
+    const char *e = r ? strchr(esc, r) : NULL;
+    if (e)
+        buf_printf(b, "'\\%c'", name[e - esc]);
+    else if (r == '\'' || r == '\\')
+        buf_printf(b, "'\\%c'", r);
+    else if (r >= 0x20 && r < 0x7f)
+        buf_printf(b, "'%c'", r);
+    else
+        buf_printf(b, "'\\x%02x'", r);
+}
+
+// types.FmtConst of a complex value: "(1+2i)", "2i", "1".
+static void inlined_complex(Printer *p, Const *v) {
+    Const *re = types_const_real(p->info->pool, v), *im = types_const_imag(p->info->pool, v);
+    int sre = types_const_sign(re), sim = types_const_sign(im);
+    if (!sre && !sim) {
+        buf_putc(p->b, '0');
+        return;
+    }
+    if (sre && sim)
+        buf_putc(p->b, '(');
+    if (sre)
+        types_const_format(p->b, re);
+    if (sre && sim > 0)
+        buf_putc(p->b, '+');
+    if (sim) {
+        types_const_format(p->b, im);
+        buf_putc(p->b, 'i');
+    }
+    if (sre && sim)
+        buf_putc(p->b, ')');
+}
+
+// A constant of an imported body: export data keeps its value and type
+// only (types.FmtConst), so names and expressions print as "int(4096)".
+static void inlined_const(Printer *p, Node *n) {
+    Const *v = p->info ? ptrmap_get(&p->info->consts, n) : NULL;
+    if (!v) {
+        syn_print_node(p->b, n);
+        return;
+    }
+    Type *ct = n->type;
+    bool typed = ct && !types_is_untyped(ct);
+    if (typed) {
+        bool paren = types_under(ct)->kind == TY_POINTER;
+        buf_puts(p->b, paren ? "(" : "");
+        type(p, ct);
+        buf_puts(p->b, paren ? ")(" : "(");
+    }
+    int64_t r = -1;
+    if (ct && ct->kind == TY_UNTYPED_RUNE && types_const_kind(v) == CV_INT &&
+        types_const_int64_val(v, &r) && r >= 0 && r <= 0x10FFFF) {
+        if (r < 0x80)
+            quote_ascii_rune(p->b, (int)r);
+        else
+            buf_printf(p->b, r < 0x10000 ? "'\\u%04llx'" : "'\\U%08llx'", (long long)r);
+    } else if (types_const_kind(v) == CV_COMPLEX) {
+        inlined_complex(p, v);
+    } else {
+        types_const_format(p->b, v);
+    }
+    if (typed)
+        buf_putc(p->b, ')');
+}
+
 static void expr(Printer *p, Node *n, int prec) {
     n = syn_unparen(n);
     if (!n) {
@@ -713,7 +799,13 @@ static void expr(Printer *p, Node *n, int prec) {
     }
     Str sub = p->subst ? ptrmap_get(p->subst, n) : NULL;
     if (sub) {
+        // An inlined call (OINLCALL, rank 0) prints as its result
+        // variables, parenthesised as an operand; go/defer's .autotmp_N
+        // temporaries are plain names.
+        bool paren = prec > PREC_NONE && n->kind == N_CALL && sub[0] != '.' && sub[0] != '(';
+        buf_puts(p->b, paren ? "(" : "");
         buf_puts(p->b, sub);
+        buf_puts(p->b, paren ? ")" : "");
         return;
     }
     if (prec > node_prec(p, n)) {
@@ -727,6 +819,10 @@ static void expr(Printer *p, Node *n, int prec) {
         return;
     }
     // gc replaced the constant by a literal keeping its source text.
+    if (p->inlined && is_const(p, n)) {
+        inlined_const(p, n);
+        return;
+    }
     if (is_const(p, n)) {
         Type *ct = n->type;
         bool conv = p->imported && ct && !types_is_untyped(ct) && n->kind != N_IDENT;
@@ -840,6 +936,28 @@ void ir_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst) {
 void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn, void *ctx,
                      bool imported) {
     print_root(b, n, pkg, false, subst, fn, ctx, imported);
+}
+
+static void inlined_printer(Printer *p, Buf *b, Package *pkg, Package *from, PtrMap *subst) {
+    ir_pr_init(p, b, pkg);
+    p->info = types_package_info(from);
+    p->home = from;
+    p->imported = p->inlined = true;
+    p->subst = subst;
+}
+
+void ir_fmt_node_inlined(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst) {
+    Printer p;
+    inlined_printer(&p, b, pkg, from, subst);
+    expr(&p, n, 0);
+}
+
+void ir_fmt_conv_inlined(Buf *b, Node *n, Type *dst, Package *pkg, Package *from, PtrMap *subst) {
+    Printer p;
+    inlined_printer(&p, b, pkg, from, subst);
+    conv_open(&p, dst);
+    expr(&p, n, 0);
+    buf_putc(b, ')');
 }
 
 void ir_fmt_node_early(Buf *b, Node *n, Package *pkg) { print_root(b, n, pkg, true, NULL, NULL, NULL, false); }

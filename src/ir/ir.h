@@ -71,6 +71,13 @@ void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn,
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void ir_fmt_node_early(Buf *b, Node *n, Package *pkg);
+// n, code of package from inlined into package pkg, as gc prints nodes it
+// read from from's export data: names of from qualified (locals too),
+// constants as typed values, types relative to pkg.
+void ir_fmt_node_inlined(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst);
+// The conversion of n to interface type dst as gc prints it once the
+// implicit conversion is explicit: "io.Writer(os.Stdout)".
+void ir_fmt_conv_inlined(Buf *b, Node *n, Type *dst, Package *pkg, Package *from, PtrMap *subst);
 
 // ---- fmt_stmt.c: gc's IR statements (stmtFmt) and inline bodies ----
 // gc's "TYPE { BODY }" of an inlinable function's saved body (the part
@@ -109,6 +116,10 @@ typedef struct IrPrinter {
     // instantiating it, relative to which names are qualified (inline
     // bodies of shape instantiations). NULL: pkg is the code's own.
     Package *home;
+    // With imported and home: a body gc inlined from another package,
+    // read back from export data, where constants are bare typed values
+    // (int(4096), not the name) and implicit conversions are explicit.
+    bool inlined;
     Arena *scratch;     // fmt_stmt.c: conditions rebuilt by deadcode folding
 } IrPrinter;
 void ir_pr_init(IrPrinter *p, Buf *b, Package *pkg);  // fmt.c
