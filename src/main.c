@@ -406,6 +406,8 @@ static int cmd_escape(int argc, char **argv) {
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
             rc = 1;
     }
+    for (int k = 0; k < n; k++)
+        types_free_info(pkgs[k]);
     if (rc && sf.out)
         esc_summary_discard(sf.out);
     fflush(stdout);

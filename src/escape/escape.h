@@ -587,6 +587,8 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
 // Locations of the variables of every copy inlined into f, in gc's Dcl
 // order (after f's own), and the texts of the inlined calls.
 void esc_inl_decls(Escape *e, BFunc *f);
+void esc_inl_site_decls(Escape *e, InlSite *s);     // one site's
+Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);
 Type *esc_inl_sig(InlSite *s);  // the callee's signature

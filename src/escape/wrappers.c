@@ -39,11 +39,12 @@ typedef struct Wrappers {
     PtrMap written;     // Type* -> 1: descriptor written (named or unnamed)
     PtrMap written_ptr; // named Type* T -> 1: *T written
     PtrMap generated;   // interned "ptr T name" key -> 1: wrapper made
-    // Named T -> 1 (wrappers of T and *T) or 2 (of *T only): gc wrote an
-    // itab for T (or *T) while laying out package-level initializers,
-    // before escape analysis, and generated its wrappers then, too early
-    // to inline into them.
-    PtrMap early;
+    // gc writes an itab while laying out package-level initializers,
+    // before inlining, and with it the descriptors of both types and of
+    // everything they reach (fields, elements, *T for T, T for *T): the
+    // wrappers of all those come too early to inline into them.
+    VEC(Type *) early_roots;    // the itabs' concrete and interface types
+    bool early;                 // writing those descriptors now
 } Wrappers;
 
 static void write_type(Wrappers *w, Type *t);
@@ -115,10 +116,25 @@ static Hole value_hole(Batch *b, Hole k, Type *t) {
     return k;
 }
 
+// gc's name of the wrapper of m for T (or *T): "(*T).M", "T.M".
+static Str wrapper_name(Wrappers *w, Type *T, bool ptr, Object *m) {
+    Buf b = {0};
+    buf_puts(&b, ptr ? "(*" : "");
+    ir_fmt_type(&b, T, w->pkg);
+    buf_puts(&b, ptr ? ")." : ".");
+    if (m->pkg && m->pkg != w->pkg && !(m->flags & OF_EXPORTED) && m->pkg->name)
+        buf_printf(&b, "%s.", m->pkg->path);
+    buf_puts(&b, m->name);
+    Str s = str_intern(b.data, b.len);
+    buf_free(&b);
+    return s;
+}
+
 // Analyses the wrapper of method sel.obj for receiver T (or *T when ptr)
 // and prints its explanations.
+// inl: the wrapper's inlining, whose first site is the method's call.
 static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel, bool iface,
-                            bool tail) {
+                            bool tail, InlFunc *inl) {
     enum { MAX_STEPS = 32 };
     Object *m = sel->obj;
     Type *sig = m->type;
@@ -142,11 +158,14 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = root->limits;
-    EscFunc wf = {.name = m->name, .quiet = true, .has_body = true};
+    EscFunc wf = {.name = wrapper_name(w, T, ptr, m), .quiet = true, .has_body = true};
     esc_batch_add_func(&batch, &wf);
     wf.state = ESC_FUNC_STARTED;
     Escape e = esc_with(&batch, &wf);
     e.bld = w->bl;
+    InlSite *site = inl ? inl->sites.data[0] : NULL;
+    for (int i = 0; inl && i < inl->sites.len; i++)
+        esc_inl_site_decls(&e, inl->sites.data[i]);
 
     Location *this_loc = esc_new_loc(&e, LOC_PARAM, m, ".this", ap, false);
     Type *params = sig->u.func.params, *results = sig->u.func.results;
@@ -190,7 +209,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     Str call_text = str_intern(call.data, call.len);
     if (nks) {
         Buf ret = {0};
-        buf_printf(&ret, "return %s", call_text);
+        buf_printf(&ret, "return %s", site ? esc_inl_call_text(&e, site) : call_text);
         Str ret_text = str_intern(ret.data, ret.len);
         buf_free(&ret);
         for (int j = 0; j < nks; j++) {
@@ -200,13 +219,16 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
             ks[j] = esc_note(&batch, esc_loc_hole(rl), ap, ret_text, "return");
         }
     }
-    bool usable = !callee || callee->state == ESC_FUNC_TAGGED;
+    bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
 
     // The receiver: .this, through the embedded fields, with the implicit
     // & or * the method's receiver needs; then each argument.
     if (usable) {
-        Hole k = iface ? esc_heap_hole(&batch) : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 0);
-        k = esc_note(&batch, k, ap, call_text, "call parameter");
+        Hole k = iface  ? esc_heap_hole(&batch)
+                 : site ? esc_inl_param_hole(&e, site, 0, NULL)
+                        : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 0);
+        if (!site)
+            k = esc_note(&batch, k, ap, call_text, "call parameter");
         Type *rt = iface ? last : mrecv;
         k = value_hole(&batch, k, rt);
         Str prefix = str_intern(recv.data, recv.len);
@@ -227,13 +249,21 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
         if (!esc_is_discard(&batch, k))
             esc_flow(&batch, k, this_loc);
         for (int i = 0; i < np; i++) {
-            Hole a = iface ? esc_heap_hole(&batch) : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 1 + i);
-            a = esc_note(&batch, a, ap, call_text, "call parameter");
+            Hole a = iface  ? esc_heap_hole(&batch)
+                     : site ? esc_inl_param_hole(&e, site, 1 + i, NULL)
+                            : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 1 + i);
+            if (!site)
+                a = esc_note(&batch, a, ap, call_text, "call parameter");
             a = value_hole(&batch, a, params->u.tuple.vars[i]->type);
             if (!esc_is_discard(&batch, a))
                 esc_flow(&batch, a, ploc[i]);
         }
+        if (site)
+            esc_inl_body(&e, nks ? ks : NULL, nks, site);
         esc_solve(&batch);
+        esc_finish(&batch);
+        ptrmap_free(&w->bl->inl_names);
+        memset(&w->bl->inl_names, 0, sizeof w->bl->inl_names);
     }
     buf_free(&recv);
     buf_free(&call);
@@ -270,11 +300,12 @@ static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     bool tail = ptr && promoted && !iface && is_ptr(mrecv);
     // gc inlines the method into the wrapper when it can (a tail call
     // stays a call), before analysing the wrapper.
-    uintptr_t early = (uintptr_t)ptrmap_get(&w->early, T);
-    if (!iface && !tail && !(early == 1 || (early == 2 && ptr)))
-        inl_wrapper(w->bl->inl, w->pkg, m, m->name, w->root->out);
-    if (w->root->m >= 2)
-        analyze_wrapper(w, T, ptr, sel, iface, tail);
+    InlFunc *inl = NULL;
+    if (!iface && !tail && !w->early)
+        inl = inl_wrapper(w->bl->inl, w->pkg, m, m->name, w->root->out);
+    // Below -m=2 only the allocations of an inlined body print.
+    if (w->root->m >= 2 || (inl && w->root->m >= 1))
+        analyze_wrapper(w, T, ptr, sel, iface, tail, inl);
 }
 
 // gc's methods(T) (or *T): a wrapper per method, where needed, then the
@@ -445,11 +476,8 @@ static void static_itabs(Wrappers *w, Node *n, Type *dst) {
         n->type->kind != TY_TUPLE && NODE_MODE(n) != MODE_NILVALUE) {
         Type *I = types_under(dst);
         if (I->kind == TY_INTERFACE && types_method_set(&w->arena, dst).n > 0) {
-            Type *t = n->type;
-            bool ptr = is_ptr(t) && types_under(t)->u.elem.elem->kind == TY_NAMED;
-            Type *named = ptr ? types_under(t)->u.elem.elem : t;
-            if (named->kind == TY_NAMED && (uintptr_t)ptrmap_get(&w->early, named) != 1)
-                ptrmap_put(&w->early, named, (void *)(uintptr_t)(ptr ? 2 : 1));
+            vec_push(&w->early_roots, dst);
+            vec_push(&w->early_roots, n->type);
         }
         static_itabs(w, n, NULL);
         return;
@@ -499,7 +527,9 @@ static void find_static_itabs(Wrappers *w, Package *p) {
                 NodeList names = vs->u.value_spec.names, vals = vs->u.value_spec.values;
                 for (int k = 0; k < vals.n && names.n == vals.n; k++) {
                     Object *o = names.v[k]->u.ident.obj;
-                    static_itabs(w, vals.v[k], o ? o->type : NULL);
+                    // A blank variable has no storage to lay out.
+                    if (o && strcmp(o->name, "_") != 0)
+                        static_itabs(w, vals.v[k], o->type);
                 }
             }
         }
@@ -516,6 +546,11 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         return;
     Wrappers w = {.bl = bl, .pkg = p, .root = root};
     find_static_itabs(&w, p);
+    w.early = true;
+    for (int i = 0; i < w.early_roots.len; i++) {
+        write_type(&w, w.early_roots.data[i]);
+    }
+    w.early = false;
     VEC(Type *) types = {0};
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
@@ -571,6 +606,6 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     ptrmap_free(&w.written);
     ptrmap_free(&w.written_ptr);
     ptrmap_free(&w.generated);
-    ptrmap_free(&w.early);
+    vec_free(&w.early_roots);
     arena_free(&w.arena);
 }
