@@ -249,137 +249,6 @@ static Node *static_value(Escape *e, Node *n) {
     return n;
 }
 
-// ---- devirtualization ----
-
-bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial) {
-    Node *f = syn_unparen(call->u.call.fun);
-    if (f->kind != N_SELECTOR)
-        return false;
-    Selection *s = ptrmap_get(&bl->info->selections, f);
-    if (!s || s->kind != SEL_METHOD_VAL || !types_is_interface(s->recv))
-        return false;
-    Node *x = syn_unparen(f->u.selector.x);
-    Type *conc = NULL;
-    for (int guard = 0; guard < 100 && x; guard++) {
-        if (x->kind == N_CALL && !esc_is_call(x) && x->u.call.args.n == 1) {
-            Node *a = x->u.call.args.v[0];
-            if (a->type && !types_is_interface(a->type) && NODE_MODE(a) != MODE_NILVALUE)
-                conc = a->type;
-            else if (a->type && types_is_interface(a->type)) {
-                x = syn_unparen(a);
-                continue;
-            }
-            break;
-        }
-        if (x->kind != N_IDENT)
-            break;
-        Object *o = x->u.ident.obj;
-        if (!esc_is_local_var(o) || (o->flags & (OF_PARAM | OF_RESULT)))
-            break;
-        Node *d = ir_def_of(&bl->defs, o);
-        if (!d)
-            break;
-        d = syn_unparen(d);
-        if (d->type && !types_is_interface(d->type) && NODE_MODE(d) != MODE_NILVALUE &&
-            d->type->kind != TY_TUPLE) {
-            conc = d->type;
-            break;
-        }
-        x = d;
-    }
-    if (!conc || types_is_untyped(conc))
-        return false;
-    LookupResult r;
-    Arena tmp = {0};
-    LookupStatus st = types_lookup_field_or_method(&tmp, conc, false, bl->pkg,
-                                                   f->u.selector.sel->u.ident.name, &r);
-    Object *mo = st == LOOKUP_OK ? r.obj : NULL;
-    arena_free(&tmp);
-    if (!mo || mo->kind != OBJ_FUNC || !mo->type)
-        return false;
-    Object *rv = mo->type->u.func.recv;
-    *partial = rv && rv->type && types_is_interface(rv->type);
-    *T = conc;
-    *m = mo;
-    return true;
-}
-
-typedef struct DevirtCtx {
-    Builder *bl;
-    Batch *b;
-} DevirtCtx;
-
-static void devirt_visit(DevirtCtx *c, Node *n);
-static void devirt_list(DevirtCtx *c, NodeList l) {
-    for (int i = 0; i < l.n; i++)
-        devirt_visit(c, l.v[i]);
-}
-static void devirt_visit(DevirtCtx *c, Node *n) {
-    if (!n)
-        return;
-    switch (n->kind) {
-    case N_CALL: {
-        Type *T;
-        Object *m;
-        bool partial;
-        if (esc_is_call(n) && esc_devirt(c->bl, n, &T, &m, &partial)) {
-            Buf tb = {0};
-            Qualifier q = {.rel = c->bl->pkg, .write = types_qualify_by_name};
-            types_write_type(&tb, T, &q, TS_GC);
-            Buf sb = {0};
-            ir_fmt_node(&sb, syn_unparen(n->u.call.fun), c->bl->pkg);
-            esc_warn(c->b, n->pos, "%sdevirtualizing %s to %s", partial ? "partially " : "",
-                     buf_cstr(&sb), buf_cstr(&tb));
-            buf_free(&tb);
-            buf_free(&sb);
-        }
-        devirt_visit(c, n->u.call.fun);
-        devirt_list(c, n->u.call.args);
-        return;
-    }
-    case N_FUNC_LIT: devirt_visit(c, n->u.func_lit.body); return;
-    case N_COMPOSITE_LIT: devirt_list(c, n->u.composite.elts); return;
-    case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
-    case N_DEFER:
-        devirt_visit(c, n->u.unary.x); return;
-    case N_SELECTOR: devirt_visit(c, n->u.selector.x); return;
-    case N_INDEX: devirt_visit(c, n->u.index.x); devirt_list(c, n->u.index.indices); return;
-    case N_SLICE: devirt_visit(c, n->u.slice.x); devirt_visit(c, n->u.slice.lo);
-        devirt_visit(c, n->u.slice.hi); devirt_visit(c, n->u.slice.max); return;
-    case N_TYPE_ASSERT: devirt_visit(c, n->u.assert.x); return;
-    case N_BINARY: devirt_visit(c, n->u.binary.x); devirt_visit(c, n->u.binary.y); return;
-    case N_KEY_VALUE: devirt_visit(c, n->u.key_value.key); devirt_visit(c, n->u.key_value.value); return;
-    case N_DECL_STMT: devirt_visit(c, n->u.decl_stmt.decl); return;
-    case N_GEN_DECL: devirt_list(c, n->u.gen_decl.specs); return;
-    case N_VALUE_SPEC: devirt_list(c, n->u.value_spec.values); return;
-    case N_LABELED: devirt_visit(c, n->u.labeled.stmt); return;
-    case N_SEND: devirt_visit(c, n->u.send.chan); devirt_visit(c, n->u.send.value); return;
-    case N_ASSIGN: devirt_list(c, n->u.assign.lhs); devirt_list(c, n->u.assign.rhs); return;
-    case N_RETURN: devirt_list(c, n->u.list.list); return;
-    case N_BLOCK: devirt_list(c, n->u.block.list); return;
-    case N_IF: devirt_visit(c, n->u.if_.init); devirt_visit(c, n->u.if_.cond);
-        devirt_visit(c, n->u.if_.then); devirt_visit(c, n->u.if_.els); return;
-    case N_CASE_CLAUSE: devirt_list(c, n->u.clause.list); devirt_list(c, n->u.clause.body); return;
-    case N_COMM_CLAUSE: devirt_visit(c, n->u.comm.comm); devirt_list(c, n->u.comm.body); return;
-    case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
-        devirt_visit(c, n->u.switch_.init); devirt_visit(c, n->u.switch_.tag);
-        devirt_visit(c, n->u.switch_.body); return;
-    case N_FOR: devirt_visit(c, n->u.for_.init); devirt_visit(c, n->u.for_.cond);
-        devirt_visit(c, n->u.for_.post); devirt_visit(c, n->u.for_.body); return;
-    case N_RANGE: devirt_visit(c, n->u.range.key); devirt_visit(c, n->u.range.value);
-        devirt_visit(c, n->u.range.x); devirt_visit(c, n->u.range.body); return;
-    default:
-        return;
-    }
-}
-
-void esc_devirt_report(Builder *bl, Batch *b, Node *body) {
-    if (!b->m || !b->out)
-        return;
-    DevirtCtx c = {bl, b};
-    devirt_visit(&c, body);
-}
-
 // *wrapped: the callee is a generic function used as a value.
 static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel, bool *wrapped) {
     Node *f = syn_unparen(call->u.call.fun);
@@ -626,7 +495,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Type *dv_T = NULL;
     Object *dv_m = NULL;
     bool dv_partial = false;
-    if (recv && !bf && esc_devirt(e->bld, call, &dv_T, &dv_m, &dv_partial)) {
+    if (recv && !bf && esc_devirt_at(e->bld, e->site, call, &dv_T, &dv_m, &dv_partial)) {
         if (esc_has_shape(e, dv_T)) {
             // The stenciler's dictionary conversion is no OCONVIFACE:
             // gc's devirtualizer does not see through it.

@@ -572,7 +572,13 @@ bool esc_is_call(Node *n);              // a call, not a conversion
 // gc's devirtualize pass: i.M() where i's static value is a conversion
 // from concrete type T. *m: T's method (partial: promoted from an embedded
 // interface, the call stays dynamic).
-bool esc_devirt(Builder *bl, Node *call, Type **T, Object **m, bool *partial);
+// devirt.c: gc's devirtualization of call, written in the code of site s
+// (NULL: the function's own): the concrete type and method it calls, and
+// whether the method is still an interface's (promoted from an embedded
+// interface: "partially devirtualizing").
+bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bool *partial);
+// Prints gc's "devirtualizing X to T" lines of a function's body and of
+// the bodies inlined into it.
 void esc_devirt_report(Builder *bl, Batch *b, Node *body);
 void esc_unsafe_value(Escape *e, Hole k, Node *n);
 bool esc_is_reflect_header_data(Escape *e, Node *n);
@@ -592,6 +598,10 @@ Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);
 Type *esc_inl_sig(InlSite *s);  // the callee's signature
+// gc's delayed single result (canDelayResults): the expression of the
+// callee's only return statement when the copy declares its one result
+// there, else NULL.
+Node *esc_inl_delayed_result(InlSite *s);
 // The inlined call's result holes for its return statements, after its
 // parameters were assigned: walks the callee's body under s, then flows
 // the result variables to ks (nks of them, NULL: discarded).

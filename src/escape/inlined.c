@@ -199,17 +199,30 @@ Str esc_inl_call_text(Escape *e, InlSite *s) {
 
 // ---- the call ----
 
-typedef struct CountReturns {
-    int n;
-} CountReturns;
+// The return statements gc's deadcode pass leaves in a body (constant if
+// conditions and what follows `if true { return }` go), in order.
+typedef struct Returns {
+    Info *info;     // the callee's
+    int n;              // results-less returns count twice (never delayed)
+    Node *last;
+} Returns;
 
-static bool count_returns(void *ctx, Node *n) {
-    CountReturns *c = ctx;
+static bool live_returns(void *ctx, Node *n) {
+    Returns *r = ctx;
     if (n->kind == N_FUNC_LIT)
         return false;
-    if (n->kind == N_RETURN)
-        c->n += n->u.list.list.n ? 1 : 2;
+    if (n->kind == N_RETURN) {
+        r->n += n->u.list.list.n ? 1 : 2;
+        r->last = n;
+    }
     return true;
+}
+
+static Returns returns_of(InlSite *s) {
+    Returns r = {.info = s->callee->info};
+    if (s->callee->body)
+        ir_inspect_live(r.info, s->callee->body, live_returns, &r);
+    return r;
 }
 
 // gc's canDelayResults: one return statement, with results, and no named
@@ -219,9 +232,7 @@ static bool can_delay_results(InlSite *s) {
     Type *sig = esc_inl_sig(s);
     if (!f->body || !sig)
         return false;
-    CountReturns c = {0};
-    syn_inspect(f->body, count_returns, &c);
-    if (c.n != 1)
+    if (returns_of(s).n != 1)
         return false;
     int nr = types_tuple_len(sig->u.func.results);
     for (int i = 0; i < nr; i++) {
@@ -230,6 +241,14 @@ static bool can_delay_results(InlSite *s) {
             return false;
     }
     return true;
+}
+
+Node *esc_inl_delayed_result(InlSite *s) {
+    Type *sig = esc_inl_sig(s);
+    if (!sig || types_tuple_len(sig->u.func.results) != 1 || !can_delay_results(s))
+        return NULL;
+    Node *ret = returns_of(s).last;
+    return ret && ret->u.list.list.n == 1 ? ret->u.list.list.v[0] : NULL;
 }
 
 static Location *result_loc(Escape *e, InlSite *s, int i) {

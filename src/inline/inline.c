@@ -968,6 +968,8 @@ void inl_free(Inliner *in) {
     free(in);
 }
 
+IrDefs *inl_defs_of(Inliner *in) { return &in->defs; }
+
 InlSite *inl_site(Inliner *in, InlSite *parent, Node *call) {
     if (!in)
         return NULL;

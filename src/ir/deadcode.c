@@ -117,3 +117,52 @@ int ir_switch_live(Info *info, Node *sw) {
     return -1;
 }
 
+
+typedef struct LiveWalk {
+    Info *info;
+    bool (*f)(void *ctx, Node *n);
+    void *ctx;
+} LiveWalk;
+
+static bool live_visit(void *ctx, Node *n) {
+    LiveWalk *w = ctx;
+    if (!w->f(w->ctx, n))
+        return false;
+    switch (n->kind) {
+    case N_IF: {
+        int c = ir_const_cond(w->info, n->u.if_.cond);
+        if (c < 0)
+            return true;
+        if (n->u.if_.init)
+            syn_inspect(n->u.if_.init, live_visit, w);
+        Node *live = c ? n->u.if_.then : n->u.if_.els;
+        if (live)
+            syn_inspect(live, live_visit, w);
+        return false;
+    }
+    case N_SWITCH: {
+        int live = ir_switch_live(w->info, n);
+        if (live == -2)
+            return true;
+        if (n->u.switch_.init)
+            syn_inspect(n->u.switch_.init, live_visit, w);
+        if (live >= 0)
+            syn_inspect(n->u.switch_.body->u.block.list.v[live], live_visit, w);
+        return false;
+    }
+    case N_BLOCK: {
+        NodeList l = n->u.block.list;
+        l.n = ir_live_len(w->info, l);
+        for (int i = 0; i < l.n; i++)
+            syn_inspect(l.v[i], live_visit, w);
+        return false;
+    }
+    default:
+        return true;
+    }
+}
+
+void ir_inspect_live(Info *info, Node *n, bool (*f)(void *ctx, Node *n), void *ctx) {
+    LiveWalk w = {info, f, ctx};
+    syn_inspect(n, live_visit, &w);
+}

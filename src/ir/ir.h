@@ -24,6 +24,9 @@ int ir_switch_live(Info *info, Node *sw);
 // How many statements of l gc's deadcode keeps: none after an
 // `if true { return }` (unless a label follows).
 int ir_live_len(Info *info, NodeList l);
+// syn_inspect over what deadcode leaves of n: f sees an if or switch with
+// a constant condition or tag, then only its live branch or case.
+void ir_inspect_live(Info *info, Node *n, bool (*f)(void *ctx, Node *n), void *ctx);
 
 // ---- temps.c (also) ----
 // Whether n holds a call or a receive as gc's typecheck sees them
