@@ -316,6 +316,7 @@ static int cmd_escape(int argc, char **argv) {
     EscRecord rec = {0};
     bool error_all = false;
     int lflag = 0;          // gc's -l count
+    bool race = false, instrumenting = false;
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
@@ -338,6 +339,10 @@ static int cmd_escape(int argc, char **argv) {
             lflag = atoi(a + 3);
         else if (strcmp(a, "-smallframes") == 0)
             ec.smallframes = true;
+        else if (strcmp(a, "-race") == 0)
+            race = instrumenting = true;
+        else if (strcmp(a, "-msan") == 0 || strcmp(a, "-asan") == 0)
+            instrumenting = true;
         else if (strcmp(a, "-+") == 0)
             ec.compiling_runtime = true;
         else if (strcmp(a, "-e") == 0)
@@ -355,7 +360,8 @@ static int cmd_escape(int argc, char **argv) {
     if (i == argc)
         usage();
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
-    InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag};
+    InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
+                    .instrumenting = instrumenting};
     cfg.local_prefix = sf.local_prefix;
     cfg.pkgpath = sf.pkgpath;
     cfg.import_dirs = sf.import_dirs.data;

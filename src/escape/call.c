@@ -444,6 +444,33 @@ static void wrap_done(Escape *e, Node *arg, Location *tmp) {
         ptrmap_put(e->text_subst, syn_unparen(arg), (void *)tmp->text);
 }
 
+// gc peels a slice literal argument of a go/defer call: its elements go
+// into temporaries at the statement, the literal is built in the wrapper.
+static bool wrap_slice_lit(Escape *e, Hole k, Node *arg, Node *call, Hole *clo_k) {
+    Node *u = syn_unparen(arg);
+    if (u->kind != N_COMPOSITE_LIT || !u->type || types_under(u->type)->kind != TY_SLICE)
+        return false;
+    Type *et = types_under(u->type)->u.elem.elem;
+    Hole h = esc_slice_lit_hole(e, k, u);
+    NodeList elts = u->u.composite.elts;
+    for (int i = 0; i < elts.n; i++) {
+        Node *el = elts.v[i];
+        if (el->kind == N_KEY_VALUE)
+            el = el->u.key_value.value;
+        Hole kk = esc_note_n(e, h, u, "slice-literal-element");
+        if (wrap_keeps(e, el, et)) {
+            esc_expr_to(e, kk, el, et);
+            continue;
+        }
+        Hole in;
+        Location *tmp = wrap_temp(e, el, call, et, u->pos, NULL, clo_k, &in);
+        esc_expr_to(e, in, el, et);
+        wrap_done(e, el, tmp);
+        esc_flow(e->b, kk, tmp);
+    }
+    return true;
+}
+
 static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hole *clo_k) {
     Batch *b = e->b;
     BuiltinId bid = builtin_of(call);
@@ -549,7 +576,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         Hole k_ = CALLPARAM(k);                                                \
         if (!esc_is_name_node(n)) cur_pos = syn_unparen(n)->pos;                          \
         e->conv_pos = cur_pos;                                                 \
-        if (wrap && !wrap_keeps(e, (n), (t))) {                                \
+        if (wrap && wrap_slice_lit(e, k_, (n), call, clo_k)) {                 \
+        } else if (wrap && !wrap_keeps(e, (n), (t))) {                         \
             Hole in_;                                                          \
             Location *tmp_ = wrap_temp(e, (n), call, (t),                      \
                 esc_is_name_node(n) && boxed((n), (t)) ? cur_pos : NOPOS, NULL, clo_k, &in_); \

@@ -581,6 +581,9 @@ bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bo
 // the bodies inlined into it.
 void esc_devirt_report(Builder *bl, Batch *b, Node *body);
 void esc_unsafe_value(Escape *e, Hole k, Node *n);
+// The backing array of slice literal lit, flowing to k: the hole for its
+// elements' values (without the element note).
+Hole esc_slice_lit_hole(Escape *e, Hole k, Node *lit);
 bool esc_is_reflect_header_data(Escape *e, Node *n);
 void esc_call(Escape *e, Hole *ks, int nks, Node *call);
 void esc_go_defer(Escape *e, Node *stmt);

@@ -67,6 +67,11 @@ static EscAllocInfo info_of(Type *t, EscAllocKind kind) {
     return a;
 }
 
+Hole esc_slice_lit_hole(Escape *e, Hole k, Node *lit) {
+    EscAllocInfo a = info_of(lit->type, ALLOC_OTHER);
+    return spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
+}
+
 void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     if (!n)
         return;
@@ -269,9 +274,7 @@ static void composite(Escape *e, Hole k, Node *n) {
         }
         return;
     case TY_SLICE: {
-        text = esc_text(e, n);
-        EscAllocInfo a = info_of(t, ALLOC_OTHER);
-        Hole h = spill_alloc(e, k, n, text, n->pos, &a);
+        Hole h = esc_slice_lit_hole(e, k, n);
         for (int i = 0; i < elts.n; i++) {
             Node *el = elts.v[i];
             if (el->kind == N_KEY_VALUE) {

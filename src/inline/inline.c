@@ -385,6 +385,8 @@ static void can_inline(Inliner *in, InlFunc *fn) {
     const char *reason = NULL;
     if (pragma & PRAGMA_NOINLINE)
         reason = "marked go:noinline";
+    else if (in->cfg.race && (pragma & PRAGMA_NORACE))
+        reason = "marked go:norace with -race compilation";
     else if (pragma & PRAGMA_CGO_UNSAFE_ARGS)
         reason = "marked go:cgo_unsafe_args";
     else if (pragma & PRAGMA_UINTPTRKEEPALIVE)
@@ -506,6 +508,10 @@ static void bind_args(Inliner *in, Frame *fr, Node *call, InlFunc *fn) {
 // gc's mkinlcall: the checks, the line, then the copy's own calls.
 static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
     if (fn->cost > in->max_cost || fn == in->curfn)
+        return;
+    // Instrumented code must not get runtime's code inlined.
+    if (in->cfg.instrumenting && fn->pkg && fn->pkg->path && strcmp(fn->pkg->path, "runtime") == 0 &&
+        in->pkg != fn->pkg)
         return;
     Pos pos = in->parent ? in->outer_pos : at;
     if (ptrmap_get(&in->on_path, fn)) {

@@ -68,6 +68,8 @@ typedef struct InlConfig {
     // gc's Debug.l after its swap: 0 inlining off (-l), 1 the default,
     // 4 (-l=4) calls cost 1.
     int l;
+    bool race;              // -race: go:norace functions are not inlined
+    bool instrumenting;     // -race, -msan, -asan: nor is runtime's code
 } InlConfig;
 
 typedef struct Inliner Inliner;
