@@ -231,8 +231,11 @@ static Node *last_ident(Node *n) {
 Str esc_temp_text(Escape *e, int first, int i, Node *call) {
     if (first < 0)
         return esc_text(e, call);
-    char buf[32];
-    int len = snprintf(buf, sizeof buf, ".autotmp_%d", first + i);
+    // A body inlined from another package keeps its temporaries' names,
+    // qualified ("os..autotmp_1").
+    const char *q = esc_inlined_import(e) ? e->bld->pkg->name : NULL;
+    char buf[64];
+    int len = snprintf(buf, sizeof buf, "%s%s.autotmp_%d", q ? q : "", q ? "." : "", first + i);
     return str_intern(buf, (size_t)len);
 }
 
@@ -247,7 +250,7 @@ Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos
 }
 
 void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
-                        const char *why, Pos pos) {
+                        const char *why, Str note, Pos pos) {
     int first = ir_fmt_temp_number(where, e->bld->pkg);
     Location **tmps = xcalloc((size_t)n + 1, sizeof *tmps);
     Hole *tks = xcalloc((size_t)n + 1, sizeof *tks);
@@ -257,7 +260,7 @@ void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, N
     }
     esc_call(e, tks, n, call);
     for (int i = 0; i < n; i++) {
-        Hole k = esc_note_n(e, ks[i], where, why);
+        Hole k = note ? esc_note(e->b, ks[i], where->pos, note, why) : esc_note_n(e, ks[i], where, why);
         Type *st = types_tuple_at(call->type, i);
         esc_flow(e->b, esc_conv_temp(e, k, tmps[i], st, dtypes ? dtypes[i] : NULL, pos, call), tmps[i]);
     }
@@ -282,7 +285,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                     at = last_ident(dsts[i]);
             if (!at)
                 at = where->kind == N_VALUE_SPEC ? src : dsts[ndst - 1];
-            esc_call_via_temps(e, ks, dtypes, ndst, src, where, why, at->pos);
+            esc_call_via_temps(e, ks, dtypes, ndst, src, where, why, NULL, at->pos);
         } else if (src->kind == N_CALL && esc_is_call(src)) {
             esc_call(e, ks, ndst, src);
         } else {

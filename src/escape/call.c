@@ -404,6 +404,19 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     if (!f->ndecls_known) {
         f->ndecls = ir_fmt_func_decls(arg, e->bld->pkg);
         f->ndecls_known = true;
+        // The inliner declared the copies' variables (the callees' Dcl,
+        // results as ~R0...) in the function before escape analysis.
+        InlFunc *fn = f->ndecls >= 0 ? esc_inl_func(e->bld, f) : NULL;
+        for (int i = 0; fn && i < fn->sites.len; i++) {
+            InlFunc *c = fn->sites.data[i]->callee;
+            int k = c->decl && c->decl->kind == N_FUNC_DECL && c->body
+                        ? ir_fmt_func_decls(c->body, c->pkg) : -1;
+            if (k < 0) {
+                f->ndecls = -1;     // unknown: a func literal's copy
+                break;
+            }
+            f->ndecls += k;
+        }
     }
     Type *at = arg->type;
     if (!t)

@@ -624,6 +624,11 @@ void esc_inl_closure(Escape *e, Hole h, Node *lit);
 // The hole for parameter i (receiver first) of s's callee's copy, with
 // the "assign-pair" note of gc's `p1, p2 := a, b` (call: the call node).
 Hole esc_inl_param_hole(Escape *e, InlSite *s, int i, Node *call);
+// The same with the note's text (NULL: none) and position given (a method
+// wrapper's call, which has no node).
+Hole esc_inl_param_hole_at(Escape *e, InlSite *s, int i, Pos pos, Str note);
+// "p1, p2 := " followed by rhs.
+Str esc_inl_assign_text(Escape *e, InlSite *s, const char *rhs);
 // Whether label is a looping label of the body walked.
 bool esc_label_looping(Escape *e, Str label);
 // assign.c
@@ -639,8 +644,9 @@ Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos
 // (return f(), and the assignments ir_multi_call_temps counts): each
 // flows to ks[i] with the note why at where, converted to dtypes[i] at pos
 // when that is an interface and the result is not.
+// note: the text of the note (NULL: where's own).
 void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, Node *where,
-                        const char *why, Pos pos);
+                        const char *why, Str note, Pos pos);
 void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **srcs, int nsrc,
                      const char *why, Node *where, Object **defs);
 void esc_reassigned(Escape *e, Hole *ks, int n, Object **defs, Node **dsts);

@@ -321,7 +321,8 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
         buf_free(&b);
         return s;
     }
-    if (x == conv && dst && esc_inlined_import(e)) {
+    if (x == conv && dst && x->type && types_is_interface(dst) && !types_identical(dst, x->type) &&
+        NODE_MODE(x) != MODE_NILVALUE && esc_inlined_import(e)) {
         // Export data keeps the implicit conversion as an explicit one.
         Buf b = {0};
         ir_fmt_conv_inlined(&b, x, dst, e->bld->home, e->bld->pkg, esc_text_subst(e));

@@ -235,7 +235,7 @@ static void return_stmt(Escape *e, Node *n) {
         // return f(): gc's noder returns temporaries holding the call's
         // results, converted at the call where our result types differ.
         Node *call = syn_unparen(res.v[0]);
-        esc_call_via_temps(e, ks, types, nr, call, n, why, call->pos);
+        esc_call_via_temps(e, ks, types, nr, call, n, why, where, call->pos);
     } else {
         // gc's conversion position (found by experiment): it starts at
         // the result list's position (its second element), moves to each

@@ -220,12 +220,22 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
         }
     }
     bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
+    // The inlined call's `recv, p1 := .this.E, p1`.
+    Str pair = NULL;
+    if (site && batch.m >= 2) {
+        Buf rhs = {0};
+        buf_puts(&rhs, buf_cstr(&recv));
+        for (int i = 0; i < np; i++)
+            buf_printf(&rhs, ", %s", ploc[i]->text);
+        pair = esc_inl_assign_text(&e, site, buf_cstr(&rhs));
+        buf_free(&rhs);
+    }
 
     // The receiver: .this, through the embedded fields, with the implicit
     // & or * the method's receiver needs; then each argument.
     if (usable) {
         Hole k = iface  ? esc_heap_hole(&batch)
-                 : site ? esc_inl_param_hole(&e, site, 0, NULL)
+                 : site ? esc_inl_param_hole_at(&e, site, 0, ap, pair)
                         : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 0);
         if (!site)
             k = esc_note(&batch, k, ap, call_text, "call parameter");
@@ -250,7 +260,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
             esc_flow(&batch, k, this_loc);
         for (int i = 0; i < np; i++) {
             Hole a = iface  ? esc_heap_hole(&batch)
-                     : site ? esc_inl_param_hole(&e, site, 1 + i, NULL)
+                     : site ? esc_inl_param_hole_at(&e, site, 1 + i, ap, pair)
                             : esc_tag_hole(&e, nks ? ks : NULL, nks, callee, 1 + i);
             if (!site)
                 a = esc_note(&batch, a, ap, call_text, "call parameter");

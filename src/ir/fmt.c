@@ -42,6 +42,7 @@ enum {
 typedef IrPrinter Printer;
 
 static void expr(Printer *p, Node *n, int prec);
+static void conv_open(Printer *p, Type *t);
 
 static bool is_const(Printer *p, Node *n) {
     if (NODE_MODE(n) == MODE_CONSTANT)
@@ -346,6 +347,8 @@ static void ident(Printer *p, Node *n) {
     qualified_name(p, obj, n->u.ident.name);
 }
 
+static bool is_ptr_type(Type *t) { return t && types_under(t)->kind == TY_POINTER; }
+
 // Writes the embedded fields a selection goes through (gc makes each an
 // explicit field access) and returns the type reached.
 static Type *embedded_path(Printer *p, Type *t, const Selection *s) {
@@ -410,25 +413,43 @@ static bool is_method_sel(Printer *p, Node *fun) {
     return s && s->kind == SEL_METHOD_VAL;
 }
 
+// An argument passed as type pt: export data writes the implicit
+// conversion of a concrete value to an interface.
+static void arg_expr(Printer *p, Node *arg, Type *pt) {
+    Node *u = syn_unparen(arg);
+    bool conv = p->inlined && pt && u->type && types_is_interface(pt) &&
+                !types_is_interface(u->type) && u->type->kind != TY_TUPLE && !is_nil(u);
+    if (conv)
+        conv_open(p, pt);
+    expr(p, arg, 0);
+    if (conv)
+        buf_putc(p->b, ')');
+}
+
 static void call_args(Printer *p, Node *n, bool comma) {
     NodeList args = n->u.call.args;
     Node *fun = syn_unparen(n->u.call.fun);
     Type *sig = fun->type ? types_under(fun->type) : NULL;
+    int np = sig && sig->kind == TY_FUNC ? types_tuple_len(sig->u.func.params) : 0;
     if (!sig || sig->kind != TY_FUNC || !(sig->flags & TF_VARIADIC) || (n->flags & NF_DOTS) ||
         p->early) {
         if (comma && args.n)
             buf_puts(p->b, ", ");
-        list(p, args, 0);
+        for (int i = 0; i < args.n; i++) {
+            if (i)
+                buf_puts(p->b, ", ");
+            arg_expr(p, args.v[i], i < np && args.n == np ? types_tuple_at(sig->u.func.params, i) : NULL);
+        }
         buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
         return;
     }
-    int vi = types_tuple_len(sig->u.func.params) - 1;
+    int vi = np - 1;
     if (vi > args.n)
         vi = args.n;
     for (int i = 0; i < vi; i++) {
         if (i || comma)
             buf_puts(p->b, ", ");
-        expr(p, args.v[i], 0);
+        arg_expr(p, args.v[i], types_tuple_at(sig->u.func.params, i));
     }
     if (vi || comma)
         buf_puts(p->b, ", ");
@@ -481,9 +502,13 @@ static bool method_call(Printer *p, Node *n) {
     if (ptr)
         buf_putc(p->b, ')');
     buf_printf(p->b, iname ? ".%s, " : ".%s(", fun->u.selector.sel->u.ident.name);
-    if (p->subst && ptrmap_get(p->subst, syn_unparen(x)))
+    Str xs = p->subst ? ptrmap_get(p->subst, syn_unparen(x)) : NULL;
+    if (xs && xs[0] == '.')
         expr(p, x, 0);  // a go/defer temporary holds the whole receiver
     else if (!temp(p, n)) {
+        // Export data writes the receiver's implicit & or *.
+        if (p->inlined && reached && is_ptr_type(recv) != is_ptr_type(reached))
+            buf_putc(p->b, is_ptr_type(recv) ? '&' : '*');
         expr(p, x, 0);
         embedded_path(p, syn_unparen(x)->type, s);
     }
@@ -517,6 +542,11 @@ static void builtin_call(Printer *p, Node *n, int id) {
     if (id >= BUILTIN_FIRST_UNSAFE)
         buf_puts(p->b, "unsafe.");
     buf_printf(p->b, "%s(", types_builtins[id].name);
+    if (id == BUILTIN_PANIC && args.n == 1) {
+        arg_expr(p, args.v[0], types_universe.empty_iface);
+        buf_putc(p->b, ')');
+        return;
+    }
     list(p, args, 0);
     buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
 }
