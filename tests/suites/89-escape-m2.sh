@@ -44,34 +44,8 @@ cp "$tmp/pass.new" "$PASS"
 HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags=all=-l -gcflags='-m=2 -l' $PKGS 2>&1 |
     grep -v '^#' >"$tmp/gc.txt"
 ./goesc -m=2 -l $PKGS >"$tmp/ours.txt" 2>&1
-python3 - "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" <<'PY'
-import collections, sys
-gc = collections.Counter(open(sys.argv[1]).read().splitlines())
-ours = collections.Counter(open(sys.argv[2]).read().splitlines())
-common = sum((gc & ours).values())
-if not gc:
-    print("FAIL escape-m2-std: gc printed nothing")
-    sys.exit(0)
-rec = 100.0 * common / sum(gc.values())
-prec = 100.0 * common / max(1, sum(ours.values()))
-old = (0.0, 0.0)
-try:
-    for line in open(sys.argv[3]):
-        if not line.startswith("#") and line.strip():
-            p, r = line.split()
-            old = (float(p), float(r))
-except FileNotFoundError:
-    pass
-prec, rec = round(prec, 2), round(rec, 2)   # as the ratchet records them
-if prec < old[0] or rec < old[1]:
-    print("FAIL escape-m2-std: precision %.2f%% recall %.2f%% (ratchet %.2f%% / %.2f%%)"
-          % (prec, rec, old[0], old[1]))
-    sys.exit(0)
-with open(sys.argv[3], "w") as f:
-    f.write("# goesc -m=2 -l vs gc on tests/suites/89-escape-m2.sh's packages: precision %, recall % of lines\n")
-    f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
-print("ok escape-m2-std (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
-PY
+python3 tests/tools/lines_ratchet.py "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" escape-m2-std \
+    "goesc -m=2 -l vs gc on tests/suites/89-escape-m2.sh's packages"
 
 # The same analyses under ASan+UBSan (make asan): -m=2 on these packages
 # and -m -l on all of std must run clean and print what the plain build

@@ -45,30 +45,5 @@ PKGS="strings bytes net/url encoding/json fmt sort bufio strconv errors io os pa
 HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache-m2" CGO_ENABLED=0 "$GO" build -a -gcflags='-m=2' $PKGS 2>&1 |
     grep -v '^#' >"$tmp/gc_m2.txt"
 ./goesc -m=2 $PKGS >"$tmp/ours_m2.txt" 2>&1
-python3 - "$tmp/gc_m2.txt" "$tmp/ours_m2.txt" tests/inline/m2_pkgs.ratchet <<'PY'
-import collections, sys
-gc = collections.Counter(open(sys.argv[1]).read().splitlines())
-ours = collections.Counter(open(sys.argv[2]).read().splitlines())
-if not gc:
-    print("FAIL inline-m2-pkgs: gc printed nothing")
-    sys.exit(0)
-common = sum((gc & ours).values())
-prec = round(100.0 * common / max(1, sum(ours.values())), 2)
-rec = round(100.0 * common / sum(gc.values()), 2)
-old = (0.0, 0.0)
-try:
-    for line in open(sys.argv[3]):
-        if not line.startswith("#") and line.strip():
-            p, r = line.split()
-            old = (float(p), float(r))
-except FileNotFoundError:
-    pass
-if prec < old[0] or rec < old[1]:
-    print("FAIL inline-m2-pkgs: precision %.2f%% recall %.2f%% (ratchet %.2f%% / %.2f%%)"
-          % (prec, rec, old[0], old[1]))
-    sys.exit(0)
-with open(sys.argv[3], "w") as f:
-    f.write("# goesc -m=2 vs go build -a -gcflags=-m=2 on suite 89's packages: precision %, recall % of lines\n")
-    f.write("%.2f\t%.2f\n" % (max(prec, old[0]), max(rec, old[1])))
-print("ok inline-m2-pkgs (%d gc lines; precision %.2f%%, recall %.2f%%)" % (sum(gc.values()), prec, rec))
-PY
+python3 tests/tools/lines_ratchet.py "$tmp/gc_m2.txt" "$tmp/ours_m2.txt" tests/inline/m2_pkgs.ratchet \
+    inline-m2-pkgs "goesc -m=2 vs go build -a -gcflags=-m=2 on suite 89's packages"
