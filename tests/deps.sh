@@ -11,6 +11,13 @@ command -v make >/dev/null || need="$need make"
 command -v python3 >/dev/null || need="$need python3"
 command -v clang >/dev/null || need="$need clang"
 [ -x /usr/bin/time ] || need="$need time"   # bench: peak RSS
+# The real-code corpus (suite 96): Go libraries Debian packages.
+for p in davecgh-go-spew google-go-cmp pkg-errors pmezard-go-difflib spf13-pflag \
+         stretchr-objx stretchr-testify; do
+    dpkg -s "golang-github-$p-dev" >/dev/null 2>&1 || need="$need golang-github-$p-dev"
+done
+dpkg -s golang-gopkg-yaml.v3-dev >/dev/null 2>&1 || need="$need golang-gopkg-yaml.v3-dev"
+
 # libFuzzer's runtime (tests/fuzz) is only recommended by clang, so a
 # --no-install-recommends system lacks it; Debian ships it per clang version.
 clang_major=$(clang -dumpversion 2>/dev/null | cut -d. -f1)

@@ -216,6 +216,7 @@ typedef struct RefVisit {
     Builder *bl;
     void (*fn)(struct RefVisit *v, BFunc *callee);
     uint32_t min;
+    InlSite *site;      // the inlined body walked, NULL: the function's own
 } RefVisit;
 
 static void analyze_component(Builder *bl, BFunc **fns, int n);
@@ -245,7 +246,9 @@ static void refs(RefVisit *v, Node *n) {
         return;
     }
     case N_FUNC_LIT: {
-        BFunc *f = esc_bfunc(bl, n);
+        // A literal of an inlined body is a new closure of the caller's
+        // (analysed with the caller's batch), not the original.
+        BFunc *f = v->site ? NULL : esc_bfunc(bl, n);
         if (f)
             v->fn(v, f);
         return;
@@ -275,7 +278,32 @@ static void refs(RefVisit *v, Node *n) {
     case N_INDEX: refs(v, n->u.index.x); refs_list(v, n->u.index.indices); return;
     case N_SLICE: refs(v, n->u.slice.x); refs(v, n->u.slice.lo); refs(v, n->u.slice.hi); refs(v, n->u.slice.max); return;
     case N_TYPE_ASSERT: refs(v, n->u.assert.x); return;
-    case N_CALL: refs(v, n->u.call.fun); refs_list(v, n->u.call.args); return;
+    case N_CALL: {
+        // After inlining, an inlined call refers to nothing itself: its
+        // copied body's references are the caller's (gc builds the graph
+        // of escape analysis after inlining).
+        InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, v->site, n) : NULL;
+        if (!s) {
+            refs(v, n->u.call.fun);
+            refs_list(v, n->u.call.args);
+            return;
+        }
+        Node *f = syn_unparen(n->u.call.fun);
+        Selection *sel = f->kind == N_SELECTOR ? ptrmap_get(&bl->info->selections, f) : NULL;
+        if (sel && sel->kind == SEL_METHOD_VAL)
+            refs(v, f->u.selector.x);
+        refs_list(v, n->u.call.args);
+        if (!s->callee->body)
+            return;
+        InlSite *saved = v->site;
+        Info *saved_info = bl->info;
+        v->site = s;
+        bl->info = s->callee->info;
+        refs(v, s->callee->body);
+        v->site = saved;
+        bl->info = saved_info;
+        return;
+    }
     case N_BINARY: refs(v, n->u.binary.x); refs(v, n->u.binary.y); return;
     case N_KEY_VALUE: refs(v, n->u.key_value.key); refs(v, n->u.key_value.value); return;
     case N_DECL_STMT: refs(v, n->u.decl_stmt.decl); return;

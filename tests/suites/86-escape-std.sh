@@ -29,27 +29,5 @@ sed -n '/^first/,$p' "$tmp/diff.txt" | head -12 | sed 's/^/    /'
 # (batches bottom-up over the call graph, then walk). Per source
 # directory, goesc's sequence of lines must equal gc's; the number of
 # directories that agree is a ratchet (tests/escape/std_order.ratchet).
-python3 - "$tmp/gc.txt" "$tmp/ours.txt" tests/escape/std_order.ratchet <<'PY'
-import collections, re, sys
-def by_dir(path):
-    g = collections.OrderedDict()
-    for line in open(path):
-        m = re.match(r"(.+)/[^/:]+\.go:\d", line)
-        if m:
-            g.setdefault(m.group(1), []).append(line.rstrip("\n"))
-    return g
-gc, ours = by_dir(sys.argv[1]), by_dir(sys.argv[2])
-same = [d for d, v in gc.items() if ours.get(d) == v]
-old = 0
-try:
-    old = int(next(l for l in open(sys.argv[3]) if not l.startswith("#")).split()[0])
-except (FileNotFoundError, StopIteration, ValueError):
-    pass
-if len(same) < old:
-    print("FAIL escape-std-order: %d of %d directories in gc's order (ratchet %d)"
-          % (len(same), len(gc), old))
-    sys.exit(0)
-with open(sys.argv[3], "w") as f:
-    f.write("# source directories of std whose goesc -m -l lines come in gc's order\n%d\n" % len(same))
-print("ok escape-std-order (%d of %d directories in gc's order)" % (len(same), len(gc)))
-PY
+python3 tests/tools/order_ratchet.py "$tmp/gc.txt" "$tmp/ours.txt" tests/escape/std_order.ratchet \
+    escape-std-order "source directories of std whose goesc -m -l lines come in gc's order"

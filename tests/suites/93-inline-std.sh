@@ -23,6 +23,8 @@ python3 tests/tools/diffm.py "$ref" "$tmp/ours.txt" -n 10 >"$tmp/diff.txt" 2>&1
 python3 tests/tools/diffm_ratchet.py "$tmp/diff.txt" tests/inline/std_m.ratchet inline-std \
     "goesc -m std vs go build -a -gcflags=-m std"
 sed -n '/^class/,/^TOTAL/p' "$tmp/diff.txt" | sed 's/^/    /'
+python3 tests/tools/order_ratchet.py "$ref" "$tmp/ours.txt" tests/inline/std_m_order.ratchet \
+    inline-std-order "source directories of std whose goesc -m lines come in gc's order"
 
 # The demo (make demo): goesc -m on examples/hello prints exactly gc's lines.
 GO=${GO:-/usr/lib/go-1.19/bin/go}
