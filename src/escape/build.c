@@ -247,8 +247,16 @@ static void refs(RefVisit *v, Node *n) {
     }
     case N_FUNC_LIT: {
         // A literal of an inlined body is a new closure of the caller's
-        // (analysed with the caller's batch), not the original.
-        BFunc *f = v->site ? NULL : esc_bfunc(bl, n);
+        // (analysed with the caller's batch), not the original: its
+        // references are the caller's, with the literal's own sites.
+        if (v->site) {
+            InlSite *saved = v->site;
+            v->site = NULL;
+            refs(v, n->u.func_lit.body);
+            v->site = saved;
+            return;
+        }
+        BFunc *f = esc_bfunc(bl, n);
         if (f)
             v->fn(v, f);
         return;
@@ -450,7 +458,9 @@ static bool is_uintptr(Type *t) { return t && types_under(t)->kind == TY_UINTPTR
 
 // The receiver and parameters, and results, of f as EscParam/EscResult,
 // with locations in f (gc's initFunc over fn.Dcl).
-static void init_func(Builder *bl, BFunc *f) {
+static void init_func(Builder *bl, BFunc *f) { esc_init_func(bl, f, NULL); }
+
+void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
     Type *sig = f->sig;
     Object *recv = sig->u.func.recv;
     int np = types_tuple_len(sig->u.func.params) + (recv ? 1 : 0);
@@ -461,6 +471,7 @@ static void init_func(Builder *bl, BFunc *f) {
     f->f.nresults = nr;
     Escape e = esc_with(bl->b, &f->f);
     e.bld = bl;
+    e.site = site;
     for (int i = 0; i < np; i++) {
         Object *o = recv ? (i == 0 ? recv : sig->u.func.params->u.tuple.vars[i - 1])
                          : sig->u.func.params->u.tuple.vars[i];

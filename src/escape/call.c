@@ -602,8 +602,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         }                                                                      \
     } while (0)
 
-    if (!recv && !site) {
-        // The function value itself.
+    // The function value itself; an inlined call's too when the noder
+    // moved it to a temporary first (f()(x): the temporary's assignment
+    // stays, the call through it is inlined).
+    if (!recv && (!site || (callee_temp && callee_temp == syn_unparen(call->u.call.fun)))) {
         Node *f = syn_unparen(call->u.call.fun);
         bool skip = f->kind == N_IDENT && f->u.ident.obj && f->u.ident.obj->kind == OBJ_FUNC;
         if (f->kind == N_SELECTOR && !ptrmap_get(&e->bld->info->selections, f))

@@ -195,6 +195,9 @@ struct Escape {
     // The inlined call whose callee's body is being walked (inlined.c);
     // NULL: the function's own body. Variables are looked up under it.
     InlSite *site;
+    // Walking the copy of a func literal of site's body: its returns are
+    // its own, not the inlined call's results.
+    bool closure_copy;
 };
 typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
@@ -597,6 +600,9 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
 // order (after f's own), and the texts of the inlined calls.
 void esc_inl_decls(Escape *e, BFunc *f);
 void esc_inl_site_decls(Escape *e, InlSite *s);     // one site's
+// f's parameters, results and locals, declared in the copy of site (NULL:
+// f's own code).
+void esc_init_func(Builder *bl, BFunc *f, InlSite *site);
 Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);

@@ -52,7 +52,9 @@ InlSite *esc_inl_site(Escape *e, Node *call) {
     // driver's).
     if (!bl || !bl->inl || bl->cur_inst)
         return NULL;
-    return inl_site(bl->inl, e->site, call);
+    // gc copies a func literal with the calls inlined into it already:
+    // the copy's sites are the original literal's own.
+    return inl_site(bl->inl, e->closure_copy ? NULL : e->site, call);
 }
 
 // The call in the function's own body that s was inlined through.
@@ -105,25 +107,34 @@ Str esc_inl_var_text(Escape *e, Object *o) {
     return e->site ? copy_name(e, e->site, o->name) : o->name;
 }
 
-static void enter(Escape *e, InlSite *s, InlSite **site, Pos *pos, Package **pkg, Info **info) {
+// What walking a site's body changes, restored after.
+typedef struct SiteSave {
+    InlSite *site;
+    Pos pos;
+    Package *pkg;
+    Info *info;
+    bool closure_copy;
+} SiteSave;
+
+static SiteSave enter(Escape *e, InlSite *s) {
     Builder *bl = e->bld;
-    *site = e->site;
-    *pos = e->b->inl_pos;
-    *pkg = bl->pkg;
-    *info = bl->info;
+    SiteSave v = {e->site, e->b->inl_pos, bl->pkg, bl->info, e->closure_copy};
     e->site = s;
+    e->closure_copy = false;
     e->b->inl_pos = outer_pos(s);
     if (s->callee->pkg) {
         bl->pkg = s->callee->pkg;
         bl->info = s->callee->info;
     }
+    return v;
 }
 
-static void leave(Escape *e, InlSite *site, Pos pos, Package *pkg, Info *info) {
-    e->site = site;
-    e->b->inl_pos = pos;
-    e->bld->pkg = pkg;
-    e->bld->info = info;
+static void leave(Escape *e, SiteSave v) {
+    e->site = v.site;
+    e->closure_copy = v.closure_copy;
+    e->b->inl_pos = v.pos;
+    e->bld->pkg = v.pkg;
+    e->bld->info = v.info;
 }
 
 InlFunc *esc_inl_func(Builder *bl, BFunc *f) {
@@ -151,11 +162,7 @@ void esc_inl_site_decls(Escape *e, InlSite *s) {
     Type *sig = esc_inl_sig(s);
     if (!sig)
         return;
-    InlSite *osite;
-    Pos opos;
-    Package *opkg;
-    Info *oinfo;
-    enter(e, s, &osite, &opos, &opkg, &oinfo);
+    SiteSave saved = enter(e, s);
     // gc's Inl.Dcl without the results: parameters, then locals.
     Object *recv = sig->u.func.recv;
     int np = types_tuple_len(sig->u.func.params);
@@ -171,7 +178,7 @@ void esc_inl_site_decls(Escape *e, InlSite *s) {
         Object *o = sig->u.func.results->u.tuple.vars[j];
         new_var(e, o, result_name(e, s, o, j));
     }
-    leave(e, osite, opos, opkg, oinfo);
+    leave(e, saved);
     if (s->call)
         ptrmap_put(&bl->inl_names, s->call, (void *)esc_inl_call_text(e, s));
 }
@@ -369,15 +376,11 @@ void esc_inl_body(Escape *e, Hole *ks, int nks, InlSite *s) {
                 esc_dcl(e, loc);
         }
     }
-    InlSite *osite;
-    Pos opos;
-    Package *opkg;
-    Info *oinfo;
     int depth = e->loop_depth;
-    enter(e, s, &osite, &opos, &opkg, &oinfo);
+    SiteSave saved = enter(e, s);
     if (f->body)
         esc_block(e, f->body->u.block.list);
-    leave(e, osite, opos, opkg, oinfo);
+    leave(e, saved);
     e->loop_depth = depth;
     for (int i = 0; i < nr; i++) {
         Location *loc = result_loc(e, s, i);
@@ -479,9 +482,40 @@ static bool find_captures(void *ctx, Node *n) {
     return true;
 }
 
-// A func literal of an inlined body (approximation: gc analyses its copy
-// as a closure of the caller; we keep only its captures, decided with the
-// batch's other closures).
+// The copy of a func literal of an inlined body: a closure of the caller,
+// analysed in its batch with its own parameters (reported where the
+// original declares them) and the copy's variables captured.
+static void closure_copy(Escape *e, Node *lit) {
+    Builder *bl = e->bld;
+    InlFunc *copy = NULL;
+    for (int i = 0; i < e->site->copies.len && !copy; i++)
+        if (e->site->copies.data[i]->decl == lit)
+            copy = e->site->copies.data[i];
+    if (!lit->type || lit->type->kind != TY_FUNC)
+        return;
+    BFunc *f = ARENA_NEW(&bl->arena, BFunc);
+    memset(f, 0, sizeof *f);
+    f->decl = lit;
+    f->body = lit->u.func_lit.body;
+    f->sig = lit->type;
+    f->live = true;
+    f->f.n = lit;
+    f->f.name = copy ? copy->name : str_cstr("func literal");
+    f->f.outer = e->curfn;
+    f->f.has_body = true;
+    esc_batch_add_func(e->b, &f->f);
+    Pos saved = e->b->inl_pos;
+    e->b->inl_pos = NOPOS;
+    esc_init_func(bl, f, e->site);
+    e->b->inl_pos = saved;
+    f->f.state = ESC_FUNC_STARTED;
+    Escape inner = esc_with(e->b, &f->f);
+    inner.bld = bl;
+    inner.site = e->site;
+    inner.closure_copy = true;
+    esc_block(&inner, f->body->u.block.list);
+}
+
 void esc_inl_closure(Escape *e, Hole h, Node *lit) {
     EscCaptureVec caps = {0};
     Captures c = {e, &caps};
@@ -493,4 +527,5 @@ void esc_inl_closure(Escape *e, Hole h, Node *lit) {
     }
     vec_free(&caps.v);
     vec_push(&e->b->closures, cl);
+    closure_copy(e, lit);
 }

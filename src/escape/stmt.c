@@ -215,7 +215,7 @@ static void return_stmt(Escape *e, Node *n) {
     EscFunc *fn = e->curfn;
     BFunc *bf = (BFunc *)fn;
     // In an inlined body: gc's `~R0, ~R1 = r1, r2` (then a goto).
-    bool inl = e->site != NULL;
+    bool inl = e->site != NULL && !e->closure_copy;
     int nr = inl ? esc_inl_nresults(e) : fn->nresults;
     NodeList res = n->u.list.list;
     if (inl && res.n == 0)
