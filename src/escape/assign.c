@@ -233,10 +233,9 @@ Str esc_temp_text(Escape *e, int first, int i, Node *call) {
         return esc_text(e, call);
     // A body inlined from another package keeps its temporaries' names,
     // qualified ("os..autotmp_1").
-    const char *q = esc_inlined_import(e) ? e->bld->pkg->name : NULL;
-    char buf[64];
-    int len = snprintf(buf, sizeof buf, "%s%s.autotmp_%d", q ? q : "", q ? "." : "", first + i);
-    return str_intern(buf, (size_t)len);
+    char buf[32];
+    snprintf(buf, sizeof buf, ".autotmp_%d", first + i);
+    return esc_inlined_import(e) ? esc_pkg_qualified(e, e->bld->pkg, str_cstr(buf)) : str_cstr(buf);
 }
 
 Hole esc_conv_temp(Escape *e, Hole k, Location *tmp, Type *st, Type *dt, Pos pos, Node *n) {

@@ -624,6 +624,9 @@ Str esc_inl_return_text(Escape *e, Node *ret);
 // The text of a variable of the body walked (qualified in copies of other
 // packages' code).
 Str esc_inl_var_text(Escape *e, Object *o);
+// name as gc writes a name of package p in code inlined from p: "p.name",
+// "\"path/p\".name" when another package of p's name is about.
+Str esc_pkg_qualified(Escape *e, Package *p, Str name);
 // A func literal met under a site: an allocation capturing the copy's
 // variables.
 void esc_inl_closure(Escape *e, Hole h, Node *lit);

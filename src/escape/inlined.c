@@ -73,12 +73,20 @@ Type *esc_inl_sig(InlSite *s) {
 // gc's names of the copy's variables: the callee's symbols, qualified by
 // their package when it is not the one compiled.
 static Str copy_name(Escape *e, InlSite *s, Str name) {
-    Package *p = s->callee->pkg;
+    return esc_pkg_qualified(e, s->callee->pkg, name);
+}
+
+Str esc_pkg_qualified(Escape *e, Package *p, Str name) {
     if (!p || p == e->bld->home || !p->name)
         return name;
-    char *t = xasprintf("%s.%s", p->name, name);
-    Str r = str_cstr(t);
-    free(t);
+    Buf t = {0};
+    if (ir_qualify_by_path(e->bld->home, p))
+        types_quote_string(&t, p->path, strlen(p->path));
+    else
+        buf_puts(&t, p->name);
+    buf_printf(&t, ".%s", name);
+    Str r = str_intern(t.data, t.len);
+    buf_free(&t);
     return r;
 }
 
