@@ -278,6 +278,9 @@ void load_free(Loader *l) {
                 vec_free(&p->syn[j]->directives);
         arena_free(&p->arena);
     }
+    // What types computed on demand (type sets, struct offsets) goes with
+    // the packages' types.
+    types_side_free();
     vec_free(&l->order);
     vec_free(&l->roots);
     vec_free(&l->stack);

@@ -953,9 +953,10 @@ static int method_order(const void *a, const void *b) {
 TypeSet *types_interface_typeset(Type *it, Diags *diags) {
     if (it->u.iface.tset)
         return it->u.iface.tset;
-    // Type sets outlive any one package's arena use, and interfaces carry
-    // no arena, so they are malloc'd once per interface and never freed.
-    TypeSet *ts = xcalloc(1, sizeof(TypeSet));
+    // Interfaces carry no arena: the set and its arrays go to the side
+    // arena, which lives as long as the packages do.
+    Arena *a = types_side_arena();
+    TypeSet *ts = ARENA_NEW(a, TypeSet);
     ts->all = true;  // placeholder against cycles (reported by the checker)
     it->u.iface.tset = ts;
     it->flags |= TF_COMPLETE;
@@ -1006,15 +1007,19 @@ TypeSet *types_interface_typeset(Type *it, Diags *diags) {
         qsort(ms.data, (size_t)ms.len, sizeof(Object *), method_order);
     TypeSet r = {0};
     r.nmethods = ms.len;
-    r.methods = ms.data;  // malloc'd; kept with the type set
+    if (ms.len) {
+        r.methods = ARENA_ARRAY(a, Object *, ms.len);
+        memcpy(r.methods, ms.data, sizeof(Object *) * (size_t)ms.len);
+    }
+    vec_free(&ms);
     r.all = all.all;
     r.comparable = all_comparable;
     if (!all.all && all.v.len) {
         r.nterms = all.v.len;
-        r.terms = all.v.data;
-    } else {
-        vec_free(&all.v);
+        r.terms = ARENA_ARRAY(a, Term, all.v.len);
+        memcpy(r.terms, all.v.data, sizeof(Term) * (size_t)all.v.len);
     }
+    vec_free(&all.v);
     *ts = r;
     return ts;
 }

@@ -80,9 +80,9 @@ static void struct_offsets(Type *st) {
     int n = st->u.struct_.nfields;
     if (st->u.struct_.offsets || n == 0)
         return;
-    // The offsets array must be allocated somewhere; types carry no arena,
-    // so it is malloc'd once per struct type and kept for the process.
-    int64_t *off = xcalloc((size_t)n, sizeof(int64_t));
+    // Types carry no arena: the array goes to the side arena, which lives
+    // as long as the packages do.
+    int64_t *off = ARENA_ARRAY(types_side_arena(), int64_t, n);
     int64_t o = 0;
     for (int i = 0; i < n; i++) {
         Type *ft = st->u.struct_.fields[i]->type;

@@ -2,7 +2,9 @@
 // types, objects and the lazily expanded parts of named types. Everything
 // is allocated in the caller's arena (the package's), so nothing here
 // frees; the only subtle part is types_under, which runs a named type's
-// resolver the first time its underlying type is needed.
+// resolver the first time its underlying type is needed. The side arena
+// (types_side_arena) holds what is computed later for types that carry
+// no arena.
 #include "types.h"
 
 #include <stdlib.h>
@@ -47,6 +49,19 @@ const uint8_t types_basic_info[TY_NBASIC] = {
     [TY_UNTYPED_STRING] = BASIC_STRING | BASIC_UNTYPED,
     [TY_UNTYPED_NIL] = BASIC_UNTYPED,
 };
+
+// Interface type sets and struct field offsets are computed on demand,
+// from wherever a type is first asked about, and a named type's methods
+// are added to it after it is made; types do not know their arena, so
+// these live here, for as long as the loader's packages do (load_free
+// calls types_side_free). The universe's interfaces have their type sets
+// built in, and error declares no methods, so nothing that outlives the
+// loader points here.
+static Arena side_arena;
+
+Arena *types_side_arena(void) { return &side_arena; }
+
+void types_side_free(void) { arena_free(&side_arena); }
 
 static Type *new_type(Arena *a, TypeKind k) {
     Type *t = ARENA_NEW(a, Type);
@@ -172,7 +187,18 @@ void types_named_set_underlying(Type *named, Type *underlying) {
 }
 
 void types_named_add_method(Type *named, Object *m) {
-    vec_push(&named->u.named.methods, m);
+    // The list lives in the side arena, as the type does not know its
+    // own; it doubles as a vector would, leaving the old array behind
+    // (method lists are short).
+    if (named->u.named.methods.len == named->u.named.methods.cap) {
+        int n = named->u.named.methods.cap ? 2 * named->u.named.methods.cap : 4;
+        Object **data = ARENA_ARRAY(&side_arena, Object *, n);
+        if (named->u.named.methods.len)
+            memcpy(data, named->u.named.methods.data, sizeof(Object *) * (size_t)named->u.named.methods.len);
+        named->u.named.methods.data = data;
+        named->u.named.methods.cap = n;
+    }
+    named->u.named.methods.data[named->u.named.methods.len++] = m;
 }
 
 Type *types_new_instance(Arena *a, Type *orig, Type **targs, int ntargs, NamedResolver *r) {

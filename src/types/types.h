@@ -209,10 +209,11 @@ struct Loader {
 // Memory. Types, objects and scopes are allocated in an Arena passed by
 // the caller (the package's arena), never freed one by one. Every package
 // arena must live as long as any package that imports it, because types
-// point across packages. Three side tables computed on demand are
-// malloc'd and kept for the process instead, because the types they hang
-// off carry no arena: interface type sets, struct field offsets and the
-// method list of a named type (u.named.methods). Constant values own GMP
+// point across packages. Three side tables filled later, interface type
+// sets, struct field offsets and the method list of a named type
+// (u.named.methods), go to one side arena instead (types_side_arena),
+// because the types they hang off carry no arena; it is freed with the
+// packages' arenas (load_free). Constant values own GMP
 // memory and are allocated through a ConstPool (see const.c) that can
 // release them all at once.
 //
@@ -668,6 +669,11 @@ Type *types_new_interface(Arena *a, Object **methods, int nmethods, Type **embed
 Type *types_new_named(Arena *a, Object *obj, Type *underlying);
 void types_named_set_underlying(Type *named, Type *underlying);
 void types_named_add_method(Type *named, Object *m);
+// The arena of side tables filled after a type is made (type sets,
+// struct offsets, named types' methods); types_side_free releases it,
+// when the packages go.
+Arena *types_side_arena(void);
+void types_side_free(void);
 // An instance of the generic orig with targs (copied); unexpanded: the
 // resolver fills underlying and methods on first use.
 Type *types_new_instance(Arena *a, Type *orig, Type **targs, int ntargs, NamedResolver *r);

@@ -38,6 +38,15 @@ static void make_error(Universe *u, Arena *a) {
     Object **methods = ARENA_ARRAY(a, Object *, 1);
     methods[0] = m;
     Type *it = types_new_interface(a, methods, 1, NULL, NULL, 0);
+    // Its type set, built in as for the other universe interfaces: one
+    // computed on demand would go to the side arena, which the universe
+    // outlives (types_side_free).
+    TypeSet *ts = ARENA_NEW(a, TypeSet);
+    ts->methods = methods;
+    ts->nmethods = 1;
+    ts->all = true;
+    it->u.iface.tset = ts;
+    it->flags |= TF_COMPLETE;
     types_named_set_underlying(err, it);
     // error.Error lives in the interface only, as in go/types: the named
     // type itself declares no methods.
