@@ -6,12 +6,7 @@
 # Called by bench/run.sh, which sets the environment.
 cd "$(dirname "$0")/.." || exit 2
 
-GO=${GO:-/usr/lib/go-1.19/bin/go}
-BENCH_RUNS=${BENCH_RUNS:-3}
-tmp=${BENCH_TMP:-$(mktemp -d)}
-export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
-[ -x ./goesc ] || { echo "goesc not built (make goesc)"; exit 1; }
-. bench/lib.sh
+. bench/lib.sh   # GO, BENCH_RUNS, tmp, GOROOT; goesc must be built
 
 run goesc ./goesc -m -l std
 g_wall=$wall g_cpu=$cpu

@@ -3,6 +3,13 @@
 # run NAME CMD...: best of BENCH_RUNS runs of CMD (gc's cache, $tmp/gccache,
 # is emptied before each run of NAME gc); prints wall, CPU and peak RSS and
 # leaves them in wall, cpu (s) and rss (MB).
+# It also sets up what those sections share: the go tool, the number of
+# runs, a scratch directory, gc's environment, and a built goesc.
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+BENCH_RUNS=${BENCH_RUNS:-3}
+tmp=${BENCH_TMP:-$(mktemp -d)}
+export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
+[ -x ./goesc ] || { echo "goesc not built (make goesc)"; exit 1; }
 TIME=/usr/bin/time
 run() {
     local name=$1 i t0 t1 w s

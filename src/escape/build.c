@@ -107,8 +107,8 @@ Location *esc_var_loc(Escape *e, Object *obj) {
 
 // ---- finding functions ----
 
-static BFunc *new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body, Str name,
-                        EscFunc *outer) {
+BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body, Str name,
+                     EscFunc *outer) {
     BFunc *f = ARENA_NEW(&bl->arena, BFunc);
     f->decl = decl;
     f->obj = obj;
@@ -140,7 +140,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
             snprintf(buf, sizeof buf, "%s.func%d", fn->f.name, ++fn->lit_gen);
         else
             snprintf(buf, sizeof buf, "%s.%d", fn->f.name, ++fn->lit_gen);
-        BFunc *lit = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), &fn->f);
+        BFunc *lit = esc_new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), &fn->f);
         // An instantiation's literals are its own: one set per shape.
         lit->inst = top->inst;  // (not DUPOK: its parameter lines are printed)
         ptrmap_put(top->inst ? &top->inst->inst_lits : &bl->funcs, n, lit);
@@ -197,7 +197,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
 static void find_func_labels(BFunc *f);
 
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
-    BFunc *f = new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, ir_func_decl_name(decl), NULL);
+    BFunc *f = esc_new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, ir_func_decl_name(decl), NULL);
     f->f.pragma = decl->u.func_decl.pragma;
     f->f.quiet = true;  // DUPOK for gc: no parameter lines
     f->inst = f;
@@ -821,7 +821,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
     case N_FUNC_LIT: {
         char buf[64];
         snprintf(buf, sizeof buf, "glob..func%d", ++*gen);
-        BFunc *f = new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
+        BFunc *f = esc_new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
         ptrmap_put(&bl->funcs, n, f);
         find_lits(bl, f, f, f->body);
         vec_push(globs, f);
@@ -868,7 +868,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
 }
 
 static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
-    BFunc *init = new_bfunc(bl, NULL, NULL, types_new_signature(&bl->arena, NULL, NULL, NULL, false),
+    BFunc *init = esc_new_bfunc(bl, NULL, NULL, types_new_signature(&bl->arena, NULL, NULL, NULL, false),
                             NULL, str_cstr("init"), NULL);
     int gen = 0;
     for (int fi = 0; fi < p->nfiles; fi++) {
@@ -944,7 +944,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
                 snprintf(buf, sizeof buf, "init.%d", ninit++);
                 name = str_cstr(buf);
             }
-            BFunc *f = new_bfunc(bl, d, obj, sig, d->u.func_decl.body, name, NULL);
+            BFunc *f = esc_new_bfunc(bl, d, obj, sig, d->u.func_decl.body, name, NULL);
             f->f.pragma = d->u.func_decl.pragma;
             ptrmap_put(&bl->funcs, obj, f);
             find_lits(bl, f, f, f->body);

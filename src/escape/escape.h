@@ -603,6 +603,10 @@ void esc_inl_site_decls(Escape *e, InlSite *s);     // one site's
 // f's parameters, results and locals, declared in the copy of site (NULL:
 // f's own code).
 void esc_init_func(Builder *bl, BFunc *f, InlSite *site);
+// A function of the builder: a declaration, a func literal (outer: the
+// function it is in) or a copy of one.
+BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body, Str name,
+                     EscFunc *outer);
 Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);

@@ -501,16 +501,9 @@ static void closure_copy(Escape *e, Node *lit) {
             copy = e->site->copies.data[i];
     if (!lit->type || lit->type->kind != TY_FUNC)
         return;
-    BFunc *f = ARENA_NEW(&bl->arena, BFunc);
-    memset(f, 0, sizeof *f);
-    f->decl = lit;
-    f->body = lit->u.func_lit.body;
-    f->sig = lit->type;
+    BFunc *f = esc_new_bfunc(bl, lit, NULL, lit->type, lit->u.func_lit.body,
+                             copy ? copy->name : str_cstr("func literal"), e->curfn);
     f->live = true;
-    f->f.n = lit;
-    f->f.name = copy ? copy->name : str_cstr("func literal");
-    f->f.outer = e->curfn;
-    f->f.has_body = true;
     esc_batch_add_func(e->b, &f->f);
     Pos saved = e->b->inl_pos;
     e->b->inl_pos = NOPOS;

@@ -134,7 +134,7 @@ static Str wrapper_name(Wrappers *w, Type *T, bool ptr, Object *m) {
 // and prints its explanations.
 // inl: the wrapper's inlining, whose first site is the method's call.
 static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel, bool iface,
-                            bool tail, InlFunc *inl) {
+                            bool tail, Str name, InlFunc *inl) {
     enum { MAX_STEPS = 32 };
     Object *m = sel->obj;
     Type *sig = m->type;
@@ -158,7 +158,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = root->limits;
-    EscFunc wf = {.name = wrapper_name(w, T, ptr, m), .quiet = true, .has_body = true};
+    EscFunc wf = {.name = name, .quiet = true, .has_body = true};
     esc_batch_add_func(&batch, &wf);
     wf.state = ESC_FUNC_STARTED;
     Escape e = esc_with(&batch, &wf);
@@ -310,12 +310,13 @@ static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     bool tail = ptr && promoted && !iface && is_ptr(mrecv);
     // gc inlines the method into the wrapper when it can (a tail call
     // stays a call), before analysing the wrapper.
+    Str name = wrapper_name(w, T, ptr, m);
     InlFunc *inl = NULL;
     if (!iface && !tail && !w->early)
-        inl = inl_wrapper(w->bl->inl, w->pkg, m, m->name, w->root->out);
+        inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->out);
     // Below -m=2 only the allocations of an inlined body print.
     if (w->root->m >= 2 || (inl && w->root->m >= 1))
-        analyze_wrapper(w, T, ptr, sel, iface, tail, inl);
+        analyze_wrapper(w, T, ptr, sel, iface, tail, name, inl);
 }
 
 // gc's methods(T) (or *T): a wrapper per method, where needed, then the

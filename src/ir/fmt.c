@@ -752,6 +752,15 @@ static void conv_open(Printer *p, Type *t) {
     buf_puts(p->b, paren ? ")(" : "(");
 }
 
+// "T(" of a typed literal: gc parenthesises a type that would read as a
+// unary operator ("(*T)(").
+static void literal_open(Printer *p, Type *t) {
+    bool paren = types_under(t)->kind == TY_POINTER;
+    buf_puts(p->b, paren ? "(" : "");
+    type(p, t);
+    buf_puts(p->b, paren ? ")(" : "(");
+}
+
 // strconv.QuoteRune of an ASCII rune.
 static void quote_ascii_rune(Buf *b, int r) {
     static const char esc[] = "\a\b\f\n\r\t\v";
@@ -799,12 +808,8 @@ static void inlined_const(Printer *p, Node *n) {
     }
     Type *ct = n->type;
     bool typed = ct && !types_is_untyped(ct);
-    if (typed) {
-        bool paren = types_under(ct)->kind == TY_POINTER;
-        buf_puts(p->b, paren ? "(" : "");
-        type(p, ct);
-        buf_puts(p->b, paren ? ")(" : "(");
-    }
+    if (typed)
+        literal_open(p, ct);
     int64_t r = -1;
     if (ct && ct->kind == TY_UNTYPED_RUNE && types_const_kind(v) == CV_INT &&
         types_const_int64_val(v, &r) && r >= 0 && r <= 0x10FFFF) {
@@ -856,12 +861,8 @@ static void expr(Printer *p, Node *n, int prec) {
     if (is_const(p, n)) {
         Type *ct = n->type;
         bool conv = p->imported && ct && !types_is_untyped(ct) && n->kind != N_IDENT;
-        if (conv) {
-            bool paren = types_under(ct)->kind == TY_POINTER;
-            buf_puts(p->b, paren ? "(" : "");
-            type(p, ct);
-            buf_puts(p->b, paren ? ")(" : "(");
-        }
+        if (conv)
+            literal_open(p, ct);
         syn_print_node(p->b, n);
         if (conv)
             buf_putc(p->b, ')');
