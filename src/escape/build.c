@@ -292,6 +292,17 @@ static void refs(RefVisit *v, Node *n) {
         // of escape analysis after inlining).
         InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, v->site, n) : NULL;
         if (!s) {
+            // A devirtualized call names its concrete method (gc's graph
+            // is built after devirtualization).
+            Type *dv_T;
+            Object *dv_m;
+            bool partial;
+            if (bl->inl && !bl->cur_inst && esc_devirt_at(bl, v->site, n, &dv_T, &dv_m, &partial) &&
+                !partial) {
+                BFunc *f = esc_method_of(bl, dv_m, dv_T);
+                if (f)
+                    v->fn(v, f);
+            }
             refs(v, n->u.call.fun);
             refs_list(v, n->u.call.args);
             return;
@@ -768,7 +779,7 @@ typedef VEC(BFunc *) BFuncList;
 
 // Whether gc lays out initializer n statically. Parts that are not go to
 // init's dynamic list; func literals become functions of their own.
-static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList *globs, int *gen) {
+static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init) {
     n = syn_unparen(n);
     if (!n)
         return true;
@@ -776,7 +787,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         n->type->kind != TY_TUPLE) {
         // A conversion to interface points at a static temporary; only
         // the temporary may need a dynamic assignment, without conversion.
-        if (!static_init(bl, n, NULL, init, globs, gen)) {
+        if (!static_init(bl, n, NULL, init)) {
             vec_push(&init->init_exprs, n);
             vec_push(&init->init_types, n->type);
             vec_push(&init->init_names, NULL);
@@ -803,7 +814,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
             return false;
         Node *a = n->u.call.args.v[0];
         if (types_is_interface(n->type) && a->type && !types_is_interface(a->type)) {
-            if (!static_init(bl, a, NULL, init, globs, gen)) {
+            if (!static_init(bl, a, NULL, init)) {
                 vec_push(&init->init_exprs, a);
                 vec_push(&init->init_types, a->type);
                 vec_push(&init->init_names, NULL);
@@ -815,18 +826,11 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         // A conversion that changes nothing but the type: as its operand.
         if (a->type && !types_is_interface(n->type) &&
             types_identical(types_under(n->type), types_under(a->type)))
-            return static_init(bl, a, NULL, init, globs, gen);
+            return static_init(bl, a, NULL, init);
         return false;
     }
-    case N_FUNC_LIT: {
-        char buf[64];
-        snprintf(buf, sizeof buf, "glob..func%d", ++*gen);
-        BFunc *f = esc_new_bfunc(bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
-        ptrmap_put(&bl->funcs, n, f);
-        find_lits(bl, f, f, f->body);
-        vec_push(globs, f);
-        return true;
-    }
+    case N_FUNC_LIT:
+        return true;    // a function of its own (find_glob)
     case N_UNARY: {
         if (n->op != OP_AND)
             return false;
@@ -834,7 +838,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         if (x->kind == N_IDENT)
             return true;
         if (x->kind == N_COMPOSITE_LIT)
-            return static_init(bl, x, NULL, init, globs, gen);
+            return static_init(bl, x, NULL, init);
         return false;
     }
     case N_COMPOSITE_LIT: {
@@ -844,7 +848,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
         if (u->kind == TY_POINTER) {
             Node tmp = *n;
             tmp.type = u->u.elem.elem;
-            return static_init(bl, &tmp, NULL, init, globs, gen);
+            return static_init(bl, &tmp, NULL, init);
         }
         NodeList elts = n->u.composite.elts;
         for (int i = 0; i < elts.n; i++) {
@@ -854,7 +858,7 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
                 el = el->u.key_value.value;
             }
             Type *et = ir_elem_type(u, key, i);
-            if (!static_init(bl, el, et, init, globs, gen)) {
+            if (!static_init(bl, el, et, init)) {
                 vec_push(&init->init_exprs, el);
                 vec_push(&init->init_types, et);
                 vec_push(&init->init_names, NULL);
@@ -867,10 +871,40 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init, BFuncList 
     }
 }
 
+typedef struct GlobFinder {
+    Builder *bl;
+    BFuncList *globs;
+    int gen;
+} GlobFinder;
+
+// Func literals of package-level initializers are gc's glob..funcN:
+// top-level functions, analysed on their own (also when inlined), numbered
+// in source order.
+static bool find_glob(void *ctx, Node *n) {
+    if (n->kind != N_FUNC_LIT)
+        return true;
+    GlobFinder *g = ctx;
+    char buf[64];
+    snprintf(buf, sizeof buf, "glob..func%d", ++g->gen);
+    BFunc *f = esc_new_bfunc(g->bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
+    ptrmap_put(&g->bl->funcs, n, f);
+    find_lits(g->bl, f, f, f->body);
+    vec_push(g->globs, f);
+    return false;
+}
+
 static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
     BFunc *init = esc_new_bfunc(bl, NULL, NULL, types_new_signature(&bl->arena, NULL, NULL, NULL, false),
                             NULL, str_cstr("init"), NULL);
-    int gen = 0;
+    GlobFinder g = {bl, globs, 0};
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        for (int i = 0; sf && i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind == N_GEN_DECL && d->op == TK_VAR)
+                syn_inspect(d, find_glob, &g);
+        }
+    }
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
         if (!sf)
@@ -885,7 +919,7 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
                 for (int k = 0; k < vals.n; k++) {
                     Object *o = k < names.n ? names.v[k]->u.ident.obj : NULL;
                     Type *t = o ? o->type : NULL;
-                    if (vals.n != names.n || !static_init(bl, vals.v[k], t, init, globs, &gen)) {
+                    if (vals.n != names.n || !static_init(bl, vals.v[k], t, init)) {
                         vec_push(&init->init_exprs, vals.v[k]);
                         vec_push(&init->init_types, vals.n == names.n ? t : NULL);
                         vec_push(&init->init_names, vals.n == names.n ? names.v[k] : NULL);
@@ -894,11 +928,7 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
             }
         }
     }
-    if (!init->init_exprs.len)
-        return NULL;
-    for (int i = 0; i < init->init_exprs.len; i++)
-        find_lits(bl, init, init, init->init_exprs.data[i]);
-    return init;
+    return init->init_exprs.len ? init : NULL;
 }
 
 static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }

@@ -254,6 +254,23 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     Node *f = syn_unparen(call->u.call.fun);
     bool direct_lit = f->kind == N_FUNC_LIT;
     Node *orig = f;
+    if (f->kind == N_IDENT && e->site) {
+        // In an inlined copy a parameter stands for its argument, which
+        // may name a function (gc's StaticValue through the copy).
+        InlSite *s = e->site;
+        Node *v = f;
+        Type *dst;
+        for (int guard = 0; guard < 100 && v; guard++) {
+            v = syn_unparen(v);
+            if (v->kind == N_IDENT && v->u.ident.obj && v->u.ident.obj->kind == OBJ_FUNC) {
+                Object *o = v->u.ident.obj;
+                bool generic = (o->flags & OF_GENERIC_INST) || !o->type || o->type->kind != TY_FUNC ||
+                               o->type->u.func.ntparams;
+                return generic ? NULL : esc_bfunc(e->bld, o);
+            }
+            v = esc_static_step(e->bld, &s, v, &dst);
+        }
+    }
     if (f->kind == N_IDENT)
         f = static_value(e, f);
     if (f != orig && f->kind == N_SELECTOR) {

@@ -72,14 +72,48 @@ static bool converts(Type *dst, Node *v) {
            NODE_MODE(v) != MODE_NILVALUE && t->kind != TY_TUPLE && !types_is_untyped(t);
 }
 
+// One step of gc's StaticValue for n written in the code of site *s:
+// the value n stands for (an inlined call's delayed single result, an
+// inlined parameter's argument, a local's one definition), with *s moved
+// to the site whose code holds it and *dst the type it is stored as.
+// NULL where StaticValue stops.
+Node *esc_static_step(Builder *bl, InlSite **ps, Node *n, Type **dst) {
+    IrDefs *inl_defs = bl->inl ? inl_defs_of(bl->inl) : NULL;
+    InlSite *s = *ps;
+    Node *v = NULL;
+    n = syn_unparen(n);
+    if (n->kind == N_CALL) {
+        InlSite *c = bl->inl ? inl_site(bl->inl, s, n) : NULL;
+        v = c ? esc_inl_delayed_result(c) : NULL;
+        if (!v)
+            return NULL;
+        *dst = types_tuple_at(esc_inl_sig(c)->u.func.results, 0);
+        *ps = c;
+        return v;
+    }
+    if (n->kind != N_IDENT || !esc_is_local_var(n->u.ident.obj))
+        return NULL;
+    Object *o = n->u.ident.obj;
+    while (s && !declares(s, o))
+        s = s->parent;
+    *dst = o->type;
+    if (s && (o->flags & OF_PARAM)) {
+        if (ptrmap_get(&inl_defs->reassigned, o))
+            return NULL;
+        v = site_arg(bl, s, o);
+        s = s->parent;
+    } else if (!(o->flags & (OF_PARAM | OF_RESULT))) {
+        v = ir_def_of(s ? inl_defs : &bl->defs, o);
+    }
+    *ps = s;
+    return v;
+}
+
 // The concrete type behind an interface value n written in the code of
 // site s: gc's StaticValue reaching an OCONVIFACE of a concrete value.
 static Type *concrete_type(Builder *bl, Node *n, InlSite *s) {
-    IrDefs *inl_defs = bl->inl ? inl_defs_of(bl->inl) : NULL;
     for (int guard = 0; guard < 100 && n; guard++) {
         n = syn_unparen(n);
-        Type *dst = NULL;
-        Node *v = NULL;
         if (n->kind == N_CALL && NODE_MODE(n->u.call.fun) == MODE_TYPEXPR && n->u.call.args.n == 1) {
             Node *a = syn_unparen(n->u.call.args.v[0]);
             if (converts(n->type, a))
@@ -90,31 +124,10 @@ static Type *concrete_type(Builder *bl, Node *n, InlSite *s) {
             n = a;
             continue;
         }
-        if (n->kind == N_CALL) {
-            InlSite *c = bl->inl ? inl_site(bl->inl, s, n) : NULL;
-            v = c ? esc_inl_delayed_result(c) : NULL;
-            if (!v)
-                return NULL;
-            dst = types_tuple_at(esc_inl_sig(c)->u.func.results, 0);
-            s = c;
-        } else if (n->kind == N_IDENT && esc_is_local_var(n->u.ident.obj)) {
-            Object *o = n->u.ident.obj;
-            while (s && !declares(s, o))
-                s = s->parent;
-            dst = o->type;
-            if (s && (o->flags & OF_PARAM)) {
-                if (ptrmap_get(&inl_defs->reassigned, o))
-                    return NULL;
-                v = site_arg(bl, s, o);
-                s = s->parent;
-            } else if (!(o->flags & (OF_PARAM | OF_RESULT))) {
-                v = ir_def_of(s ? inl_defs : &bl->defs, o);
-            }
-            if (!v)
-                return NULL;
-        } else {
+        Type *dst = NULL;
+        Node *v = esc_static_step(bl, &s, n, &dst);
+        if (!v)
             return NULL;
-        }
         if (converts(dst, syn_unparen(v)))
             return syn_unparen(v)->type;
         n = v;

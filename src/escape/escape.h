@@ -572,9 +572,6 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit);
 Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
-// gc's devirtualize pass: i.M() where i's static value is a conversion
-// from concrete type T. *m: T's method (partial: promoted from an embedded
-// interface, the call stays dynamic).
 // devirt.c: gc's devirtualization of call, written in the code of site s
 // (NULL: the function's own): the concrete type and method it calls, and
 // whether the method is still an interface's (promoted from an embedded
@@ -583,6 +580,10 @@ bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bo
 // Prints gc's "devirtualizing X to T" lines of a function's body and of
 // the bodies inlined into it.
 void esc_devirt_report(Builder *bl, Batch *b, Node *body);
+// One step of gc's StaticValue for n written in the code of site *ps:
+// the value n stands for, *ps moved to the site holding it, *dst the type
+// it is stored as; NULL where StaticValue stops.
+Node *esc_static_step(Builder *bl, InlSite **ps, Node *n, Type **dst);
 void esc_unsafe_value(Escape *e, Hole k, Node *n);
 // The backing array of slice literal lit, flowing to k: the hole for its
 // elements' values (without the element note).

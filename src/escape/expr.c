@@ -502,7 +502,9 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit) {
         esc_inl_closure(e, spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a), lit);
         return;
     }
-    if (!f || !f->live || f->f.state == ESC_FUNC_UNKNOWN) {
+    // A package-level literal (no outer function) is gc's glob..funcN, a
+    // function of its own: here only its funcval is made.
+    if (!f || !f->f.outer || !f->live || f->f.state == ESC_FUNC_UNKNOWN) {
         spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
         return;
     }

@@ -484,7 +484,7 @@ static bool find_captures(void *ctx, Node *n) {
         if (c->caps->v.data[i].loc == loc)
             return true;
     EscCapture cap = {.loc = loc, .name = loc->text, .var_pos = loc->pos,
-                      .use_pos = c->e->b->inl_pos, .curfn_name = c->e->curfn->name,
+                      .use_pos = n->pos, .curfn_name = c->e->curfn->name,
                       .size = o->type ? types_sizeof(o->type) : 8};
     vec_push(&c->caps->v, cap);
     return true;
