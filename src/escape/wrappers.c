@@ -116,13 +116,19 @@ static Hole value_hole(Batch *b, Hole k, Type *t) {
     return k;
 }
 
-// gc's name of the wrapper of m for T (or *T): "(*T).M", "T.M".
-static Str wrapper_name(Wrappers *w, Type *T, bool ptr, Object *m) {
+// gc's name of the wrapper of m for T under nptr pointers: "T.M",
+// "(*T).M", "(**T).M". An unexported method is qualified by its package
+// unless that is the receiver's, and a receiver not named (nor pointer to
+// named) is in no package.
+static Str wrapper_name(Wrappers *w, Type *T, int nptr, Object *m) {
     Buf b = {0};
-    buf_puts(&b, ptr ? "(*" : "");
+    buf_puts(&b, nptr ? "(" : "");
+    for (int i = 0; i < nptr; i++)
+        buf_putc(&b, '*');
     ir_fmt_type(&b, T, w->pkg);
-    buf_puts(&b, ptr ? ")." : ".");
-    if (m->pkg && m->pkg != w->pkg && !(m->flags & OF_EXPORTED) && m->pkg->name)
+    buf_puts(&b, nptr ? ")." : ".");
+    Package *rpkg = nptr <= 1 && T->kind == TY_NAMED ? w->pkg : NULL;
+    if (m->pkg && m->pkg != rpkg && !(m->flags & OF_EXPORTED) && m->pkg->name)
         buf_printf(&b, "%s.", m->pkg->path);
     buf_puts(&b, m->name);
     Str s = str_intern(b.data, b.len);
@@ -130,10 +136,13 @@ static Str wrapper_name(Wrappers *w, Type *T, bool ptr, Object *m) {
     return s;
 }
 
-// Analyses the wrapper of method sel.obj for receiver T (or *T when ptr)
-// and prints its explanations.
+// Analyses the wrapper of method sel.obj for receiver T under nptr
+// pointers and prints its explanations. (**T, gc's itab wrapper for *T
+// when *T is not pointer-shaped, is taken as *T loaded from .this; its
+// texts are not checked against gc's: only runtime's //go:notinheap types
+// have one, and their pointers carry nothing escape analysis follows.)
 // inl: the wrapper's inlining, whose first site is the method's call.
-static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel, bool iface,
+static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel, bool iface,
                             bool tail, Str name, InlFunc *inl) {
     enum { MAX_STEPS = 32 };
     Object *m = sel->obj;
@@ -150,9 +159,9 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     Type *last = walk_path(T, sel, steps_ptr, names, MAX_STEPS);
     if (!last)
         return;
-    if (ptr && nsteps > 0)
+    if (nptr && nsteps > 0)
         steps_ptr[0] = true;
-    bool have_ptr = nsteps == 0 ? ptr : is_ptr(last);
+    bool have_ptr = nsteps == 0 ? nptr > 0 : is_ptr(last);
 
     EscConfig cfg = {.m = root->m, .out = root->out};
     Batch batch;
@@ -183,7 +192,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
     // The call as gc prints it: T.M(recv, args) for a method, recv.M(args)
     // through an embedded interface.
     Buf recv = {0};
-    buf_puts(&recv, ".this");
+    buf_puts(&recv, nptr == 2 ? "*.this" : ".this");
     for (int i = 0; i < nsteps; i++)
         buf_printf(&recv, ".%s", names[i]);
     Buf call = {0};
@@ -256,6 +265,8 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
                              : esc_note(&batch, k, ap, text, "dot");
             len -= strlen(names[i]) + 1;
         }
+        if (nptr == 2)
+            k = esc_deref(&batch, k, ap, str_cstr(".this"), "indirection");
         if (!esc_is_discard(&batch, k))
             esc_flow(&batch, k, this_loc);
         for (int i = 0; i < np; i++) {
@@ -284,12 +295,12 @@ static void analyze_wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel
 
 // gc's methodWrapper for method sel of receiver T (or *T): whether a
 // wrapper is needed, and then its inlining and (-m=2) its analysis.
-static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
+static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     Object *m = sel->obj;
     if (!m || !m->type || m->type->kind != TY_FUNC)
         return;
     char key[256];
-    snprintf(key, sizeof key, "%p %d %s", (void *)T, ptr, m->name);
+    snprintf(key, sizeof key, "%p %d %s", (void *)T, nptr, m->name);
     Str k = str_cstr(key);
     if (ptrmap_get(&w->generated, k))
         return;
@@ -298,7 +309,7 @@ static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     Type *mrecv = rv ? rv->type : NULL;
     bool iface = !mrecv || types_is_interface(mrecv) || types_is_interface(T);
     bool promoted = sel->nindex > 1;
-    if (!promoted && !iface && ptr == is_ptr(mrecv))
+    if (!promoted && !iface && nptr == (int)is_ptr(mrecv))
         return;     // the method itself
     if (mrecv && !iface) {
         Type *base = is_ptr(mrecv) ? types_under(mrecv)->u.elem.elem : mrecv;
@@ -307,28 +318,29 @@ static void wrapper(Wrappers *w, Type *T, bool ptr, const Selection *sel) {
     }
     // A pointer receiver reaching a pointer method through embedded
     // fields: gc makes the call a tail call, whose results go nowhere.
-    bool tail = ptr && promoted && !iface && is_ptr(mrecv);
+    bool tail = nptr && promoted && !iface && is_ptr(mrecv);
     // gc inlines the method into the wrapper when it can (a tail call
     // stays a call), before analysing the wrapper.
-    Str name = wrapper_name(w, T, ptr, m);
+    Str name = wrapper_name(w, T, nptr, m);
     InlFunc *inl = NULL;
     if (!iface && !tail && !w->early)
         inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->out);
     // Below -m=2 only the allocations of an inlined body print.
     if (w->root->m >= 2 || (inl && w->root->m >= 1))
-        analyze_wrapper(w, T, ptr, sel, iface, tail, name, inl);
+        analyze_wrapper(w, T, nptr, sel, iface, tail, name, inl);
 }
 
 // gc's methods(T) (or *T): a wrapper per method, where needed, then the
-// method types' descriptors. For T, the itab wants (*T).M first, unless T
-// is pointer-shaped.
+// method types' descriptors. The itab's wrapper comes first: its receiver
+// is a pointer to the type unless that is pointer-shaped, (*T).M for T,
+// and (**T).M for a *T pointing to a //go:notinheap T.
 static void methods(Wrappers *w, Type *T, bool ptr) {
     Type *pt = ptr ? types_new_pointer(&w->arena, T) : T;
     MethodSet ms = types_method_set(&w->arena, pt);
-    bool direct = types_is_direct_iface(T);
+    bool direct = types_is_direct_iface(pt);
     for (int i = 0; i < ms.n; i++) {
-        if (!ptr && !direct)
-            wrapper(w, T, true, &ms.list[i]);
+        if (!direct)
+            wrapper(w, T, ptr + 1, &ms.list[i]);
         wrapper(w, T, ptr, &ms.list[i]);
     }
     for (int i = 0; i < ms.n; i++) {
