@@ -401,16 +401,17 @@ static int cmd_escape(int argc, char **argv) {
         for (int k = 0; k < n; k++) {
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
                 inl_package(inl, pkgs[k], pkgs[k]->matched ? &out : NULL);
-            esc_package(es, pkgs[k]);
+            if (esc_package(es, pkgs[k]))
+                rc = 1;
         }
-        if (esc_end(es))
-            rc = 1;
-        inl_free(inl);
         if (out.len)
             fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
+        // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
             rc = 1;
+        esc_end(es);
+        inl_free(inl);
     }
     for (int k = 0; k < n; k++)
         types_free_info(pkgs[k]);

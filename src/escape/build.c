@@ -118,6 +118,7 @@ BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body
     f->f.n = decl;
     f->f.outer = outer;
     f->f.has_body = body != NULL;
+    vec_push(&bl->all, f);
     return f;
 }
 
@@ -1075,11 +1076,11 @@ EscSession *esc_begin(const EscConfig *cfg) {
     return s;
 }
 
-void esc_package(EscSession *s, Package *p) {
+int esc_package(EscSession *s, Package *p) {
     if (p->bad || strcmp(p->path, "unsafe") == 0)
-        return;
+        return 0;
     if (!p->matched && !s->deps)
-        return;
+        return 0;
     EscConfig c = s->cfg;
     if (!p->matched) {
         c.m = 0;
@@ -1090,17 +1091,36 @@ void esc_package(EscSession *s, Package *p) {
     esc_batch_init(&pb, &c);
     s->bl.record = p->matched ? s->cfg.record : NULL;
     analyze_package(&s->bl, p, &pb);
-    s->root.nerrors += pb.nerrors;
+    int n = pb.nerrors;
+    s->root.nerrors += n;
     esc_batch_free(&pb);
+    return n;
 }
 
 int esc_end(EscSession *s) {
     int n = s->root.nerrors;
+    Builder *bl = &s->bl;
     esc_batch_free(&s->root);
-    ptrmap_free(&s->bl.funcs);
-    ir_defs_free(&s->bl.defs);
-    vec_free(&s->bl.stack);
-    // bl.arena is kept: tags may be read until exit.
+    for (int i = 0; i < bl->all.len; i++) {
+        BFunc *f = bl->all.data[i];
+        vec_free(&f->lits);
+        vec_free(&f->cvars);
+        vec_free(&f->cvar_pos);
+        vec_free(&f->init_exprs);
+        vec_free(&f->init_types);
+        vec_free(&f->init_names);
+        ptrmap_free(&f->looping);
+        ptrmap_free(&f->inst_lits);
+    }
+    vec_free(&bl->all);
+    ptrmap_free(&bl->funcs);
+    ptrmap_free(&bl->gen_decls);
+    ptrmap_free(&bl->abs_files);
+    ptrmap_free(&bl->inl_names);
+    vec_free(&bl->insts);
+    ir_defs_free(&bl->defs);
+    vec_free(&bl->stack);
+    arena_free(&bl->arena);
     free(s);
     return n;
 }

@@ -95,14 +95,18 @@ static void builtin_call(Escape *e, Hole *ks, int nks, Node *call, BuiltinId id)
         return;     // constants once shapes are known: the operand is never evaluated
     if (args.n == 1 && args.v[0]->type && args.v[0]->type->kind == TY_TUPLE && id != BUILTIN_LEN) {
         // copy(f()), append(f()), complex(f()): gc goes through
-        // temporaries; we let the values go to the heap (conservative).
+        // temporaries; we let append's elements go to the heap
+        // (conservative) and copy's source where copy sends it.
         int nt = types_tuple_len(args.v[0]->type);
         Hole *tks = xcalloc((size_t)nt + 1, sizeof *tks);
         for (int i = 0; i < nt; i++) {
-            bool keep = (id == BUILTIN_APPEND && i > 0) || (id == BUILTIN_COPY && i == 1) ||
-                        id == BUILTIN_PANIC;
+            bool keep = (id == BUILTIN_APPEND && i > 0) || id == BUILTIN_PANIC;
             tks[i] = id == BUILTIN_APPEND && i == 0 ? k0
                    : keep ? esc_heap_hole(b) : esc_discard_hole(b);
+            Type *yt = types_core_type(types_tuple_at(args.v[0]->type, i));
+            if (id == BUILTIN_COPY && i == 1 && yt && yt->kind == TY_SLICE &&
+                types_has_pointers(yt->u.elem.elem))
+                tks[i] = esc_deref_n(e, esc_heap_hole(b), call, "copied slice");
         }
         esc_call(e, tks, nt, args.v[0]);
         free(tks);

@@ -425,8 +425,10 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
 // stages' output for a package can come before its escape lines.
 typedef struct EscSession EscSession;
 EscSession *esc_begin(const EscConfig *cfg);
-void esc_package(EscSession *s, Package *p);
-int esc_end(EscSession *s);    // the number of errors
+int esc_package(EscSession *s, Package *p);  // the number of errors
+// Frees the session, its functions' tags included (a summary is written
+// before). Returns the number of errors of all its packages.
+int esc_end(EscSession *s);
 
 // Builder internals, shared by build.c, stmt.c, expr.c, call.c, assign.c.
 typedef struct BFunc BFunc;
@@ -472,6 +474,7 @@ struct Builder {
     Batch *b;
     PtrMap funcs;           // OBJ_FUNC Object* or N_FUNC_LIT Node* -> BFunc*
     Arena arena;            // BFuncs and texts: they outlive batches
+    VEC(BFunc *) all;       // every BFunc made, whose vectors esc_end frees
     VEC(BFunc *) stack;     // Tarjan's stack
     uint32_t visitgen;
     // gc's ir.StaticValue: a local variable's single definition, and

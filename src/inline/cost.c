@@ -515,11 +515,13 @@ static void composite(Cost *C, Node *e, Type *t) {
 // ---- calls ----
 
 // Where RewriteMultiValueCall's values go: lhs's types, else tuple's
-// (variadic: its last type's elements from there on).
+// (variadic: its last type's elements from there on), else, for a
+// builtin, rest for all values after the first.
 typedef struct Dst {
     NodeList lhs;
     Type *tuple;
     bool variadic;
+    Type *rest;
 } Dst;
 
 static Type *lhs_type(Node *l);
@@ -527,6 +529,8 @@ static Type *lhs_type(Node *l);
 static Type *dst_at(const Dst *d, int i) {
     if (d->lhs.n)
         return i < d->lhs.n ? lhs_type(d->lhs.v[i]) : NULL;
+    if (!d->tuple)
+        return i > 0 ? d->rest : NULL;
     int n = types_tuple_len(d->tuple);
     if (d->variadic && i >= n - 1) {
         Type *s = under(types_tuple_at(d->tuple, n - 1));
@@ -595,6 +599,23 @@ static void arguments(Cost *C, Node *e, Type *sig) {
 static void builtin(Cost *C, Node *e, int id) {
     NodeList args = e->u.call.args;
     Node *a0 = args.n > 0 ? args.v[0] : NULL;
+    // append(f()), delete(f()), copy(f()), print(f()), ...: the noder's
+    // transformArgs moves f's values to temporaries first; append's
+    // elements and delete's key are then converted as assigned.
+    Node *mv = args.n == 1 && !(e->flags & NF_DOTS) ? unparen(a0) : NULL;
+    if (mv && mv->kind == N_CALL && mv->type && mv->type->kind == TY_TUPLE &&
+        types_tuple_len(mv->type) > 1) {
+        if (node(C))
+            return;
+        Type *u0 = under(types_tuple_at(mv->type, 0));
+        Type *rest = NULL;
+        if (id == BUILTIN_APPEND && u0 && u0->kind == TY_SLICE)
+            rest = u0->u.elem.elem;
+        else if (id == BUILTIN_DELETE && u0 && u0->kind == TY_MAP)
+            rest = u0->u.map.key;
+        multi_value(C, mv, &(Dst){.rest = rest});
+        return;
+    }
     switch (id) {
     case BUILTIN_RECOVER:
         if (!fail(C, "call to recover"))
