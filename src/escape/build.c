@@ -84,25 +84,26 @@ BFunc *esc_bfunc(Builder *bl, const void *key) {
     return ptrmap_get(&bl->funcs, key);
 }
 
-Location *esc_var_loc(Escape *e, Object *obj) {
-    Location *loc = esc_obj_loc(e, obj);
-    if (!loc) {
-        // Declared here (or met before its declaration statement, which
-        // Go's scoping allows only through labels): a new variable of the
-        // current function. In an inlined copy every variable is a local
-        // of the caller.
-        LocKind kind = e->site ? LOC_AUTO
-                       : obj->flags & OF_RESULT ? LOC_RESULT
-                       : obj->flags & OF_PARAM ? LOC_PARAM : LOC_AUTO;
-        loc = esc_new_loc(e, kind, obj, esc_inl_var_text(e, obj), obj->pos, false);
-        esc_set_obj_loc(e, obj, loc);
-        if (loc->kind == LOC_AUTO && obj->type) {
-            EscAllocInfo a = {.kind = ALLOC_VAR, .size = types_sizeof(obj->type),
-                              .align = types_alignof(obj->type)};
-            loc->heap_reason = esc_heap_alloc_reason(&e->b->limits, &a);
-        }
+// A new variable of the current function, declared here (or met before
+// its declaration statement, which Go's scoping allows only through
+// labels). In an inlined copy every variable is a local of the caller.
+static Location *new_var_loc(Escape *e, Object *obj) {
+    LocKind kind = e->site ? LOC_AUTO
+                   : obj->flags & OF_RESULT ? LOC_RESULT
+                   : obj->flags & OF_PARAM ? LOC_PARAM : LOC_AUTO;
+    Location *loc = esc_new_loc(e, kind, obj, esc_inl_var_text(e, obj), obj->pos, false);
+    esc_set_obj_loc(e, obj, loc);
+    if (loc->kind == LOC_AUTO && obj->type) {
+        EscAllocInfo a = {.kind = ALLOC_VAR, .size = types_sizeof(obj->type),
+                          .align = types_alignof(obj->type)};
+        loc->heap_reason = esc_heap_alloc_reason(&e->b->limits, &a);
     }
     return loc;
+}
+
+Location *esc_var_loc(Escape *e, Object *obj) {
+    Location *loc = esc_obj_loc(e, obj);
+    return loc ? loc : new_var_loc(e, obj);
 }
 
 // ---- finding functions ----
@@ -532,9 +533,9 @@ static void decl_var(Escape *e, Node *id) {
     if (!id || id->kind != N_IDENT)
         return;
     Object *o = id->u.ident.obj;
-    if (o && esc_is_local_var(o) && o->pos == id->pos && !esc_obj_loc(e, o) &&
+    if (o && esc_is_local_var(o) && o->pos == id->pos && !esc_declared_loc(e, o) &&
         strcmp(o->name, "_") != 0)
-        esc_var_loc(e, o);
+        new_var_loc(e, o);
 }
 
 static void collect_decls_list(Escape *e, NodeList l) {
@@ -588,7 +589,7 @@ void esc_collect_decls(Escape *e, Node *n) {
         NodeList cl = n->u.switch_.body->u.block.list;
         for (int i = 0; i < cl.n; i++) {
             Object *o = ptrmap_get(&e->bld->info->implicits, cl.v[i]);
-            if (o && !esc_obj_loc(e, o) && o->type && strcmp(o->name, "_") != 0)
+            if (o && !esc_declared_loc(e, o) && o->type && strcmp(o->name, "_") != 0)
                 esc_set_obj_loc(e, o, esc_new_loc(e, LOC_AUTO, o, esc_inl_var_text(e, o),
                                                   cl.v[i]->u.clause.colon, false));
             collect_decls_list(e, cl.v[i]->u.clause.body);

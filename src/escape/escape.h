@@ -599,6 +599,7 @@ void esc_go_defer(Escape *e, Node *stmt);
 // copy of e->site's callee, then the enclosing copies, then the function's
 // own), or NULL.
 Location *esc_obj_loc(Escape *e, Object *o);
+Location *esc_declared_loc(Escape *e, Object *o);
 void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
 // Locations of the variables of every copy inlined into f, in gc's Dcl
 // order (after f's own), and the texts of the inlined calls.

@@ -42,6 +42,14 @@ Location *esc_obj_loc(Escape *e, Object *o) {
     }
 }
 
+// A declaration's own location: only the current copy's, never the
+// enclosing code's, since the callee itself may be in the batch with
+// locations of its own for the same objects.
+Location *esc_declared_loc(Escape *e, Object *o) {
+    PtrMap *m = site_map(e->b, e->site, false);
+    return m ? ptrmap_get(m, o) : NULL;
+}
+
 void esc_set_obj_loc(Escape *e, Object *o, Location *loc) {
     ptrmap_put(site_map(e->b, e->site, true), o, loc);
 }
