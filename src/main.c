@@ -344,7 +344,9 @@ static int cmd_escape(int argc, char **argv) {
         else if (strcmp(a, "-msan") == 0 || strcmp(a, "-asan") == 0)
             instrumenting = true;
         else if (strcmp(a, "-+") == 0)
-            ec.compiling_runtime = true;
+            ec.compiling_runtime = cfg.files_runtime = true;
+        else if (strcmp(a, "-std") == 0)
+            cfg.files_std = true;
         else if (strcmp(a, "-e") == 0)
             error_all = true;
         else if (strncmp(a, "-e=", 3) == 0)  // a Go bool flag: -e=0, -e=false, -e=true

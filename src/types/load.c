@@ -522,6 +522,10 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         SynOptions opts = {.std = p->std};
         for (size_t i = 0; i < sizeof runtime_pkgs / sizeof runtime_pkgs[0]; i++)
             opts.compiling_runtime |= p->std && strcmp(p->path, runtime_pkgs[i]) == 0;
+        if (l->cfg.compile_files && strcmp(p->path, "command-line-arguments") == 0) {
+            opts.std |= l->cfg.files_std;
+            opts.compiling_runtime |= l->cfg.files_runtime;
+        }
         int before = l->diags->nerrors;
         for (int i = 0; i < p->nfiles; i++)
             p->syn[i] = syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i],

@@ -81,6 +81,8 @@ typedef struct LoadConfig {
     // (a still-local path: PATH.a, PATH.o), read with read_object. Paths
     // found nowhere load from source if std or a module has them.
     Str local_prefix;
+    // gc's -std and -+ for the files compiled: the directives they allow.
+    bool files_std, files_runtime;
     Str pkgpath;        // -p: the path being compiled, which it cannot import
     Str *import_dirs;
     int nimport_dirs;
