@@ -487,6 +487,9 @@ struct Builder {
     Package *home;          // the package being compiled
     PtrMap abs_files;       // EscConfig.abs_files, filled by generic.c
     VEC(BFunc *) insts;
+    // The method wrappers of the package being analysed that inlined their
+    // method, in generation order: walk's reports for their bodies.
+    VEC(InlFunc *) wrapper_inls;
     BFunc *cur_inst;
     Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)
@@ -554,6 +557,8 @@ Object *esc_ident_obj(Node *n);                 // n (unparenthesised) ident's o
 void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx);
 // gc's walk, after escape analysis: "index bounds check elided" lines.
 void esc_bounds_report(Builder *bl, Batch *b, Node *body);
+// The same for an inlined copy at site, reported at pos.
+void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);

@@ -589,3 +589,17 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
     esc_visit(bl, body, bounds_visit, &c);
     ptrmap_free(&c.append_args);
 }
+
+void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos) {
+    if (!b->m || !b->out || !site->callee->body)
+        return;
+    BoundsCtx c = {bl, b, {0}, site, pos};
+    Package *opkg = bl->pkg;
+    Info *oinfo = bl->info;
+    bl->pkg = site->callee->pkg;
+    bl->info = site->callee->info;
+    esc_visit(bl, site->callee->body, bounds_visit, &c);
+    bl->pkg = opkg;
+    bl->info = oinfo;
+    ptrmap_free(&c.append_args);
+}

@@ -325,6 +325,8 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     InlFunc *inl = NULL;
     if (!iface && !tail && !w->early)
         inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->out);
+    if (inl)
+        vec_push(&w->bl->wrapper_inls, inl);
     // Below -m=2 only the allocations of an inlined body print.
     if (w->root->m >= 2 || (inl && w->root->m >= 1))
         analyze_wrapper(w, T, nptr, sel, iface, tail, name, inl);
