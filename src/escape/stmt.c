@@ -529,6 +529,28 @@ static bool bounded(Builder *bl, Node *n, int64_t max) {
     return !sign && bits <= 62 && (1LL << bits) <= max;
 }
 
+static void bounds_visit(void *vctx, Node *n);
+
+// The copy of site's callee, reported at pos, with its package's view.
+static void visit_copy(BoundsCtx *c, InlSite *site, Pos pos) {
+    if (!site->callee->body)
+        return;
+    Builder *bl = c->bl;
+    InlSite *osite = c->site;
+    Pos opos = c->pos;
+    Package *opkg = bl->pkg;
+    Info *oinfo = bl->info;
+    c->site = site;
+    c->pos = pos;
+    bl->pkg = site->callee->pkg;
+    bl->info = site->callee->info;
+    esc_visit(bl, site->callee->body, bounds_visit, c);
+    c->site = osite;
+    c->pos = opos;
+    bl->pkg = opkg;
+    bl->info = oinfo;
+}
+
 static void bounds_visit(void *vctx, Node *n) {
     BoundsCtx *c = vctx;
     if (n->kind == N_CALL) {
@@ -538,23 +560,9 @@ static void bounds_visit(void *vctx, Node *n) {
                 ptrmap_put(&c->append_args, syn_unparen(n->u.call.args.v[i]), (void *)1);
         Builder *bl = c->bl;
         InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, c->site, n) : NULL;
-        if (s && s->callee->body) {
-            // gc's walk sees the inlined copy in place of the call.
-            InlSite *osite = c->site;
-            Pos opos = c->pos;
-            Package *opkg = bl->pkg;
-            Info *oinfo = bl->info;
-            c->site = s;
-            if (opos == NOPOS)
-                c->pos = n->pos;
-            bl->pkg = s->callee->pkg;
-            bl->info = s->callee->info;
-            esc_visit(bl, s->callee->body, bounds_visit, c);
-            c->site = osite;
-            c->pos = opos;
-            bl->pkg = opkg;
-            bl->info = oinfo;
-        }
+        // gc's walk sees the inlined copy in place of the call.
+        if (s)
+            visit_copy(c, s, c->pos != NOPOS ? c->pos : n->pos);
         return;
     }
     if (n->kind != N_INDEX || n->u.index.indices.n != 1 || NODE_MODE(n) == MODE_TYPEXPR)
@@ -591,15 +599,9 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
 }
 
 void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos) {
-    if (!b->m || !b->out || !site->callee->body)
+    if (!b->m || !b->out)
         return;
-    BoundsCtx c = {bl, b, {0}, site, pos};
-    Package *opkg = bl->pkg;
-    Info *oinfo = bl->info;
-    bl->pkg = site->callee->pkg;
-    bl->info = site->callee->info;
-    esc_visit(bl, site->callee->body, bounds_visit, &c);
-    bl->pkg = opkg;
-    bl->info = oinfo;
+    BoundsCtx c = {bl, b, {0}, NULL, NOPOS};
+    visit_copy(&c, site, pos);
     ptrmap_free(&c.append_args);
 }
