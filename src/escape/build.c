@@ -219,6 +219,7 @@ typedef struct RefVisit {
     void (*fn)(struct RefVisit *v, BFunc *callee);
     uint32_t min;
     InlSite *site;      // the inlined body walked, NULL: the function's own
+    bool stencil;       // the code before inlining, closures' bodies included
 } RefVisit;
 
 static void analyze_component(Builder *bl, BFunc **fns, int n);
@@ -251,6 +252,10 @@ static void refs(RefVisit *v, Node *n) {
         // A literal of an inlined body is a new closure of the caller's
         // (analysed with the caller's batch), not the original: its
         // references are the caller's, with the literal's own sites.
+        if (v->stencil) {
+            refs(v, n->u.func_lit.body);
+            return;
+        }
         if (v->site) {
             InlSite *saved = v->site;
             v->site = NULL;
@@ -292,7 +297,7 @@ static void refs(RefVisit *v, Node *n) {
         // After inlining, an inlined call refers to nothing itself: its
         // copied body's references are the caller's (gc builds the graph
         // of escape analysis after inlining).
-        InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, v->site, n) : NULL;
+        InlSite *s = v->stencil ? NULL : esc_site_of(bl, v->site, n);
         if (!s) {
             // A devirtualized call names its concrete method (gc's graph
             // is built after devirtualization).
@@ -935,6 +940,27 @@ static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
 
 static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }
 
+// gc's stenciler makes the instantiations before inlining, scanning the
+// declarations in order, then each new instantiation's body in turn; the
+// ones inlining leaves uncalled are analysed in that order.
+static void stencil_scan(Builder *bl, BFunc **fns, int n, BFunc *init) {
+    RefVisit v = {.bl = bl, .fn = ref_nothing, .stencil = true};
+    for (int i = 0; i < n; i++) {
+        BFunc *f = fns[i];
+        if (f->body && !f->f.outer)
+            refs(&v, f->body);
+    }
+    for (int i = 0; init && i < init->init_exprs.len; i++)
+        refs(&v, init->init_exprs.data[i]);
+    for (int i = 0; i < bl->insts.len; i++) {
+        BFunc *f = bl->insts.data[i];
+        InstCtx save;
+        esc_enter(bl, f, &save);
+        refs(&v, f->body);
+        esc_leave(bl, &save);
+    }
+}
+
 // Source order; positions grow through a package's files in order.
 static int cmp_decl_pos(const void *a, const void *b) {
     const BFunc *x = *(BFunc *const *)a, *y = *(BFunc *const *)b;
@@ -1019,6 +1045,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < order.len; i++)
         if (order.data[i]->body)
             esc_devirt_report(bl, root, order.data[i]->body);
+    stencil_scan(bl, order.data, order.len, init);
     for (int i = 0; i < order.len; i++) {
         BFunc *f = order.data[i];
         if (f->scc_id)

@@ -620,6 +620,9 @@ BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body
 Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);
+// The site where call was inlined into parent's copy (NULL: into the
+// body of the function the builder is in), or NULL.
+InlSite *esc_site_of(Builder *bl, InlSite *parent, Node *call);
 Type *esc_inl_sig(InlSite *s);  // the callee's signature
 // gc's delayed single result (canDelayResults): the expression of the
 // callee's only return statement when the copy declares its one result

@@ -33,42 +33,14 @@
 
 #include "escape.h"
 
-// gc's Shapify for type argument targ of type parameter tparam, with the
-// type parameters of ctx (an instantiation being analysed, or NULL)
-// replaced by their shapes first.
 static Type *shape_of(Builder *bl, BFunc *ctx, Type *tparam, Type *targ) {
-    Type *t = targ;
+    IrShapeCtx sc = {&bl->arena, &bl->ptr_shape, NULL, NULL, 0};
     if (ctx && ctx->nshapes)
-        t = check_subst_in(&bl->arena, NULL, t, ctx->tparams, ctx->shapes, ctx->nshapes);
-    Type *u = types_under(t);
-    if (u->kind == TY_POINTER && u->u.elem.elem &&
-        types_under(u->u.elem.elem)->kind != TY_ARRAY &&
-        !(u->u.elem.elem->flags & TF_NOTINHEAP)) {
-        // The structural type of the constraint, read without any binding.
-        Type *saved = tparam->u.tparam.shape;
-        types_bind_shape(tparam, NULL);
-        bool structural = types_core_type(tparam) != NULL;
-        types_bind_shape(tparam, saved);
-        if (!structural) {
-            if (!bl->ptr_shape)
-                bl->ptr_shape = types_new_pointer(&bl->arena, TYP(TY_UINT8));
-            u = bl->ptr_shape;
-        }
-    }
-    return u;
+        sc = (IrShapeCtx){&bl->arena, &bl->ptr_shape, ctx->tparams, ctx->shapes, ctx->nshapes};
+    return ir_shape_of(&sc, tparam, targ);
 }
 
-// The type parameters an instantiation of gen binds: a function's own, or
-// those its receiver declares.
-static Type **gen_tparams(Object *gen, int *n) {
-    Type *sig = gen->type;
-    if (sig->u.func.ntparams) {
-        *n = sig->u.func.ntparams;
-        return sig->u.func.tparams;
-    }
-    *n = sig->u.func.nrtparams;
-    return sig->u.func.rtparams;
-}
+static Type **gen_tparams(Object *gen, int *n) { return ir_generic_tparams(gen, n); }
 
 void esc_note_generic_decl(Builder *bl, Node *fd) {
     Object *obj = fd->u.func_decl.name->u.ident.obj;
@@ -113,23 +85,8 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
             return f;
     }
     Package *gp = gen->pkg;
-    if (gp && gp != bl->home && gp->dir && !ptrmap_get(&bl->abs_files, gp)) {
-        // gc reads this generic code back from export data: its lines
-        // carry the absolute file names.
-        ptrmap_put(&bl->abs_files, gp, (void *)1);
-        for (int i = 0; i < gp->nfiles; i++) {
-            SynFile *sf = gp->syn ? gp->syn[i] : NULL;
-            if (!sf || !sf->src || !sf->src->path)
-                continue;
-            const char *base = strrchr(sf->src->path, '/');
-            Buf ab = {0};
-            buf_puts(&ab, gp->dir);
-            buf_putc(&ab, '/');
-            buf_puts(&ab, base ? base + 1 : sf->src->path);
-            ptrmap_put(&bl->abs_files, sf->src, (void *)str_intern(ab.data, ab.len));
-            buf_free(&ab);
-        }
-    }
+    if (gp && gp != bl->home)
+        ir_note_export_files(&bl->abs_files, gp);
     if (bl->insts.len >= MAX_INSTS)
         return NULL;
     BFunc *f = esc_new_inst(bl, decl, gen);
@@ -142,65 +99,14 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
     return f;
 }
 
-// gc's name of an instantiation: "F[go.shape.int_0]", "T[go.shape.int_0].M"
-// or "(*T[go.shape.int_0]).M".
 static Str inst_name(Node *decl, BFunc *f) {
-    Buf b = {0};
-    Str name = decl->u.func_decl.name->u.ident.name;
-    bool ptr = false;
-    Str tn = NULL;
-    if (decl->u.func_decl.recv.n) {
-        Node *t = syn_unparen(decl->u.func_decl.recv.v[0]->u.field.type);
-        if (t->kind == N_STAR) {
-            ptr = true;
-            t = syn_unparen(t->u.unary.x);
-        }
-        if (t->kind == N_INDEX)
-            t = t->u.index.x;
-        tn = t->kind == N_IDENT ? t->u.ident.name : "?";
-        buf_puts(&b, ptr ? "(*" : "");
-        buf_puts(&b, tn);
-    } else {
-        buf_puts(&b, name);
-    }
-    esc_bind_inst(f, true);
-    buf_putc(&b, '[');
-    for (int i = 0; i < f->nshapes; i++) {
-        if (i)
-            buf_putc(&b, ',');
-        types_write_type(&b, f->tparams[i], NULL, TS_GC);
-    }
-    buf_putc(&b, ']');
-    esc_bind_inst(f, false);
-    if (tn) {
-        buf_puts(&b, ptr ? ")." : ".");
-        buf_puts(&b, name);
-    }
-    Str s = str_intern(b.data, b.len);
-    buf_free(&b);
-    return s;
+    return ir_inst_name(decl, f->tparams, f->shapes, f->nshapes);
 }
 
-static int cmp_pos(const void *a, const void *b) {
-    Node *x = *(Node *const *)a, *y = *(Node *const *)b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
+typedef IrNodeVec NodeVec;
 
-typedef VEC(Node *) NodeVec;
-
-// The nodes the checker recorded an instance for, between lo and hi, in
-// source order.
 static NodeVec instance_nodes(Builder *bl, Pos lo, Pos hi) {
-    NodeVec keys = {0};
-    PtrMap *m = &bl->info->instances;
-    for (size_t i = 0; i < m->cap; i++) {
-        Node *k = m->keys ? (Node *)m->keys[i] : NULL;
-        if (k && m->vals[i] && k->pos >= lo && k->pos <= hi)
-            vec_push(&keys, k);
-    }
-    if (keys.len > 1)
-        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_pos);
-    return keys;
+    return ir_instance_nodes(bl->info, lo, hi);
 }
 
 // gc instantiates the methods of every instance type an instantiation's
@@ -271,41 +177,8 @@ BFunc *esc_func_of(Builder *bl, Object *o, Node *ident) {
     return esc_bfunc(bl, o);
 }
 
-// Whether t mentions a type parameter (then it is not a fully
-// instantiated type).
-static bool mentions_tparam(Type *t, int depth) {
-    if (!t || depth > 32)
-        return false;
-    switch (t->kind) {
-    case TY_TYPEPARAM: return true;
-    case TY_POINTER: case TY_SLICE: return mentions_tparam(t->u.elem.elem, depth + 1);
-    case TY_ARRAY: return mentions_tparam(t->u.array.elem, depth + 1);
-    case TY_MAP: return mentions_tparam(t->u.map.key, depth + 1) || mentions_tparam(t->u.map.elem, depth + 1);
-    case TY_CHAN: return mentions_tparam(t->u.chan.elem, depth + 1);
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.struct_.nfields; i++)
-            if (mentions_tparam(t->u.struct_.fields[i]->type, depth + 1))
-                return true;
-        return false;
-    case TY_TUPLE:
-        for (int i = 0; i < t->u.tuple.n; i++)
-            if (mentions_tparam(t->u.tuple.vars[i]->type, depth + 1))
-                return true;
-        return false;
-    case TY_FUNC:
-        return mentions_tparam(t->u.func.params, depth + 1) || mentions_tparam(t->u.func.results, depth + 1);
-    case TY_NAMED:
-        for (int i = 0; i < t->u.named.ntargs; i++)
-            if (mentions_tparam(t->u.named.targs[i], depth + 1))
-                return true;
-        return false;
-    default:
-        return false;
-    }
-}
-
 bool esc_has_shape(Escape *e, Type *t) {
-    return e->bld && e->bld->cur_inst && mentions_tparam(t, 0);
+    return e->bld && e->bld->cur_inst && ir_mentions_tparam(t);
 }
 
 Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
@@ -421,7 +294,7 @@ void esc_instantiate_methods(Builder *bl) {
         Type *orig = t->u.named.orig;
         bool concrete = orig != NULL;
         for (int j = 0; j < t->u.named.ntargs && concrete; j++)
-            concrete = !mentions_tparam(t->u.named.targs[j], 0);
+            concrete = !ir_mentions_tparam(t->u.named.targs[j]);
         if (!concrete)
             continue;
         int nm = 0;

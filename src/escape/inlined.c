@@ -55,14 +55,21 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc) {
 }
 
 InlSite *esc_inl_site(Escape *e, Node *call) {
-    Builder *bl = e->bld;
-    // Shape instantiations are not inlined into (an approximation of the
-    // driver's).
-    if (!bl || !bl->inl || bl->cur_inst)
+    if (!e->bld)
         return NULL;
     // gc copies a func literal with the calls inlined into it already:
     // the copy's sites are the original literal's own.
-    return inl_site(bl->inl, e->closure_copy ? NULL : e->site, call);
+    return esc_site_of(e->bld, e->closure_copy ? NULL : e->site, call);
+}
+
+InlSite *esc_site_of(Builder *bl, InlSite *parent, Node *call) {
+    if (!bl->inl)
+        return NULL;
+    if (!bl->cur_inst)
+        return inl_site(bl->inl, parent, call);
+    // A shape instantiation's body is shared by all its instantiations.
+    InlFunc *fn = esc_inl_func(bl, bl->cur_inst);
+    return fn ? inl_site_in(bl->inl, fn, parent, call) : NULL;
 }
 
 // The call in the function's own body that s was inlined through.
@@ -130,11 +137,17 @@ typedef struct SiteSave {
     Package *pkg;
     Info *info;
     bool closure_copy;
+    Type *shapes[8];    // an instantiation's type parameters' bindings before
 } SiteSave;
 
 static SiteSave enter(Escape *e, InlSite *s) {
     Builder *bl = e->bld;
-    SiteSave v = {e->site, e->b->inl_pos, bl->pkg, bl->info, e->closure_copy};
+    SiteSave v = {e->site, e->b->inl_pos, bl->pkg, bl->info, e->closure_copy, {0}};
+    // The copy of a shape instantiation is walked with its shapes bound.
+    InlFunc *c = s->callee;
+    for (int i = 0; i < c->nshapes && i < 8; i++)
+        v.shapes[i] = c->tparams[i]->u.tparam.shape;
+    ir_bind_shapes(c->tparams, c->shapes, c->nshapes < 8 ? c->nshapes : 8, true);
     e->site = s;
     e->closure_copy = false;
     e->b->inl_pos = outer_pos(s);
@@ -146,6 +159,9 @@ static SiteSave enter(Escape *e, InlSite *s) {
 }
 
 static void leave(Escape *e, SiteSave v) {
+    InlFunc *c = e->site->callee;
+    for (int i = 0; i < c->nshapes && i < 8; i++)
+        types_bind_shape(c->tparams[i], v.shapes[i]);
     e->site = v.site;
     e->closure_copy = v.closure_copy;
     e->b->inl_pos = v.pos;
@@ -154,8 +170,10 @@ static void leave(Escape *e, SiteSave v) {
 }
 
 InlFunc *esc_inl_func(Builder *bl, BFunc *f) {
-    if (!bl->inl || f->inst)
+    if (!bl->inl)
         return NULL;
+    if (f->inst)    // (the func literals of generic code have none)
+        return f->inst == f ? inl_instance(bl->inl, bl->home, f->obj, f->shapes, f->nshapes) : NULL;
     if (f->obj)
         return inl_func(bl->inl, f->obj);
     if (f->decl)

@@ -559,7 +559,7 @@ static void bounds_visit(void *vctx, Node *n) {
             for (int i = 1; i < n->u.call.args.n; i++)
                 ptrmap_put(&c->append_args, syn_unparen(n->u.call.args.v[i]), (void *)1);
         Builder *bl = c->bl;
-        InlSite *s = bl->inl && !bl->cur_inst ? inl_site(bl->inl, c->site, n) : NULL;
+        InlSite *s = esc_site_of(bl, c->site, n);
         // gc's walk sees the inlined copy in place of the call.
         if (s)
             visit_copy(c, s, c->pos != NOPOS ? c->pos : n->pos);

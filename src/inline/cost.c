@@ -29,6 +29,10 @@
 
 #include "inline.h"
 
+// A dictionary entry, (*(*[N]uintptr)(unsafe.Pointer(.dict)))[i]: OINDEX,
+// ODEREF, ONAME and OLITERAL (the two OCONVNOPs are free).
+#define DICT_ENTRY_NODES 4
+
 typedef struct Cost {
     const InlCostCfg *cfg;
     Info *info;
@@ -177,6 +181,20 @@ static bool is_blank(Node *e) {
     return e && e->kind == N_IDENT && strcmp(e->u.ident.name, "_") == 0;
 }
 
+// A closure of shaped code starts by copying the dictionary it captured
+// to a local (.dict = .dict): OAS and two ONAMEs.
+static void dict_copy(Cost *C) {
+    if (C->cfg->shaped)
+        charge(C, 3);
+}
+
+// A shaped value converted to an interface: gc's stenciler makes it
+// OEFACE(dictionary entry, OCONVIDATA(x)) where OCONVIFACE was.
+static void shaped_iface_conv(Cost *C, Type *src, Type *dst) {
+    if (C->cfg->shaped && src && dst && is_iface(dst) && !is_iface(src) && ir_mentions_tparam(src))
+        charge(C, DICT_ENTRY_NODES + 1);
+}
+
 // A value stored as dst, with assignconvfn's conversion.
 static void conv(Cost *C, Node *e, Type *dst) {
     if (C->reason)
@@ -189,6 +207,7 @@ static void conv(Cost *C, Node *e, Type *dst) {
     case 2:
         if (node(C))
             return;
+        shaped_iface_conv(C, e->type, dst);
         break;
     }
     expr(C, e);
@@ -351,6 +370,7 @@ static void expr(Cost *C, Node *e) {
             Type *save = C->sig;
             C->sig = e->type;
             C->closures++;
+            dict_copy(C);
             stmts(C, e->u.func_lit.body->u.block.list);
             C->closures--;
             C->sig = save;
@@ -753,12 +773,37 @@ static void callfunc_extra(Cost *C, Node *e, Object *fn, bool methexpr) {
 }
 
 
-static bool is_generic_call(Cost *C, Node *fun) {
+static Instance *generic_call(Cost *C, Node *fun) {
     fun = unparen(fun);
     if (fun->kind == N_INDEX)
         fun = unparen(fun->u.index.x);
     Node *id = fun->kind == N_SELECTOR ? fun->u.selector.sel : fun;
-    return id->kind == N_IDENT && ptrmap_get(&C->info->instances, id) != NULL;
+    return id->kind == N_IDENT ? ptrmap_get(&C->info->instances, id) : NULL;
+}
+
+static bool targs_shaped(Type **targs, int n) {
+    for (int i = 0; i < n; i++)
+        if (ir_mentions_tparam(targs[i]))
+            return true;
+    return false;
+}
+
+// The dictionary argument of a call of generic code: a global's address
+// (&.dict.F[int]), or in shaped code whose type arguments depend on the
+// type parameters, an entry of the caller's own dictionary.
+static void dict_arg(Cost *C, Type **targs, int n) {
+    int k = C->cfg->shaped && targs_shaped(targs, n) ? DICT_ENTRY_NODES : 2;
+    for (int i = 0; i < k; i++)
+        node(C);
+}
+
+// A method of a type parameter's constraint called on a shaped value: gc
+// calls it through the dictionary, (func(T))(&dict[i])(x, ...).
+static bool bound_method_call(Cost *C, Node *x, Selection *sel) {
+    Object *m = sel->obj;
+    Object *rv = m && m->type && m->type->kind == TY_FUNC ? m->type->u.func.recv : NULL;
+    return C->cfg->shaped && rv && types_is_interface(rv->type) && ir_mentions_tparam(x->type) &&
+           !types_is_interface(x->type);
 }
 
 static void call(Cost *C, Node *e) {
@@ -789,6 +834,8 @@ static void call(Cost *C, Node *e) {
             free_node(C);
         else if (node(C))
             return;
+        else
+            shaped_iface_conv(C, x->type, e->type);
         expr(C, x);
         return;
     }
@@ -799,6 +846,16 @@ static void call(Cost *C, Node *e) {
     }
     Selection *sel = fun->kind == N_SELECTOR ? ptrmap_get(&C->info->selections, fun) : NULL;
     Type *sig = under(fun->type);
+    // (no temporary for the receiver: it is an argument there)
+    if (sel && sel->kind == SEL_METHOD_VAL && bound_method_call(C, fun->u.selector.x, sel)) {
+        if (node(C))
+            return;
+        charge(C, C->cfg->extra_call_cost);
+        charge(C, 1 + DICT_ENTRY_NODES);  // OADDR of the entry (OCONVNOP is free)
+        expr(C, fun->u.selector.x);
+        arguments(C, e, sig);
+        return;
+    }
     // The part the noder moves to a temporary: OAS + ONAME there, and the
     // ONAME where it was.
     Node *tmp = ir_temp_part(C->cfg->pkg, e);
@@ -826,10 +883,12 @@ static void call(Cost *C, Node *e) {
             return;
         free_node(C);
         node(C);
-        if (is_generic_call(C, fun) || (recv_base(sel->obj) && recv_base(sel->obj)->u.named.ntargs)) {
-            node(C);   // the dictionary argument: &.dict
-            node(C);
-        }
+        Instance *gi = generic_call(C, fun);
+        Type *rb = recv_base(sel->obj);
+        if (gi)
+            dict_arg(C, gi->targs, gi->ntargs);
+        else if (rb && rb->u.named.ntargs)
+            dict_arg(C, rb->u.named.targs, rb->u.named.ntargs);
         receiver(C, x, sel);
         arguments(C, e, sig);
         return;
@@ -841,10 +900,9 @@ static void call(Cost *C, Node *e) {
     else {
         Object *o = ident_obj(fun);
         callfunc_extra(C, e, o && o->kind == OBJ_FUNC ? o : NULL, false);
-        if (is_generic_call(C, fun)) {
-            node(C);
-            node(C);
-        }
+        Instance *gi = generic_call(C, fun);
+        if (gi)
+            dict_arg(C, gi->targs, gi->ntargs);
     }
     if (C->reason)
         return;
@@ -889,7 +947,7 @@ static void assign(Cost *C, Node *s, NodeList lhs, NodeList rhs, bool def) {
         expr(C, lhs.v[i]);
     if (rhs.n != 1)
         return;
-    if (ir_multi_call_temps(s) > 0)   // OAS2 of temporaries, converted
+    if (ir_multi_call_temps_in(s, C->cfg->shaped) > 0)   // OAS2 of temporaries, converted
         multi_value(C, unparen(rhs.v[0]), &(Dst){.lhs = lhs});
     else
         expr(C, rhs.v[0]);   // OAS2FUNC, OAS2MAPR, OAS2RECV, OAS2DOTTYPE
@@ -922,7 +980,7 @@ static void decl_stmt(Cost *C, Node *g) {
             node(C);
             for (int i = 0; i < names.n; i++)
                 node(C);
-            if (ir_multi_call_temps(sp) > 0)
+            if (ir_multi_call_temps_in(sp, C->cfg->shaped) > 0)
                 multi_value(C, unparen(vals.v[0]), &(Dst){.lhs = names});
             else
                 expr(C, vals.v[0]);
@@ -1181,6 +1239,8 @@ static void run(Cost *C, const InlCostCfg *cfg, Node *fn, bool counting) {
     } else
         C->sig = fn->type;
     Node *body = body_of(fn);
+    if (fn->kind == N_FUNC_LIT)
+        dict_copy(C);
     if (body)
         stmts(C, body->u.block.list);
 }

@@ -12,10 +12,14 @@
 // site whose body holds it (NULL: the function's own body); escape
 // analysis asks inl_site(parent, call) while it walks bodies.
 //
-// Approximations (said here and in the notes): generic functions and
-// their instantiations are neither costed nor inlined; calls inside the
-// copies of closures of inlined bodies are not considered (gc does not
-// either, as its copies join the package after the visit).
+// Generic code is seen as gc's stenciler leaves it: one function per
+// shape instantiation (F[go.shape.int_0]), made in the package that uses
+// it, costed and walked with its type parameters bound to their shapes.
+//
+// Approximations (said here and in the notes): calls inside the copies of
+// closures of inlined bodies are not considered (gc does not either, as
+// its copies join the package after the visit); func literals inside
+// generic code are not costed or inlined into.
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +40,12 @@ typedef struct Frame {
 struct Inliner {
     InlConfig cfg;
     Arena arena;
+    Package *home;          // the package processed
+    PtrMap gen_decls;       // generic OBJ_FUNC -> its N_FUNC_DECL
+    PtrMap insts;           // generic OBJ_FUNC -> its instantiations (next_inst)
+    InlFuncVec inst_list;   // the home package's, in the order made
+    Type *ptr_shape;
+    PtrMap abs_files;       // source file of an imported generic -> absolute path
     PtrMap funcs;           // OBJ_FUNC Object* or N_FUNC_LIT Node* -> InlFunc*
     PtrMap sites;           // call Node* -> InlSite* (chained by next_same)
     IrDefs defs;            // static values of local variables
@@ -68,7 +78,18 @@ static void line(Inliner *in, Pos pos, const char *fmt, ...)
 static void line(Inliner *in, Pos pos, const char *fmt, ...) {
     if (!in->out || !in->cfg.m)
         return;
-    pos_format(in->out, pos);
+    Str abs = pos != NOPOS ? ptrmap_get(&in->abs_files, pos_file(pos)) : NULL;
+    if (abs) {
+        // The same line and column, under the file's absolute path.
+        Position r = pos_resolve(pos);
+        Buf tmp = {0};
+        pos_format(&tmp, pos);
+        buf_puts(in->out, abs);
+        buf_puts(in->out, tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "");
+        buf_free(&tmp);
+    } else {
+        pos_format(in->out, pos);
+    }
     buf_puts(in->out, ": ");
     va_list ap;
     va_start(ap, fmt);
@@ -82,10 +103,10 @@ static void line(Inliner *in, Pos pos, const char *fmt, ...) {
 // fn's name as gc's %v prints a function: qualified when it belongs to
 // another package than the one compiled.
 static Str qualified_name(Inliner *in, InlFunc *fn) {
-    if (fn->pkg == in->pkg || !fn->pkg)
+    if (fn->pkg == in->home || !fn->pkg)
         return fn->name;
     Buf b = {0};
-    if (ir_qualify_by_path(in->pkg, fn->pkg))
+    if (ir_qualify_by_path(in->home, fn->pkg))
         buf_printf(&b, "\"%s\".%s", fn->pkg->path, fn->name);
     else
         buf_printf(&b, "%s.%s", fn->pkg->name, fn->name);
@@ -98,6 +119,26 @@ static Str qualified_name(Inliner *in, InlFunc *fn) {
 
 static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
                          InlFunc *outer);
+
+// The InlFunc of func literal n in the code of fn: the instantiations of
+// generic code each have their own.
+static InlFunc *lit_func(Inliner *in, InlFunc *fn, Node *n) {
+    InlFunc *i = fn ? fn->inst : NULL;
+    return i ? ptrmap_get(&i->inst_lits, n) : ptrmap_get(&in->funcs, n);
+}
+
+// A literal of generic code is generic code of the same instantiation.
+static void inherit_shapes(InlFunc *f, InlFunc *from) {
+    f->inst = from->inst;
+    f->tparams = from->tparams;
+    f->shapes = from->shapes;
+    f->nshapes = from->nshapes;
+    f->home = from->home;
+    if (from->inst) {
+        f->pkg = from->pkg;
+        f->info = from->info;
+    }
+}
 
 // gc copies the func literals of an inlined body as closures of the
 // function compiled, named in its sequence (r.func3 for a literal of a
@@ -113,7 +154,7 @@ static bool copy_lit(void *ctx, Node *n) {
     CopyCtx *c = ctx;
     if (n->kind != N_FUNC_LIT)
         return true;
-    InlFunc *cur = c->in->curfn, *orig = ptrmap_get(&c->in->funcs, n);
+    InlFunc *cur = c->in->curfn, *orig = lit_func(c->in, c->fr->fn, n);
     if (!orig)
         return false;
     char buf[512];
@@ -128,6 +169,7 @@ static bool copy_lit(void *ctx, Node *n) {
     copy->decl = n;
     copy->pos = orig->pos;
     copy->copy_of = orig;
+    inherit_shapes(copy, orig);
     ptrmap_put(&c->fr->copies, n, copy);
     vec_push(&c->site->copies, copy);
     return false;
@@ -161,8 +203,14 @@ static bool find_lits(void *ctx, Node *n) {
         return true;
     char buf[512];
     snprintf(buf, sizeof buf, c->top ? "%s.func%d" : "%s.%d", c->fn->name, ++c->fn->lit_gen);
-    InlFunc *lit = new_func(c->in, n, NULL, n->u.func_lit.body, str_cstr(buf), c->fn);
+    InlFunc *inst = c->fn->inst;
+    InlFunc *lit = new_func(c->in, inst ? NULL : n, NULL, n->u.func_lit.body, str_cstr(buf), c->fn);
+    lit->decl = n;
     lit->pos = n->pos;
+    if (inst) {
+        inherit_shapes(lit, c->fn);
+        ptrmap_put(&inst->inst_lits, n, lit);
+    }
     vec_push(&c->fn->lits, lit);
     LitCtx sub = {c->in, lit, false};
     syn_inspect(n->u.func_lit.body, find_lits, &sub);
@@ -186,6 +234,108 @@ static InlFunc *func_of_object(Inliner *in, Object *o) {
     if (o->u.func.origin && o != o->u.func.origin)
         return NULL;    // a method of an instance: generic code
     return ptrmap_get(&in->funcs, o);
+}
+
+// ---- shape instantiations ----
+
+// The instantiation of gen for type arguments targs as written in the code
+// of ctx (an instantiation, or NULL); made on first use in the home
+// package. NULL when gen's body is unknown.
+#define MAX_INSTS 20000
+
+static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, InlFunc *ctx) {
+    if (!gen || !gen->type || gen->type->kind != TY_FUNC || !targs)
+        return NULL;
+    int n;
+    Type **tps = ir_generic_tparams(gen, &n);
+    Node *decl = ptrmap_get(&in->gen_decls, gen);
+    if (n == 0 || n != ntargs || !decl)
+        return NULL;
+    IrShapeCtx sc = {&in->arena, &in->ptr_shape, NULL, NULL, 0};
+    if (ctx && ctx->nshapes)
+        sc = (IrShapeCtx){&in->arena, &in->ptr_shape, ctx->tparams, ctx->shapes, ctx->nshapes};
+    Type **shapes = ARENA_ARRAY(&in->arena, Type *, n);
+    for (int i = 0; i < n; i++) {
+        if (!targs[i])
+            return NULL;
+        shapes[i] = ir_shape_of(&sc, tps[i], targs[i]);
+    }
+    InlFunc *f = inl_instance(in, in->home, gen, shapes, n);
+    if (f || in->inst_list.len >= MAX_INSTS)
+        return f;
+    f = ARENA_NEW(&in->arena, InlFunc);
+    f->decl = decl;
+    f->obj = gen;
+    f->body = decl->u.func_decl.body;
+    f->name = ir_inst_name(decl, tps, shapes, n);
+    f->pkg = gen->pkg;
+    f->info = types_package_info(gen->pkg);
+    f->home = in->home;
+    f->pragma = decl->u.func_decl.pragma;
+    // gc reads an imported generic back from export data, where its
+    // position is its name's.
+    f->pos = gen->pkg == in->home ? decl->pos : decl->u.func_decl.name->pos;
+    f->tparams = tps;
+    f->shapes = shapes;
+    f->nshapes = n;
+    if (gen->pkg != in->home)
+        ir_note_export_files(&in->abs_files, gen->pkg);
+    f->next_inst = ptrmap_get(&in->insts, gen);
+    ptrmap_put(&in->insts, gen, f);
+    vec_push(&in->all, f);
+    vec_push(&in->inst_list, f);
+    f->inst = f;
+    LitCtx lc = {in, f, true};
+    if (f->body)
+        syn_inspect(f->body, find_lits, &lc);
+    return f;
+}
+
+InlFunc *inl_instance(Inliner *in, Package *home, Object *gen, Type **shapes, int n) {
+    for (InlFunc *f = in ? ptrmap_get(&in->insts, gen) : NULL; f; f = f->next_inst) {
+        if (f->home != home || f->nshapes != n)
+            continue;
+        bool same = true;
+        for (int j = 0; j < n && same; j++)
+            same = types_identical(f->shapes[j], shapes[j]);
+        if (same)
+            return f;
+    }
+    return NULL;
+}
+
+// The function a reference to o denotes, for an instantiation: o is a
+// generic function named by ident (its type arguments recorded there), a
+// method of an instance type, or a generic method selected on recv (an
+// instance type, in generic code). ctx: the instantiation whose code
+// holds the reference.
+static InlFunc *ref_func(Inliner *in, Info *info, Object *o, Node *ident, Type *recv, InlFunc *ctx) {
+    if (!o || o->kind != OBJ_FUNC || !o->type || o->type->kind != TY_FUNC)
+        return NULL;
+    if (o->flags & OF_GENERIC_INST) {
+        Type *rb = o->u.func.recv_base;
+        if (!o->u.func.origin || !rb || rb->kind != TY_NAMED)
+            return NULL;
+        return instance(in, o->u.func.origin, rb->u.named.targs, rb->u.named.ntargs, ctx);
+    }
+    if (o->type->u.func.ntparams) {
+        Instance *inst = ident ? ptrmap_get(&info->instances, ident) : NULL;
+        return inst ? instance(in, o, inst->targs, inst->ntargs, ctx) : NULL;
+    }
+    if (o->type->u.func.nrtparams) {
+        Type *t = recv && types_under(recv)->kind == TY_POINTER && recv->kind != TY_NAMED
+                      ? types_under(recv)->u.elem.elem : recv;
+        if (t && t->kind == TY_NAMED && t->u.named.ntargs)
+            return instance(in, o, t->u.named.targs, t->u.named.ntargs, ctx);
+        return NULL;
+    }
+    return func_of_object(in, o);
+}
+
+// The instantiation whose code the walk is in (NULL: non-generic code).
+static InlFunc *code_inst(Inliner *in, Frame *frame) {
+    InlFunc *f = frame ? frame->fn : in->scope_fn;
+    return f && f->nshapes ? f : NULL;
 }
 
 // The function literal (or f itself) whose own code holds position p:
@@ -253,15 +403,14 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
         switch (f->kind) {
         case N_FUNC_LIT: {
             InlFunc *copy = frame ? ptrmap_get(&frame->copies, f) : NULL;
-            return copy ? copy : ptrmap_get(&in->funcs, f);
+            return copy ? copy : lit_func(in, frame ? frame->fn : in->scope_fn, f);
         }
         case N_IDENT: {
             Object *o = f->u.ident.obj;
             if (!o)
                 return NULL;
             if (o->kind == OBJ_FUNC)
-                return is_generic(o) || ptrmap_get(&info->instances, f) ? NULL
-                                                                      : func_of_object(in, o);
+                return ref_func(in, info, o, f, NULL, code_inst(in, frame));
             if (o->kind != OBJ_VAR)
                 return NULL;
             if (frame) {
@@ -299,10 +448,7 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
             Selection *s = ptrmap_get(&info->selections, f);
             if (!s) {   // pkg.F
                 Object *o = f->u.selector.sel->u.ident.obj;
-                if (o && o->kind == OBJ_FUNC && !is_generic(o) &&
-                    !ptrmap_get(&info->instances, f->u.selector.sel))
-                    return func_of_object(in, o);
-                return NULL;
+                return ref_func(in, info, o, f->u.selector.sel, NULL, code_inst(in, frame));
             }
             if (!s->obj || s->obj->kind != OBJ_FUNC || types_is_interface(s->recv))
                 return NULL;
@@ -317,7 +463,16 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
             // inlCallee does not follow; only x.M(...) itself is T.M(x, ...).
             if (s->kind == SEL_METHOD_VAL && f != fun)
                 return NULL;
-            return func_of_object(in, m);
+            return ref_func(in, info, m, NULL, s->recv, code_inst(in, frame));
+        }
+        case N_INDEX: {
+            // F[int]: an explicit instantiation of a generic function.
+            Node *x = syn_unparen(f->u.index.x);
+            Node *id = x->kind == N_SELECTOR ? x->u.selector.sel : x;
+            if (id->kind != N_IDENT || !ptrmap_get(&info->instances, id))
+                return NULL;
+            f = x;
+            continue;
         }
         case N_CALL: {
             // An inlined call that delays its result: the value of its
@@ -402,6 +557,7 @@ static void can_inline(Inliner *in, InlFunc *fn) {
             return;
         fn->checked = true;
         InlCostCfg cc = cost_cfg(in);
+        cc.shaped = fn->nshapes > 0;
         InlFunc *saved_scope = in->scope_fn;
         in->scope_fn = fn;
         int cost = inl_hairy(&cc, fn->decl, &reason, &in->arena);
@@ -411,18 +567,21 @@ static void can_inline(Inliner *in, InlFunc *fn) {
             fn->cost = cost;
             if (in->cfg.m > 1) {
                 Buf body = {0};
-                ir_fmt_inl_func(&body, fn->decl, fn->pkg);
-                line(in, fn->pos, "can inline %s with cost %d as: %s", fn->name, cost,
+                if (fn->nshapes)
+                    ir_fmt_inl_inst(&body, fn->decl, in->home);
+                else
+                    ir_fmt_inl_func(&body, fn->decl, fn->pkg);
+                line(in, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn), cost,
                      buf_cstr(&body));
                 buf_free(&body);
             } else if (in->cfg.m) {
-                line(in, fn->pos, "can inline %s", fn->name);
+                line(in, fn->pos, "can inline %s", qualified_name(in, fn));
             }
             return;
         }
     }
     if (in->cfg.m > 1)
-        line(in, fn->pos, "cannot inline %s: %s", fn->name, reason);
+        line(in, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
 }
 
 // ---- InlineCalls ----
@@ -449,6 +608,47 @@ static void walk_block(Inliner *in, Node *n) {
 
 static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at);
 
+// Whether a call's argument has a shape type as gc's stenciled code has
+// it: an argument converted to an interface parameter has that type.
+static bool arg_has_shape(Node *arg, Type *param) {
+    if (!arg || !arg->type || !ir_mentions_tparam(arg->type))
+        return false;
+    return !(param && types_is_interface(param) && !types_is_interface(arg->type));
+}
+
+// gc's mkinlcall inlines a callee whose parameters have no shape only if
+// no argument has one, and a callee whose parameters have shapes only if
+// some argument has one (the dictionary is an argument without).
+static bool shapes_agree(Inliner *in, Node *call, InlFunc *fn) {
+    Type *sig = fn->obj ? fn->obj->type : fn->decl->type;
+    if (!sig || sig->kind != TY_FUNC)
+        return true;
+    bool params_shaped = false;
+    if (fn->nshapes) {
+        params_shaped = sig->u.func.recv != NULL;
+        for (int i = 0; i < types_tuple_len(sig->u.func.params) && !params_shaped; i++)
+            params_shaped = ir_mentions_tparam(types_tuple_at(sig->u.func.params, i));
+    }
+    bool args_shaped = false;
+    if (code_inst(in, in->frame)) {
+        Node *fun = syn_unparen(call->u.call.fun);
+        Selection *s = fun->kind == N_SELECTOR ? ptrmap_get(&in->info->selections, fun) : NULL;
+        if (s && s->kind == SEL_METHOD_VAL)
+            args_shaped = arg_has_shape(fun->u.selector.x, NULL);
+        NodeList args = call->u.call.args;
+        int np = types_tuple_len(sig->u.func.params);
+        for (int i = 0; i < args.n && !args_shaped; i++) {
+            int pi = s && s->kind == SEL_METHOD_EXPR ? i - 1 : i;
+            Type *pt = pi >= 0 && np ? types_tuple_at(sig->u.func.params, pi < np ? pi : np - 1) : NULL;
+            if (pt && (sig->flags & TF_VARIADIC) && pi >= np - 1 && !(call->flags & NF_DOTS) &&
+                types_under(pt)->kind == TY_SLICE)
+                pt = types_under(pt)->u.elem.elem;
+            args_shaped = arg_has_shape(args.v[i], pt);
+        }
+    }
+    return params_shaped == args_shaped;
+}
+
 static void walk_call(Inliner *in, Node *call, bool no_inline) {
     walk(in, call->u.call.fun);
     walk_list(in, call->u.call.args);
@@ -467,7 +667,7 @@ static void walk_call(Inliner *in, Node *call, bool no_inline) {
         in->pkg = pkg;
         in->info = info;
     }
-    if (fn->can_inline)
+    if (fn->can_inline && shapes_agree(in, call, fn))
         inline_call(in, call, fn, call->pos);
 }
 
@@ -667,7 +867,7 @@ static uint32_t visit(Inliner *in, InlFunc *fn);
 
 typedef struct RefCtx {
     Inliner *in;
-    Node *root;
+    InlFunc *fn;        // the function visited
     uint32_t min;
 } RefCtx;
 
@@ -717,12 +917,12 @@ static void refs(RefCtx *c, Node *n) {
     switch (n->kind) {
     case N_IDENT: {
         Object *o = n->u.ident.obj;
-        if (o && o->kind == OBJ_FUNC && !is_generic(o))
-            ref(c, func_of_object(in, o));
+        if (o && o->kind == OBJ_FUNC)
+            ref(c, ref_func(in, in->info, o, n, NULL, c->fn->nshapes ? c->fn : NULL));
         return;
     }
     case N_FUNC_LIT:
-        ref(c, ptrmap_get(&in->funcs, n));
+        ref(c, lit_func(in, c->fn, n));
         return;
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&in->info->selections, n);
@@ -731,7 +931,7 @@ static void refs(RefCtx *c, Node *n) {
             return;
         }
         if (s->obj && s->obj->kind == OBJ_FUNC && !types_is_interface(s->recv))
-            ref(c, func_of_object(in, s->obj));
+            ref(c, ref_func(in, in->info, s->obj, NULL, s->recv, c->fn->nshapes ? c->fn : NULL));
         refs(c, n->u.selector.x);
         return;
     }
@@ -783,26 +983,34 @@ static void analyze(Inliner *in, InlFunc **list, int n, bool recursive) {
         in->pkg = fn->pkg;
         in->info = fn->info;
         in->top_info = fn->info;
+        // An instantiation is costed and walked as its shapes make it.
+        Type *saved[64];
+        int nb = fn->nshapes < 64 ? fn->nshapes : 64;
+        for (int j = 0; j < nb; j++)
+            saved[j] = fn->tparams[j]->u.tparam.shape;
+        ir_bind_shapes(fn->tparams, fn->shapes, nb, true);
         if (fn->is_init) {
             // gc's init of the package initializers: never inlinable.
         } else if (!recursive || nonclosures > 1) {
             can_inline(in, fn);
         } else if (in->cfg.m > 1) {
-            line(in, fn->pos, "cannot inline %s: recursive", fn->name);
+            line(in, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
         }
         in->info = fn->info;
         inline_calls(in, fn);
+        for (int j = 0; j < nb; j++)
+            types_bind_shape(fn->tparams[j], saved[j]);
     }
 }
 
 static uint32_t visit(Inliner *in, InlFunc *fn) {
-    if (fn->pkg != in->pkg)
+    if ((fn->home ? fn->home : fn->pkg) != in->home)
         return UINT32_MAX;
     if (fn->visit_id)
         return fn->visit_id;
     uint32_t id = ++in->visitgen;
     fn->visit_id = id;
-    RefCtx c = {in, NULL, ++in->visitgen};
+    RefCtx c = {in, fn, ++in->visitgen};
     vec_push(&in->stack, fn);
     Info *saved = in->info;
     in->info = fn->info;
@@ -891,9 +1099,142 @@ static void collect_inits(Inliner *in, Package *p, InlFunc *init) {
     ptrmap_free(&value_of);
 }
 
+// The methods of the instance types the code between lo and hi of ctx's
+// package mentions (ctx: an instantiation, whose shapes its type
+// arguments may name; NULL: complete instance types only).
+static void methods_of_instances(Inliner *in, Info *info, Pos lo, Pos hi, InlFunc *ctx) {
+    IrNodeVec keys = ir_instance_nodes(info, lo, hi);
+    PtrMap *m = &info->instances;
+    for (int i = 0; i < keys.len; i++) {
+        Instance *inst = ptrmap_get(m, keys.data[i]);
+        Type *t = inst->type;
+        if (!t || t->kind != TY_NAMED || !t->u.named.ntargs || !t->u.named.orig)
+            continue;
+        bool complete = true;
+        for (int j = 0; j < t->u.named.ntargs && complete && !ctx; j++)
+            complete = !ir_mentions_tparam(t->u.named.targs[j]);
+        if (!complete)
+            continue;
+        int nm = 0;
+        Object **ms = types_named_methods(t->u.named.orig, &nm);
+        for (int j = 0; j < nm; j++)
+            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+                instance(in, ms[j], t->u.named.targs, t->u.named.ntargs, ctx);
+    }
+    vec_free(&keys);
+}
+
+// The instance types gc's importer meets: declarations it reads from
+// export data come whole (underlying types, method signatures), so every
+// type reachable from what the package uses is loaded, and a complete
+// instance type among them gets its methods instantiated here.
+typedef struct Reach {
+    Inliner *in;
+    PtrMap seen;
+    VEC(Type *) insts;
+} Reach;
+
+static void reach_type(Reach *r, Type *t) {
+    if (!t || ptrmap_get(&r->seen, t))
+        return;
+    ptrmap_put(&r->seen, t, (void *)1);
+    switch (t->kind) {
+    case TY_NAMED: {
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            reach_type(r, t->u.named.targs[i]);
+        if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj &&
+            t->u.named.obj->pkg != r->in->home && !types_is_interface(t)) {
+            bool complete = true;
+            for (int i = 0; i < t->u.named.ntargs && complete; i++)
+                complete = !ir_mentions_tparam(t->u.named.targs[i]);
+            if (complete)
+                vec_push(&r->insts, t);
+        }
+        if (t->u.named.ntargs && ir_mentions_tparam(t))
+            return;
+        reach_type(r, types_under(t));
+        int nm = 0;
+        Object **ms = types_named_methods(t, &nm);
+        for (int i = 0; i < nm; i++)
+            if (ms[i])
+                reach_type(r, ms[i]->type);
+        return;
+    }
+    case TY_POINTER: case TY_SLICE: reach_type(r, t->u.elem.elem); return;
+    case TY_ARRAY: reach_type(r, t->u.array.elem); return;
+    case TY_MAP: reach_type(r, t->u.map.key); reach_type(r, t->u.map.elem); return;
+    case TY_CHAN: reach_type(r, t->u.chan.elem); return;
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.struct_.nfields; i++)
+            reach_type(r, t->u.struct_.fields[i]->type);
+        return;
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            reach_type(r, t->u.tuple.vars[i]->type);
+        return;
+    case TY_FUNC:
+        reach_type(r, t->u.func.params);
+        reach_type(r, t->u.func.results);
+        return;
+    case TY_INTERFACE:
+        for (int i = 0; i < t->u.iface.nmethods; i++)
+            reach_type(r, t->u.iface.methods[i]->type);
+        for (int i = 0; i < t->u.iface.nembeddeds; i++)
+            reach_type(r, t->u.iface.embeddeds[i]);
+        return;
+    default:
+        return;
+    }
+}
+
+static bool reach_node(void *ctx, Node *n) {
+    Reach *r = ctx;
+    if (n->type)
+        reach_type(r, n->type);
+    if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->pkg != r->in->home)
+        reach_type(r, n->u.ident.obj->type);
+    return true;
+}
+
+static void imported_instances(Inliner *in) {
+    Reach r = {in, {0}, {0}};
+    Package *p = in->home;
+    for (int fi = 0; fi < p->nfiles; fi++)
+        for (int i = 0; p->syn[fi] && i < p->syn[fi]->decls.n; i++)
+            syn_inspect(p->syn[fi]->decls.v[i], reach_node, &r);
+    for (int i = 0; i < r.insts.len; i++) {
+        Type *t = r.insts.data[i];
+        int nm = 0;
+        Object **ms = types_named_methods(t->u.named.orig, &nm);
+        for (int j = 0; j < nm; j++)
+            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+                instance(in, ms[j], t->u.named.targs, t->u.named.ntargs, NULL);
+    }
+    vec_free(&r.insts);
+    ptrmap_free(&r.seen);
+}
+
+// The instantiations gc makes before it looks at any call: every method
+// of the complete instance types the package mentions or imports.
+static void instantiate_methods(Inliner *in) {
+    methods_of_instances(in, in->info, 0, (Pos)-1, NULL);
+    imported_instances(in);
+}
+
+// The methods of the instance types the instantiations' bodies mention,
+// with their shapes.
+static void instantiate_body_methods(Inliner *in) {
+    for (int i = 0; i < in->inst_list.len; i++) {
+        InlFunc *f = in->inst_list.data[i];
+        if (f->body)
+            methods_of_instances(in, f->info, f->decl->pos, f->body->u.block.rbrace, f);
+    }
+}
+
 void inl_package(Inliner *in, Package *p, Buf *out) {
     if (!in->cfg.l)
         return;
+    in->home = p;
     in->pkg = p;
     in->info = types_package_info(p);
     in->top_info = in->info;
@@ -915,6 +1256,10 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
             if (d->kind != N_FUNC_DECL)
                 continue;
             Object *obj = d->u.func_decl.name->u.ident.obj;
+            if (obj && is_generic(obj) && d->u.func_decl.body) {
+                ptrmap_put(&in->gen_decls, obj, d);
+                syn_inspect(d->u.func_decl.body, scan_defs, &in->defs);
+            }
             if (!obj || is_generic(obj))
                 continue;
             Str name = ir_func_decl_name(d);
@@ -939,11 +1284,22 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
     InlFunc *init = new_func(in, NULL, NULL, NULL, str_cstr("init"), NULL);
     init->is_init = true;
     collect_inits(in, p, init);
+    // gc's declarations: the functions, the instantiations in the order
+    // made (those of instantiateMethods first), the package initializers.
+    instantiate_methods(in);
     for (int i = 0; i < order.len; i++)
         if (!order.data[i]->visit_id)
             visit(in, order.data[i]);
+    for (int i = 0; i < in->inst_list.len; i++)
+        if (!in->inst_list.data[i]->visit_id)
+            visit(in, in->inst_list.data[i]);
     if (init->inits.len)
         visit(in, init);
+    instantiate_body_methods(in);
+    for (int i = 0; i < in->inst_list.len; i++)
+        if (!in->inst_list.data[i]->visit_id)
+            visit(in, in->inst_list.data[i]);
+    in->inst_list.len = 0;
     vec_free(&init->inits);
     ptrmap_put(&in->funcs, p, init);    // inl_func(in, p): the package's init
     vec_free(&order);
@@ -960,12 +1316,17 @@ void inl_free(Inliner *in) {
     if (!in)
         return;
     for (int i = 0; i < in->all.len; i++)
-        vec_free(&in->all.data[i]->sites), vec_free(&in->all.data[i]->lits);
+        vec_free(&in->all.data[i]->sites), vec_free(&in->all.data[i]->lits),
+            ptrmap_free(&in->all.data[i]->inst_lits);
     for (int i = 0; i < in->all_sites.len; i++)
         vec_free(&in->all_sites.data[i]->copies);
     vec_free(&in->all_sites);
     vec_free(&in->all);
     ptrmap_free(&in->funcs);
+    ptrmap_free(&in->gen_decls);
+    ptrmap_free(&in->insts);
+    ptrmap_free(&in->abs_files);
+    vec_free(&in->inst_list);
     ptrmap_free(&in->sites);
     ptrmap_free(&in->on_path);
     ir_defs_free(&in->defs);
@@ -981,6 +1342,16 @@ InlSite *inl_site(Inliner *in, InlSite *parent, Node *call) {
         return NULL;
     for (InlSite *s = ptrmap_get(&in->sites, call); s; s = s->next_same)
         if (s->parent == parent)
+            return s;
+    return NULL;
+}
+
+InlSite *inl_site_in(Inliner *in, InlFunc *caller, InlSite *parent, Node *call) {
+    if (!in)
+        return NULL;
+    for (InlSite *s = ptrmap_get(&in->sites, call); s; s = s->next_same)
+        if (s->parent == parent && (parent || s->caller == caller ||
+                                    (caller->inst && s->caller->inst == caller->inst && !s->caller->copy_of)))
             return s;
     return NULL;
 }

@@ -44,6 +44,15 @@ struct InlFunc {
     VEC(Node *) inits;      // is_init: the initializers, in init order
     VEC(InlFunc *) lits;    // the func literals directly inside
     InlFunc *copy_of;       // a literal's copy in an inlined body: the original
+    // A shape instantiation of generic code (obj is the generic function
+    // or method): its type parameters and their shapes, and the package
+    // that instantiated it (gc stencils in each package that uses it).
+    Type **tparams, **shapes;
+    int nshapes;
+    struct Package *home;
+    InlFunc *next_inst;     // the generic's other instantiations
+    InlFunc *inst;          // generic code: the instantiation it is or is in
+    PtrMap inst_lits;       // an instantiation: N_FUNC_LIT -> its literal's
     VEC(struct InlSite *) sites;    // calls inlined into it, in gc's order
                                     // of inlining (which is gc's order of
                                     // the copies' variables in its Dcl)
@@ -90,6 +99,13 @@ IrDefs *inl_defs_of(Inliner *in);
 // wrapper as a function with its sites (the first one, whose call is
 // NULL, is the method's), or NULL when nothing was inlined.
 InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, Buf *out);
+// The instantiation of generic gen for shapes made while home was
+// processed, or NULL.
+InlFunc *inl_instance(Inliner *in, struct Package *home, Object *gen, Type **shapes, int n);
+// The site where call was inlined into the body of parent, or, when
+// parent is NULL, into the own body of the instantiation caller (or of
+// one of its func literals).
+InlSite *inl_site_in(Inliner *in, InlFunc *caller, InlSite *parent, Node *call);
 // The InlFunc of a declared function's Object or a N_FUNC_LIT (or of a
 // Package: its initializers' init function), or NULL.
 InlFunc *inl_func(Inliner *in, const void *key);
@@ -109,6 +125,9 @@ typedef struct InlCostCfg {
     // it stops at once with "too expensive".
     bool full;
     int extra_call_cost;    // INL_EXTRA_CALL_COST (1 with -l=4)
+    // The code is a shape instantiation's (its type parameters bound):
+    // gc's stenciler added dictionary reads to it.
+    bool shaped;
     InlCalleeCostFn callee_cost;
     void *ctx;
 } InlCostCfg;

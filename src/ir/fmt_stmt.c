@@ -458,15 +458,9 @@ static bool all_dead(Printer *p, StmtVec *l) {
 // type, or the shared *uint8 for a pointer when the constraint has no
 // core type.
 static Type *shapify(Printer *p, Type *tparam, Type *targ) {
-    Type *u = types_under(targ);
-    if (u->kind != TY_POINTER || !u->u.elem.elem || types_under(u->u.elem.elem)->kind == TY_ARRAY ||
-        (u->u.elem.elem->flags & TF_NOTINHEAP))
-        return u;
-    Type *saved = tparam->u.tparam.shape;
-    types_bind_shape(tparam, NULL);
-    bool structural = types_core_type(tparam) != NULL;
-    types_bind_shape(tparam, saved);
-    return structural ? u : types_new_pointer(p->scratch, TYP(TY_UINT8));
+    Type *ptr_shape = NULL;
+    IrShapeCtx sc = {p->scratch, &ptr_shape, NULL, NULL, 0};
+    return ir_shape_of(&sc, tparam, targ);
 }
 
 // The name of the shape instantiation a call in ordinary code reaches,
@@ -543,7 +537,8 @@ static void inl_func(Buf *b, Node *fn, Package *pkg, bool stenciled) {
         sig = fn->type;
         body = fn->u.func_lit.body;
     }
-    if (stenciled && sig && sig->kind == TY_FUNC)
+    bool closure = fn->kind == N_FUNC_LIT;
+    if (stenciled && !closure && sig && sig->kind == TY_FUNC)
         ir_pr_func_sig(&p, sig, true);
     else
         signature(&p, sig);
@@ -551,7 +546,12 @@ static void inl_func(Buf *b, Node *fn, Package *pkg, bool stenciled) {
     StmtVec v = {0};
     if (body)
         flatten_list(&v, body->u.block.list);
-    if (!all_dead(&p, &v))
+    bool live = !all_dead(&p, &v);
+    // A closure of a shape instantiation first copies the dictionary it
+    // captured.
+    if (stenciled && closure)
+        buf_puts(b, live ? ".dict = .dict; " : ".dict = .dict");
+    if (live)
         stmts(&p, &v);
     vec_free(&v);
     buf_puts(b, " }");

@@ -140,6 +140,9 @@ void ir_pr_stmt(IrPrinter *p, Node *n);               // fmt_stmt.c
 // destinations' types are not all f's result types: gc's noder first
 // assigns the results to temporaries. Their number, else 0.
 int ir_multi_call_temps(Node *stmt);
+// The same in a shape instantiation's body (shaped): a blank destination
+// makes temporaries too.
+int ir_multi_call_temps_in(Node *stmt, bool shaped);
 // return f() with f returning several results: their number, else 0.
 int ir_multi_call_results(NodeList results);
 // The part of call gc's noder moves to a temporary (a callee or a
@@ -162,5 +165,34 @@ Node *ir_fmt_callee_temp(Node *call, Package *pkg, int *n);
 // data of rel's imports (gc's types.NumImport).
 bool ir_qualify_by_path(Package *rel, Package *pkg);
 
+// ---- shape.c: gc's GC shapes of type arguments (stenciling) ----
+typedef struct IrShapeCtx {
+    Arena *arena;
+    Type **ptr_shape;       // the shared *uint8 shape, made on first use
+    // The instantiation the type arguments are written in: its type
+    // parameters are replaced by their shapes first (nctx 0: none).
+    Type **ctx_tparams, **ctx_shapes;
+    int nctx;
+} IrShapeCtx;
+// gc's Shapify of targ, the argument of type parameter tparam.
+Type *ir_shape_of(IrShapeCtx *sc, Type *tparam, Type *targ);
+// Binds (on) or unbinds the n type parameters to their shapes.
+void ir_bind_shapes(Type **tparams, Type **shapes, int n, bool on);
+// gc's name of the instantiation of decl for shapes: "F[go.shape.int_0]",
+// "T[go.shape.int_0].M" or "(*T[go.shape.int_0]).M".
+Str ir_inst_name(Node *decl, Type **tparams, Type **shapes, int n);
+// The type parameters an instantiation of gen binds: a function's own,
+// or those its receiver declares.
+Type **ir_generic_tparams(Object *gen, int *n);
+// Whether t mentions a type parameter (it is then no complete instance).
+bool ir_mentions_tparam(Type *t);
+// gc reads an imported package's generic code from its export data, whose
+// positions name files absolutely, std's as $GOROOT/src/...: records in m
+// each source file of gp (SrcFile*) -> that name (and gp -> 1, once).
+void ir_note_export_files(PtrMap *m, Package *gp);
+// The nodes info recorded an instance for (N_IDENT or selector), between
+// positions lo and hi, in source order (gc meets instance types so).
+typedef VEC(Node *) IrNodeVec;
+IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi);
 
 #endif

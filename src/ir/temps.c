@@ -321,7 +321,9 @@ static int temp_number(TempCtx *p, Node *call) {
 // temporaries, then each temporary, converted, to its destination.
 // stmt is an N_ASSIGN or N_VALUE_SPEC; returns the number of temporaries
 // or 0.
-int ir_multi_call_temps(Node *stmt) {
+int ir_multi_call_temps(Node *stmt) { return ir_multi_call_temps_in(stmt, false); }
+
+int ir_multi_call_temps_in(Node *stmt, bool shaped) {
     NodeList lhs, rhs;
     bool def = false;
     if (stmt->kind == N_ASSIGN) {
@@ -345,8 +347,12 @@ int ir_multi_call_temps(Node *stmt) {
     bool mismatched = false;
     for (int i = 0; i < lhs.n; i++) {
         Node *d = lhs.v[i];
-        if (d->kind == N_IDENT && strcmp(d->u.ident.name, "_") == 0)
+        if (d->kind == N_IDENT && strcmp(d->u.ident.name, "_") == 0) {
+            // The stenciler's copy of _ is no longer gc's blank node, and
+            // its type is never identical.
+            mismatched |= shaped;
             continue;
+        }
         Type *dt = d->type;
         if (def && d->kind == N_IDENT && d->u.ident.obj)
             dt = d->u.ident.obj->type;

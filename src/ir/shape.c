@@ -1,0 +1,169 @@
+// shape.c: Go 1.19's GC shapes, the unit gc's stenciler instantiates
+// generic code for. The inliner and escape analysis both need the same
+// instantiations under the same names.
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+Type *ir_shape_of(IrShapeCtx *sc, Type *tparam, Type *targ) {
+    Type *t = targ;
+    if (sc->nctx)
+        t = check_subst_in(sc->arena, NULL, t, sc->ctx_tparams, sc->ctx_shapes, sc->nctx);
+    Type *u = types_under(t);
+    // Pointers share the shape *uint8 unless the constraint has a core
+    // type (its methods could then be called through the pointer).
+    if (u->kind == TY_POINTER && u->u.elem.elem &&
+        types_under(u->u.elem.elem)->kind != TY_ARRAY &&
+        !(u->u.elem.elem->flags & TF_NOTINHEAP)) {
+        // The constraint's core type, read without any binding.
+        Type *saved = tparam->u.tparam.shape;
+        types_bind_shape(tparam, NULL);
+        bool structural = types_core_type(tparam) != NULL;
+        types_bind_shape(tparam, saved);
+        if (!structural) {
+            if (!*sc->ptr_shape)
+                *sc->ptr_shape = types_new_pointer(sc->arena, TYP(TY_UINT8));
+            u = *sc->ptr_shape;
+        }
+    }
+    return u;
+}
+
+void ir_bind_shapes(Type **tparams, Type **shapes, int n, bool on) {
+    for (int i = 0; i < n; i++)
+        types_bind_shape(tparams[i], on ? shapes[i] : NULL);
+}
+
+Str ir_inst_name(Node *decl, Type **tparams, Type **shapes, int n) {
+    Buf b = {0};
+    Str name = decl->u.func_decl.name->u.ident.name;
+    bool ptr = false;
+    Str tn = NULL;
+    if (decl->u.func_decl.recv.n) {
+        Node *t = syn_unparen(decl->u.func_decl.recv.v[0]->u.field.type);
+        if (t->kind == N_STAR) {
+            ptr = true;
+            t = syn_unparen(t->u.unary.x);
+        }
+        if (t->kind == N_INDEX)
+            t = t->u.index.x;
+        tn = t->kind == N_IDENT ? t->u.ident.name : "?";
+        buf_puts(&b, ptr ? "(*" : "");
+        buf_puts(&b, tn);
+    } else {
+        buf_puts(&b, name);
+    }
+    // Bound, a type parameter prints as its shape's name.
+    Type *saved[64];
+    int ns = n < 64 ? n : 64;
+    for (int i = 0; i < ns; i++)
+        saved[i] = tparams[i]->u.tparam.shape;
+    ir_bind_shapes(tparams, shapes, ns, true);
+    buf_putc(&b, '[');
+    for (int i = 0; i < ns; i++) {
+        if (i)
+            buf_putc(&b, ',');
+        types_write_type(&b, tparams[i], NULL, TS_GC);
+    }
+    buf_putc(&b, ']');
+    for (int i = 0; i < ns; i++)
+        types_bind_shape(tparams[i], saved[i]);
+    if (tn) {
+        buf_puts(&b, ptr ? ")." : ".");
+        buf_puts(&b, name);
+    }
+    Str s = str_intern(b.data, b.len);
+    buf_free(&b);
+    return s;
+}
+
+Type **ir_generic_tparams(Object *gen, int *n) {
+    Type *sig = gen->type;
+    if (sig->u.func.ntparams) {
+        *n = sig->u.func.ntparams;
+        return sig->u.func.tparams;
+    }
+    *n = sig->u.func.nrtparams;
+    return sig->u.func.rtparams;
+}
+
+// Whether t mentions a type parameter (then it is not a fully
+// instantiated type).
+static bool mentions(Type *t, int depth) {
+    if (!t || depth > 32)
+        return false;
+    switch (t->kind) {
+    case TY_TYPEPARAM: return true;
+    case TY_POINTER: case TY_SLICE: return mentions(t->u.elem.elem, depth + 1);
+    case TY_ARRAY: return mentions(t->u.array.elem, depth + 1);
+    case TY_MAP: return mentions(t->u.map.key, depth + 1) || mentions(t->u.map.elem, depth + 1);
+    case TY_CHAN: return mentions(t->u.chan.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.struct_.nfields; i++)
+            if (mentions(t->u.struct_.fields[i]->type, depth + 1))
+                return true;
+        return false;
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            if (mentions(t->u.tuple.vars[i]->type, depth + 1))
+                return true;
+        return false;
+    case TY_FUNC:
+        return mentions(t->u.func.params, depth + 1) || mentions(t->u.func.results, depth + 1);
+    case TY_NAMED:
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            if (mentions(t->u.named.targs[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool ir_mentions_tparam(Type *t) {
+    return mentions(t, 0);
+}
+
+void ir_note_export_files(PtrMap *m, Package *gp) {
+    if (!gp || !gp->dir || ptrmap_get(m, gp))
+        return;
+    ptrmap_put(m, gp, (void *)1);
+    // The go command builds std with its directory trimmed to $GOROOT.
+    size_t dl = strlen(gp->dir), pl = gp->path ? strlen(gp->path) : 0;
+    bool trimmed = gp->std && pl && dl > pl && gp->dir[dl - pl - 1] == '/' &&
+                   strcmp(gp->dir + dl - pl, gp->path) == 0;
+    for (int i = 0; i < gp->nfiles; i++) {
+        SynFile *sf = gp->syn ? gp->syn[i] : NULL;
+        if (!sf || !sf->src || !sf->src->path)
+            continue;
+        const char *base = strrchr(sf->src->path, '/');
+        Buf ab = {0};
+        if (trimmed)
+            buf_printf(&ab, "$GOROOT/src/%s", gp->path);
+        else
+            buf_puts(&ab, gp->dir);
+        buf_putc(&ab, '/');
+        buf_puts(&ab, base ? base + 1 : sf->src->path);
+        ptrmap_put(m, sf->src, (void *)str_intern(ab.data, ab.len));
+        buf_free(&ab);
+    }
+}
+
+static int cmp_node_pos(const void *a, const void *b) {
+    Node *x = *(Node *const *)a, *y = *(Node *const *)b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi) {
+    IrNodeVec keys = {0};
+    PtrMap *m = &info->instances;
+    for (size_t i = 0; i < m->cap; i++) {
+        Node *k = m->keys ? (Node *)m->keys[i] : NULL;
+        if (k && m->vals[i] && k->pos >= lo && k->pos <= hi)
+            vec_push(&keys, k);
+    }
+    if (keys.len > 1)
+        qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_node_pos);
+    return keys;
+}
