@@ -17,6 +17,7 @@ for p in davecgh-go-spew google-go-cmp pkg-errors pmezard-go-difflib spf13-pflag
     dpkg -s "golang-github-$p-dev" >/dev/null 2>&1 || need="$need golang-github-$p-dev"
 done
 dpkg -s golang-gopkg-yaml.v3-dev >/dev/null 2>&1 || need="$need golang-gopkg-yaml.v3-dev"
+dpkg -s golang-golang-x-exp-dev >/dev/null 2>&1 || need="$need golang-golang-x-exp-dev"
 
 # libFuzzer's runtime (tests/fuzz) is only recommended by clang, so a
 # --no-install-recommends system lacks it; Debian ships it per clang version.

@@ -325,7 +325,10 @@ static void refs(RefVisit *v, Node *n) {
         Info *saved_info = bl->info;
         v->site = s;
         bl->info = s->callee->info;
+        EscShapeSave shapes;
+        esc_bind_site(s, &shapes);
         refs(v, s->callee->body);
+        esc_unbind_site(s, &shapes);
         v->site = saved;
         bl->info = saved_info;
         return;
@@ -502,7 +505,7 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
         p->is_ddd_uintptr = last && (sig->flags & TF_VARIADIC) &&
                             is_uintptr(types_under(o->type)->u.elem.elem);
         if (f->body && p->name && strcmp(p->name, "_") != 0) {
-            p->loc = esc_new_loc(&e, LOC_PARAM, o, o->name, o->pos, false);
+            p->loc = esc_new_loc(&e, LOC_PARAM, o, esc_inl_var_text(&e, o), o->pos, false);
             esc_set_obj_loc(&e, o, p->loc);
         }
     }
@@ -519,8 +522,13 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
             snprintf(buf, sizeof buf, "~r%d", i);
             r->name = str_cstr(buf);
         }
+        Str text = esc_pkg_qualified(&e, o->pkg, r->name);
+        // A func literal read back from export data has no names for its
+        // unnamed results: gc prints the missing symbol.
+        if (site && o->pkg != bl->home && r->name[0] == '~')
+            r->name = str_cstr("<S>");
         if (f->body) {
-            Location *loc = esc_new_loc(&e, LOC_RESULT, o, r->name, o->pos, false);
+            Location *loc = esc_new_loc(&e, LOC_RESULT, o, text, o->pos, false);
             esc_set_obj_loc(&e, o, loc);
             loc->result_index = 1 + i;
             r->loc = loc;

@@ -270,7 +270,11 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
                 Object *o = v->u.ident.obj;
                 bool generic = (o->flags & OF_GENERIC_INST) || !o->type || o->type->kind != TY_FUNC ||
                                o->type->u.func.ntparams;
-                return generic ? NULL : esc_bfunc(e->bld, o);
+                // (a generic function named in the copy itself: its
+                // instantiation for the copy's shapes)
+                if (generic)
+                    return v == f ? esc_func_of(e->bld, o, v) : NULL;
+                return esc_bfunc(e->bld, o);
             }
             v = esc_static_step(e->bld, &s, v, &dst);
         }

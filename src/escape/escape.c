@@ -135,24 +135,29 @@ void esc_batch_add_func(Batch *b, EscFunc *fn) {
     vec_push(&b->funcs, fn);
 }
 
+void esc_format_pos(Batch *b, Buf *out, Pos pos) {
+    Str abs = b->abs_files && pos != NOPOS ? ptrmap_get(b->abs_files, pos_file(pos)) : NULL;
+    if (!abs) {
+        pos_format(out, pos);
+        return;
+    }
+    Position r = pos_resolve(pos);
+    Buf tmp = {0};
+    pos_format(&tmp, pos);
+    // The same line and column, under the file's name in export data.
+    const char *rest = tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "";
+    buf_puts(out, abs);
+    buf_puts(out, rest);
+    buf_free(&tmp);
+}
+
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
     // gc prints each -m line as soon as it is made (its warnings flush the
     // message list), so our order is the order of the calls.
     if (!b->out)
         return;
-    Str abs = b->abs_files && pos != NOPOS ? ptrmap_get(b->abs_files, pos_file(pos)) : NULL;
-    if (abs) {
-        Position r = pos_resolve(pos);
-        Buf tmp = {0};
-        pos_format(&tmp, pos);
-        // The same line and column, under the file's absolute path.
-        const char *rest = tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "";
-        buf_puts(b->out, abs);
-        buf_puts(b->out, rest);
-        buf_puts(b->out, ": ");
-        buf_free(&tmp);
-    } else if (pos != NOPOS) {
-        pos_format(b->out, pos);
+    if (pos != NOPOS) {
+        esc_format_pos(b, b->out, pos);
         buf_puts(b->out, ": ");
     }
     va_list ap;

@@ -384,6 +384,9 @@ void esc_finish(Batch *b);
 
 // -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
 void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// pos as gc prints it: a file read back from export data under the name it
+// has there (EscConfig.abs_files).
+void esc_format_pos(Batch *b, Buf *out, Pos pos);
 
 // ---- summary.c: per-package summaries for separate compilation (-o, -I) ----
 
@@ -620,6 +623,15 @@ BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body
 Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);
+// The copy of a shape instantiation is walked with its type parameters
+// bound to its shapes: binds them (saving the bindings before), unbinds.
+#define ESC_MAX_SITE_SHAPES 16
+typedef struct EscShapeSave {
+    Type *shapes[ESC_MAX_SITE_SHAPES];
+    int n;
+} EscShapeSave;
+void esc_bind_site(InlSite *s, EscShapeSave *save);
+void esc_unbind_site(InlSite *s, const EscShapeSave *save);
 // The site where call was inlined into parent's copy (NULL: into the
 // body of the function the builder is in), or NULL.
 InlSite *esc_site_of(Builder *bl, InlSite *parent, Node *call);

@@ -94,6 +94,17 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
     f->shapes = shapes;
     f->nshapes = n;
     f->f.name = inst_name(decl, f);
+    if (gp && gp != bl->home && gp->name) {
+        // gc names a function of another package with its qualifier.
+        Buf q = {0};
+        if (ir_qualify_by_path(bl->home, gp))
+            types_quote_string(&q, gp->path, strlen(gp->path));
+        else
+            buf_puts(&q, gp->name);
+        buf_printf(&q, ".%s", f->f.name);
+        f->f.name = str_intern(q.data, q.len);
+        buf_free(&q);
+    }
     vec_push(&bl->insts, f);
     body_instances(bl, f, decl);
     return f;
@@ -304,6 +315,17 @@ void esc_instantiate_methods(Builder *bl) {
                 instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
     }
     vec_free(&keys);
+    // and those of the instance types its imports' declarations hold
+    IrTypeVec its = ir_imported_instance_types(bl->home ? bl->home : bl->pkg);
+    for (int i = 0; i < its.len; i++) {
+        Type *t = its.data[i];
+        int nm = 0;
+        Object **ms = types_named_methods(t->u.named.orig, &nm);
+        for (int j = 0; j < nm; j++)
+            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
+    }
+    vec_free(&its);
 }
 
 void esc_bind_inst(BFunc *f, bool on) {

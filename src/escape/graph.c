@@ -106,7 +106,7 @@ void esc_flow(Batch *b, Hole k, Location *src) {
     if (dst->escapes && k.derefs < 0) {
         if (b->m >= 2) {
             Buf pos = {0};
-            pos_format(&pos, src->pos);
+            esc_format_pos(b, &pos, src->pos);
             char *p = xstrdup(buf_cstr(&pos));
             buf_printf(b->out, "%s: %s escapes to heap:\n", p, src->text ? src->text : "{temp}");
             esc_explain_flow(b, p, dst, src, k.derefs, k.notes);

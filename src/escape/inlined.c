@@ -58,7 +58,11 @@ InlSite *esc_inl_site(Escape *e, Node *call) {
     if (!e->bld)
         return NULL;
     // gc copies a func literal with the calls inlined into it already:
-    // the copy's sites are the original literal's own.
+    // the copy's sites are the original literal's own; but export data
+    // keeps the bodies as written, so a literal of another package's
+    // code has none.
+    if (e->closure_copy && e->site && e->site->callee->pkg && e->site->callee->pkg != e->bld->home)
+        return NULL;
     return esc_site_of(e->bld, e->closure_copy ? NULL : e->site, call);
 }
 
@@ -127,7 +131,11 @@ static Location *new_var(Escape *e, Object *o, Str text) {
 }
 
 Str esc_inl_var_text(Escape *e, Object *o) {
-    return e->site ? copy_name(e, e->site, o->name) : o->name;
+    if (e->site)
+        return copy_name(e, e->site, o->name);
+    // The variables of an imported generic's instantiation: gc reads its
+    // body from export data, where they carry their package.
+    return esc_pkg_qualified(e, o->pkg, o->name);
 }
 
 // What walking a site's body changes, restored after.
@@ -137,17 +145,26 @@ typedef struct SiteSave {
     Package *pkg;
     Info *info;
     bool closure_copy;
-    Type *shapes[8];    // an instantiation's type parameters' bindings before
+    EscShapeSave shapes;
 } SiteSave;
+
+void esc_bind_site(InlSite *s, EscShapeSave *save) {
+    InlFunc *c = s->callee;
+    save->n = c->nshapes < ESC_MAX_SITE_SHAPES ? c->nshapes : ESC_MAX_SITE_SHAPES;
+    for (int i = 0; i < save->n; i++)
+        save->shapes[i] = c->tparams[i]->u.tparam.shape;
+    ir_bind_shapes(c->tparams, c->shapes, save->n, true);
+}
+
+void esc_unbind_site(InlSite *s, const EscShapeSave *save) {
+    for (int i = 0; i < save->n; i++)
+        types_bind_shape(s->callee->tparams[i], save->shapes[i]);
+}
 
 static SiteSave enter(Escape *e, InlSite *s) {
     Builder *bl = e->bld;
-    SiteSave v = {e->site, e->b->inl_pos, bl->pkg, bl->info, e->closure_copy, {0}};
-    // The copy of a shape instantiation is walked with its shapes bound.
-    InlFunc *c = s->callee;
-    for (int i = 0; i < c->nshapes && i < 8; i++)
-        v.shapes[i] = c->tparams[i]->u.tparam.shape;
-    ir_bind_shapes(c->tparams, c->shapes, c->nshapes < 8 ? c->nshapes : 8, true);
+    SiteSave v = {e->site, e->b->inl_pos, bl->pkg, bl->info, e->closure_copy, {{0}, 0}};
+    esc_bind_site(s, &v.shapes);
     e->site = s;
     e->closure_copy = false;
     e->b->inl_pos = outer_pos(s);
@@ -159,9 +176,7 @@ static SiteSave enter(Escape *e, InlSite *s) {
 }
 
 static void leave(Escape *e, SiteSave v) {
-    InlFunc *c = e->site->callee;
-    for (int i = 0; i < c->nshapes && i < 8; i++)
-        types_bind_shape(c->tparams[i], v.shapes[i]);
+    esc_unbind_site(e->site, &v.shapes);
     e->site = v.site;
     e->closure_copy = v.closure_copy;
     e->b->inl_pos = v.pos;
@@ -529,6 +544,9 @@ static void closure_copy(Escape *e, Node *lit) {
         return;
     BFunc *f = esc_new_bfunc(bl, lit, NULL, lit->type, lit->u.func_lit.body,
                              copy ? copy->name : str_cstr("func literal"), e->curfn);
+    // Its positions are those of export data.
+    if (e->site->callee->pkg && e->site->callee->pkg != bl->home)
+        ir_note_export_files(&bl->abs_files, e->site->callee->pkg);
     f->live = true;
     esc_batch_add_func(e->b, &f->f);
     Pos saved = e->b->inl_pos;

@@ -23,9 +23,9 @@ static void enqueue(LocStack *todo, Location *loc) {
 
 // Takes the position string once: every line of an explanation repeats
 // the position of the location being explained.
-static char *fmt_pos(Pos p) {
+static char *fmt_pos(Batch *bt, Pos p) {
     Buf b = {0};
-    pos_format(&b, p);
+    esc_format_pos(bt, &b, p);
     char *s = xstrdup(buf_cstr(&b));
     buf_free(&b);
     return s;
@@ -55,7 +55,7 @@ void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, i
     esc_explain_loc(b, out, src);
     buf_puts(out, ":\n");
     for (Note *n = notes; n; n = n->next) {
-        char *at = fmt_pos(n->pos);
+        char *at = fmt_pos(b, n->pos);
         buf_printf(out, "%s:     from %s (%s) at %s\n", pos, n->text, n->why, at);
         free(at);
     }
@@ -66,7 +66,7 @@ void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, i
 // path can rewire part of it into a cycle; gc stops there with a warning.
 static void explain_path(Batch *b, Location *root, Location *src) {
     uint32_t gen = ++b->explaingen;
-    char *pos = fmt_pos(src->pos);
+    char *pos = fmt_pos(b, src->pos);
     for (;;) {
         if (src->explaingen == gen) {
             buf_printf(b->out, "%s:   warning: truncated explanation due to assignment cycle; "
@@ -170,7 +170,7 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
         if (esc_outlives(b, root, l)) {
             if (l->kind == LOC_PARAM) {
                 if (b->m >= 2 && !l->escapes) {
-                    char *pos = fmt_pos(l->pos);
+                    char *pos = fmt_pos(b, l->pos);
                     Buf where = {0};
                     esc_explain_loc(b, &where, root);
                     buf_printf(b->out, "%s: parameter %s leaks to %s with derefs=%d:\n", pos,
@@ -183,7 +183,7 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
             }
             if (address_of && !l->escapes) {
                 if (b->m >= 2) {
-                    char *pos = fmt_pos(l->pos);
+                    char *pos = fmt_pos(b, l->pos);
                     buf_printf(b->out, "%s: %s escapes to heap:\n", pos,
                                l->text ? l->text : "{temp}");
                     free(pos);

@@ -544,7 +544,10 @@ static void visit_copy(BoundsCtx *c, InlSite *site, Pos pos) {
     c->pos = pos;
     bl->pkg = site->callee->pkg;
     bl->info = site->callee->info;
+    EscShapeSave shapes;
+    esc_bind_site(site, &shapes);
     esc_visit(bl, site->callee->body, bounds_visit, c);
+    esc_unbind_site(site, &shapes);
     c->site = osite;
     c->pos = opos;
     bl->pkg = opkg;

@@ -159,6 +159,18 @@ static bool conv_is_nop(Type *src, Type *dst) {
 
 // ---- expressions ----
 
+// conv_is_nop in code of a shape instantiation, whose type parameters
+// stand for their shapes: S([]E{}) with S ~[]E is no conversion there.
+static bool conv_nop(Cost *C, Type *src, Type *dst) {
+    const InlCostCfg *c = C->cfg;
+    if (c->shaped && c->nshapes && c->arena && src && dst &&
+        (ir_mentions_tparam(src) || ir_mentions_tparam(dst))) {
+        src = check_subst_in(c->arena, NULL, src, c->tparams, c->shapes, c->nshapes);
+        dst = check_subst_in(c->arena, NULL, dst, c->tparams, c->shapes, c->nshapes);
+    }
+    return conv_is_nop(src, dst);
+}
+
 static void expr(Cost *C, Node *e);
 static void stmts(Cost *C, NodeList l);
 static void stmt(Cost *C, Node *s);
@@ -221,7 +233,7 @@ static bool addr_under_nops(Cost *C, Node *x) {
         if (x->kind == N_UNARY && x->op == OP_AND)
             return unparen(x->u.unary.x)->kind != N_COMPOSITE_LIT;
         if (x->kind == N_CALL && is_type(unparen(x->u.call.fun)) && x->u.call.args.n == 1 && !is_const(C, x) &&
-            conv_is_nop(x->u.call.args.v[0]->type, x->type)) {
+            conv_nop(C, x->u.call.args.v[0]->type, x->type)) {
             x = x->u.call.args.v[0];
             continue;
         }
@@ -830,7 +842,7 @@ static void call(Cost *C, Node *e) {
             }
             return;
         }
-        if (conv_is_nop(x->type, e->type))
+        if (conv_nop(C, x->type, e->type))
             free_node(C);
         else if (node(C))
             return;
@@ -912,6 +924,11 @@ static void call(Cost *C, Node *e) {
 
 // ---- statements ----
 
+static void export_decl(Cost *C) {
+    if (C->cfg->from_export)
+        charge(C, 2);
+}
+
 // The ODCL (with its ONAME) of each name an assignment defines.
 static void dcls(Cost *C, NodeList lhs) {
     for (int i = 0; i < lhs.n; i++) {
@@ -919,6 +936,7 @@ static void dcls(Cost *C, NodeList lhs) {
         if (id->kind == N_IDENT && id->u.ident.obj && id->u.ident.obj->pos == id->pos && !is_blank(id)) {
             node(C);
             node(C);
+            export_decl(C);
         }
     }
 }
@@ -978,8 +996,10 @@ static void decl_stmt(Cost *C, Node *g) {
         }
         if (vals.n && vals.n != names.n) {
             node(C);
-            for (int i = 0; i < names.n; i++)
+            for (int i = 0; i < names.n; i++) {
                 node(C);
+                export_decl(C);
+            }
             if (ir_multi_call_temps_in(sp, C->cfg->shaped) > 0)
                 multi_value(C, unparen(vals.v[0]), &(Dst){.lhs = names});
             else
@@ -989,8 +1009,10 @@ static void decl_stmt(Cost *C, Node *g) {
         for (int i = 0; i < names.n && !C->reason; i++) {
             node(C);
             node(C);
-            if (vals.n)
+            if (vals.n) {
+                export_decl(C);
                 conv(C, vals.v[i], lhs_type(names.v[i]));
+            }
         }
     }
 }

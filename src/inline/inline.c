@@ -558,6 +558,11 @@ static void can_inline(Inliner *in, InlFunc *fn) {
         fn->checked = true;
         InlCostCfg cc = cost_cfg(in);
         cc.shaped = fn->nshapes > 0;
+        cc.from_export = fn->nshapes > 0 && fn->pkg != in->home;
+        cc.tparams = fn->tparams;
+        cc.shapes = fn->shapes;
+        cc.nshapes = fn->nshapes;
+        cc.arena = &in->arena;
         InlFunc *saved_scope = in->scope_fn;
         in->scope_fn = fn;
         int cost = inl_hairy(&cc, fn->decl, &reason, &in->arena);
@@ -874,7 +879,14 @@ typedef struct RefCtx {
 static void ref(RefCtx *c, InlFunc *g) {
     if (!g)
         return;
-    uint32_t m = visit(c->in, g);
+    // (visiting g may analyse functions of other packages: instantiations)
+    Inliner *in = c->in;
+    Package *pkg = in->pkg;
+    Info *info = in->info, *top = in->top_info;
+    uint32_t m = visit(in, g);
+    in->pkg = pkg;
+    in->info = info;
+    in->top_info = top;
     if (m < c->min)
         c->min = m;
 }
@@ -1124,101 +1136,20 @@ static void methods_of_instances(Inliner *in, Info *info, Pos lo, Pos hi, InlFun
     vec_free(&keys);
 }
 
-// The instance types gc's importer meets: declarations it reads from
-// export data come whole (underlying types, method signatures), so every
-// type reachable from what the package uses is loaded, and a complete
-// instance type among them gets its methods instantiated here.
-typedef struct Reach {
-    Inliner *in;
-    PtrMap seen;
-    VEC(Type *) insts;
-} Reach;
-
-static void reach_type(Reach *r, Type *t) {
-    if (!t || ptrmap_get(&r->seen, t))
-        return;
-    ptrmap_put(&r->seen, t, (void *)1);
-    switch (t->kind) {
-    case TY_NAMED: {
-        for (int i = 0; i < t->u.named.ntargs; i++)
-            reach_type(r, t->u.named.targs[i]);
-        if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj &&
-            t->u.named.obj->pkg != r->in->home && !types_is_interface(t)) {
-            bool complete = true;
-            for (int i = 0; i < t->u.named.ntargs && complete; i++)
-                complete = !ir_mentions_tparam(t->u.named.targs[i]);
-            if (complete)
-                vec_push(&r->insts, t);
-        }
-        if (t->u.named.ntargs && ir_mentions_tparam(t))
-            return;
-        reach_type(r, types_under(t));
-        int nm = 0;
-        Object **ms = types_named_methods(t, &nm);
-        for (int i = 0; i < nm; i++)
-            if (ms[i])
-                reach_type(r, ms[i]->type);
-        return;
-    }
-    case TY_POINTER: case TY_SLICE: reach_type(r, t->u.elem.elem); return;
-    case TY_ARRAY: reach_type(r, t->u.array.elem); return;
-    case TY_MAP: reach_type(r, t->u.map.key); reach_type(r, t->u.map.elem); return;
-    case TY_CHAN: reach_type(r, t->u.chan.elem); return;
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.struct_.nfields; i++)
-            reach_type(r, t->u.struct_.fields[i]->type);
-        return;
-    case TY_TUPLE:
-        for (int i = 0; i < t->u.tuple.n; i++)
-            reach_type(r, t->u.tuple.vars[i]->type);
-        return;
-    case TY_FUNC:
-        reach_type(r, t->u.func.params);
-        reach_type(r, t->u.func.results);
-        return;
-    case TY_INTERFACE:
-        for (int i = 0; i < t->u.iface.nmethods; i++)
-            reach_type(r, t->u.iface.methods[i]->type);
-        for (int i = 0; i < t->u.iface.nembeddeds; i++)
-            reach_type(r, t->u.iface.embeddeds[i]);
-        return;
-    default:
-        return;
-    }
-}
-
-static bool reach_node(void *ctx, Node *n) {
-    Reach *r = ctx;
-    if (n->type)
-        reach_type(r, n->type);
-    if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->pkg != r->in->home)
-        reach_type(r, n->u.ident.obj->type);
-    return true;
-}
-
-static void imported_instances(Inliner *in) {
-    Reach r = {in, {0}, {0}};
-    Package *p = in->home;
-    for (int fi = 0; fi < p->nfiles; fi++)
-        for (int i = 0; p->syn[fi] && i < p->syn[fi]->decls.n; i++)
-            syn_inspect(p->syn[fi]->decls.v[i], reach_node, &r);
-    for (int i = 0; i < r.insts.len; i++) {
-        Type *t = r.insts.data[i];
+// The instantiations gc makes before it looks at any call: every method
+// of the complete instance types the package mentions or imports.
+static void instantiate_methods(Inliner *in) {
+    methods_of_instances(in, in->info, 0, (Pos)-1, NULL);
+    IrTypeVec its = ir_imported_instance_types(in->home);
+    for (int i = 0; i < its.len; i++) {
+        Type *t = its.data[i];
         int nm = 0;
         Object **ms = types_named_methods(t->u.named.orig, &nm);
         for (int j = 0; j < nm; j++)
             if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
                 instance(in, ms[j], t->u.named.targs, t->u.named.ntargs, NULL);
     }
-    vec_free(&r.insts);
-    ptrmap_free(&r.seen);
-}
-
-// The instantiations gc makes before it looks at any call: every method
-// of the complete instance types the package mentions or imports.
-static void instantiate_methods(Inliner *in) {
-    methods_of_instances(in, in->info, 0, (Pos)-1, NULL);
-    imported_instances(in);
+    vec_free(&its);
 }
 
 // The methods of the instance types the instantiations' bodies mention,

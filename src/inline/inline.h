@@ -128,6 +128,16 @@ typedef struct InlCostCfg {
     // The code is a shape instantiation's (its type parameters bound):
     // gc's stenciler added dictionary reads to it.
     bool shaped;
+    // The code is read back from export data (a generic of another
+    // package): each variable declared with a value is a declaration and
+    // an assignment there, two nodes more.
+    bool from_export;
+    // shaped: the type parameters and their shapes, and where types with
+    // the shapes put in go (gc's shape types are their own underlying
+    // types as far as conversions go).
+    Type **tparams, **shapes;
+    int nshapes;
+    Arena *arena;
     InlCalleeCostFn callee_cost;
     void *ctx;
 } InlCostCfg;

@@ -456,6 +456,15 @@ static void call_args(Printer *p, Node *n, bool comma) {
     buf_puts(p->b, args.n > vi ? "... argument...)" : "nil...)");
 }
 
+// "(&.dict." opening a dictionary argument: the dictionary of an imported
+// generic is a symbol of its package (&slices..dict.Index[int]).
+static void dict_ref(Printer *p, Package *gp) {
+    buf_puts(p->b, "(&");
+    if (gp && gp != p->pkg)
+        write_qualifier(p, p->b, gp), buf_putc(p->b, '.');
+    buf_puts(p->b, ".dict.");
+}
+
 // Escape analysis turns a static method call x.M(args) into the call of
 // a method expression, T.M(x, args) or (*T).M(x, args), T being the
 // receiver type the method declares; calls through interfaces stay.
@@ -493,7 +502,7 @@ static bool method_call(Printer *p, Node *n) {
         iname = p->inst_name(p->inst_ctx, s->obj, NULL);
     if (iname) {
         buf_puts(p->b, iname);
-        buf_puts(p->b, "(&.dict.");
+        dict_ref(p, s->obj->pkg);
     }
     bool ptr = recv->kind == TY_POINTER;
     if (ptr)
@@ -551,6 +560,7 @@ static void builtin_call(Printer *p, Node *n, int id) {
     buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
 }
 
+
 // A call of a generic function F[T](args) in ordinary code is, after
 // gc's stenciling, a call of the shape instantiation with its dictionary:
 // "F[go.shape.int_0](&.dict.F[int], args)".
@@ -574,7 +584,7 @@ static bool generic_call(Printer *p, Node *n) {
     if (o->pkg && o->pkg != p->pkg)
         write_qualifier(p, p->b, o->pkg), buf_putc(p->b, '.');
     buf_puts(p->b, name);
-    buf_puts(p->b, "(&.dict.");
+    dict_ref(p, o->pkg);
     buf_puts(p->b, o->name);
     buf_putc(p->b, '[');
     for (int i = 0; i < in->ntargs; i++) {

@@ -167,3 +167,83 @@ IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi) {
         qsort(keys.data, (size_t)keys.len, sizeof keys.data[0], cmp_node_pos);
     return keys;
 }
+
+// gc's importer reads a declaration from export data whole (underlying
+// type, method signatures), so every type reachable from what the
+// package uses is loaded.
+typedef struct Reach {
+    Package *home;
+    PtrMap seen;
+    IrTypeVec insts;
+} Reach;
+
+static void reach_type(Reach *r, Type *t) {
+    if (!t || ptrmap_get(&r->seen, t))
+        return;
+    ptrmap_put(&r->seen, t, (void *)1);
+    switch (t->kind) {
+    case TY_NAMED: {
+        for (int i = 0; i < t->u.named.ntargs; i++)
+            reach_type(r, t->u.named.targs[i]);
+        if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj &&
+            t->u.named.obj->pkg != r->home && !types_is_interface(t)) {
+            bool complete = true;
+            for (int i = 0; i < t->u.named.ntargs && complete; i++)
+                complete = !ir_mentions_tparam(t->u.named.targs[i]);
+            if (complete)
+                vec_push(&r->insts, t);
+        }
+        if (t->u.named.ntargs && ir_mentions_tparam(t))
+            return;
+        reach_type(r, types_under(t));
+        int nm = 0;
+        Object **ms = types_named_methods(t, &nm);
+        for (int i = 0; i < nm; i++)
+            if (ms[i])
+                reach_type(r, ms[i]->type);
+        return;
+    }
+    case TY_POINTER: case TY_SLICE: reach_type(r, t->u.elem.elem); return;
+    case TY_ARRAY: reach_type(r, t->u.array.elem); return;
+    case TY_MAP: reach_type(r, t->u.map.key); reach_type(r, t->u.map.elem); return;
+    case TY_CHAN: reach_type(r, t->u.chan.elem); return;
+    case TY_STRUCT:
+        for (int i = 0; i < t->u.struct_.nfields; i++)
+            reach_type(r, t->u.struct_.fields[i]->type);
+        return;
+    case TY_TUPLE:
+        for (int i = 0; i < t->u.tuple.n; i++)
+            reach_type(r, t->u.tuple.vars[i]->type);
+        return;
+    case TY_FUNC:
+        reach_type(r, t->u.func.params);
+        reach_type(r, t->u.func.results);
+        return;
+    case TY_INTERFACE:
+        for (int i = 0; i < t->u.iface.nmethods; i++)
+            reach_type(r, t->u.iface.methods[i]->type);
+        for (int i = 0; i < t->u.iface.nembeddeds; i++)
+            reach_type(r, t->u.iface.embeddeds[i]);
+        return;
+    default:
+        return;
+    }
+}
+
+static bool reach_node(void *ctx, Node *n) {
+    Reach *r = ctx;
+    if (n->type)
+        reach_type(r, n->type);
+    if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->pkg != r->home)
+        reach_type(r, n->u.ident.obj->type);
+    return true;
+}
+
+IrTypeVec ir_imported_instance_types(Package *home) {
+    Reach r = {home, {0}, {0}};
+    for (int fi = 0; fi < home->nfiles; fi++)
+        for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
+            syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
+    ptrmap_free(&r.seen);
+    return r.insts;
+}
