@@ -14,6 +14,7 @@
 #include "types/types.h"
 #include "inline/inline.h"
 #include "escape/escape.h"
+#include "report/report.h"
 
 static void usage(void) {
     fprintf(stderr,
@@ -395,20 +396,19 @@ static int cmd_escape(int argc, char **argv) {
     for (int k = 0; k < n; k++)
         pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
     if (rc == 0) {
-        Buf out = {0};
-        ec.out = &out;
+        RecordLog log = {0};
+        ec.log = &log;
         Inliner *inl = inl_new(&ic);
         ec.inliner = inl;
         EscSession *es = esc_begin(&ec);
         for (int k = 0; k < n; k++) {
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
-                inl_package(inl, pkgs[k], pkgs[k]->matched ? &out : NULL);
+                inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
             if (esc_package(es, pkgs[k]))
                 rc = 1;
         }
-        if (out.len)
-            fwrite(out.data, 1, out.len, stdout);
-        buf_free(&out);
+        report_text_file(stdout, &log);
+        rec_log_free(&log);
         // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
             rc = 1;

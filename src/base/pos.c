@@ -169,3 +169,18 @@ Pos pos_alias(Pos p, Str path) {
     n++;
     return a->base + (p - f->base);
 }
+
+void pos_format_named(Buf *b, Pos p, PtrMap *names) {
+    Str name = names && p != NOPOS ? ptrmap_get(names, pos_file(p)) : NULL;
+    if (!name) {
+        pos_format(b, p);
+        return;
+    }
+    Position r = pos_resolve(p);
+    Buf tmp = {0};
+    pos_format(&tmp, p);
+    // the same line and column under the other name
+    buf_puts(b, name);
+    buf_puts(b, tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "");
+    buf_free(&tmp);
+}

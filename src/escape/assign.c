@@ -313,7 +313,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
             }
             if (src && dsts[i] && is_self_assign(e, dsts[i], src)) {
                 if (e->b->m)
-                    esc_warn(e->b, e->b->inl_pos != NOPOS ? e->b->inl_pos : where->pos,
+                    esc_warn(e->b, REC_SELF_ASSIGN, e->b->inl_pos != NOPOS ? e->b->inl_pos : where->pos,
                              "%s ignoring self-assignment in %s",
                              e->curfn->name, esc_text(e, where));
                 k = esc_discard_hole(e->b);

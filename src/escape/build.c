@@ -676,7 +676,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         }
     }
     EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
-                     .out = b->out, .abs_files = b->abs_files};
+                     .log = b->log, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = b->limits;
@@ -1128,7 +1128,7 @@ int esc_package(EscSession *s, Package *p) {
     EscConfig c = s->cfg;
     if (!p->matched) {
         c.m = 0;
-        c.out = NULL;
+        c.log = NULL;
         c.compiling_runtime = false;
     }
     Batch pb;

@@ -103,7 +103,7 @@ void esc_batch_init(Batch *b, const EscConfig *cfg) {
     memset(b, 0, sizeof *b);
     b->m = cfg->m;
     b->limits = esc_default_limits(cfg->smallframes);
-    b->out = cfg->out;
+    b->log = cfg->log;
     b->abs_files = cfg->abs_files;
     b->compiling_runtime = cfg->compiling_runtime;
     // The heap is the one location that escapes from the start.
@@ -135,31 +135,18 @@ void esc_batch_add_func(Batch *b, EscFunc *fn) {
     vec_push(&b->funcs, fn);
 }
 
-void esc_format_pos(Batch *b, Buf *out, Pos pos) {
-    Str abs = b->abs_files && pos != NOPOS ? ptrmap_get(b->abs_files, pos_file(pos)) : NULL;
-    if (!abs) {
-        pos_format(out, pos);
-        return;
-    }
-    Position r = pos_resolve(pos);
-    Buf tmp = {0};
-    pos_format(&tmp, pos);
-    // The same line and column, under the file's name in export data.
-    const char *rest = tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "";
-    buf_puts(out, abs);
-    buf_puts(out, rest);
-    buf_free(&tmp);
-}
+void esc_format_pos(Batch *b, Buf *out, Pos pos) { pos_format_named(out, pos, b->abs_files); }
 
-void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
+int esc_warn(Batch *b, RecKind kind, Pos pos, const char *fmt, ...) {
     // gc prints each -m line as soon as it is made (its warnings flush the
     // message list), so our order is the order of the calls.
-    if (!b->out)
-        return;
-    if (pos != NOPOS) {
-        esc_format_pos(b, b->out, pos);
-        buf_puts(b->out, ": ");
-    }
+    if (!b->log)
+        return -1;
+    // (an explanation is under its location's position, known or not)
+    bool flow = kind == REC_LEAK_FLOW || kind == REC_ESCAPE_FLOW;
+    Buf where = {0};
+    if (pos != NOPOS || flow)
+        esc_format_pos(b, &where, pos);
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -168,9 +155,10 @@ void esc_warn(Batch *b, Pos pos, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    buf_puts(b->out, msg);
-    buf_putc(b->out, '\n');
+    int i = rec_add(b->log, kind, pos, pos != NOPOS || flow ? buf_cstr(&where) : NULL, msg);
     free(msg);
+    buf_free(&where);
+    return i;
 }
 
 const char *esc_heap_alloc_reason(const EscLimits *lim, const EscAllocInfo *a) {
@@ -208,7 +196,7 @@ bool esc_capture(Batch *b, Hole k, const EscCapture *c) {
     // only cheap if it is small.
     bool byval = !loc->addrtaken && !loc->reassigned && c->size <= 128;
     if (b->m > 1)
-        esc_warn(b, c->var_pos, "%s capturing by %s: %s (addr=%s assign=%s width=%lld)",
+        esc_warn(b, REC_CAPTURE, c->var_pos, "%s capturing by %s: %s (addr=%s assign=%s width=%lld)",
                  c->curfn_name ? c->curfn_name : "?", byval ? "value" : "ref", c->name,
                  loc->addrtaken ? "true" : "false", loc->reassigned ? "true" : "false",
                  (long long)c->size);
@@ -256,15 +244,15 @@ void esc_finish(Batch *b) {
                 // -m=0 gc would print it with the other errors, sorted;
                 // the driver has to sort if it ever matters.)
                 if (b->compiling_runtime) {
-                    esc_warn(b, loc->pos, "%s escapes to heap, not allowed in runtime", loc->text);
+                    esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap, not allowed in runtime", loc->text);
                     b->nerrors++;
                 }
                 if (b->m != 0)
-                    esc_warn(b, loc->pos, "moved to heap: %s", loc->text);
+                    esc_warn(b, REC_MOVED_TO_HEAP, loc->pos, "moved to heap: %s", loc->text);
             } else if (b->m != 0 && !loc->quiet)
-                esc_warn(b, loc->pos, "%s escapes to heap", loc->text);
+                esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap", loc->text);
         } else if (b->m != 0 && !is_name(loc) && !loc->quiet) {
-            esc_warn(b, loc->pos, "%s does not escape", loc->text);
+            esc_warn(b, REC_NO_ESCAPE, loc->pos, "%s does not escape", loc->text);
         }
     }
 }

@@ -246,9 +246,9 @@ bool esc_outlives(Batch *b, Location *l, Location *other);
 bool esc_contains_closure(EscFunc *f, EscFunc *c);
 // gc's explainLoc: "{heap}", "{temp}", a name, or "{storage for X}".
 void esc_explain_loc(Batch *b, Buf *out, Location *l);
-// Prints one step "flow: dst = &src:" of an explanation and its notes,
-// each line prefixed with pos (the position of the location explained).
-void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, int derefs,
+// Adds one step "flow: dst = &src" of an explanation, and its notes, to
+// record rec of b->log.
+void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs,
                       Note *notes);
 
 // ---- escape.c: the batch and its driver ----
@@ -292,7 +292,7 @@ typedef struct EscConfig {
     // gc's -+ (compiling the runtime): a variable moving to the heap is an
     // error there.
     bool compiling_runtime;
-    Buf *out;           // receives the -m output, in gc's order; may be
+    RecordLog *log;     // receives the -m records, in gc's order; may be
                         // NULL at -m=0 (tags only, as for dependencies)
     // SrcFile* -> Str: files whose lines gc prints with their absolute
     // path (generic code of imported packages, which gc reads back from
@@ -326,7 +326,7 @@ struct Batch {
     EscLimits limits;
     bool compiling_runtime;
     int nerrors;                // "not allowed in runtime" errors
-    Buf *out;
+    RecordLog *log;
     PtrMap *abs_files;          // EscConfig.abs_files
     uint32_t explaingen;
     // Variables' locations (inlined.c): Object* -> Location* for the
@@ -383,7 +383,9 @@ void esc_solve(Batch *b);
 void esc_finish(Batch *b);
 
 // -m output: "file:line:col: msg\n" (no position prefix for NOPOS).
-void esc_warn(Batch *b, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+// Records one -m line of kind at pos (NOPOS: none); returns the record's
+// index in b->log, -1 when nothing is recorded.
+int esc_warn(Batch *b, RecKind kind, Pos pos, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 // pos as gc prints it: a file read back from export data under the name it
 // has there (EscConfig.abs_files).
 void esc_format_pos(Batch *b, Buf *out, Pos pos);

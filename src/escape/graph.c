@@ -105,13 +105,9 @@ void esc_flow(Batch *b, Hole k, Location *src) {
     // (the heap itself, mostly): decide now, and spare the walk an edge.
     if (dst->escapes && k.derefs < 0) {
         if (b->m >= 2) {
-            Buf pos = {0};
-            esc_format_pos(b, &pos, src->pos);
-            char *p = xstrdup(buf_cstr(&pos));
-            buf_printf(b->out, "%s: %s escapes to heap:\n", p, src->text ? src->text : "{temp}");
-            esc_explain_flow(b, p, dst, src, k.derefs, k.notes);
-            free(p);
-            buf_free(&pos);
+            int rec = esc_warn(b, REC_ESCAPE_FLOW, src->pos, "%s escapes to heap",
+                               src->text ? src->text : "{temp}");
+            esc_explain_flow(b, rec, dst, src, k.derefs, k.notes);
         }
         src->escapes = true;
         return;

@@ -107,7 +107,7 @@ static void tag_bodyless(Batch *b, EscFunc *fn, EscParam *p, int narg, bool diag
     // uintptr; gc keeps those alive across the call rather than tagging.
     if (p->is_uintptr) {
         if (diagnose)
-            esc_warn(b, p->pos, "assuming %s is unsafe uintptr", param_name(p, narg, buf));
+            esc_warn(b, REC_UINTPTR, p->pos, "assuming %s is unsafe uintptr", param_name(p, narg, buf));
         set_tag(p, empty_string_tag());
         return;
     }
@@ -120,10 +120,10 @@ static void tag_bodyless(Batch *b, EscFunc *fn, EscParam *p, int narg, bool diag
     // else assume the worst.
     if (fn->pragma & PRAGMA_NOESCAPE) {
         if (diagnose && p->name)
-            esc_warn(b, p->pos, "%s does not escape", p->name);
+            esc_warn(b, REC_NO_ESCAPE, p->pos, "%s does not escape", p->name);
     } else {
         if (diagnose && p->name)
-            esc_warn(b, p->pos, "leaking param: %s", p->name);
+            esc_warn(b, REC_LEAK, p->pos, "leaking param: %s", p->name);
         esc_leaks_add_heap(&esc, 0);
     }
     set_tag(p, esc);
@@ -138,13 +138,13 @@ static void tag_param(Batch *b, EscFunc *fn, EscParam *p, int narg, bool diagnos
     if (fn->pragma & PRAGMA_UINTPTRESCAPES) {
         if (p->is_uintptr) {
             if (diagnose)
-                esc_warn(b, p->pos, "marking %s as escaping uintptr", param_name(p, narg, buf));
+                esc_warn(b, REC_UINTPTR, p->pos, "marking %s as escaping uintptr", param_name(p, narg, buf));
             set_tag(p, empty_string_tag());
             return;
         }
         if (p->is_ddd_uintptr) {
             if (diagnose)
-                esc_warn(b, p->pos, "marking %s as escaping ...uintptr", param_name(p, narg, buf));
+                esc_warn(b, REC_UINTPTR, p->pos, "marking %s as escaping ...uintptr", param_name(p, narg, buf));
             set_tag(p, empty_string_tag());
             return;
         }
@@ -168,18 +168,18 @@ static void tag_param(Batch *b, EscFunc *fn, EscParam *p, int narg, bool diagnos
     // instead; its leaks still make its tag.
     if (diagnose && !loc->escapes) {
         if (esc_leaks_empty(esc))
-            esc_warn(b, p->pos, "%s does not escape", p->name);
+            esc_warn(b, REC_NO_ESCAPE, p->pos, "%s does not escape", p->name);
         int x = esc_leaks_heap(esc);
         if (x == 0)
-            esc_warn(b, p->pos, "leaking param: %s", p->name);
+            esc_warn(b, REC_LEAK, p->pos, "leaking param: %s", p->name);
         else if (x > 0)
-            esc_warn(b, p->pos, "leaking param content: %s", p->name);
+            esc_warn(b, REC_LEAK, p->pos, "leaking param content: %s", p->name);
         for (int i = 0; i < ESC_NUM_RESULTS; i++) {
             x = esc_leaks_result(esc, i);
             if (x < 0)
                 continue;
             Str res = i < fn->nresults ? fn->results[i].name : NULL;
-            esc_warn(b, p->pos, "leaking param: %s to result %s level=%d", p->name,
+            esc_warn(b, REC_LEAK, p->pos, "leaking param: %s to result %s level=%d", p->name,
                      res ? res : "?", x);
         }
     }

@@ -42,21 +42,23 @@ void esc_explain_loc(Batch *b, Buf *out, Location *l) {
         buf_puts(out, l->text);
 }
 
-void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, int derefs,
+void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs,
                       Note *notes) {
-    Buf *out = b->out;
-    buf_printf(out, "%s:   flow: ", pos);
-    esc_explain_loc(b, out, dst);
-    buf_puts(out, " = ");
+    if (rec < 0)
+        return;
+    Buf flow = {0};
+    esc_explain_loc(b, &flow, dst);
+    buf_puts(&flow, " = ");
     if (derefs < 0)
-        buf_putc(out, '&');
+        buf_putc(&flow, '&');
     for (int i = 0; i < derefs; i++)
-        buf_putc(out, '*');
-    esc_explain_loc(b, out, src);
-    buf_puts(out, ":\n");
+        buf_putc(&flow, '*');
+    esc_explain_loc(b, &flow, src);
+    rec_step(b->log, rec, REC_STEP_FLOW, notes ? notes->pos : src->pos, buf_cstr(&flow), NULL, NULL);
+    buf_free(&flow);
     for (Note *n = notes; n; n = n->next) {
         char *at = fmt_pos(b, n->pos);
-        buf_printf(out, "%s:     from %s (%s) at %s\n", pos, n->text, n->why, at);
+        rec_step(b->log, rec, REC_STEP_FROM, n->pos, n->text, n->why, at);
         free(at);
     }
 }
@@ -64,13 +66,14 @@ void esc_explain_flow(Batch *b, const char *pos, Location *dst, Location *src, i
 // Follows the dst links the walk left, from src back to root. The links
 // form a tree while the walk only lowers derefs, but a later, shorter
 // path can rewire part of it into a cycle; gc stops there with a warning.
-static void explain_path(Batch *b, Location *root, Location *src) {
+static void explain_path(Batch *b, int rec, Location *root, Location *src) {
     uint32_t gen = ++b->explaingen;
-    char *pos = fmt_pos(b, src->pos);
     for (;;) {
         if (src->explaingen == gen) {
-            buf_printf(b->out, "%s:   warning: truncated explanation due to assignment cycle; "
-                               "see golang.org/issue/35518\n", pos);
+            if (rec >= 0)
+                rec_step(b->log, rec, REC_STEP_WARNING, src->pos,
+                         "truncated explanation due to assignment cycle; see golang.org/issue/35518",
+                         NULL, NULL);
             break;
         }
         src->explaingen = gen;
@@ -80,12 +83,11 @@ static void explain_path(Batch *b, Location *root, Location *src) {
         Edge *edge = &dst->edges.data[src->dst_edge_idx];
         if (edge->src != src)
             fatal("escape: path inconsistency");
-        esc_explain_flow(b, pos, dst, src, edge->derefs, edge->notes);
+        esc_explain_flow(b, rec, dst, src, edge->derefs, edge->notes);
         if (dst == root)
             break;
         src = dst;
     }
-    free(pos);
 }
 
 bool esc_contains_closure(EscFunc *f, EscFunc *c) {
@@ -170,24 +172,20 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
         if (esc_outlives(b, root, l)) {
             if (l->kind == LOC_PARAM) {
                 if (b->m >= 2 && !l->escapes) {
-                    char *pos = fmt_pos(b, l->pos);
                     Buf where = {0};
                     esc_explain_loc(b, &where, root);
-                    buf_printf(b->out, "%s: parameter %s leaks to %s with derefs=%d:\n", pos,
-                               l->text, buf_cstr(&where), derefs);
+                    int rec = esc_warn(b, REC_LEAK_FLOW, l->pos, "parameter %s leaks to %s with derefs=%d",
+                                       l->text, buf_cstr(&where), derefs);
                     buf_free(&where);
-                    free(pos);
-                    explain_path(b, root, l);
+                    explain_path(b, rec, root, l);
                 }
                 leak_to(l, root, derefs);
             }
             if (address_of && !l->escapes) {
                 if (b->m >= 2) {
-                    char *pos = fmt_pos(b, l->pos);
-                    buf_printf(b->out, "%s: %s escapes to heap:\n", pos,
-                               l->text ? l->text : "{temp}");
-                    free(pos);
-                    explain_path(b, root, l);
+                    int rec = esc_warn(b, REC_ESCAPE_FLOW, l->pos, "%s escapes to heap",
+                                       l->text ? l->text : "{temp}");
+                    explain_path(b, rec, root, l);
                 }
                 // Now a root in its own right: what flows into an escaping
                 // location is on the heap too.

@@ -590,11 +590,11 @@ static void bounds_visit(void *vctx, Node *n) {
     if (len < 0 || ptrmap_get(&c->bl->info->consts, idx))
         return;
     if (bounded(c->bl, idx, len))
-        esc_warn(c->b, c->pos != NOPOS ? c->pos : n->pos, "index bounds check elided");
+        esc_warn(c->b, REC_BOUNDS, c->pos != NOPOS ? c->pos : n->pos, "index bounds check elided");
 }
 
 void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
-    if (!b->m || !b->out)
+    if (!b->m || !b->log)
         return;
     BoundsCtx c = {bl, b, {0}, NULL, NOPOS};
     esc_visit(bl, body, bounds_visit, &c);
@@ -602,7 +602,7 @@ void esc_bounds_report(Builder *bl, Batch *b, Node *body) {
 }
 
 void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos) {
-    if (!b->m || !b->out)
+    if (!b->m || !b->log)
         return;
     BoundsCtx c = {bl, b, {0}, NULL, NOPOS};
     visit_copy(&c, site, pos);

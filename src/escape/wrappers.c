@@ -163,7 +163,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
         steps_ptr[0] = true;
     bool have_ptr = nsteps == 0 ? nptr > 0 : is_ptr(last);
 
-    EscConfig cfg = {.m = root->m, .out = root->out};
+    EscConfig cfg = {.m = root->m, .log = root->log};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = root->limits;
@@ -324,7 +324,7 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     Str name = wrapper_name(w, T, nptr, m);
     InlFunc *inl = NULL;
     if (!iface && !tail && !w->early)
-        inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->out);
+        inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->log);
     if (inl)
         vec_push(&w->bl->wrapper_inls, inl);
     // Below -m=2 only the allocations of an inlined body print.
@@ -567,7 +567,7 @@ static int cmp_name(const void *a, const void *b) {
 }
 
 void esc_wrappers(Builder *bl, Package *p, Batch *root) {
-    if (!root->out)
+    if (!root->log)
         return;
     Wrappers w = {.bl = bl, .pkg = p, .root = root};
     find_static_itabs(&w, p);

@@ -52,7 +52,7 @@ struct Inliner {
     // The package being processed.
     Package *pkg;
     Info *info;             // type information of the code being walked
-    Buf *out;               // NULL: silent
+    RecordLog *log;         // NULL: silent
     VEC(InlFunc *) order;   // its functions: declarations in source order
     // Tarjan's walk.
     uint32_t visitgen;
@@ -72,32 +72,21 @@ struct Inliner {
 
 // ---- names and lines ----
 
-static void line(Inliner *in, Pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void line(Inliner *in, Pos pos, const char *fmt, ...) {
-    if (!in->out || !in->cfg.m)
+static void line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
+    if (!in->log || !in->cfg.m)
         return;
-    Str abs = pos != NOPOS ? ptrmap_get(&in->abs_files, pos_file(pos)) : NULL;
-    if (abs) {
-        // The same line and column, under the file's absolute path.
-        Position r = pos_resolve(pos);
-        Buf tmp = {0};
-        pos_format(&tmp, pos);
-        buf_puts(in->out, abs);
-        buf_puts(in->out, tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "");
-        buf_free(&tmp);
-    } else {
-        pos_format(in->out, pos);
-    }
-    buf_puts(in->out, ": ");
+    Buf where = {0};
+    pos_format_named(&where, pos, &in->abs_files);
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
-    buf_puts(in->out, msg);
-    buf_puts(in->out, "\n");
+    rec_add(in->log, kind, pos, buf_cstr(&where), msg);
     free(msg);
+    buf_free(&where);
 }
 
 // fn's name as gc's %v prints a function: qualified when it belongs to
@@ -576,17 +565,17 @@ static void can_inline(Inliner *in, InlFunc *fn) {
                     ir_fmt_inl_inst(&body, fn->decl, in->home);
                 else
                     ir_fmt_inl_func(&body, fn->decl, fn->pkg);
-                line(in, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn), cost,
+                line(in, REC_CAN_INLINE, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn), cost,
                      buf_cstr(&body));
                 buf_free(&body);
             } else if (in->cfg.m) {
-                line(in, fn->pos, "can inline %s", qualified_name(in, fn));
+                line(in, REC_CAN_INLINE, fn->pos, "can inline %s", qualified_name(in, fn));
             }
             return;
         }
     }
     if (in->cfg.m > 1)
-        line(in, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
+        line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
 }
 
 // ---- InlineCalls ----
@@ -721,11 +710,11 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
     Pos pos = in->parent ? in->outer_pos : at;
     if (ptrmap_get(&in->on_path, fn)) {
         if (in->cfg.m > 1)
-            line(in, pos, "cannot inline %s into %s: repeated recursive cycle",
+            line(in, REC_CANNOT_INLINE_CALL, pos, "cannot inline %s into %s: repeated recursive cycle",
                  qualified_name(in, fn), in->curfn->name);
         return;
     }
-    line(in, pos, "inlining call to %s", qualified_name(in, fn));
+    line(in, REC_INLINE_CALL, pos, "inlining call to %s", qualified_name(in, fn));
     InlSite *site = ARENA_NEW(&in->arena, InlSite);
     site->call = call;
     site->callee = fn;
@@ -1006,7 +995,7 @@ static void analyze(Inliner *in, InlFunc **list, int n, bool recursive) {
         } else if (!recursive || nonclosures > 1) {
             can_inline(in, fn);
         } else if (in->cfg.m > 1) {
-            line(in, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
+            line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
         }
         in->info = fn->info;
         inline_calls(in, fn);
@@ -1162,14 +1151,14 @@ static void instantiate_body_methods(Inliner *in) {
     }
 }
 
-void inl_package(Inliner *in, Package *p, Buf *out) {
+void inl_package(Inliner *in, Package *p, RecordLog *log) {
     if (!in->cfg.l)
         return;
     in->home = p;
     in->pkg = p;
     in->info = types_package_info(p);
     in->top_info = in->info;
-    in->out = out;
+    in->log = log;
     if (!in->info)
         return;
     InlFuncVec order = {0};
@@ -1234,7 +1223,7 @@ void inl_package(Inliner *in, Package *p, Buf *out) {
     vec_free(&init->inits);
     ptrmap_put(&in->funcs, p, init);    // inl_func(in, p): the package's init
     vec_free(&order);
-    in->out = NULL;
+    in->log = NULL;
 }
 
 Inliner *inl_new(const InlConfig *cfg) {
@@ -1291,7 +1280,7 @@ InlFunc *inl_func(Inliner *in, const void *key) {
     return in ? ptrmap_get(&in->funcs, key) : NULL;
 }
 
-InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, Buf *out) {
+InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, RecordLog *log) {
     InlFunc *fn = in ? func_of_object(in, method) : NULL;
     if (!fn || !fn->can_inline || fn->lits.len || !in->cfg.l)
         return NULL;
@@ -1303,7 +1292,7 @@ InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, B
     in->pkg = p;
     in->info = w->info;
     in->top_info = w->info;
-    in->out = out;
+    in->log = log;
     in->curfn = w;
     in->scope_fn = NULL;
     in->max_cost = INL_MAX_BUDGET;
@@ -1311,6 +1300,6 @@ InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, B
     in->frame = NULL;
     inline_call(in, NULL, fn, pos_autogenerated());
     in->curfn = NULL;
-    in->out = NULL;
+    in->log = NULL;
     return w->sites.len ? w : NULL;
 }

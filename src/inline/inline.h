@@ -86,7 +86,7 @@ Inliner *inl_new(const InlConfig *cfg);
 void inl_free(Inliner *in);
 // gc's inline pass over p, whose imports were processed before. Prints
 // its -m lines to out (NULL: silent, as for dependencies).
-void inl_package(Inliner *in, struct Package *p, Buf *out);
+void inl_package(Inliner *in, struct Package *p, RecordLog *log);
 // The site where call was inlined into the body of parent (NULL: the
 // function's own body), or NULL if it was not.
 InlSite *inl_site(Inliner *in, InlSite *parent, Node *call);
@@ -98,7 +98,7 @@ IrDefs *inl_defs_of(Inliner *in);
 // for the wrapper named name (of package p) calling method. Returns the
 // wrapper as a function with its sites (the first one, whose call is
 // NULL, is the method's), or NULL when nothing was inlined.
-InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, Buf *out);
+InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, RecordLog *log);
 // The instantiation of generic gen for shapes made while home was
 // processed, or NULL.
 InlFunc *inl_instance(Inliner *in, struct Package *home, Object *gen, Type **shapes, int n);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../../src/report/report.h"
 
 // ---- the cases ----
 
@@ -611,7 +612,7 @@ static void build_params2(T *t) {
 // reported just before its -m line.
 static void build_rt(T *t) {
     Batch b;
-    EscConfig c = {.m = t->m, .compiling_runtime = true, .out = &t->out};
+    EscConfig c = {.m = t->m, .compiling_runtime = true, .log = &t->log};
     esc_batch_init(&b, &c);
     EscFunc *f = func(t, "f", NULL);
     esc_batch_add_func(&b, f);
@@ -672,6 +673,7 @@ static void run_case(const char *dir, const Case *c) {
     t->m = c->m;
     t->smallframes = c->smallframes;
     c->build(t);
+    report_text(&t->out, &t->log);
     const char *got = t->out.len ? buf_cstr(&t->out) : "";
     if (strcmp(got, want) == 0) {
         report(name, true, "%s", "");
@@ -688,6 +690,7 @@ static void run_case(const char *dir, const Case *c) {
                (int)strcspn(w, "\n"), w);
     }
     buf_free(&t->out);
+    rec_log_free(&t->log);
     free(t);
     free(want);
 }
@@ -838,8 +841,8 @@ static void test_limits(void) {
 
 // Holes and the graph, on a function without source.
 static void test_graph(void) {
-    Buf out = {0};
-    EscConfig cfg = {.m = 0, .out = &out};
+    RecordLog out = {0};
+    EscConfig cfg = {.m = 0, .log = &out};
     Batch b;
     esc_batch_init(&b, &cfg);
     EscFunc fn = {.name = "f", .has_body = true};
@@ -884,13 +887,13 @@ static void test_graph(void) {
          th.derefs == 1 && esc_is_discard(&b, esc_tag_hole(&e, NULL, 0, &callee, 0));
     report("graph-holes", ok, "later or tag holes are off");
     esc_batch_free(&b);
-    buf_free(&out);
+    rec_log_free(&out);
 }
 
 // outlives and the walk's transient and rewalk rules.
 static void test_walk(void) {
-    Buf out = {0};
-    EscConfig cfg = {.m = 1, .out = &out};
+    RecordLog out = {0};
+    EscConfig cfg = {.m = 1, .log = &out};
     Batch b;
     esc_batch_init(&b, &cfg);
     EscFunc f = {.name = "F", .has_body = true}, c = {.name = "F.func1", .outer = &f};
@@ -920,7 +923,7 @@ static void test_walk(void) {
     report("walk-loop-transient", ok, "x=%d lit escapes=%d transient=%d", x->escapes,
            lit.dst->escapes, lit.dst->transient);
     esc_batch_free(&b);
-    buf_free(&out);
+    rec_log_free(&out);
 }
 
 // A long chain heap = a0, a0 = &a1, a1 = &a2, ...: every link but a0
@@ -929,8 +932,8 @@ static void test_walk(void) {
 // before them covers the rest of the chain: the quadratic worst case gc
 // shares, so the chain is kept short.
 static void test_chain(void) {
-    Buf out = {0};
-    EscConfig cfg = {.m = 0, .out = &out};
+    RecordLog out = {0};
+    EscConfig cfg = {.m = 0, .log = &out};
     Batch b;
     esc_batch_init(&b, &cfg);
     EscFunc f = {.name = "chain", .has_body = true};
@@ -951,7 +954,7 @@ static void test_chain(void) {
     report("walk-chain", n == N - 1 && !l[0]->escapes, "%d of %d escape", n, N);
     free(l);
     esc_batch_free(&b);
-    buf_free(&out);
+    rec_log_free(&out);
 }
 
 int main(int argc, char **argv) {

@@ -42,7 +42,7 @@ EscFunc *func(T *t, const char *name, EscFunc *outer) {
 }
 
 void batch(T *t, Batch *b) {
-    EscConfig c = {.m = t->m, .smallframes = t->smallframes, .out = &t->out};
+    EscConfig c = {.m = t->m, .smallframes = t->smallframes, .log = &t->log};
     esc_batch_init(b, &c);
 }
 

@@ -14,7 +14,8 @@ enum { MAXFN = 64, MAXPARAM = 8 };
 
 typedef struct T {
     SrcFile *file;      // the Go file whose positions the output uses
-    Buf out;            // what the batches printed
+    RecordLog log;      // what the batches recorded
+    Buf out;            // ... as gc's text
     int m;
     bool smallframes;
     // Functions outlive their batch (later batches read their tags).

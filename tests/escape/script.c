@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "../../src/report/report.h"
 
 typedef struct ScriptFn {
     EscFunc *fn;
@@ -187,9 +188,11 @@ int graph_mode(const char *script_path, const char *dir) {
             *next++ = 0;
         script_line(s, dir, line);
     }
+    report_text(&s->t->out, &s->t->log);
     if (s->t->out.len)
         fwrite(s->t->out.data, 1, s->t->out.len, stdout);
     buf_free(&s->t->out);
+    rec_log_free(&s->t->log);
     free(s->t);
     free(s);
     free(text);

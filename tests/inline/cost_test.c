@@ -46,21 +46,17 @@ int main(int argc, char **argv) {
         diag_flush(&pd);
         if (p->bad || strcmp(p->path, "unsafe") == 0)
             continue;
-        Buf out = {0};
-        inl_package(in, p, p->matched ? &out : NULL);
+        RecordLog log = {0};
+        inl_package(in, p, p->matched ? &log : NULL);
         // keep the decisions, without gc's " as: BODY"
-        char *s = out.data, *end = out.data + out.len;
-        while (s && s < end) {
-            char *nl = memchr(s, '\n', (size_t)(end - s));
-            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-            if (memmem(s, n, ": can inline ", 13) || memmem(s, n, ": cannot inline ", 16)) {
-                char *as = memmem(s, n, " as: ", 5);
-                fwrite(s, 1, as && memmem(s, n, ": can inline ", 13) ? (size_t)(as - s) : n, stdout);
-                fputc('\n', stdout);
-            }
-            s = nl ? nl + 1 : end;
+        for (int i = 0; i < log.recs.len; i++) {
+            Record *r = &log.recs.data[i];
+            if (r->kind != REC_CAN_INLINE && r->kind != REC_CANNOT_INLINE)
+                continue;
+            const char *as = r->kind == REC_CAN_INLINE ? strstr(r->msg, " as: ") : NULL;
+            printf("%s: %.*s\n", r->pos, as ? (int)(as - r->msg) : (int)strlen(r->msg), r->msg);
         }
-        buf_free(&out);
+        rec_log_free(&log);
     }
     diag_flush(&diags);
     inl_free(in);

@@ -1,0 +1,41 @@
+// text.c: the records as gc prints them with -m.
+#include "report.h"
+
+static void one(Buf *out, const Record *r) {
+    const char *pos = r->pos ? r->pos : "";
+    // an explanation's first line ends in a colon
+    const char *colon = r->kind == REC_LEAK_FLOW || r->kind == REC_ESCAPE_FLOW ? ":" : "";
+    if (r->pos)
+        buf_printf(out, "%s: %s%s\n", pos, r->msg, colon);
+    else
+        buf_printf(out, "%s%s\n", r->msg, colon);
+    for (int j = 0; j < r->nsteps; j++) {
+        const RecStep *s = &r->steps[j];
+        switch (s->kind) {
+        case REC_STEP_FLOW:
+            buf_printf(out, "%s:   flow: %s:\n", pos, s->text);
+            break;
+        case REC_STEP_FROM:
+            buf_printf(out, "%s:     from %s (%s) at %s\n", pos, s->text, s->why, s->at);
+            break;
+        case REC_STEP_WARNING:
+            buf_printf(out, "%s:   warning: %s\n", pos, s->text);
+            break;
+        }
+    }
+}
+
+void report_text(Buf *out, const RecordLog *log) {
+    for (int i = 0; i < log->recs.len; i++)
+        one(out, &log->recs.data[i]);
+}
+
+void report_text_file(FILE *out, const RecordLog *log) {
+    Buf b = {0};
+    for (int i = 0; i < log->recs.len; i++) {
+        b.len = 0;
+        one(&b, &log->recs.data[i]);
+        fwrite(b.data, 1, b.len, out);
+    }
+    buf_free(&b);
+}
