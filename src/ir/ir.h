@@ -194,9 +194,9 @@ void ir_note_export_files(PtrMap *m, Package *gp);
 // positions lo and hi, in source order (gc meets instance types so).
 typedef VEC(Node *) IrNodeVec;
 IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi);
-// The complete instance types of other packages (no interfaces) that gc's
-// importer loads for home, in the order met: gc instantiates all their
-// methods in home. The caller frees the vector.
+// The complete instance types (no interfaces) gc meets compiling home,
+// its own and those its importer loads, in the order met: gc instantiates
+// all their methods in home. The caller frees the vector.
 typedef VEC(Type *) IrTypeVec;
 IrTypeVec ir_imported_instance_types(Package *home);
 

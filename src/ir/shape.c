@@ -185,8 +185,7 @@ static void reach_type(Reach *r, Type *t) {
     case TY_NAMED: {
         for (int i = 0; i < t->u.named.ntargs; i++)
             reach_type(r, t->u.named.targs[i]);
-        if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj &&
-            t->u.named.obj->pkg != r->home && !types_is_interface(t)) {
+        if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj && !types_is_interface(t)) {
             bool complete = true;
             for (int i = 0; i < t->u.named.ntargs && complete; i++)
                 complete = !ir_mentions_tparam(t->u.named.targs[i]);
