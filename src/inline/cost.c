@@ -203,7 +203,10 @@ static void dict_copy(Cost *C) {
 // A shaped value converted to an interface: gc's stenciler makes it
 // OEFACE(dictionary entry, OCONVIDATA(x)) where OCONVIFACE was.
 static void shaped_iface_conv(Cost *C, Type *src, Type *dst) {
-    if (C->cfg->shaped && src && dst && is_iface(dst) && !is_iface(src) && ir_mentions_tparam(src))
+    // (also a value converted to an interface instance of the type
+    // parameters: its itab comes from the dictionary)
+    if (C->cfg->shaped && src && dst && is_iface(dst) && !is_iface(src) &&
+        (ir_mentions_tparam(src) || (ir_mentions_tparam(dst) && !types_is_empty_interface(dst))))
         charge(C, DICT_ENTRY_NODES + 1);
 }
 

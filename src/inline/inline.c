@@ -627,8 +627,19 @@ static bool shapes_agree(Inliner *in, Node *call, InlFunc *fn) {
     if (code_inst(in, in->frame)) {
         Node *fun = syn_unparen(call->u.call.fun);
         Selection *s = fun->kind == N_SELECTOR ? ptrmap_get(&in->info->selections, fun) : NULL;
-        if (s && s->kind == SEL_METHOD_VAL)
-            args_shaped = arg_has_shape(fun->u.selector.x, NULL);
+        if (s && s->kind == SEL_METHOD_VAL) {
+            // The receiver passed is the embedded field the method is
+            // promoted from.
+            Type *t = fun->u.selector.x->type;
+            for (int i = 0; t && i + 1 < s->nindex; i++) {
+                Type *u = types_under(t);
+                if (u->kind == TY_POINTER)
+                    u = types_under(u->u.elem.elem);
+                t = u->kind == TY_STRUCT && s->index[i] < u->u.struct_.nfields
+                        ? u->u.struct_.fields[s->index[i]]->type : NULL;
+            }
+            args_shaped = t && ir_mentions_tparam(t);
+        }
         NodeList args = call->u.call.args;
         int np = types_tuple_len(sig->u.func.params);
         for (int i = 0; i < args.n && !args_shaped; i++) {
