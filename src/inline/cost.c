@@ -42,6 +42,7 @@ typedef struct Cost {
     const char *reason; // set: stop
     Type *sig;          // signature of the innermost function (returns)
     bool counting;      // inl_node_count: ir.Any stops at nothing
+    bool callee;        // the expression costed is a call's callee
 } Cost;
 
 // A reason not to inline: the visitor stops there; ir.Any counts on.
@@ -299,10 +300,46 @@ static Type *receiver(Cost *C, Node *x, Selection *sel) {
     return t;
 }
 
+static bool targs_shaped(Type **targs, int n) {
+    for (int i = 0; i < n; i++)
+        if (ir_mentions_tparam(targs[i]))
+            return true;
+    return false;
+}
+
+// A generic function used as a value (not called): gc's stenciler makes
+// it a closure calling the instantiation with the dictionary,
+// func(a0, a1) { return F[shape](.dictN, a0, a1) }, after it sets .dictN
+// in the function: the closure (15 and its node), its body, and the
+// dictionary's assignment. (Approximation: the closure is no function
+// of ours, so its own inlining and -m lines are not made.)
+static bool generic_value(Cost *C, Node *ref, Node *id) {
+    if (C->callee || id->kind != N_IDENT)
+        return false;
+    Object *o = id->u.ident.obj;
+    Instance *in = ptrmap_get(&C->info->instances, id);
+    if (!in || !o || o->kind != OBJ_FUNC || !o->type || o->type->kind != TY_FUNC ||
+        !o->type->u.func.ntparams || !in->type || in->type->kind != TY_FUNC)
+        return false;
+    bool sub = C->cfg->shaped && targs_shaped(in->targs, in->ntargs);
+    if (node(C))
+        return true;
+    charge(C, 15);
+    Node call = {.kind = N_CALL};
+    call.u.call.fun = ref;
+    int callee = C->cfg->callee_cost ? C->cfg->callee_cost(C->cfg->ctx, &call) : -1;
+    int body = (types_tuple_len(in->type->u.func.results) ? 1 : 0) + 1 +
+               (callee >= 0 ? callee : C->cfg->extra_call_cost) + 1 + (sub ? 1 : 2) +
+               types_tuple_len(in->type->u.func.params);
+    charge(C, body + (sub ? 2 + DICT_ENTRY_NODES : 4));
+    return true;
+}
+
 static void selector(Cost *C, Node *e) {
     Selection *sel = ptrmap_get(&C->info->selections, e);
     if (!sel) {         // pkg.Name
-        node(C);
+        if (!generic_value(C, e, e->u.selector.sel))
+            node(C);
         return;
     }
     Node *x = e->u.selector.x;
@@ -375,7 +412,8 @@ static void expr(Cost *C, Node *e) {
     }
     switch ((NodeKind)e->kind) {
     case N_IDENT:       // ONAME or ONIL
-        node(C);
+        if (!generic_value(C, e, e))
+            node(C);
         return;
     case N_FUNC_LIT:
         charge(C, 15);
@@ -401,7 +439,9 @@ static void expr(Cost *C, Node *e) {
         Node *x = e->u.index.x;
         if (ptrmap_get(&C->info->instances, unparen(x)) ||
             (unparen(x)->kind == N_SELECTOR && ptrmap_get(&C->info->instances, unparen(x)->u.selector.sel))) {
-            expr(C, x);     // f[T]: the instantiated function
+            Node *id = unparen(x)->kind == N_SELECTOR ? unparen(x)->u.selector.sel : unparen(x);
+            if (!generic_value(C, e, id))
+                expr(C, x);     // f[T]: the instantiated function
             return;
         }
         if (node(C))
@@ -796,12 +836,6 @@ static Instance *generic_call(Cost *C, Node *fun) {
     return id->kind == N_IDENT ? ptrmap_get(&C->info->instances, id) : NULL;
 }
 
-static bool targs_shaped(Type **targs, int n) {
-    for (int i = 0; i < n; i++)
-        if (ir_mentions_tparam(targs[i]))
-            return true;
-    return false;
-}
 
 // The dictionary argument of a call of generic code: a global's address
 // (&.dict.F[int]), or in shaped code whose type arguments depend on the
@@ -921,7 +955,9 @@ static void call(Cost *C, Node *e) {
     }
     if (C->reason)
         return;
+    C->callee = true;
     expr(C, fun);
+    C->callee = false;
     arguments(C, e, sig);
 }
 
