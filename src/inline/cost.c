@@ -472,6 +472,10 @@ static void expr(Cost *C, Node *e) {
     case N_TYPE_ASSERT:
         if (node(C))
             return;
+        // x.(T) with T of the type parameters: T's descriptor from the
+        // dictionary
+        if (C->cfg->shaped && e->type && ir_mentions_tparam(e->type))
+            charge(C, DICT_ENTRY_NODES);
         expr(C, e->u.assert.x);
         return;
     case N_CALL:
@@ -1116,8 +1120,14 @@ static void switch_stmt(Cost *C, Node *s) {
             node(C);
             if (ptrmap_get(&C->info->implicits, cc))
                 node(C);   // the clause's variable
-            for (int j = 0; j < cc->u.clause.list.n; j++)
+            for (int j = 0; j < cc->u.clause.list.n; j++) {
                 node(C);   // OTYPE or ONIL
+                // (a case of the type parameters: its descriptor from
+                // the dictionary)
+                Node *ct = cc->u.clause.list.v[j];
+                if (C->cfg->shaped && ct->type && ir_mentions_tparam(ct->type))
+                    charge(C, DICT_ENTRY_NODES);
+            }
             stmts(C, cc->u.clause.body);
         }
         return;
