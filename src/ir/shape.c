@@ -111,6 +111,14 @@ static bool mentions(Type *t, int depth) {
         return false;
     case TY_FUNC:
         return mentions(t->u.func.params, depth + 1) || mentions(t->u.func.results, depth + 1);
+    case TY_INTERFACE:
+        for (int i = 0; i < t->u.iface.nmethods; i++)
+            if (t->u.iface.methods[i] && mentions(t->u.iface.methods[i]->type, depth + 1))
+                return true;
+        for (int i = 0; i < t->u.iface.nembeddeds; i++)
+            if (mentions(t->u.iface.embeddeds[i], depth + 1))
+                return true;
+        return false;
     case TY_NAMED:
         for (int i = 0; i < t->u.named.ntargs; i++)
             if (mentions(t->u.named.targs[i], depth + 1))
