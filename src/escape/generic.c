@@ -76,12 +76,7 @@ static BFunc *instantiate(Builder *bl, Object *gen, Type **targs, int ntargs) {
     }
     for (int i = 0; i < bl->insts.len; i++) {
         BFunc *f = bl->insts.data[i];
-        if (f->obj != gen)
-            continue;
-        bool same = true;
-        for (int j = 0; j < n && same; j++)
-            same = types_identical(f->shapes[j], shapes[j]);
-        if (same)
+        if (f->obj == gen && ir_same_shapes(f->shapes, shapes, n))
             return f;
     }
     Package *gp = gen->pkg;
@@ -120,6 +115,10 @@ static NodeVec instance_nodes(Builder *bl, Pos lo, Pos hi) {
     return ir_instance_nodes(bl->info, lo, hi);
 }
 
+static void instantiate_method(void *bl, Object *m, Type **targs, int ntargs) {
+    instantiate(bl, m, targs, ntargs);
+}
+
 // gc instantiates the methods of every instance type an instantiation's
 // body mentions (with its type arguments' shapes), as it does for the
 // package's own instance types.
@@ -135,13 +134,8 @@ static void body_instances(Builder *bl, BFunc *f, Node *decl) {
     for (int i = 0; i < keys.len; i++) {
         Instance *in = ptrmap_get(m, keys.data[i]);
         Type *t = in->type;
-        if (!t || t->kind != TY_NAMED || !t->u.named.ntargs || !t->u.named.orig)
-            continue;
-        int nm = 0;
-        Object **ms = types_named_methods(t->u.named.orig, &nm);
-        for (int j = 0; j < nm; j++)
-            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
-                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
+        if (t && t->kind == TY_NAMED && t->u.named.ntargs)
+            ir_each_instance_method(t, instantiate_method, bl);
     }
     vec_free(&keys);
     esc_leave(bl, &save);
@@ -306,25 +300,14 @@ void esc_instantiate_methods(Builder *bl) {
         bool concrete = orig != NULL;
         for (int j = 0; j < t->u.named.ntargs && concrete; j++)
             concrete = !ir_mentions_tparam(t->u.named.targs[j]);
-        if (!concrete)
-            continue;
-        int nm = 0;
-        Object **ms = types_named_methods(orig, &nm);
-        for (int j = 0; j < nm; j++)
-            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
-                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
+        if (concrete)
+            ir_each_instance_method(t, instantiate_method, bl);
     }
     vec_free(&keys);
     // and those of the instance types its imports' declarations hold
     IrTypeVec its = ir_imported_instance_types(bl->home ? bl->home : bl->pkg);
-    for (int i = 0; i < its.len; i++) {
-        Type *t = its.data[i];
-        int nm = 0;
-        Object **ms = types_named_methods(t->u.named.orig, &nm);
-        for (int j = 0; j < nm; j++)
-            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
-                instantiate(bl, ms[j], t->u.named.targs, t->u.named.ntargs);
-    }
+    for (int i = 0; i < its.len; i++)
+        ir_each_instance_method(its.data[i], instantiate_method, bl);
     vec_free(&its);
 }
 

@@ -282,12 +282,7 @@ static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, Inl
 
 InlFunc *inl_instance(Inliner *in, Package *home, Object *gen, Type **shapes, int n) {
     for (InlFunc *f = in ? ptrmap_get(&in->insts, gen) : NULL; f; f = f->next_inst) {
-        if (f->home != home || f->nshapes != n)
-            continue;
-        bool same = true;
-        for (int j = 0; j < n && same; j++)
-            same = types_identical(f->shapes[j], shapes[j]);
-        if (same)
+        if (f->home == home && f->nshapes == n && ir_same_shapes(f->shapes, shapes, n))
             return f;
     }
     return NULL;
@@ -1111,6 +1106,16 @@ static void collect_inits(Inliner *in, Package *p, InlFunc *init) {
     ptrmap_free(&value_of);
 }
 
+typedef struct MethodCtx {
+    Inliner *in;
+    InlFunc *ctx;
+} MethodCtx;
+
+static void instance_method(void *vc, Object *m, Type **targs, int ntargs) {
+    MethodCtx *c = vc;
+    instance(c->in, m, targs, ntargs, c->ctx);
+}
+
 // The methods of the instance types the code between lo and hi of ctx's
 // package mentions (ctx: an instantiation, whose shapes its type
 // arguments may name; NULL: complete instance types only).
@@ -1125,13 +1130,8 @@ static void methods_of_instances(Inliner *in, Info *info, Pos lo, Pos hi, InlFun
         bool complete = true;
         for (int j = 0; j < t->u.named.ntargs && complete && !ctx; j++)
             complete = !ir_mentions_tparam(t->u.named.targs[j]);
-        if (!complete)
-            continue;
-        int nm = 0;
-        Object **ms = types_named_methods(t->u.named.orig, &nm);
-        for (int j = 0; j < nm; j++)
-            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
-                instance(in, ms[j], t->u.named.targs, t->u.named.ntargs, ctx);
+        if (complete)
+            ir_each_instance_method(t, instance_method, &(MethodCtx){in, ctx});
     }
     vec_free(&keys);
 }
@@ -1141,14 +1141,8 @@ static void methods_of_instances(Inliner *in, Info *info, Pos lo, Pos hi, InlFun
 static void instantiate_methods(Inliner *in) {
     methods_of_instances(in, in->info, 0, (Pos)-1, NULL);
     IrTypeVec its = ir_imported_instance_types(in->home);
-    for (int i = 0; i < its.len; i++) {
-        Type *t = its.data[i];
-        int nm = 0;
-        Object **ms = types_named_methods(t->u.named.orig, &nm);
-        for (int j = 0; j < nm; j++)
-            if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
-                instance(in, ms[j], t->u.named.targs, t->u.named.ntargs, NULL);
-    }
+    for (int i = 0; i < its.len; i++)
+        ir_each_instance_method(its.data[i], instance_method, &(MethodCtx){in, NULL});
     vec_free(&its);
 }
 

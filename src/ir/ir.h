@@ -199,5 +199,11 @@ IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi);
 // all their methods in home. The caller frees the vector.
 typedef VEC(Type *) IrTypeVec;
 IrTypeVec ir_imported_instance_types(Package *home);
+// Calls fn for each method of the generic type of instance type t (a
+// TY_NAMED with orig), with t's type arguments: gc instantiates them all.
+typedef void (*IrMethodFn)(void *ctx, Object *method, Type **targs, int ntargs);
+void ir_each_instance_method(Type *t, IrMethodFn fn, void *ctx);
+// Whether two lists of n shapes are the same instantiation's.
+bool ir_same_shapes(Type **a, Type **b, int n);
 
 #endif

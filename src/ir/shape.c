@@ -254,3 +254,20 @@ IrTypeVec ir_imported_instance_types(Package *home) {
     ptrmap_free(&r.seen);
     return r.insts;
 }
+
+void ir_each_instance_method(Type *t, IrMethodFn fn, void *ctx) {
+    if (!t || t->kind != TY_NAMED || !t->u.named.orig)
+        return;
+    int nm = 0;
+    Object **ms = types_named_methods(t->u.named.orig, &nm);
+    for (int j = 0; j < nm; j++)
+        if (ms[j] && ms[j]->type && ms[j]->type->kind == TY_FUNC)
+            fn(ctx, ms[j], t->u.named.targs, t->u.named.ntargs);
+}
+
+bool ir_same_shapes(Type **a, Type **b, int n) {
+    for (int j = 0; j < n; j++)
+        if (!types_identical(a[j], b[j]))
+            return false;
+    return true;
+}
