@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/base.h"
 #include "syntax/syntax.h"
@@ -306,6 +307,38 @@ static bool write_summary(Loader *l, SepFlags *sf, EscRecord *rec) {
     return true;
 }
 
+// gc's -json=0,DIR files for package p, whose records start at from.
+static bool write_json(Loader *l, SepFlags *sf, const char *dir, Package *p, RecordLog *log, int from) {
+    Str goroot = load_goroot(l);
+    char version[64] = "go1.19";
+    char *vpath = xasprintf("%s/VERSION", goroot);
+    FILE *vf = fopen(vpath, "r");
+    free(vpath);
+    if (vf) {
+        if (fgets(version, sizeof version, vf))
+            version[strcspn(version, "\n")] = 0;
+        fclose(vf);
+    }
+    char cwd[4096];
+    const char *goos = getenv("GOOS"), *goarch = getenv("GOARCH");
+    Json0Config jc = {.dir = dir,
+                      .goos = goos && *goos ? goos : "linux",
+                      .goarch = goarch && *goarch ? goarch : "amd64",
+                      .gc_version = version,
+                      .goroot = goroot,
+                      .cwd = getcwd(cwd, sizeof cwd),
+                      .names_as_given = sf->out != NULL};
+    // gc's -p: what go build passes (main for commands), else -p's value.
+    const char *path = sf->out ? (sf->pkgpath ? sf->pkgpath : "")
+                       : p->name && strcmp(p->name, "main") == 0 ? "main" : types_link_path(p);
+    char *err = NULL;
+    if (report_json0(log, from, log->recs.len, path, &jc, &err))
+        return true;
+    fprintf(stderr, "goesc: %s\n", err);
+    free(err);
+    return false;
+}
+
 // goesc [gc flags] FILE...|PATTERN...: gc's -m output without compiling.
 // Flags that change escape results are honoured (-m, -m=N, -smallframes,
 // -+, -e), and those of separate compilation (-o, -I, -D, -p); the others
@@ -318,6 +351,7 @@ static int cmd_escape(int argc, char **argv) {
     bool error_all = false;
     int lflag = 0;          // gc's -l count
     bool race = false, instrumenting = false;
+    char *json_dir = NULL;  // gc's -json=0,DIR
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
@@ -330,7 +364,17 @@ static int cmd_escape(int argc, char **argv) {
         }
         if (changes_results(a))
             buf_printf(&sf.flags, "%s%s", sf.flags.len ? " " : "", a);
-        if (strcmp(a, "-m") == 0)
+        if (strcmp(a, "-json") == 0 || strncmp(a, "-json=", 6) == 0) {
+            const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
+            char *err = NULL;
+            free(json_dir);
+            json_dir = v ? report_json0_dir(v, &err) : NULL;
+            if (!json_dir) {
+                fprintf(stderr, "goesc: %s\n", err ? err : "flag needs an argument: -json");
+                free(err);
+                return v ? 1 : 2;
+            }
+        } else if (strcmp(a, "-m") == 0)
             ec.m++;
         else if (strncmp(a, "-m=", 3) == 0)
             ec.m = atoi(a + 3);
@@ -364,7 +408,17 @@ static int cmd_escape(int argc, char **argv) {
         usage();
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
-                    .instrumenting = instrumenting};
+                    .instrumenting = instrumenting, .json = json_dir != NULL};
+    ec.json = json_dir != NULL;
+    if (json_dir) {
+        char *err = NULL;
+        if (!report_json0_mkdir(json_dir, &err)) {
+            fprintf(stderr, "goesc: %s\n", err);
+            free(err);
+            free(json_dir);
+            return 1;
+        }
+    }
     cfg.local_prefix = sf.local_prefix;
     cfg.pkgpath = sf.pkgpath;
     cfg.import_dirs = sf.import_dirs.data;
@@ -402,12 +456,15 @@ static int cmd_escape(int argc, char **argv) {
         ec.inliner = inl;
         EscSession *es = esc_begin(&ec);
         for (int k = 0; k < n; k++) {
+            int from = log.recs.len;
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
                 inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
             if (esc_package(es, pkgs[k]))
                 rc = 1;
+            if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
+                rc = 1;
         }
-        report_text_file(stdout, &log);
+        report_text_file(stdout, &log, ec.m);
         rec_log_free(&log);
         // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
@@ -419,6 +476,7 @@ static int cmd_escape(int argc, char **argv) {
         types_free_info(pkgs[k]);
     if (rc && sf.out)
         esc_summary_discard(sf.out);
+    free(json_dir);
     fflush(stdout);
     load_free(l);
     free(cfg.tags);

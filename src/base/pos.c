@@ -184,3 +184,28 @@ void pos_format_named(Buf *b, Pos p, PtrMap *names) {
     buf_puts(b, tmp.data ? tmp.data + (r.file ? strlen(r.file) : 0) : "");
     buf_free(&tmp);
 }
+
+// ---- the inline tree ----
+
+static struct InlNode { int parent; Pos call; } *inl_nodes;
+static int ninl, capinl;
+
+int pos_inl_add(int parent, Pos call) {
+    if (ninl == 0)
+        ninl = 1;   // node 0: outside inlined code
+    if (ninl >= capinl) {
+        capinl = capinl ? 2 * capinl : 256;
+        inl_nodes = xrealloc(inl_nodes, sizeof *inl_nodes * (size_t)capinl);
+    }
+    inl_nodes[ninl] = (struct InlNode){parent, call};
+    return ninl++;
+}
+
+int pos_inl_parent(int i) { return i > 0 && i < ninl ? inl_nodes[i].parent : 0; }
+Pos pos_inl_call(int i) { return i > 0 && i < ninl ? inl_nodes[i].call : NOPOS; }
+
+Pos pos_outermost(Pos p, int inl) {
+    for (; inl > 0 && inl < ninl; inl = inl_nodes[inl].parent)
+        p = inl_nodes[inl].call;
+    return p;
+}

@@ -8,13 +8,49 @@ static const char *dup(RecordLog *log, const char *s) {
     return s ? arena_strndup(&log->arena, s, strlen(s)) : NULL;
 }
 
+int rec_kind_level(RecKind kind) {
+    switch (kind) {
+    case REC_CANNOT_INLINE:
+    case REC_CANNOT_INLINE_RECURSIVE:
+    case REC_CANNOT_INLINE_CALL:
+    case REC_LEAK_FLOW:
+    case REC_ESCAPE_FLOW:
+    case REC_ESCAPE_AT_FLOW:
+    case REC_CAPTURE:
+        return 2;
+    case REC_ESCAPE_ERROR:
+        return 0;
+    case REC_HEAP_ALLOC:
+    case REC_NO_INLINE_CALL:
+        return REC_LEVEL_JSON;
+    default:
+        return 1;
+    }
+}
+
 int rec_add(RecordLog *log, RecKind kind, Pos where, const char *pos, const char *msg) {
-    Record r = {.kind = kind, .where = where, .pos = dup(log, pos), .msg = dup(log, msg)};
+    Record r = {.kind = kind,
+                .level = rec_kind_level(kind),
+                .where = where,
+                .pos = dup(log, pos),
+                .msg = dup(log, msg)};
     vec_push(&log->recs, r);
     return log->recs.len - 1;
 }
 
-void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, const char *text,
+void rec_set_inline(RecordLog *log, int i, Pos inner, int inl) {
+    if (i < 0 || inl == 0)
+        return;
+    log->recs.data[i].where = inner;
+    log->recs.data[i].inl = inl;
+}
+
+void rec_set_target(RecordLog *log, int i, const char *target) {
+    if (i >= 0)
+        log->recs.data[i].target = dup(log, target);
+}
+
+void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, int inl, const char *text,
               const char *why, const char *at) {
     Record *r = &log->recs.data[i];
     if (r->nsteps == r->capsteps) {
@@ -25,7 +61,7 @@ void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, const char *te
         r->steps = s;
         r->capsteps = cap;
     }
-    r->steps[r->nsteps++] = (RecStep){kind, where, dup(log, text), dup(log, why), dup(log, at)};
+    r->steps[r->nsteps++] = (RecStep){kind, where, inl, dup(log, text), dup(log, why), dup(log, at)};
 }
 
 void rec_log_free(RecordLog *log) {

@@ -259,7 +259,11 @@ void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, N
     }
     esc_call(e, tks, n, call);
     for (int i = 0; i < n; i++) {
-        Hole k = note ? esc_note(e->b, ks[i], where->pos, note, why) : esc_note_n(e, ks[i], where, why);
+        // (a note of its own: an inlined return, which gc makes at the call)
+        Hole k = note && e->site ? esc_note_at(e->b, ks[i], pos_inl_call(e->site->inl),
+                                               pos_inl_parent(e->site->inl), note, why)
+                 : note ? esc_note(e->b, ks[i], where->pos, note, why)
+                        : esc_note_n(e, ks[i], where, why);
         Type *st = types_tuple_at(call->type, i);
         esc_flow(e->b, esc_conv_temp(e, k, tmps[i], st, dtypes ? dtypes[i] : NULL, pos, call), tmps[i]);
     }

@@ -675,7 +675,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             has_inst = true;
         }
     }
-    EscConfig cfg = {.m = b->m, .smallframes = false, .compiling_runtime = b->compiling_runtime,
+    EscConfig cfg = {.m = b->m, .json = b->json, .smallframes = false, .compiling_runtime = b->compiling_runtime,
                      .log = b->log, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
@@ -729,7 +729,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             // gc's init function assigns the global: "x = v (assign)".
             Hole k = esc_heap_hole(&batch);
             Node *name = f->init_names.data[j];
-            if (name && batch.m >= 2) {
+            if (name && batch.explain) {
                 Buf t = {0};
                 buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
                 k = esc_note(&batch, k, name->pos, str_intern(t.data, t.len), "assign");

@@ -57,7 +57,7 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     // is the steps' prefix, known once they are laid out, so lay them
     // out on a scratch hole first to learn it.
     Str prefix = NULL;
-    if (e->b->m >= 2)
+    if (e->b->explain)
         (void)esc_path_steps(e, esc_discard_hole(e->b), sel, s, s->nindex - 1, &prefix);
     if (adjust < 0)
         adj = esc_addr(e->b, k, sel->pos, prefix, "address-of");
@@ -379,7 +379,7 @@ static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
     Str text = NULL;
-    if (e->b->m >= 2) {
+    if (e->b->explain) {
         Buf tb = {0};
         buf_printf(&tb, "%s := %s", tmp->text, esc_text(e, x));
         text = str_intern(tb.data, tb.len);
@@ -463,7 +463,7 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     Str name = str_cstr(buf);
     Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
     Hole k = esc_dcl(e, tmp);
-    if (b->m >= 2) {
+    if (b->explain) {
         Buf assign = {0};
         buf_printf(&assign, "%s = %s", name, text ? text : esc_text(e, arg));
         k = esc_note(b, k, pos, str_intern(assign.data, assign.len), "assign");
@@ -683,7 +683,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                                                     (recv->type && types_under(recv->type)->kind == TY_POINTER));
             // Its text: the selector's, less the method name.
             Str text = NULL;
-            if (implicit && b->m >= 2) {
+            if (implicit && b->explain) {
                 Str ft = esc_text(e, call->u.call.fun);
                 size_t cut = strlen(sel->obj->name) + 1;
                 text = strlen(ft) > cut ? str_intern(ft, strlen(ft) - cut) : ft;
@@ -759,7 +759,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                                      "... argument", call->pos);
                     have_dots = true;
                 }
-                k = esc_note(b, dots, call->pos, e->b->m >= 2 ? "... argument" : NULL, "slice-literal-element");
+                k = esc_note(b, dots, call->pos, e->b->explain ? "... argument" : NULL, "slice-literal-element");
                 dt = types_under(sig->u.func.params->u.tuple.vars[np - 1]->type)->u.elem.elem;
             } else if (i < np) {
                 k = PARAM(pi + i);
@@ -911,7 +911,7 @@ void esc_go_defer(Escape *e, Node *n) {
     e->wrap_caps = &caps;
     e->text_subst = &subst;
     e->wrap_call = call;
-    e->wrap_notes = b->m >= 2 ? &notes : NULL;
+    e->wrap_notes = b->explain ? &notes : NULL;
     call_common(e, NULL, 0, call, true, &clo_k);
     // Inside the wrapper the call passes the temporaries.
     if (notes.v.len) {

@@ -102,6 +102,8 @@ EscLimits esc_default_limits(bool smallframes) {
 void esc_batch_init(Batch *b, const EscConfig *cfg) {
     memset(b, 0, sizeof *b);
     b->m = cfg->m;
+    b->json = cfg->json && cfg->log;
+    b->explain = b->m >= 2 || b->json;
     b->limits = esc_default_limits(cfg->smallframes);
     b->log = cfg->log;
     b->abs_files = cfg->abs_files;
@@ -143,7 +145,7 @@ int esc_warn(Batch *b, RecKind kind, Pos pos, const char *fmt, ...) {
     if (!b->log)
         return -1;
     // (an explanation is under its location's position, known or not)
-    bool flow = kind == REC_LEAK_FLOW || kind == REC_ESCAPE_FLOW;
+    bool flow = kind == REC_LEAK_FLOW || kind == REC_ESCAPE_FLOW || kind == REC_ESCAPE_AT_FLOW;
     Buf where = {0};
     if (pos != NOPOS || flow)
         esc_format_pos(b, &where, pos);
@@ -217,7 +219,9 @@ void esc_solve(Batch *b) {
     for (int i = 0; i < b->all_locs.len; i++) {
         Location *loc = b->all_locs.data[i];
         if (loc->heap_reason)
-            esc_flow(b, esc_addr(b, esc_heap_hole(b), loc->pos, loc->text, loc->heap_reason), loc);
+            esc_flow(b, esc_note_at(b, esc_shift(esc_heap_hole(b), -1), loc->ipos, loc->inl, loc->text,
+                                    loc->heap_reason),
+                     loc);
     }
     esc_walk_all(b);
 }
@@ -229,7 +233,7 @@ static bool is_name(Location *loc) {
 void esc_finish(Batch *b) {
     for (int i = 0; i < b->funcs.len; i++)
         esc_tag_params(b, b->funcs.data[i]);
-    if (b->m == 0 && !b->compiling_runtime)
+    if (b->m == 0 && !b->compiling_runtime && !b->json)
         return;
     for (int i = 0; i < b->all_locs.len; i++) {
         Location *loc = b->all_locs.data[i];
@@ -244,13 +248,17 @@ void esc_finish(Batch *b) {
                 // -m=0 gc would print it with the other errors, sorted;
                 // the driver has to sort if it ever matters.)
                 if (b->compiling_runtime) {
-                    esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap, not allowed in runtime", loc->text);
+                    esc_warn(b, REC_ESCAPE_ERROR, loc->pos, "%s escapes to heap, not allowed in runtime", loc->text);
                     b->nerrors++;
                 }
                 if (b->m != 0)
                     esc_warn(b, REC_MOVED_TO_HEAP, loc->pos, "moved to heap: %s", loc->text);
-            } else if (b->m != 0 && !loc->quiet)
-                esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap", loc->text);
+            } else {
+                if (b->m != 0 && !loc->quiet)
+                    esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap", loc->text);
+                if (b->json)
+                    rec_set_inline(b->log, esc_warn(b, REC_HEAP_ALLOC, loc->pos, "%s", ""), loc->ipos, loc->inl);
+            }
         } else if (b->m != 0 && !is_name(loc) && !loc->quiet) {
             esc_warn(b, REC_NO_ESCAPE, loc->pos, "%s does not escape", loc->text);
         }

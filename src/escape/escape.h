@@ -124,7 +124,9 @@ typedef struct Edge {
 // (address-of) at x.go:5:4".
 struct Note {
     Note *next;
-    Pos pos;            // where: the node's position
+    Pos pos;            // where: the node's position (outermost, inlined)
+    Pos ipos;           // its own position, in inline-tree node inl
+    int inl;
     Str text;           // where: the node as gc prints it
     const char *why;
 };
@@ -133,7 +135,9 @@ struct Location {
     LocKind kind;
     const void *n;      // builder's node (NULL for LOC_TEMP)
     Str text;           // n as gc prints it ("x", "&T{...}", "func literal")
-    Pos pos;            // n's position
+    Pos pos;            // n's position (the outermost call's, inlined)
+    Pos ipos;           // its own position, in inline-tree node inl
+    int inl;
     EscFunc *curfn;     // function the location belongs to
     VEC(Edge) edges;    // incoming edges
     int loop_depth;     // loop depth at the declaration
@@ -216,6 +220,8 @@ bool esc_is_discard(Batch *b, Hole k);
 Hole esc_shift(Hole k, int delta);
 // Notes cost nothing below -m=2: they are only kept for explanations.
 Hole esc_note(Batch *b, Hole k, Pos pos, Str text, const char *why);
+// A note at a position inside inline-tree node inl (0: not inlined).
+Hole esc_note_at(Batch *b, Hole k, Pos pos, int inl, Str text, const char *why);
 Hole esc_deref(Batch *b, Hole k, Pos pos, Str text, const char *why);
 Hole esc_addr(Batch *b, Hole k, Pos pos, Str text, const char *why);
 // gc's dotType: a type assertion to a type that is neither an interface
@@ -288,6 +294,9 @@ const char *esc_heap_alloc_reason(const EscLimits *lim, const EscAllocInfo *a);
 
 typedef struct EscConfig {
     int m;              // -m level: 0 silent, 1 decisions, 2 explanations
+    // gc's -json: the records -json writes are made at any -m level
+    // (explanations included), for the matched packages.
+    bool json;
     bool smallframes;
     // gc's -+ (compiling the runtime): a variable moving to the heap is an
     // error there.
@@ -323,6 +332,8 @@ struct Batch {
     Location blank_loc;         // flows into it are dropped
     VEC(EscClosure) closures;   // in the order the walk met them
     int m;
+    bool json;
+    bool explain;               // notes and explanations: -m=2 or -json
     EscLimits limits;
     bool compiling_runtime;
     int nerrors;                // "not allowed in runtime" errors
@@ -335,8 +346,10 @@ struct Batch {
     PtrMap vars;
     PtrMap site_vars;
     // Inside an inlined body: where everything is reported (gc prints the
-    // outermost position of the inline stack); NOPOS: outside.
+    // outermost position of the inline stack); NOPOS: outside. inl_idx is
+    // the body's inline-tree node, which -json lists positions under.
     Pos inl_pos;
+    int inl_idx;
 };
 
 // How the builder drives a batch (gc's Batch, for one strongly connected

@@ -22,7 +22,7 @@ static bool is_const(Escape *e, Node *n) {
     return NODE_MODE(n) == MODE_CONSTANT || ptrmap_get(&e->bld->info->consts, n);
 }
 
-static Str note_text(Escape *e, Node *n) { return e->b->m >= 2 ? esc_text(e, n) : NULL; }
+static Str note_text(Escape *e, Node *n) { return e->b->explain ? esc_text(e, n) : NULL; }
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
     Hole h = esc_note(e->b, k, n->pos, note_text(e, n), why);
     if (e->wrap_notes && n == e->wrap_call && h.notes && h.notes != k.notes)
@@ -84,13 +84,13 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
-        Str nt = e->b->m >= 2 ? esc_conv_text(e, n, n, dst) : NULL;
+        Str nt = e->b->explain ? esc_conv_text(e, n, n, dst) : NULL;
         esc_expr(e, esc_note(e->b, kk, pos, nt, "interface-converted"), n);
         return;
     }
     // Between two interface types that differ, gc converts too: no
     // allocation, but the note shows in -m=2 explanations.
-    if (dst && st && e->b->m >= 2 && types_is_interface(dst) && types_is_interface(st) &&
+    if (dst && st && e->b->explain && types_is_interface(dst) && types_is_interface(st) &&
         !types_identical(dst, st)) {
         esc_expr(e, esc_note(e->b, k, pos, note_text(e, n), "interface-converted"), n);
         return;
@@ -186,7 +186,7 @@ static void conversion(Escape *e, Hole k, Node *n) {
         Hole kk = k;
         if (!types_is_direct_iface(from))
             kk = spill_alloc(e, k, n, esc_conv_text(e, x, n, to), n->pos, NULL);
-        Str nt = e->b->m >= 2 ? esc_conv_text(e, x, n, to) : NULL;
+        Str nt = e->b->explain ? esc_conv_text(e, x, n, to) : NULL;
         esc_expr(e, esc_note(e->b, kk, n->pos, nt, "interface-converted"), x);
         return;
     }
@@ -575,6 +575,12 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         }
         if (xt && xt->kind == TY_ARRAY)
             esc_expr(e, esc_note_n(e, k, n, "fixed-array-index-of"),
+                     n->u.index.x);
+        else if (xt && xt->kind == TY_POINTER && types_under(xt->u.elem.elem)->kind == TY_ARRAY)
+            // gc indexes the array through an implicit *x, printed as x
+            esc_expr(e,
+                     esc_deref(e->b, esc_note_n(e, k, n, "fixed-array-index-of"), n->u.index.x->pos,
+                               note_text(e, n->u.index.x), "indirection"),
                      n->u.index.x);
         else
             esc_expr(e, esc_deref_n(e, k, n, "dot of pointer"), n->u.index.x);

@@ -21,9 +21,12 @@ Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos,
     if ((kind == LOC_TEMP) != (n == NULL))
         fatal("esc_new_loc: a temporary has no node, and only a temporary");
     Batch *b = e->b;
-    if (b->inl_pos != NOPOS && pos != NOPOS)
-        pos = b->inl_pos;   // inside an inlined body: at the outermost call
     Location *loc = ARENA_NEW(&b->arena, Location);
+    loc->ipos = pos;
+    if (b->inl_pos != NOPOS && pos != NOPOS) {
+        pos = b->inl_pos;   // inside an inlined body: at the outermost call
+        loc->inl = b->inl_idx;
+    }
     loc->kind = kind;
     loc->n = n;
     loc->text = text;
@@ -62,14 +65,18 @@ Hole esc_shift(Hole k, int delta) {
 }
 
 Hole esc_note(Batch *b, Hole k, Pos pos, Str text, const char *why) {
+    return esc_note_at(b, k, pos, b->inl_pos != NOPOS && pos != NOPOS ? b->inl_idx : 0, text, why);
+}
+
+Hole esc_note_at(Batch *b, Hole k, Pos pos, int inl, Str text, const char *why) {
     if (!why || !*why)
         fatal("esc_note: missing why");
-    if (b->m >= 2) {
-        if (b->inl_pos != NOPOS && pos != NOPOS)
-            pos = b->inl_pos;
+    if (b->explain) {
         Note *n = ARENA_NEW(&b->arena, Note);
         n->next = k.notes;
-        n->pos = pos;
+        n->pos = pos_outermost(pos, inl);
+        n->ipos = pos;
+        n->inl = inl;
         n->text = text;
         n->why = why;
         k.notes = n;
@@ -104,9 +111,10 @@ void esc_flow(Batch *b, Hole k, Location *src) {
     // The address of src goes straight into something already on the heap
     // (the heap itself, mostly): decide now, and spare the walk an edge.
     if (dst->escapes && k.derefs < 0) {
-        if (b->m >= 2) {
-            int rec = esc_warn(b, REC_ESCAPE_FLOW, src->pos, "%s escapes to heap",
+        if (b->explain) {
+            int rec = esc_warn(b, REC_ESCAPE_AT_FLOW, src->pos, "%s escapes to heap",
                                src->text ? src->text : "{temp}");
+            rec_set_inline(b->log, rec, src->ipos, src->inl);
             esc_explain_flow(b, rec, dst, src, k.derefs, k.notes);
         }
         src->escapes = true;

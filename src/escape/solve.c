@@ -54,11 +54,12 @@ void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int deref
     for (int i = 0; i < derefs; i++)
         buf_putc(&flow, '*');
     esc_explain_loc(b, &flow, src);
-    rec_step(b->log, rec, REC_STEP_FLOW, notes ? notes->pos : src->pos, buf_cstr(&flow), NULL, NULL);
+    rec_step(b->log, rec, REC_STEP_FLOW, notes ? notes->ipos : src->ipos, notes ? notes->inl : src->inl,
+             buf_cstr(&flow), NULL, NULL);
     buf_free(&flow);
     for (Note *n = notes; n; n = n->next) {
         char *at = fmt_pos(b, n->pos);
-        rec_step(b->log, rec, REC_STEP_FROM, n->pos, n->text, n->why, at);
+        rec_step(b->log, rec, REC_STEP_FROM, n->ipos, n->inl, n->text, n->why, at);
         free(at);
     }
 }
@@ -71,7 +72,7 @@ static void explain_path(Batch *b, int rec, Location *root, Location *src) {
     for (;;) {
         if (src->explaingen == gen) {
             if (rec >= 0)
-                rec_step(b->log, rec, REC_STEP_WARNING, src->pos,
+                rec_step(b->log, rec, REC_STEP_WARNING, src->pos, 0,
                          "truncated explanation due to assignment cycle; see golang.org/issue/35518",
                          NULL, NULL);
             break;
@@ -171,20 +172,22 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
 
         if (esc_outlives(b, root, l)) {
             if (l->kind == LOC_PARAM) {
-                if (b->m >= 2 && !l->escapes) {
+                if (b->explain && !l->escapes) {
                     Buf where = {0};
                     esc_explain_loc(b, &where, root);
                     int rec = esc_warn(b, REC_LEAK_FLOW, l->pos, "parameter %s leaks to %s with derefs=%d",
                                        l->text, buf_cstr(&where), derefs);
+                    rec_set_inline(b->log, rec, l->ipos, l->inl);
                     buf_free(&where);
                     explain_path(b, rec, root, l);
                 }
                 leak_to(l, root, derefs);
             }
             if (address_of && !l->escapes) {
-                if (b->m >= 2) {
+                if (b->explain) {
                     int rec = esc_warn(b, REC_ESCAPE_FLOW, l->pos, "%s escapes to heap",
                                        l->text ? l->text : "{temp}");
+                    rec_set_inline(b->log, rec, l->ipos, l->inl);
                     explain_path(b, rec, root, l);
                 }
                 // Now a root in its own right: what flows into an escaping

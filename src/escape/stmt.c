@@ -161,7 +161,7 @@ static void type_switch(Escape *e, Node *n) {
             if (types_has_pointers(o->type)) {
                 bool direct = types_is_interface(o->type) || types_is_direct_iface(o->type);
                 ks[nks++] = esc_dot_type(e->b, k, direct, cc->pos,
-                                         e->b->m >= 2 ? esc_text(e, cc) : NULL, "switch case");
+                                         e->b->explain ? esc_text(e, cc) : NULL, "switch case");
             }
         }
     }
@@ -225,7 +225,7 @@ static void return_stmt(Escape *e, Node *n) {
     Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
     Hole *ks = xcalloc((size_t)nr + 1, sizeof *ks);
     const char *why = inl ? "assign-pair" : "return";
-    Str where = inl && e->b->m >= 2 ? esc_inl_return_text(e, n) : NULL;
+    Str where = inl && e->b->explain ? esc_inl_return_text(e, n) : NULL;
     if (!inl || !esc_inl_result_holes(e, ks, types, nr))
         for (int i = 0; i < nr; i++) {
             types[i] = bf->sig->u.func.results->u.tuple.vars[i]->type;
@@ -255,7 +255,10 @@ static void return_stmt(Escape *e, Node *n) {
                 cur = res.v[i]->pos;
             // In a shape instantiation: at the return statement.
             e->conv_pos = e->bld->cur_inst ? esc_gen_last_pos(e->bld, n, n->pos) : cur;
-            Hole k = inl ? esc_note(e->b, ks[i], n->pos, where, why) : esc_note_n(e, ks[i], n, why);
+            // (gc makes the copy's `~R0 = x` at the call, in its context)
+            Hole k = inl ? esc_note_at(e->b, ks[i], pos_inl_call(e->site->inl), pos_inl_parent(e->site->inl), where,
+                                       why)
+                         : esc_note_n(e, ks[i], n, why);
             esc_expr_to(e, k, res.v[i], types[i]);
         }
     }

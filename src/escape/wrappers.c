@@ -163,7 +163,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
         steps_ptr[0] = true;
     bool have_ptr = nsteps == 0 ? nptr > 0 : is_ptr(last);
 
-    EscConfig cfg = {.m = root->m, .log = root->log};
+    EscConfig cfg = {.m = root->m, .json = root->json, .log = root->log};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.limits = root->limits;
@@ -231,7 +231,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
     // The inlined call's `recv, p1 := .this.E, p1`.
     Str pair = NULL;
-    if (site && batch.m >= 2) {
+    if (site && batch.explain) {
         Buf rhs = {0};
         buf_puts(&rhs, buf_cstr(&recv));
         for (int i = 0; i < np; i++)
@@ -328,7 +328,7 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     if (inl)
         vec_push(&w->bl->wrapper_inls, inl);
     // Below -m=2 only the allocations of an inlined body print.
-    if (w->root->m >= 2 || (inl && w->root->m >= 1))
+    if (w->root->m >= 2 || (inl && w->root->m >= 1) || w->root->json)
         analyze_wrapper(w, T, nptr, sel, iface, tail, name, inl);
 }
 

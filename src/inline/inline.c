@@ -72,21 +72,28 @@ struct Inliner {
 
 // ---- names and lines ----
 
-static void line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...)
+static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static void line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
-    if (!in->log || !in->cfg.m)
-        return;
+// Records a line at pos, a call's: inside a copy, pos is the copy's own
+// and gc prints the outermost call's. Lines about functions are at their
+// declarations. Returns the record's index, -1: none.
+static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
+    if (!in->log || (!in->cfg.m && !in->cfg.json))
+        return -1;
+    bool at_call = kind == REC_INLINE_CALL || kind == REC_NO_INLINE_CALL || kind == REC_CANNOT_INLINE_CALL;
+    int inl = at_call && in->parent ? in->parent->inl : 0;
     Buf where = {0};
-    pos_format_named(&where, pos, &in->abs_files);
+    pos_format_named(&where, pos_outermost(pos, inl), &in->abs_files);
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
-    rec_add(in->log, kind, pos, buf_cstr(&where), msg);
+    int i = rec_add(in->log, kind, pos_outermost(pos, inl), buf_cstr(&where), msg);
+    rec_set_inline(in->log, i, pos, inl);
     free(msg);
     buf_free(&where);
+    return i;
 }
 
 // fn's name as gc's %v prints a function: qualified when it belongs to
@@ -512,12 +519,14 @@ static InlCostCfg cost_cfg(Inliner *in) {
     return (InlCostCfg){
         .pkg = in->pkg,
         .info = in->info,
-        .full = in->cfg.m > 1,
+        .full = in->cfg.m > 1 || in->cfg.json,
         .extra_call_cost = in->cfg.l == 4 ? 1 : INL_EXTRA_CALL_COST,
         .callee_cost = callee_cost,
         .ctx = in,
     };
 }
+
+static void cannot_inline(Inliner *in, InlFunc *fn, const char *reason);
 
 static void can_inline(Inliner *in, InlFunc *fn) {
     uint32_t pragma = fn->pragma;
@@ -554,23 +563,34 @@ static void can_inline(Inliner *in, InlFunc *fn) {
         if (!reason) {
             fn->can_inline = true;
             fn->cost = cost;
+            int rec;
             if (in->cfg.m > 1) {
                 Buf body = {0};
                 if (fn->nshapes)
                     ir_fmt_inl_inst(&body, fn->decl, in->home);
                 else
                     ir_fmt_inl_func(&body, fn->decl, fn->pkg);
-                line(in, REC_CAN_INLINE, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn), cost,
-                     buf_cstr(&body));
+                rec = line(in, REC_CAN_INLINE, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn),
+                           cost, buf_cstr(&body));
                 buf_free(&body);
-            } else if (in->cfg.m) {
-                line(in, REC_CAN_INLINE, fn->pos, "can inline %s", qualified_name(in, fn));
+            } else {
+                rec = line(in, REC_CAN_INLINE, fn->pos, "can inline %s", qualified_name(in, fn));
+            }
+            if (rec >= 0 && in->cfg.json) {
+                char target[32];
+                snprintf(target, sizeof target, "cost: %d", cost);
+                rec_set_target(in->log, rec, target);
             }
             return;
         }
     }
-    if (in->cfg.m > 1)
-        line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
+    cannot_inline(in, fn, reason);
+}
+
+static void cannot_inline(Inliner *in, InlFunc *fn, const char *reason) {
+    if (in->cfg.m > 1 || in->cfg.json)
+        rec_set_target(in->log, line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason),
+                       reason);
 }
 
 // ---- InlineCalls ----
@@ -608,10 +628,14 @@ static bool arg_has_shape(Node *arg, Type *param) {
 // gc's mkinlcall inlines a callee whose parameters have no shape only if
 // no argument has one, and a callee whose parameters have shapes only if
 // some argument has one (the dictionary is an argument without).
-static bool shapes_agree(Inliner *in, Node *call, InlFunc *fn) {
+// gc's mkinlcall shape rule: 0 when the call may be inlined, else
+// SHAPED_PARAMS (fn's parameters have shapes, the arguments none) or
+// SHAPED_ARGS (the other way round).
+enum { SHAPED_PARAMS = 1, SHAPED_ARGS };
+static int shape_mismatch(Inliner *in, Node *call, InlFunc *fn) {
     Type *sig = fn->obj ? fn->obj->type : fn->decl->type;
     if (!sig || sig->kind != TY_FUNC)
-        return true;
+        return 0;
     bool params_shaped = false;
     if (fn->nshapes) {
         params_shaped = sig->u.func.recv != NULL;
@@ -646,7 +670,9 @@ static bool shapes_agree(Inliner *in, Node *call, InlFunc *fn) {
             args_shaped = arg_has_shape(args.v[i], pt);
         }
     }
-    return params_shaped == args_shaped;
+    if (params_shaped == args_shaped)
+        return 0;
+    return params_shaped ? SHAPED_PARAMS : SHAPED_ARGS;
 }
 
 static void walk_call(Inliner *in, Node *call, bool no_inline) {
@@ -667,8 +693,26 @@ static void walk_call(Inliner *in, Node *call, bool no_inline) {
         in->pkg = pkg;
         in->info = info;
     }
-    if (fn->can_inline && shapes_agree(in, call, fn))
+    if (fn->can_inline)
         inline_call(in, call, fn, call->pos);
+}
+
+// gc's PkgFuncName: an imported function's name under its package's
+// path (a local one's alone).
+static Str pkg_func_name(Inliner *in, InlFunc *fn) {
+    if (!fn->pkg || fn->pkg == in->home || !fn->pkg->path)
+        return fn->name;
+    Buf b = {0};
+    buf_printf(&b, "%s.%s", fn->pkg->path, fn->name);
+    Str s = str_cstr(buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+// gc -json's record of a call mkinlcall refuses (msg is freed).
+static void no_inline_call(Inliner *in, Pos at, char *msg) {
+    rec_set_target(in->log, line(in, REC_NO_INLINE_CALL, at, "%s", ""), msg);
+    free(msg);
 }
 
 // The parameters of fn a call binds to single arguments, unless the
@@ -707,8 +751,29 @@ static void bind_args(Inliner *in, Frame *fr, Node *call, InlFunc *fn) {
 
 // gc's mkinlcall: the checks, the line, then the copy's own calls.
 static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
-    if (fn->cost > in->max_cost || fn == in->curfn)
+    bool json = in->cfg.json && in->log;
+    if (fn->cost > in->max_cost) {
+        if (json)
+            no_inline_call(in, at, xasprintf("cost %d of %s exceeds max large caller cost %d", fn->cost,
+                                             pkg_func_name(in, fn), in->max_cost));
         return;
+    }
+    // (gc's record of a recursive call passes its text as the function's
+    // name: the message is empty)
+    if (fn == in->curfn) {
+        if (json)
+            no_inline_call(in, at, xasprintf("%s", ""));
+        return;
+    }
+    int mismatch = call ? shape_mismatch(in, call, fn) : 0;
+    if (mismatch) {
+        if (json)
+            no_inline_call(in, at,
+                           mismatch == SHAPED_PARAMS
+                               ? xasprintf("inlining function %s has shape params with no-shape args", fn->name)
+                               : xasprintf("inlining function %s has no-shape params with shape args", fn->name));
+        return;
+    }
     // Instrumented code must not get runtime's code inlined.
     if (in->cfg.instrumenting && fn->pkg && fn->pkg->path && strcmp(fn->pkg->path, "runtime") == 0 &&
         in->pkg != fn->pkg)
@@ -716,16 +781,17 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
     Pos pos = in->parent ? in->outer_pos : at;
     if (ptrmap_get(&in->on_path, fn)) {
         if (in->cfg.m > 1)
-            line(in, REC_CANNOT_INLINE_CALL, pos, "cannot inline %s into %s: repeated recursive cycle",
+            line(in, REC_CANNOT_INLINE_CALL, at, "cannot inline %s into %s: repeated recursive cycle",
                  qualified_name(in, fn), in->curfn->name);
         return;
     }
-    line(in, REC_INLINE_CALL, pos, "inlining call to %s", qualified_name(in, fn));
+    line(in, REC_INLINE_CALL, at, "inlining call to %s", qualified_name(in, fn));
     InlSite *site = ARENA_NEW(&in->arena, InlSite);
     site->call = call;
     site->callee = fn;
     site->parent = in->parent;
     site->caller = in->curfn;
+    site->inl = pos_inl_add(in->parent ? in->parent->inl : 0, call ? call->pos : at);
     if (call) {
         site->next_same = ptrmap_get(&in->sites, call);
         ptrmap_put(&in->sites, call, site);
@@ -1001,7 +1067,8 @@ static void analyze(Inliner *in, InlFunc **list, int n, bool recursive) {
         } else if (!recursive || nonclosures > 1) {
             can_inline(in, fn);
         } else if (in->cfg.m > 1) {
-            line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
+            // (printed by gc, but not logged for -json)
+            line(in, REC_CANNOT_INLINE_RECURSIVE, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
         }
         in->info = fn->info;
         inline_calls(in, fn);

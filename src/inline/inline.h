@@ -67,6 +67,7 @@ struct InlSite {
                             // call is in caller's own body
     InlFunc *caller;        // the function compiled
     InlSite *next_same;     // other sites of the same call node
+    int inl;                // the copy's node in base's inline tree
     // The copies of the func literals of callee's body, made for this
     // site in source order (each InlFunc's decl is the N_FUNC_LIT copied).
     VEC(InlFunc *) copies;
@@ -74,6 +75,7 @@ struct InlSite {
 
 typedef struct InlConfig {
     int m;                  // -m level
+    bool json;              // gc's -json: its records at any -m level
     // gc's Debug.l after its swap: 0 inlining off (-l), 1 the default,
     // 4 (-l=4) calls cost 1.
     int l;

@@ -6,9 +6,28 @@
 
 #include "../base/base.h"
 
-// gc's -m text: one line per record, then its explanation's lines, each
-// under the record's position.
-void report_text(Buf *out, const RecordLog *log);
-void report_text_file(FILE *out, const RecordLog *log);
+// gc's -m text: one line per record that -m=m prints, then its
+// explanation's lines, each under the record's position.
+void report_text(Buf *out, const RecordLog *log, int m);
+void report_text_file(FILE *out, const RecordLog *log, int m);
+
+// gc's -json=0,DIR: the records of one package (log's [from, to)), as
+// the files gc's logopt writes under DIR. false: *err says why.
+typedef struct Json0Config {
+    const char *dir;            // DIR, cleaned
+    const char *goos, *goarch;
+    const char *gc_version;     // "go1.19.8"
+    const char *goroot;         // for file names read from export data
+    const char *cwd;            // makes the package's file names absolute,
+    bool names_as_given;        // unless the files were named as gc's
+                                // compile mode takes them
+} Json0Config;
+bool report_json0(const RecordLog *log, int from, int to, const char *pkgpath, const Json0Config *cfg,
+                  char **err);
+// The directory of gc's -json flag value "0,DIR" (DIR absolute or a
+// file:// URI); NULL: *err has gc's complaint.
+char *report_json0_dir(const char *value, char **err);
+// Creates it as gc does, before anything is analysed.
+bool report_json0_mkdir(const char *dir, char **err);
 
 #endif

@@ -4,7 +4,8 @@
 static void one(Buf *out, const Record *r) {
     const char *pos = r->pos ? r->pos : "";
     // an explanation's first line ends in a colon
-    const char *colon = r->kind == REC_LEAK_FLOW || r->kind == REC_ESCAPE_FLOW ? ":" : "";
+    const char *colon =
+        r->kind == REC_LEAK_FLOW || r->kind == REC_ESCAPE_FLOW || r->kind == REC_ESCAPE_AT_FLOW ? ":" : "";
     if (r->pos)
         buf_printf(out, "%s: %s%s\n", pos, r->msg, colon);
     else
@@ -25,14 +26,17 @@ static void one(Buf *out, const Record *r) {
     }
 }
 
-void report_text(Buf *out, const RecordLog *log) {
+void report_text(Buf *out, const RecordLog *log, int m) {
     for (int i = 0; i < log->recs.len; i++)
-        one(out, &log->recs.data[i]);
+        if (log->recs.data[i].level <= m)
+            one(out, &log->recs.data[i]);
 }
 
-void report_text_file(FILE *out, const RecordLog *log) {
+void report_text_file(FILE *out, const RecordLog *log, int m) {
     Buf b = {0};
     for (int i = 0; i < log->recs.len; i++) {
+        if (log->recs.data[i].level > m)
+            continue;
         b.len = 0;
         one(&b, &log->recs.data[i]);
         fwrite(b.data, 1, b.len, out);

@@ -51,44 +51,10 @@ static bool has_suffix(const char *s, const char *suf) {
 
 // ---- paths ----
 
-// Lexical cleaning as filepath.Clean does it: no symlinks are resolved,
-// because cmd/go reports directories the way the user spelled them.
 static Str clean_path(const char *p) {
-    bool abs = p[0] == '/';
-    StrVec parts = {0};
-    const char *s = p;
-    while (*s) {
-        while (*s == '/')
-            s++;
-        const char *e = s;
-        while (*e && *e != '/')
-            e++;
-        size_t n = (size_t)(e - s);
-        if (n == 0 || (n == 1 && s[0] == '.')) {
-            // skip
-        } else if (n == 2 && s[0] == '.' && s[1] == '.') {
-            if (parts.len > 0 && strcmp(parts.data[parts.len - 1], "..") != 0)
-                parts.len--;
-            else if (!abs)
-                vec_push(&parts, str_cstr(".."));
-        } else {
-            vec_push(&parts, str_intern(s, n));
-        }
-        s = e;
-    }
-    Buf b = {0};
-    if (abs)
-        buf_putc(&b, '/');
-    for (int i = 0; i < parts.len; i++) {
-        if (i)
-            buf_putc(&b, '/');
-        buf_puts(&b, parts.data[i]);
-    }
-    if (b.len == 0)
-        buf_putc(&b, '.');
-    Str r = str_cstr(buf_cstr(&b));
-    buf_free(&b);
-    vec_free(&parts);
+    char *c = path_clean(p);
+    Str r = str_cstr(c);
+    free(c);
     return r;
 }
 

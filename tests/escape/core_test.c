@@ -673,7 +673,7 @@ static void run_case(const char *dir, const Case *c) {
     t->m = c->m;
     t->smallframes = c->smallframes;
     c->build(t);
-    report_text(&t->out, &t->log);
+    report_text(&t->out, &t->log, t->m);
     const char *got = t->out.len ? buf_cstr(&t->out) : "";
     if (strcmp(got, want) == 0) {
         report(name, true, "%s", "");

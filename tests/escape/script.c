@@ -188,7 +188,7 @@ int graph_mode(const char *script_path, const char *dir) {
             *next++ = 0;
         script_line(s, dir, line);
     }
-    report_text(&s->t->out, &s->t->log);
+    report_text(&s->t->out, &s->t->log, s->t->m);
     if (s->t->out.len)
         fwrite(s->t->out.data, 1, s->t->out.len, stdout);
     buf_free(&s->t->out);

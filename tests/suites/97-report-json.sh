@@ -1,0 +1,63 @@
+#!/bin/sh
+# 97-report-json.sh: gc's -json=0 optimizer logs (logopt), written by
+# goesc without compiling, compared record for record with gc's for the
+# codes of the inliner and escape analysis (canInlineFunction,
+# cannotInlineFunction, cannotInlineCall, escape, escapes, leak; the codes
+# of gc's SSA passes are out of scope and dropped from gc's files first):
+#   - on 24 std packages, against go build -a -gcflags=-json=0,DIR;
+#   - on Go's -m errorcheck tests (directory tests included), against
+#     go tool compile with the same flags.
+# Ratchets (tests/report/json0_*.ratchet): precision and recall of
+# records and the number of identical files must not drop. Then the
+# flag's bad input: gc's words, exit 1, no crash.
+cd "$(dirname "$0")/../.."
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+[ -x ./goesc ] || { echo "FAIL report-json: goesc is not built"; exit 0; }
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+
+PKGS="fmt strings bytes encoding/json sort strconv unicode/utf8 errors io bufio os path/filepath regexp
+regexp/syntax text/template math/big net/url time sync container/list compress/flate crypto/sha256
+encoding/binary go/scanner go/token"
+(cd "$tmp" && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" CGO_ENABLED=0 "$GO" build -a \
+    -gcflags="-json=0,$tmp/gc_std" $PKGS 2>&1 | head -5)
+(cd "$tmp" && "$OLDPWD/goesc" -json=0,"$tmp/ours_std" $PKGS 2>&1 | head -5)
+python3 tests/tools/json0_compare.py "$tmp/gc_std" "$tmp/ours_std" --ratchet tests/report/json0_std.ratchet \
+    json0-std "goesc -json=0 vs go build -a -gcflags=-json=0 on 24 std packages" >"$tmp/std.txt"
+grep -v '^ok \|^FAIL ' "$tmp/std.txt" | sed 's/^/    /'
+grep '^ok \|^FAIL ' "$tmp/std.txt"
+
+for who in gc ours; do
+    if [ $who = gc ]; then tool="$GO tool compile"; else tool="$PWD/goesc"; fi
+    python3 tests/tools/errorcheck_score.py --dirs \
+        --tool "$PWD/tests/tools/json0_tool.sh $tmp/${who}_tests '$tool' {gcflags} -o {out} {file}" \
+        >"$tmp/score_$who.txt" 2>&1
+done
+python3 tests/tools/json0_compare.py "$tmp/gc_tests" "$tmp/ours_tests" \
+    --ratchet tests/report/json0_gotests.ratchet json0-gotests \
+    "goesc -json=0 vs go tool compile -json=0 on Go's -m errorcheck tests" >"$tmp/tests.txt"
+grep -v '^ok \|^FAIL ' "$tmp/tests.txt" | sed 's/^/    /'
+grep '^ok \|^FAIL ' "$tmp/tests.txt"
+
+# bad input: gc's complaint on stderr, exit 1 (gc's log.Fatal), nothing written
+check() {
+    name=$1 want=$2
+    shift 2
+    ./goesc "$@" examples/hello/main.go >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ $rc -ne 1 ] || ! grep -q "$want" "$tmp/err" || [ -s "$tmp/out" ]; then
+        echo "FAIL json-bad-$name: exit $rc, stderr: $(head -c 300 "$tmp/err")"
+    else
+        echo "ok json-bad-$name"
+    fi
+}
+check version "json version must be 0" -json=1,"$tmp/x"
+check syntax "should be '<version>,<destination>'" -json="$tmp/x"
+check number "where <version> is a number: err=strconv.Atoi" -json=a,"$tmp/x"
+check relative "was neither /-prefixed directory nor file://-prefixed" -json=0,rel/dir
+mkdir "$tmp/ro" && chmod a-w "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+    check unwritable "could not create <directory>" -json=0,"$tmp/ro/sub"
+fi
+: >"$tmp/plainfile"
+check notdir "could not create <directory>" -json=0,"$tmp/plainfile/sub"
