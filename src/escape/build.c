@@ -40,17 +40,30 @@ bool esc_inlined_import(Escape *e) {
     return e->site && e->bld->home && e->bld->pkg != e->bld->home;
 }
 
-Str esc_text(Escape *e, Node *n) {
+static Str text(Escape *e, Node *n, bool early, bool root_walked) {
     Buf b = {0};
     PtrMap *subst = esc_text_subst(e);
-    if (esc_inlined_import(e))
+    bool imported = e->bld->home && e->bld->pkg != e->bld->home;
+    if (esc_inlined_import(e) && early)
+        ir_fmt_node_inlined_early(&b, n, e->bld->home, e->bld->pkg, subst, root_walked);
+    else if (esc_inlined_import(e))
         ir_fmt_node_inlined(&b, n, e->bld->home, e->bld->pkg, subst);
+    else if (early)
+        ir_fmt_node_in_early(&b, n, e->bld->pkg, subst, inst_name_of, e->bld, imported, root_walked);
     else
-        ir_fmt_node_in(&b, n, e->bld->pkg, subst, inst_name_of, e->bld,
-                    e->bld->home && e->bld->pkg != e->bld->home);
+        ir_fmt_node_in(&b, n, e->bld->pkg, subst, inst_name_of, e->bld, imported);
     Str s = str_intern(b.data ? b.data : "", b.len);
     buf_free(&b);
     return s;
+}
+
+Str esc_text(Escape *e, Node *n) { return text(e, n, false, false); }
+
+Str esc_text_now(Escape *e, const void *n, Str late, bool root_walked) {
+    // Only variadic calls print differently before the walk reaches them.
+    if (!e->bld || !n || !late || !strstr(late, "...)"))
+        return late;
+    return text(e, (Node *)n, true, root_walked);
 }
 
 bool esc_is_name_node(Node *n) {

@@ -128,6 +128,10 @@ struct Note {
     Pos ipos;           // its own position, in inline-tree node inl
     int inl;
     Str text;           // where: the node as gc prints it
+    // where as gc prints it while the walk is at the note (variadic calls
+    // in it not yet rewritten), for explanations printed at once; NULL:
+    // text.
+    Str early;
     const char *why;
 };
 
@@ -254,7 +258,9 @@ bool esc_contains_closure(EscFunc *f, EscFunc *c);
 void esc_explain_loc(Batch *b, Buf *out, Location *l);
 // Adds one step "flow: dst = &src" of an explanation, and its notes, to
 // record rec of b->log.
-void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs,
+// now: printed at once, in the middle of the walk (gc's flow), not by
+// the solver.
+void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs, bool now,
                       Note *notes);
 
 // ---- escape.c: the batch and its driver ----
@@ -523,6 +529,9 @@ typedef struct InstCtx {
     Info *info;
 } InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+// n (text: its printing once walked) as gc prints it before the walk
+// reaches the calls inside it (see ir_fmt_node_early).
+Str esc_text_now(Escape *e, const void *n, Str text, bool root_walked);
 PtrMap *esc_text_subst(Escape *e);              // nodes printed as other text
 // Walking a body inlined from another package, which gc prints as it
 // read it from export data.

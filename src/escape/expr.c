@@ -25,6 +25,9 @@ static bool is_const(Escape *e, Node *n) {
 static Str note_text(Escape *e, Node *n) { return e->b->explain ? esc_text(e, n) : NULL; }
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
     Hole h = esc_note(e->b, k, n->pos, note_text(e, n), why);
+    // (a call's own notes are made as the walk rewrites it)
+    if (h.notes && h.notes != k.notes)
+        h.notes->early = esc_text_now(e, n, h.notes->text, syn_unparen(n)->kind == N_CALL);
     if (e->wrap_notes && n == e->wrap_call && h.notes && h.notes != k.notes)
         vec_push(&e->wrap_notes->v, h.notes);
     return h;

@@ -115,7 +115,7 @@ void esc_flow(Batch *b, Hole k, Location *src) {
             int rec = esc_warn(b, REC_ESCAPE_AT_FLOW, src->pos, "%s escapes to heap",
                                src->text ? src->text : "{temp}");
             rec_set_inline(b->log, rec, src->ipos, src->inl);
-            esc_explain_flow(b, rec, dst, src, k.derefs, k.notes);
+            esc_explain_flow(b, rec, dst, src, k.derefs, true, k.notes);
         }
         src->escapes = true;
         return;
@@ -152,7 +152,15 @@ Hole esc_later(Escape *e, Hole k) {
 
 Hole esc_spill(Escape *e, Hole k, const void *n, Str text, Pos pos) {
     Location *loc = esc_new_loc(e, LOC_EXPR, n, text, pos, true);
-    esc_flow(e->b, esc_addr(e->b, k, pos, text, "spill"), loc);
+    // What the flow explains now, gc prints before the walk reaches n's
+    // calls; the location's own lines come after.
+    Str now = e->b->explain ? esc_text_now(e, n, text, false) : text;
+    Hole h = esc_addr(e->b, k, pos, text, "spill");
+    if (h.notes && h.notes != k.notes)
+        h.notes->early = now;
+    loc->text = now;
+    esc_flow(e->b, h, loc);
+    loc->text = text;
     return esc_loc_hole(loc);
 }
 

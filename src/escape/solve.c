@@ -42,7 +42,7 @@ void esc_explain_loc(Batch *b, Buf *out, Location *l) {
         buf_puts(out, l->text);
 }
 
-void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs,
+void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs, bool now,
                       Note *notes) {
     if (rec < 0)
         return;
@@ -59,7 +59,7 @@ void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int deref
     buf_free(&flow);
     for (Note *n = notes; n; n = n->next) {
         char *at = fmt_pos(b, n->pos);
-        rec_step(b->log, rec, REC_STEP_FROM, n->ipos, n->inl, n->text, n->why, at);
+        rec_step(b->log, rec, REC_STEP_FROM, n->ipos, n->inl, now && n->early ? n->early : n->text, n->why, at);
         free(at);
     }
 }
@@ -84,7 +84,7 @@ static void explain_path(Batch *b, int rec, Location *root, Location *src) {
         Edge *edge = &dst->edges.data[src->dst_edge_idx];
         if (edge->src != src)
             fatal("escape: path inconsistency");
-        esc_explain_flow(b, rec, dst, src, edge->derefs, edge->notes);
+        esc_explain_flow(b, rec, dst, src, edge->derefs, false, edge->notes);
         if (dst == root)
             break;
         src = dst;

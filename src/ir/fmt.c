@@ -431,14 +431,21 @@ static void call_args(Printer *p, Node *n, bool comma) {
     Node *fun = syn_unparen(n->u.call.fun);
     Type *sig = fun->type ? types_under(fun->type) : NULL;
     int np = sig && sig->kind == TY_FUNC ? types_tuple_len(sig->u.func.params) : 0;
-    if (!sig || sig->kind != TY_FUNC || !(sig->flags & TF_VARIADIC) || (n->flags & NF_DOTS) ||
-        p->early) {
+    bool early = p->early && n != p->late_root;
+    if (!sig || sig->kind != TY_FUNC || !(sig->flags & TF_VARIADIC) || (n->flags & NF_DOTS) || early) {
         if (comma && args.n)
             buf_puts(p->b, ", ");
+        bool extras = early && sig && sig->kind == TY_FUNC && (sig->flags & TF_VARIADIC) &&
+                      !(n->flags & NF_DOTS);
         for (int i = 0; i < args.n; i++) {
             if (i)
                 buf_puts(p->b, ", ");
-            arg_expr(p, args.v[i], i < np && args.n == np ? types_tuple_at(sig->u.func.params, i) : NULL);
+            Type *pt = i < np && args.n == np ? types_tuple_at(sig->u.func.params, i) : NULL;
+            // (export data converts the extra arguments to the element type)
+            if (extras)
+                pt = i < np - 1 ? types_tuple_at(sig->u.func.params, i)
+                                : types_under(types_tuple_at(sig->u.func.params, np - 1))->u.elem.elem;
+            arg_expr(p, args.v[i], pt);
         }
         buf_puts(p->b, (n->flags & NF_DOTS) ? "...)" : ")");
         return;
@@ -979,6 +986,19 @@ void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn,
     print_root(b, n, pkg, false, subst, fn, ctx, imported);
 }
 
+void ir_fmt_node_in_early(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn, void *ctx,
+                           bool imported, bool root_walked) {
+    Printer p;
+    ir_pr_init(&p, b, pkg);
+    p.early = true;
+    p.late_root = root_walked ? syn_unparen(n) : NULL;
+    p.subst = subst;
+    p.inst_name = fn;
+    p.inst_ctx = ctx;
+    p.imported = imported;
+    expr(&p, n, 0);
+}
+
 static void inlined_printer(Printer *p, Buf *b, Package *pkg, Package *from, PtrMap *subst) {
     ir_pr_init(p, b, pkg);
     p->info = types_package_info(from);
@@ -990,6 +1010,14 @@ static void inlined_printer(Printer *p, Buf *b, Package *pkg, Package *from, Ptr
 void ir_fmt_node_inlined(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst) {
     Printer p;
     inlined_printer(&p, b, pkg, from, subst);
+    expr(&p, n, 0);
+}
+
+void ir_fmt_node_inlined_early(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst, bool root_walked) {
+    Printer p;
+    inlined_printer(&p, b, pkg, from, subst);
+    p.early = true;
+    p.late_root = root_walked ? syn_unparen(n) : NULL;
     expr(&p, n, 0);
 }
 

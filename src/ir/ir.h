@@ -74,10 +74,14 @@ void ir_fmt_node_in(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn,
 // heap at once, in the middle of the walk ("T.V(t, 1, 2) escapes to
 // heap:"), before the walk reaches the call inside the flow's source.
 void ir_fmt_node_early(Buf *b, Node *n, Package *pkg);
+// root_walked: n is a call the walk is at, already rewritten.
+void ir_fmt_node_in_early(Buf *b, Node *n, Package *pkg, PtrMap *subst, IrInstName fn, void *ctx,
+                           bool imported, bool root_walked);
 // n, code of package from inlined into package pkg, as gc prints nodes it
 // read from from's export data: names of from qualified (locals too),
 // constants as typed values, types relative to pkg.
 void ir_fmt_node_inlined(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst);
+void ir_fmt_node_inlined_early(Buf *b, Node *n, Package *pkg, Package *from, PtrMap *subst, bool root_walked);
 // The conversion of n to interface type dst as gc prints it once the
 // implicit conversion is explicit: "io.Writer(os.Stdout)".
 void ir_fmt_conv_inlined(Buf *b, Node *n, Type *dst, Package *pkg, Package *from, PtrMap *subst);
@@ -106,6 +110,8 @@ typedef struct IrPrinter {
     // Variadic calls as written: ir_fmt_node_early, and inline bodies,
     // saved before escape analysis gathers the extra arguments.
     bool early;
+    Node *late_root;    // early, but this call (being walked) as gc's walk
+                        // leaves it
     PtrMap *subst;      // Node* -> Str printed in its place (go/defer temps)
     // ir_fmt_node_in: names calls of generic functions after the shape
     // instantiation they call, as gc's stenciler made them (NULL: none).

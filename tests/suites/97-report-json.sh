@@ -6,7 +6,9 @@
 # of gc's SSA passes are out of scope and dropped from gc's files first):
 #   - on 24 std packages, against go build -a -gcflags=-json=0,DIR;
 #   - on Go's -m errorcheck tests (directory tests included), against
-#     go tool compile with the same flags.
+#     go tool compile with the same flags;
+#   - on the real-code corpus of suite 96 (Debian's Go libraries and
+#     golang.org/x/exp, GOPATH mode), against go build -a.
 # Ratchets (tests/report/json0_*.ratchet): precision and recall of
 # records and the number of identical files must not drop. Then the
 # flag's bad input: gc's words, exit 1, no crash.
@@ -38,6 +40,23 @@ python3 tests/tools/json0_compare.py "$tmp/gc_tests" "$tmp/ours_tests" \
     "goesc -json=0 vs go tool compile -json=0 on Go's -m errorcheck tests" >"$tmp/tests.txt"
 grep -v '^ok \|^FAIL ' "$tmp/tests.txt" | sed 's/^/    /'
 grep '^ok \|^FAIL ' "$tmp/tests.txt"
+
+if [ -d /usr/share/gocode/src/github.com/pkg/errors ] && [ -d /usr/share/gocode/src/golang.org/x/exp ]; then
+    CORPUS="github.com/pkg/errors github.com/google/go-cmp/cmp github.com/google/go-cmp/cmp/cmpopts
+    github.com/spf13/pflag github.com/davecgh/go-spew/spew github.com/pmezard/go-difflib/difflib
+    github.com/stretchr/testify/assert github.com/stretchr/objx gopkg.in/yaml.v3 golang.org/x/exp/slog
+    golang.org/x/exp/apidiff golang.org/x/exp/slices golang.org/x/exp/maps"
+    (cd "$tmp" && export GOPATH=/usr/share/gocode GO111MODULE=off CGO_ENABLED=0 &&
+        HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags="-json=0,$tmp/gc_corpus" $CORPUS 2>&1 |
+        head -5 && "$OLDPWD/goesc" -json=0,"$tmp/ours_corpus" $CORPUS 2>&1 | head -5)
+    python3 tests/tools/json0_compare.py "$tmp/gc_corpus" "$tmp/ours_corpus" \
+        --ratchet tests/report/json0_corpus.ratchet json0-corpus \
+        "goesc -json=0 vs go build -a -gcflags=-json=0 on the corpus of suite 96" >"$tmp/corpus.txt"
+    grep -v '^ok \|^FAIL ' "$tmp/corpus.txt" | sed 's/^/    /'
+    grep '^ok \|^FAIL ' "$tmp/corpus.txt"
+else
+    echo "FAIL json0-corpus: the Debian golang-* packages are missing (tests/deps.sh)"
+fi
 
 # bad input: gc's complaint on stderr, exit 1 (gc's log.Fatal), nothing written
 check() {
