@@ -17,6 +17,9 @@
 #include "escape/escape.h"
 #include "report/report.h"
 
+// goesc's own version (the Go it models is go1.19).
+#define GOESC_VERSION "0.1.0"
+
 static void usage(void) {
     fprintf(stderr,
             "usage: goesc parse [-e] [-dump] FILE...\n"
@@ -352,6 +355,7 @@ static int cmd_escape(int argc, char **argv) {
     int lflag = 0;          // gc's -l count
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
+    bool format_json = false;   // -format=json
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
@@ -364,7 +368,17 @@ static int cmd_escape(int argc, char **argv) {
         }
         if (changes_results(a))
             buf_printf(&sf.flags, "%s%s", sf.flags.len ? " " : "", a);
-        if (strcmp(a, "-json") == 0 || strncmp(a, "-json=", 6) == 0) {
+        if (strncmp(a, "-format=", 8) == 0 || strcmp(a, "-format") == 0) {
+            const char *v = a[7] ? a + 8 : i + 1 < argc ? argv[++i] : "";
+            if (strcmp(v, "text") == 0) {
+                format_json = false;
+            } else if (strcmp(v, "json") == 0) {
+                format_json = true;
+            } else {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text or json\n", v);
+                return 2;
+            }
+        } else if (strcmp(a, "-json") == 0 || strncmp(a, "-json=", 6) == 0) {
             const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
             char *err = NULL;
             free(json_dir);
@@ -406,10 +420,14 @@ static int cmd_escape(int argc, char **argv) {
     }
     if (i == argc)
         usage();
+    // -format=json lists the -m lines by default, and their explanations.
+    if (format_json && ec.m == 0)
+        ec.m = 1;
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
                     .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL;
+    ec.json = json_dir != NULL || format_json;
+    ic.json = ec.json;
     if (json_dir) {
         char *err = NULL;
         if (!report_json0_mkdir(json_dir, &err)) {
@@ -455,6 +473,7 @@ static int cmd_escape(int argc, char **argv) {
         Inliner *inl = inl_new(&ic);
         ec.inliner = inl;
         EscSession *es = esc_begin(&ec);
+        VEC(ReportPackage) ranges = {0};
         for (int k = 0; k < n; k++) {
             int from = log.recs.len;
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
@@ -463,8 +482,19 @@ static int cmd_escape(int argc, char **argv) {
                 rc = 1;
             if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
                 rc = 1;
+            if (pkgs[k]->matched) {
+                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len};
+                vec_push(&ranges, rp);
+            }
         }
-        report_text_file(stdout, &log, ec.m);
+        if (format_json) {
+            char cwd[4096];
+            JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
+            report_json(stdout, &log, ranges.data, ranges.len, &jc);
+        } else {
+            report_text_file(stdout, &log, ec.m);
+        }
+        vec_free(&ranges);
         rec_log_free(&log);
         // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))

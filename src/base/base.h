@@ -233,6 +233,9 @@ typedef struct Record {
     const char *pos;        // gc's text of the position ("f.go:3:6"), NULL: none
     const char *msg;        // gc's message
     const char *target;     // gc's -json message when it differs from msg
+    const char *func;       // the function it is about or in (NULL: unknown)
+    const void *subject;    // what it is about: records with the same
+                            // subject (a location) explain each other
     RecStep *steps;         // -m=2 explanations
     int nsteps, capsteps;
 } Record;
@@ -250,6 +253,8 @@ int rec_kind_level(RecKind kind);
 int rec_add(RecordLog *log, RecKind kind, Pos where, const char *pos, const char *msg);
 // Record i lies in inlined code: at inner, in inline-tree node inl.
 void rec_set_inline(RecordLog *log, int i, Pos inner, int inl);
+// Record i's function and subject.
+void rec_set_about(RecordLog *log, int i, const char *func, const void *subject);
 // Record i's -json message, where it is not msg.
 void rec_set_target(RecordLog *log, int i, const char *target);
 // Appends a step to record i.

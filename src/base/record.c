@@ -45,6 +45,14 @@ void rec_set_inline(RecordLog *log, int i, Pos inner, int inl) {
     log->recs.data[i].inl = inl;
 }
 
+void rec_set_about(RecordLog *log, int i, const char *func, const void *subject) {
+    if (i < 0)
+        return;
+    if (func)
+        log->recs.data[i].func = dup(log, func);
+    log->recs.data[i].subject = subject;
+}
+
 void rec_set_target(RecordLog *log, int i, const char *target) {
     if (i >= 0)
         log->recs.data[i].target = dup(log, target);

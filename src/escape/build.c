@@ -692,6 +692,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
                      .log = b->log, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
+    batch.text_now = esc_text_now;
     batch.limits = b->limits;
     bl->b = &batch;
     for (int i = 0; i < all.len; i++) {
@@ -1128,6 +1129,7 @@ EscSession *esc_begin(const EscConfig *cfg) {
     EscSession *s = xcalloc(1, sizeof *s);
     s->cfg = *cfg;
     esc_batch_init(&s->root, cfg);
+    s->root.text_now = esc_text_now;
     s->bl.inl = cfg->inliner;
     s->deps = !getenv("GOESC_NODEPS");
     return s;
@@ -1146,6 +1148,7 @@ int esc_package(EscSession *s, Package *p) {
     }
     Batch pb;
     esc_batch_init(&pb, &c);
+    pb.text_now = esc_text_now;
     s->bl.record = p->matched ? s->cfg.record : NULL;
     analyze_package(&s->bl, p, &pb);
     int n = pb.nerrors;

@@ -158,9 +158,18 @@ int esc_warn(Batch *b, RecKind kind, Pos pos, const char *fmt, ...) {
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
     int i = rec_add(b->log, kind, pos, pos != NOPOS || flow ? buf_cstr(&where) : NULL, msg);
+    if (b->walking)
+        rec_set_about(b->log, i, b->walking->name, b->tagging ? (const void *)b->tagging->uid : NULL);
     free(msg);
     buf_free(&where);
     return i;
+}
+
+void esc_rec_about(Batch *b, int rec, Location *loc) {
+    if (rec < 0)
+        return;
+    rec_set_inline(b->log, rec, loc->ipos, loc->inl);
+    rec_set_about(b->log, rec, loc->curfn ? loc->curfn->name : NULL, (const void *)loc->uid);
 }
 
 const char *esc_heap_alloc_reason(const EscLimits *lim, const EscAllocInfo *a) {
@@ -214,6 +223,7 @@ void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn) {
 }
 
 void esc_solve(Batch *b) {
+    b->walking = NULL;
     // Forced heap allocations go in before the walk, in location order, so
     // that -m=2 explains them first, as gc does.
     for (int i = 0; i < b->all_locs.len; i++) {
@@ -252,15 +262,15 @@ void esc_finish(Batch *b) {
                     b->nerrors++;
                 }
                 if (b->m != 0)
-                    esc_warn(b, REC_MOVED_TO_HEAP, loc->pos, "moved to heap: %s", loc->text);
+                    esc_rec_about(b, esc_warn(b, REC_MOVED_TO_HEAP, loc->pos, "moved to heap: %s", loc->text), loc);
             } else {
                 if (b->m != 0 && !loc->quiet)
-                    esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap", loc->text);
+                    esc_rec_about(b, esc_warn(b, REC_ESCAPES, loc->pos, "%s escapes to heap", loc->text), loc);
                 if (b->json)
-                    rec_set_inline(b->log, esc_warn(b, REC_HEAP_ALLOC, loc->pos, "%s", ""), loc->ipos, loc->inl);
+                    esc_rec_about(b, esc_warn(b, REC_HEAP_ALLOC, loc->pos, "%s", ""), loc);
             }
         } else if (b->m != 0 && !is_name(loc) && !loc->quiet) {
-            esc_warn(b, REC_NO_ESCAPE, loc->pos, "%s does not escape", loc->text);
+            esc_rec_about(b, esc_warn(b, REC_NO_ESCAPE, loc->pos, "%s does not escape", loc->text), loc);
         }
     }
 }

@@ -142,6 +142,7 @@ struct Location {
     Pos pos;            // n's position (the outermost call's, inlined)
     Pos ipos;           // its own position, in inline-tree node inl
     int inl;
+    uintptr_t uid;      // unique in the run (records' subject)
     EscFunc *curfn;     // function the location belongs to
     VEC(Edge) edges;    // incoming edges
     int loop_depth;     // loop depth at the declaration
@@ -224,6 +225,8 @@ bool esc_is_discard(Batch *b, Hole k);
 Hole esc_shift(Hole k, int delta);
 // Notes cost nothing below -m=2: they are only kept for explanations.
 Hole esc_note(Batch *b, Hole k, Pos pos, Str text, const char *why);
+// Record rec is about loc: its function, position in inlined code, subject.
+void esc_rec_about(Batch *b, int rec, Location *loc);
 // A note at a position inside inline-tree node inl (0: not inlined).
 Hole esc_note_at(Batch *b, Hole k, Pos pos, int inl, Str text, const char *why);
 Hole esc_deref(Batch *b, Hole k, Pos pos, Str text, const char *why);
@@ -340,6 +343,12 @@ struct Batch {
     int m;
     bool json;
     bool explain;               // notes and explanations: -m=2 or -json
+    // What the records being made are about (esc_warn): the function
+    // being walked or tagged, and the parameter being tagged.
+    EscFunc *walking;
+    Location *tagging;
+    // The builder's esc_text_now (NULL: texts as the walk leaves them).
+    Str (*text_now)(Escape *e, const void *n, Str text, bool root_walked);
     EscLimits limits;
     bool compiling_runtime;
     int nerrors;                // "not allowed in runtime" errors

@@ -12,6 +12,7 @@
 
 Escape esc_with(Batch *b, EscFunc *fn) {
     Escape e = {.b = b, .curfn = fn, .loop_depth = 1};
+    b->walking = fn;
     return e;
 }
 
@@ -22,6 +23,8 @@ Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos,
         fatal("esc_new_loc: a temporary has no node, and only a temporary");
     Batch *b = e->b;
     Location *loc = ARENA_NEW(&b->arena, Location);
+    static uintptr_t uids;
+    loc->uid = ++uids;
     loc->ipos = pos;
     if (b->inl_pos != NOPOS && pos != NOPOS) {
         pos = b->inl_pos;   // inside an inlined body: at the outermost call
@@ -114,7 +117,7 @@ void esc_flow(Batch *b, Hole k, Location *src) {
         if (b->explain) {
             int rec = esc_warn(b, REC_ESCAPE_AT_FLOW, src->pos, "%s escapes to heap",
                                src->text ? src->text : "{temp}");
-            rec_set_inline(b->log, rec, src->ipos, src->inl);
+            esc_rec_about(b, rec, src);
             esc_explain_flow(b, rec, dst, src, k.derefs, true, k.notes);
         }
         src->escapes = true;
@@ -154,7 +157,7 @@ Hole esc_spill(Escape *e, Hole k, const void *n, Str text, Pos pos) {
     Location *loc = esc_new_loc(e, LOC_EXPR, n, text, pos, true);
     // What the flow explains now, gc prints before the walk reaches n's
     // calls; the location's own lines come after.
-    Str now = e->b->explain ? esc_text_now(e, n, text, false) : text;
+    Str now = e->b->explain && e->b->text_now ? e->b->text_now(e, n, text, false) : text;
     Hole h = esc_addr(e->b, k, pos, text, "spill");
     if (h.notes && h.notes != k.notes)
         h.notes->early = now;

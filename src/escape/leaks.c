@@ -189,6 +189,11 @@ static void tag_param(Batch *b, EscFunc *fn, EscParam *p, int narg, bool diagnos
 void esc_tag_params(Batch *b, EscFunc *fn) {
     fn->state = ESC_FUNC_TAGGED;
     bool diagnose = b->m != 0 && !fn->quiet;
-    for (int i = 0; i < fn->nparams; i++)
+    b->walking = fn;
+    for (int i = 0; i < fn->nparams; i++) {
+        b->tagging = fn->params[i].loc;
         tag_param(b, fn, &fn->params[i], i + 1, diagnose);
+    }
+    b->walking = NULL;
+    b->tagging = NULL;
 }

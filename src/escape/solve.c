@@ -177,7 +177,7 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
                     esc_explain_loc(b, &where, root);
                     int rec = esc_warn(b, REC_LEAK_FLOW, l->pos, "parameter %s leaks to %s with derefs=%d",
                                        l->text, buf_cstr(&where), derefs);
-                    rec_set_inline(b->log, rec, l->ipos, l->inl);
+                    esc_rec_about(b, rec, l);
                     buf_free(&where);
                     explain_path(b, rec, root, l);
                 }
@@ -187,7 +187,7 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
                 if (b->explain) {
                     int rec = esc_warn(b, REC_ESCAPE_FLOW, l->pos, "%s escapes to heap",
                                        l->text ? l->text : "{temp}");
-                    rec_set_inline(b->log, rec, l->ipos, l->inl);
+                    esc_rec_about(b, rec, l);
                     explain_path(b, rec, root, l);
                 }
                 // Now a root in its own right: what flows into an escaping

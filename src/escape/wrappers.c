@@ -166,6 +166,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     EscConfig cfg = {.m = root->m, .json = root->json, .log = root->log};
     Batch batch;
     esc_batch_init(&batch, &cfg);
+    batch.text_now = esc_text_now;
     batch.limits = root->limits;
     EscFunc wf = {.name = name, .quiet = true, .has_body = true};
     esc_batch_add_func(&batch, &wf);

@@ -91,6 +91,8 @@ static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
     va_end(ap);
     int i = rec_add(in->log, kind, pos_outermost(pos, inl), buf_cstr(&where), msg);
     rec_set_inline(in->log, i, pos, inl);
+    if (at_call && in->curfn)
+        rec_set_about(in->log, i, in->curfn->name, NULL);
     free(msg);
     buf_free(&where);
     return i;
@@ -576,6 +578,7 @@ static void can_inline(Inliner *in, InlFunc *fn) {
             } else {
                 rec = line(in, REC_CAN_INLINE, fn->pos, "can inline %s", qualified_name(in, fn));
             }
+            rec_set_about(in->log, rec, fn->name, NULL);
             if (rec >= 0 && in->cfg.json) {
                 char target[32];
                 snprintf(target, sizeof target, "cost: %d", cost);
@@ -588,9 +591,11 @@ static void can_inline(Inliner *in, InlFunc *fn) {
 }
 
 static void cannot_inline(Inliner *in, InlFunc *fn, const char *reason) {
-    if (in->cfg.m > 1 || in->cfg.json)
-        rec_set_target(in->log, line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason),
-                       reason);
+    if (in->cfg.m > 1 || in->cfg.json) {
+        int rec = line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
+        rec_set_target(in->log, rec, reason);
+        rec_set_about(in->log, rec, fn->name, NULL);
+    }
 }
 
 // ---- InlineCalls ----

@@ -13,7 +13,7 @@
 
 // ---- JSON and URL text as Go's encoding/json and net/url write it ----
 
-static void json_str(Buf *b, const char *s) {
+void report_json_str(Buf *b, const char *s) {
     static const char hex[] = "0123456789abcdef";
     buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
@@ -189,7 +189,7 @@ static void related(Buf *b, bool *first, const Json0Config *cfg, Pos p, const ch
     buf_puts(b, "\",\"range\":");
     put_range(b, j);
     buf_puts(b, "},\"message\":");
-    json_str(b, msg);
+    report_json_str(b, msg);
     buf_putc(b, '}');
 }
 
@@ -206,7 +206,7 @@ static void diagnostic(Buf *b, const Entry *e, const Json0Config *cfg, Arena *a)
     buf_puts(b, "{\"range\":");
     put_range(b, e->at);
     buf_printf(b, ",\"severity\":3,\"code\":\"%s\",\"source\":\"go compiler\",\"message\":", code_of(r->kind));
-    json_str(b, r->target ? r->target : r->msg);
+    report_json_str(b, r->target ? r->target : r->msg);
     bool first = true;
     inline_locs(b, &first, cfg, r->where, r->inl, a);
     Buf msg = {0};
@@ -322,15 +322,15 @@ bool report_json0(const RecordLog *log, int from, int to, const char *pkgpath, c
                 if (nopath)
                     buf_puts(&out, "\"\\u0000\"");
                 else
-                    json_str(&out, pkgpath);
+                    report_json_str(&out, pkgpath);
                 buf_puts(&out, ",\"goos\":");
-                json_str(&out, cfg->goos);
+                report_json_str(&out, cfg->goos);
                 buf_puts(&out, ",\"goarch\":");
-                json_str(&out, cfg->goarch);
+                report_json_str(&out, cfg->goarch);
                 buf_puts(&out, ",\"gc_version\":");
-                json_str(&out, cfg->gc_version);
+                report_json_str(&out, cfg->gc_version);
                 buf_puts(&out, ",\"file\":");
-                json_str(&out, cur);
+                report_json_str(&out, cur);
                 buf_puts(&out, "}\n");
             }
             diagnostic(&out, &es.data[i], cfg, &a);

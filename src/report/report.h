@@ -11,6 +11,23 @@
 void report_text(Buf *out, const RecordLog *log, int m);
 void report_text_file(FILE *out, const RecordLog *log, int m);
 
+// s as a JSON string, as Go's encoding/json writes it (<, >, & escaped).
+void report_json_str(Buf *b, const char *s);
+
+// goesc's own -format=json: one document for the whole run, for tools
+// (schema in the README). Packages are the records' ranges.
+typedef struct ReportPackage {
+    const char *path;
+    int from, to;           // its records in the log
+} ReportPackage;
+typedef struct JsonReportConfig {
+    int m;                  // the -m level whose records are listed
+    const char *goesc_version;
+    const char *cwd;        // makes file names absolute ("path")
+} JsonReportConfig;
+void report_json(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
+                 const JsonReportConfig *cfg);
+
 // gc's -json=0,DIR: the records of one package (log's [from, to)), as
 // the files gc's logopt writes under DIR. false: *err says why.
 typedef struct Json0Config {

@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
         // keep the decisions, without gc's " as: BODY"
         for (int i = 0; i < log.recs.len; i++) {
             Record *r = &log.recs.data[i];
-            if (r->kind != REC_CAN_INLINE && r->kind != REC_CANNOT_INLINE)
+            if (r->kind != REC_CAN_INLINE && r->kind != REC_CANNOT_INLINE && r->kind != REC_CANNOT_INLINE_RECURSIVE)
                 continue;
             const char *as = r->kind == REC_CAN_INLINE ? strstr(r->msg, " as: ") : NULL;
             printf("%s: %.*s\n", r->pos, as ? (int)(as - r->msg) : (int)strlen(r->msg), r->msg);

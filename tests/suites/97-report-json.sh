@@ -11,7 +11,9 @@
 #     golang.org/x/exp, GOPATH mode), against go build -a.
 # Ratchets (tests/report/json0_*.ratchet): precision and recall of
 # records and the number of identical files must not drop. Then the
-# flag's bad input: gc's words, exit 1, no crash.
+# flag's bad input: gc's words, exit 1, no crash. Then goesc's own
+# -format=json on the same std packages, checked against its -m and -m=2
+# text (tests/tools/format_json_check.py), and its UTF-16 columns.
 cd "$(dirname "$0")/../.."
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 [ -x ./goesc ] || { echo "FAIL report-json: goesc is not built"; exit 0; }
@@ -80,3 +82,21 @@ if [ "$(id -u)" != 0 ]; then
 fi
 : >"$tmp/plainfile"
 check notdir "could not create <directory>" -json=0,"$tmp/plainfile/sub"
+
+# -format=json: the -m lines, with -m=2's explanations, as one document
+(cd "$tmp" && "$OLDPWD/goesc" -format=json $PKGS >"$tmp/f.json" 2>&1 &&
+    "$OLDPWD/goesc" -m $PKGS >"$tmp/f1.txt" 2>&1 && "$OLDPWD/goesc" -m=2 $PKGS >"$tmp/f2.txt" 2>&1)
+python3 tests/tools/format_json_check.py format-json-std "$tmp/f.json" "$tmp/f1.txt" "$tmp/f2.txt"
+./goesc -format=json tests/report/utf16.go | python3 -c '
+import json, sys
+d = json.load(sys.stdin)["packages"][0]["diagnostics"]
+y = [x for x in d if x["message"] == "moved to heap: y"]
+ok = len(y) == 1 and y[0]["column"] == 29 and y[0]["column_utf16"] == 24
+print("ok format-json-utf16" if ok else "FAIL format-json-utf16: %s" % y)'
+./goesc -format=xml examples/hello/main.go >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q 'invalid value "xml" for flag -format' "$tmp/err" && [ ! -s "$tmp/out" ]; then
+    echo "ok format-bad"
+else
+    echo "FAIL format-bad: exit $rc, $(head -c 200 "$tmp/err")"
+fi
