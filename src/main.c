@@ -356,6 +356,8 @@ static int cmd_escape(int argc, char **argv) {
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
     bool format_json = false;   // -format=json
+    bool format_dot = false;    // -format=dot -func=NAME
+    const char *graph_func = NULL;
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
         const char *a = argv[i];
@@ -370,14 +372,14 @@ static int cmd_escape(int argc, char **argv) {
             buf_printf(&sf.flags, "%s%s", sf.flags.len ? " " : "", a);
         if (strncmp(a, "-format=", 8) == 0 || strcmp(a, "-format") == 0) {
             const char *v = a[7] ? a + 8 : i + 1 < argc ? argv[++i] : "";
-            if (strcmp(v, "text") == 0) {
-                format_json = false;
-            } else if (strcmp(v, "json") == 0) {
-                format_json = true;
-            } else {
-                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text or json\n", v);
+            format_json = strcmp(v, "json") == 0;
+            format_dot = strcmp(v, "dot") == 0;
+            if (!format_json && !format_dot && strcmp(v, "text") != 0) {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json or dot\n", v);
                 return 2;
             }
+        } else if (strncmp(a, "-func=", 6) == 0 || strcmp(a, "-func") == 0) {
+            graph_func = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : "";
         } else if (strcmp(a, "-json") == 0 || strncmp(a, "-json=", 6) == 0) {
             const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
             char *err = NULL;
@@ -420,13 +422,19 @@ static int cmd_escape(int argc, char **argv) {
     }
     if (i == argc)
         usage();
-    // -format=json lists the -m lines by default, and their explanations.
-    if (format_json && ec.m == 0)
+    if (format_dot && (!graph_func || !*graph_func)) {
+        fprintf(stderr, "goesc: -format=dot needs -func=NAME (a function as gc names it: F, T.M, (*T).M, F.func1)\n");
+        return 2;
+    }
+    // -format=json lists the -m lines by default, and their explanations;
+    // -format=dot's edges carry them too.
+    if ((format_json || format_dot) && ec.m == 0)
         ec.m = 1;
+    ec.graph_func = format_dot ? graph_func : NULL;
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
                     .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL || format_json;
+    ec.json = json_dir != NULL || format_json || format_dot;
     ic.json = ec.json;
     if (json_dir) {
         char *err = NULL;
@@ -487,7 +495,14 @@ static int cmd_escape(int argc, char **argv) {
                 vec_push(&ranges, rp);
             }
         }
-        if (format_json) {
+        if (format_dot) {
+            if (!log.graphs.len) {
+                fprintf(stderr, "goesc: no function %s in the packages named\n", graph_func);
+                rc = 1;
+            }
+            for (int g = 0; g < log.graphs.len; g++)
+                report_dot(stdout, log.graphs.data[g]);
+        } else if (format_json) {
             char cwd[4096];
             JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
             report_json(stdout, &log, ranges.data, ranges.len, &jc);

@@ -11,6 +11,7 @@ command -v make >/dev/null || need="$need make"
 command -v python3 >/dev/null || need="$need python3"
 command -v clang >/dev/null || need="$need clang"
 [ -x /usr/bin/time ] || need="$need time"   # bench: peak RSS
+command -v dot >/dev/null || need="$need graphviz"   # -format=dot (suite 97)
 # The real-code corpus (suite 96): Go libraries Debian packages.
 for p in davecgh-go-spew google-go-cmp pkg-errors pmezard-go-difflib spf13-pflag \
          stretchr-objx stretchr-testify; do
@@ -18,6 +19,8 @@ for p in davecgh-go-spew google-go-cmp pkg-errors pmezard-go-difflib spf13-pflag
 done
 dpkg -s golang-gopkg-yaml.v3-dev >/dev/null 2>&1 || need="$need golang-gopkg-yaml.v3-dev"
 dpkg -s golang-golang-x-exp-dev >/dev/null 2>&1 || need="$need golang-golang-x-exp-dev"
+# SARIF validation (suite 98): Go structs generated from the SARIF 2.1.0 schema.
+dpkg -s golang-github-haya14busa-go-sarif-dev >/dev/null 2>&1 || need="$need golang-github-haya14busa-go-sarif-dev"
 
 # libFuzzer's runtime (tests/fuzz) is only recommended by clang, so a
 # --no-install-recommends system lacks it; Debian ships it per clang version.

@@ -240,9 +240,29 @@ typedef struct Record {
     int nsteps, capsteps;
 } Record;
 
+// The location graph of one function as escape analysis left it (for
+// -format=dot): its locations, and the edges into them.
+typedef struct GraphNode {
+    const char *label;      // the location as gc names it ("x", "{heap}")
+    const char *pos;        // gc's text of its position (NULL: none)
+    const char *func;       // the function it belongs to
+    bool heap;              // it escapes: allocated on the heap
+} GraphNode;
+typedef struct GraphEdge {
+    int src, dst;           // node indexes
+    int derefs;             // -1: the address flows
+    const char *why;        // the first note (NULL: none)
+} GraphEdge;
+typedef struct FlowGraph {
+    const char *func;
+    VEC(GraphNode) nodes;
+    VEC(GraphEdge) edges;
+} FlowGraph;
+
 typedef struct RecordLog {
     Arena arena;            // the records' strings and steps
     VEC(Record) recs;
+    VEC(FlowGraph *) graphs;
 } RecordLog;
 
 #define REC_LEVEL_JSON 99
@@ -261,5 +281,9 @@ void rec_set_target(RecordLog *log, int i, const char *target);
 void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, int inl, const char *text,
               const char *why, const char *at);
 void rec_log_free(RecordLog *log);
+// A new graph of function func in log; nodes and edges are added with
+// the vec macros (strings through rec_strdup).
+FlowGraph *rec_graph(RecordLog *log, const char *func);
+const char *rec_strdup(RecordLog *log, const char *s);
 
 #endif

@@ -72,7 +72,22 @@ void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, int inl, const
     r->steps[r->nsteps++] = (RecStep){kind, where, inl, dup(log, text), dup(log, why), dup(log, at)};
 }
 
+FlowGraph *rec_graph(RecordLog *log, const char *func) {
+    FlowGraph *g = xcalloc(1, sizeof *g);
+    g->func = dup(log, func);
+    vec_push(&log->graphs, g);
+    return g;
+}
+
+const char *rec_strdup(RecordLog *log, const char *s) { return dup(log, s); }
+
 void rec_log_free(RecordLog *log) {
+    for (int i = 0; i < log->graphs.len; i++) {
+        vec_free(&log->graphs.data[i]->nodes);
+        vec_free(&log->graphs.data[i]->edges);
+        free(log->graphs.data[i]);
+    }
+    vec_free(&log->graphs);
     vec_free(&log->recs);
     arena_free(&log->arena);
 }

@@ -688,7 +688,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             has_inst = true;
         }
     }
-    EscConfig cfg = {.m = b->m, .json = b->json, .smallframes = false, .compiling_runtime = b->compiling_runtime,
+    EscConfig cfg = {.m = b->m, .json = b->json, .graph_func = b->graph_func, .smallframes = false, .compiling_runtime = b->compiling_runtime,
                      .log = b->log, .abs_files = b->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);

@@ -103,6 +103,7 @@ void esc_batch_init(Batch *b, const EscConfig *cfg) {
     memset(b, 0, sizeof *b);
     b->m = cfg->m;
     b->json = cfg->json && cfg->log;
+    b->graph_func = cfg->log ? cfg->graph_func : NULL;
     b->explain = b->m >= 2 || b->json;
     b->limits = esc_default_limits(cfg->smallframes);
     b->log = cfg->log;
@@ -120,6 +121,7 @@ void esc_batch_free(Batch *b) {
     vec_free(&b->heap_loc.edges);
     vec_free(&b->blank_loc.edges);
     vec_free(&b->all_locs);
+    vec_free(&b->direct);
     vec_free(&b->funcs);
     vec_free(&b->closures);
     for (size_t i = 0; i < b->site_vars.cap; i++)
@@ -240,9 +242,56 @@ static bool is_name(Location *loc) {
     return loc->kind == LOC_AUTO || loc->kind == LOC_PARAM || loc->kind == LOC_RESULT;
 }
 
+// The graph of fn's locations, and of those of other functions (and the
+// heap) that flow into them, as the walk left it.
+static void dump_graph(Batch *b, EscFunc *fn) {
+    FlowGraph *g = rec_graph(b->log, fn->name);
+    PtrMap ids = {0};
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = -1; i < b->all_locs.len; i++) {
+            Location *l = i < 0 ? &b->heap_loc : b->all_locs.data[i];
+            bool mine = l->curfn == fn;
+            bool linked = false;
+            for (int j = 0; !mine && !linked && j < l->edges.len && pass == 1; j++)
+                linked = ptrmap_get(&ids, l->edges.data[j].src) != NULL;
+            for (int j = 0; !mine && !linked && j < b->direct.len && pass == 1; j++)
+                linked = b->direct.data[j].dst == l && ptrmap_get(&ids, b->direct.data[j].e.src);
+            if (ptrmap_get(&ids, l) || (pass == 0 && !mine) || (pass == 1 && !linked))
+                continue;
+            Buf t = {0};
+            esc_explain_loc(b, &t, l);
+            Buf at = {0};
+            if (l->pos != NOPOS)
+                esc_format_pos(b, &at, l->pos);
+            GraphNode n = {rec_strdup(b->log, buf_cstr(&t)), l->pos != NOPOS ? rec_strdup(b->log, buf_cstr(&at)) : NULL,
+                           l->curfn ? rec_strdup(b->log, l->curfn->name) : NULL, l->escapes && l != &b->heap_loc};
+            vec_push(&g->nodes, n);
+            ptrmap_put(&ids, l, (void *)(intptr_t)g->nodes.len);
+            buf_free(&t);
+            buf_free(&at);
+        }
+    for (int i = -1 - b->direct.len; i < b->all_locs.len; i++) {
+        Location *l = i >= 0 ? b->all_locs.data[i] : i == -1 ? &b->heap_loc : b->direct.data[-2 - i].dst;
+        int dst = (int)(intptr_t)ptrmap_get(&ids, l);
+        int nedges = i < -1 ? 1 : l->edges.len;
+        for (int j = 0; dst && j < nedges; j++) {
+            Edge *e = i < -1 ? &b->direct.data[-2 - i].e : &l->edges.data[j];
+            int src = (int)(intptr_t)ptrmap_get(&ids, e->src);
+            if (!src)
+                continue;
+            GraphEdge ge = {src - 1, dst - 1, e->derefs, e->notes ? rec_strdup(b->log, e->notes->why) : NULL};
+            vec_push(&g->edges, ge);
+        }
+    }
+    ptrmap_free(&ids);
+}
+
 void esc_finish(Batch *b) {
     for (int i = 0; i < b->funcs.len; i++)
         esc_tag_params(b, b->funcs.data[i]);
+    for (int i = 0; b->graph_func && i < b->funcs.len; i++)
+        if (b->funcs.data[i]->name && strcmp(b->funcs.data[i]->name, b->graph_func) == 0)
+            dump_graph(b, b->funcs.data[i]);
     if (b->m == 0 && !b->compiling_runtime && !b->json)
         return;
     for (int i = 0; i < b->all_locs.len; i++) {

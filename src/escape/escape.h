@@ -306,6 +306,9 @@ typedef struct EscConfig {
     // gc's -json: the records -json writes are made at any -m level
     // (explanations included), for the matched packages.
     bool json;
+    // -format=dot: the function (gc's name) whose location graph goes to
+    // the log; NULL: none.
+    const char *graph_func;
     bool smallframes;
     // gc's -+ (compiling the runtime): a variable moving to the heap is an
     // error there.
@@ -342,6 +345,10 @@ struct Batch {
     VEC(EscClosure) closures;   // in the order the walk met them
     int m;
     bool json;
+    const char *graph_func;     // EscConfig.graph_func
+    // With graph_func: flows decided at once (into locations already on
+    // the heap), which leave no edge.
+    VEC(struct DirectFlow { Location *dst; Edge e; }) direct;
     bool explain;               // notes and explanations: -m=2 or -json
     // What the records being made are about (esc_warn): the function
     // being walked or tagged, and the parameter being tagged.

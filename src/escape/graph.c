@@ -121,6 +121,10 @@ void esc_flow(Batch *b, Hole k, Location *src) {
             esc_explain_flow(b, rec, dst, src, k.derefs, true, k.notes);
         }
         src->escapes = true;
+        if (b->graph_func) {
+            struct DirectFlow d = {dst, {src, k.derefs, k.notes}};
+            vec_push(&b->direct, d);
+        }
         return;
     }
     // gc keeps duplicate edges too; the walk is insensitive to them but

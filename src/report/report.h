@@ -28,6 +28,9 @@ typedef struct JsonReportConfig {
 void report_json(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
                  const JsonReportConfig *cfg);
 
+// -format=dot: a function's location graph for Graphviz.
+void report_dot(FILE *out, const FlowGraph *g);
+
 // gc's -json=0,DIR: the records of one package (log's [from, to)), as
 // the files gc's logopt writes under DIR. false: *err says why.
 typedef struct Json0Config {
