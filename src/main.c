@@ -342,6 +342,33 @@ static bool write_json(Loader *l, SepFlags *sf, const char *dir, Package *p, Rec
     return false;
 }
 
+// The root SARIF's URIs are relative to: the repository holding dir (the
+// nearest directory up with .git), else its module (go.mod), else dir.
+static char *source_root(const char *dir) {
+    if (!dir)
+        return xasprintf("/");
+    char *mod = NULL;
+    char *d = path_clean(dir);
+    for (;;) {
+        char *git = xasprintf("%s/.git", d), *gomod = xasprintf("%s/go.mod", d);
+        bool is_repo = access(git, F_OK) == 0;
+        if (!mod && access(gomod, F_OK) == 0)
+            mod = xasprintf("%s", d);
+        free(git);
+        free(gomod);
+        if (is_repo) {
+            free(mod);
+            return d;
+        }
+        char *slash = strrchr(d, '/');
+        if (!slash || slash == d)
+            break;
+        *slash = 0;
+    }
+    free(d);
+    return mod ? mod : path_clean(dir);
+}
+
 // goesc [gc flags] FILE...|PATTERN...: gc's -m output without compiling.
 // Flags that change escape results are honoured (-m, -m=N, -smallframes,
 // -+, -e), and those of separate compilation (-o, -I, -D, -p); the others
@@ -357,6 +384,7 @@ static int cmd_escape(int argc, char **argv) {
     char *json_dir = NULL;  // gc's -json=0,DIR
     bool format_json = false;   // -format=json
     bool format_dot = false;    // -format=dot -func=NAME
+    bool format_sarif = false;  // -format=sarif
     const char *graph_func = NULL;
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
@@ -374,8 +402,9 @@ static int cmd_escape(int argc, char **argv) {
             const char *v = a[7] ? a + 8 : i + 1 < argc ? argv[++i] : "";
             format_json = strcmp(v, "json") == 0;
             format_dot = strcmp(v, "dot") == 0;
-            if (!format_json && !format_dot && strcmp(v, "text") != 0) {
-                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json or dot\n", v);
+            format_sarif = strcmp(v, "sarif") == 0;
+            if (!format_json && !format_dot && !format_sarif && strcmp(v, "text") != 0) {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json, sarif or dot\n", v);
                 return 2;
             }
         } else if (strncmp(a, "-func=", 6) == 0 || strcmp(a, "-func") == 0) {
@@ -428,13 +457,14 @@ static int cmd_escape(int argc, char **argv) {
     }
     // -format=json lists the -m lines by default, and their explanations;
     // -format=dot's edges carry them too.
-    if ((format_json || format_dot) && ec.m == 0)
+    bool structured = format_json || format_sarif;
+    if ((structured || format_dot) && ec.m == 0)
         ec.m = 1;
     ec.graph_func = format_dot ? graph_func : NULL;
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
                     .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL || format_json || format_dot;
+    ec.json = json_dir != NULL || structured || format_dot;
     ic.json = ec.json;
     if (json_dir) {
         char *err = NULL;
@@ -506,6 +536,12 @@ static int cmd_escape(int argc, char **argv) {
             char cwd[4096];
             JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
             report_json(stdout, &log, ranges.data, ranges.len, &jc);
+        } else if (format_sarif) {
+            char cwd[4096];
+            char *root = source_root(getcwd(cwd, sizeof cwd));
+            SarifConfig sc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = cwd, .root = root};
+            report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
+            free(root);
         } else {
             report_text_file(stdout, &log, ec.m);
         }

@@ -63,22 +63,6 @@ void report_json_str(Buf *b, const char *s) {
     buf_putc(b, '"');
 }
 
-// net/url's escaping: in a path (segment=false) only '?' of the reserved
-// characters is escaped; in a path segment (url.PathEscape) '/', ';' and
-// ',' are too.
-static void url_escape(Buf *b, const char *s, bool segment) {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned c = *p;
-        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    strchr("-_.~", (int)c) ||
-                    (strchr("$&+,/:;=@", (int)c) && !(segment && strchr("/;,", (int)c)));
-        if (keep && c)
-            buf_putc(b, (char)c);
-        else
-            buf_printf(b, "%%%02X", c);
-    }
-}
-
 // An errno's text as Go's syscall spells it: lower case.
 static const char *go_strerror(int e) {
     static char buf[128];
@@ -185,7 +169,7 @@ static void related(Buf *b, bool *first, const Json0Config *cfg, Pos p, const ch
     *first = false;
     // (net/url writes an empty path's URI without the slashes)
     buf_puts(b, *j.file ? "{\"location\":{\"uri\":\"file://" : "{\"location\":{\"uri\":\"file:");
-    url_escape(b, j.file, false);
+    report_url_escape(b, j.file, false);
     buf_puts(b, "\",\"range\":");
     put_range(b, j);
     buf_puts(b, "},\"message\":");
@@ -284,7 +268,7 @@ bool report_json0(const RecordLog *log, int from, int to, const char *pkgpath, c
         if (nopath)
             buf_puts(&dir, "%00");
         else
-            url_escape(&dir, pkgpath, true);
+            report_url_escape(&dir, pkgpath, true);
         if (!mkdir_all(buf_cstr(&dir))) {
             *err = xasprintf("Could not create directory %s for logging optimizer actions, mkdir %s: %s",
                              buf_cstr(&dir), buf_cstr(&dir), go_strerror(errno));
@@ -307,7 +291,7 @@ bool report_json0(const RecordLog *log, int from, int to, const char *pkgpath, c
                 char *base = file_base(cur);
                 Buf path = {0};
                 buf_printf(&path, "%s/", buf_cstr(&dir));
-                url_escape(&path, base, true);
+                report_url_escape(&path, base, true);
                 buf_puts(&path, ".json");
                 free(base);
                 f = fopen(buf_cstr(&path), "w");

@@ -14,6 +14,48 @@ void report_text_file(FILE *out, const RecordLog *log, int m);
 // s as a JSON string, as Go's encoding/json writes it (<, >, & escaped).
 void report_json_str(Buf *b, const char *s);
 
+// What the structured printers share (view.c). A diagnostic kind: its
+// id in -format=json and SARIF, its SARIF rule name, descriptions and
+// level ("note", "warning", "error").
+typedef struct ReportKind {
+    const char *id, *name, *short_desc, *full_desc, *level;
+} ReportKind;
+int report_nkinds(void);
+const ReportKind *report_kind_at(int i);
+int report_kind_index(RecKind k);          // -1: not a diagnostic
+const ReportKind *report_kind(RecKind k);  // NULL: not a diagnostic
+bool report_kind_heap(RecKind k);          // it puts something on the heap
+bool report_diagnostic(const Record *r, int m);  // listed at -m=m
+
+// s escaped as Go's net/url escapes a path (segment: a path segment,
+// where '/', ';' and ',' are escaped too).
+void report_url_escape(Buf *b, const char *s, bool segment);
+
+// A position as a file, line, byte column and UTF-16 column (1-based).
+typedef struct ReportWhere {
+    char *file;             // as the text prints it ("./x.go", "$GOROOT/src/...")
+    char *path;             // absolute (made so with cwd)
+    int line, col, col16;
+} ReportWhere;
+// shown: the text's position ("x.go:3:6"), whose file name wins; or NULL.
+ReportWhere report_where(Pos p, const char *shown, const char *cwd);
+void report_where_free(ReportWhere *w);
+// The inline calls p lies in after the reported one, outermost first.
+int report_inline_stack(Pos p, int inl, Pos *out, int max);
+
+// The -m=2 explanations of one package's records (log's [from, to)), by
+// the location they are about.
+typedef struct Explained {
+    PtrMap first;           // subject -> 1 + index of its first explanation
+    int *next;              // [i - from]: 1 + index of the next one
+    int from;
+    const RecordLog *log;
+} Explained;
+void report_explained_init(Explained *ex, const RecordLog *log, int from, int to);
+void report_explained_free(Explained *ex);
+// r's explanation after prev (NULL: its first); NULL: no more.
+const Record *report_explanation(const Explained *ex, const Record *r, const Record *prev);
+
 // goesc's own -format=json: one document for the whole run, for tools
 // (schema in the README). Packages are the records' ranges.
 typedef struct ReportPackage {
@@ -27,6 +69,16 @@ typedef struct JsonReportConfig {
 } JsonReportConfig;
 void report_json(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
                  const JsonReportConfig *cfg);
+
+// -format=sarif: SARIF 2.1.0 for code scanning.
+typedef struct SarifConfig {
+    int m;
+    const char *goesc_version;
+    const char *cwd;
+    const char *root;       // absolute, cleaned: URIs are relative to it
+} SarifConfig;
+void report_sarif(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
+                  const SarifConfig *cfg);
 
 // -format=dot: a function's location graph for Graphviz.
 void report_dot(FILE *out, const FlowGraph *g);
