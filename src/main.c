@@ -385,6 +385,7 @@ static int cmd_escape(int argc, char **argv) {
     bool format_json = false;   // -format=json
     bool format_dot = false;    // -format=dot -func=NAME
     bool format_sarif = false;  // -format=sarif
+    bool format_html = false;   // -format=html
     const char *graph_func = NULL;
     int i = 0;
     while (i < argc && argv[i][0] == '-' && argv[i][1]) {
@@ -403,8 +404,10 @@ static int cmd_escape(int argc, char **argv) {
             format_json = strcmp(v, "json") == 0;
             format_dot = strcmp(v, "dot") == 0;
             format_sarif = strcmp(v, "sarif") == 0;
-            if (!format_json && !format_dot && !format_sarif && strcmp(v, "text") != 0) {
-                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json, sarif or dot\n", v);
+            format_html = strcmp(v, "html") == 0;
+            if (!format_json && !format_dot && !format_sarif && !format_html && strcmp(v, "text") != 0) {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json, sarif, html or dot\n",
+                        v);
                 return 2;
             }
         } else if (strncmp(a, "-func=", 6) == 0 || strcmp(a, "-func") == 0) {
@@ -457,7 +460,7 @@ static int cmd_escape(int argc, char **argv) {
     }
     // -format=json lists the -m lines by default, and their explanations;
     // -format=dot's edges carry them too.
-    bool structured = format_json || format_sarif;
+    bool structured = format_json || format_sarif || format_html;
     if ((structured || format_dot) && ec.m == 0)
         ec.m = 1;
     ec.graph_func = format_dot ? graph_func : NULL;
@@ -521,7 +524,13 @@ static int cmd_escape(int argc, char **argv) {
             if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
                 rc = 1;
             if (pkgs[k]->matched) {
-                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len};
+                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len, NULL, 0};
+                if (format_html) {
+                    rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
+                    for (int f = 0; f < pkgs[k]->nfiles; f++)
+                        if (pkgs[k]->syn && pkgs[k]->syn[f] && pkgs[k]->syn[f]->src->text)
+                            rp.files[rp.nfiles++] = pkgs[k]->syn[f]->src;
+                }
                 vec_push(&ranges, rp);
             }
         }
@@ -536,6 +545,9 @@ static int cmd_escape(int argc, char **argv) {
             char cwd[4096];
             JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
             report_json(stdout, &log, ranges.data, ranges.len, &jc);
+        } else if (format_html) {
+            HtmlConfig hc = {.m = ec.m, .goesc_version = GOESC_VERSION};
+            report_html(stdout, &log, ranges.data, ranges.len, &hc);
         } else if (format_sarif) {
             char cwd[4096];
             char *root = source_root(getcwd(cwd, sizeof cwd));
@@ -545,6 +557,8 @@ static int cmd_escape(int argc, char **argv) {
         } else {
             report_text_file(stdout, &log, ec.m);
         }
+        for (int r = 0; r < ranges.len; r++)
+            free(ranges.data[r].files);
         vec_free(&ranges);
         rec_log_free(&log);
         // The summary reads the session's tags, which esc_end frees.

@@ -12,6 +12,9 @@ command -v python3 >/dev/null || need="$need python3"
 command -v clang >/dev/null || need="$need clang"
 [ -x /usr/bin/time ] || need="$need time"   # bench: peak RSS
 command -v dot >/dev/null || need="$need graphviz"   # -format=dot (suite 97)
+# -format=html in a real browser (suite 99), with a font for its screenshot
+command -v chromium >/dev/null || need="$need chromium"
+[ -d /usr/share/fonts/truetype/dejavu ] || need="$need fonts-dejavu-core"
 # The real-code corpus (suite 96): Go libraries Debian packages.
 for p in davecgh-go-spew google-go-cmp pkg-errors pmezard-go-difflib spf13-pflag \
          stretchr-objx stretchr-testify; do

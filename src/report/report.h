@@ -61,6 +61,8 @@ const Record *report_explanation(const Explained *ex, const Record *r, const Rec
 typedef struct ReportPackage {
     const char *path;
     int from, to;           // its records in the log
+    SrcFile **files;        // its source files (-format=html)
+    int nfiles;
 } ReportPackage;
 typedef struct JsonReportConfig {
     int m;                  // the -m level whose records are listed
@@ -79,6 +81,14 @@ typedef struct SarifConfig {
 } SarifConfig;
 void report_sarif(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
                   const SarifConfig *cfg);
+
+// -format=html: one self-contained page showing the packages' files
+// with their diagnostics marked, explanations and a summary.
+typedef struct HtmlConfig {
+    int m;
+    const char *goesc_version;
+} HtmlConfig;
+void report_html(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs, const HtmlConfig *cfg);
 
 // -format=dot: a function's location graph for Graphviz.
 void report_dot(FILE *out, const FlowGraph *g);
