@@ -4,6 +4,7 @@
 //   goesc parse [-dump] FILE...     parse only; -dump prints the AST
 //   goesc check [flags] PATTERN...  load and type-check (src/types)
 //   goesc [gc flags] PATTERN|FILE... escape analysis, gc's -m output
+//   goesc explain FILE:LINE...      why something there is on the heap
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,8 @@ static void usage(void) {
             "usage: goesc parse [-e] [-dump] FILE...\n"
             "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
             "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
-            "       goesc [-m] [-l] [flags] PATTERN|FILE...\n");
+            "       goesc [-m] [-l] [flags] PATTERN|FILE...\n"
+            "       goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n");
     exit(2);
 }
 
@@ -373,7 +375,44 @@ static char *source_root(const char *dir) {
 // Flags that change escape results are honoured (-m, -m=N, -smallframes,
 // -+, -e), and those of separate compilation (-o, -I, -D, -p); the others
 // gc accepts are ignored.
-static int cmd_escape(int argc, char **argv) {
+// goesc explain's positions: FILE:LINE[:COL], FILE by its real path.
+typedef struct ExplainAt {
+    const char *arg;
+    char *file;
+    int line, col;          // col 0: any
+    bool hit;
+} ExplainAt;
+typedef struct ExplainSpec {
+    VEC(ExplainAt) at;
+    int n;
+    bool all;
+    PtrMap real;            // SrcFile* -> its real path ("" if none)
+} ExplainSpec;
+
+static bool explain_match(void *ctx, Pos p) {
+    ExplainSpec *xs = ctx;
+    if (xs->all)
+        return true;
+    SrcFile *f = pos_file(p);
+    if (!f)
+        return false;
+    char *real = ptrmap_get(&xs->real, f);
+    if (!real) {
+        char *r = realpath(f->path, NULL);
+        real = r ? r : xstrdup("");
+        ptrmap_put(&xs->real, f, real);
+    }
+    Position at = pos_resolve_raw(p);
+    bool any = false;
+    for (int i = 0; i < xs->n; i++) {
+        ExplainAt *x = &xs->at.data[i];
+        if (x->line == at.line && (!x->col || x->col == at.col) && strcmp(x->file, real) == 0)
+            x->hit = any = true;
+    }
+    return any;
+}
+
+static int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     LoadConfig cfg = {.parse = true, .compile_files = true};
     EscConfig ec = {0};
     SepFlags sf = {0};
@@ -461,6 +500,13 @@ static int cmd_escape(int argc, char **argv) {
     // -format=json lists the -m lines by default, and their explanations;
     // -format=dot's edges carry them too.
     bool structured = format_json || format_sarif || format_html;
+    if (xs) {
+        // explain prints gc's -m=2 explanations and reads the -m=2 graph
+        ec.m = 2;
+        ec.explain_at = explain_match;
+        ec.explain_ctx = xs;
+        structured = format_json = format_sarif = format_html = format_dot = false;
+    }
     if ((structured || format_dot) && ec.m == 0)
         ec.m = 1;
     ec.graph_func = format_dot ? graph_func : NULL;
@@ -534,7 +580,15 @@ static int cmd_escape(int argc, char **argv) {
                 vec_push(&ranges, rp);
             }
         }
-        if (format_dot) {
+        if (xs) {
+            report_explain(stdout, &log, ranges.data, ranges.len);
+            for (int x = 0; x < xs->n; x++)
+                if (!xs->at.data[x].hit) {
+                    fprintf(stderr, "goesc explain: %s: nothing is moved to the heap, escapes or leaks there\n",
+                            xs->at.data[x].arg);
+                    rc = 1;
+                }
+        } else if (format_dot) {
             if (!log.graphs.len) {
                 fprintf(stderr, "goesc: no function %s in the packages named\n", graph_func);
                 rc = 1;
@@ -581,6 +635,125 @@ static int cmd_escape(int argc, char **argv) {
     return rc;
 }
 
+// Whether a is FILE.go:LINE[:COL]; fills x.
+static bool parse_position(const char *a, ExplainAt *x) {
+    const char *go = strstr(a, ".go:");
+    if (!go)
+        return false;
+    while (strstr(go + 1, ".go:"))
+        go = strstr(go + 1, ".go:");
+    char *end;
+    long line = strtol(go + 4, &end, 10), col = 0;
+    if (end == go + 4 || line <= 0 || line > 1 << 30)
+        return false;
+    if (*end == ':') {
+        const char *c = end + 1;
+        col = strtol(c, &end, 10);
+        if (end == c || col <= 0 || col > 1 << 30)
+            return false;
+    }
+    if (*end)
+        return false;
+    x->arg = a;
+    x->file = xmalloc((size_t)(go + 3 - a) + 1);
+    memcpy(x->file, a, (size_t)(go + 3 - a));
+    x->file[go + 3 - a] = 0;
+    x->line = (int)line, x->col = (int)col;
+    return true;
+}
+
+// The directory of a file, as a package pattern ("./dir", "/abs", ".").
+static char *file_dir(const char *file) {
+    const char *slash = strrchr(file, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == file)
+        return xstrdup("/");
+    size_t n = (size_t)(slash - file);
+    char *d = xmalloc(n + 3);
+    if (file[0] == '/' || file[0] == '.')
+        sprintf(d, "%.*s", (int)n, file);
+    else
+        sprintf(d, "./%.*s", (int)n, file);
+    return d;
+}
+
+// goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]: the escape command
+// at -m=2, printing what is at the positions, and more than gc says.
+static int cmd_explain(int argc, char **argv) {
+    ExplainSpec xs = {0};
+    VEC(char *) flags = {0};
+    VEC(char *) named = {0};
+    VEC(char *) dirs = {0};
+    int rc = 0;
+    for (int i = 0; i < argc; i++) {
+        ExplainAt x = {0};
+        if (strcmp(argv[i], "-all") == 0) {
+            xs.all = true;
+        } else if (argv[i][0] == '-') {
+            vec_push(&flags, argv[i]);
+            if ((is_gc_flag_with_arg(argv[i]) || strcmp(argv[i], "-tags") == 0) && i + 1 < argc)
+                vec_push(&flags, argv[++i]);
+        } else if (parse_position(argv[i], &x)) {
+            char *real = realpath(x.file, NULL);
+            if (!real) {
+                fprintf(stderr, "goesc explain: stat %s: no such file or directory\n", x.file);
+                free(x.file);
+                rc = 1;
+                continue;
+            }
+            char *dir = file_dir(x.file);
+            bool seen = false;
+            for (int k = 0; k < dirs.len && !seen; k++)
+                seen = strcmp(dirs.data[k], dir) == 0;
+            if (seen)
+                free(dir);
+            else
+                vec_push(&dirs, dir);
+            free(x.file);
+            x.file = real;
+            vec_push(&xs.at, x);
+            xs.n++;
+        } else {
+            vec_push(&named, argv[i]);
+        }
+    }
+    if (!rc && !xs.n && !xs.all) {
+        fprintf(stderr, "usage: goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n"
+                        "       goesc explain [flags] -all PACKAGES\n");
+        rc = 2;
+    }
+    if (!rc) {
+        VEC(char *) args = {0};
+        for (int k = 0; k < flags.len; k++)
+            vec_push(&args, flags.data[k]);
+        vec_push(&args, "-m=2");
+        if (named.len)
+            for (int k = 0; k < named.len; k++)
+                vec_push(&args, named.data[k]);
+        else if (dirs.len)
+            for (int k = 0; k < dirs.len; k++)
+                vec_push(&args, dirs.data[k]);
+        else
+            vec_push(&args, ".");
+        rc = cmd_escape(args.len, args.data, &xs);
+        vec_free(&args);
+    }
+    for (int k = 0; k < xs.n; k++)
+        free(xs.at.data[k].file);
+    vec_free(&xs.at);
+    for (size_t k = 0; k < xs.real.cap; k++)
+        if (xs.real.keys[k])
+            free(xs.real.vals[k]);
+    ptrmap_free(&xs.real);
+    for (int k = 0; k < dirs.len; k++)
+        free(dirs.data[k]);
+    vec_free(&dirs);
+    vec_free(&flags);
+    vec_free(&named);
+    return rc;
+}
+
 static int run(int argc, char **argv) {
     if (argc < 2)
         usage();
@@ -590,7 +763,9 @@ static int run(int argc, char **argv) {
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "list") == 0)
         return cmd_list(argc - 2, argv + 2);
-    return cmd_escape(argc - 1, argv + 1);
+    if (strcmp(argv[1], "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
+    return cmd_escape(argc - 1, argv + 1, NULL);
 }
 
 // The parser and checker recurse on nested source; gc copes with very deep

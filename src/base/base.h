@@ -204,6 +204,12 @@ typedef enum RecKind {
     REC_HEAP_ALLOC,         // an allocation on the heap (code "escape", no
                             // message)
     REC_NO_INLINE_CALL,     // a call not inlined, and why ("cannotInlineCall")
+    // Only in goesc explain's output, after the diagnostic they are about
+    // (Record.of):
+    REC_EXPLAIN_PATH,       // another path to where it outlives (steps: flows)
+    REC_EXPLAIN_NOTE,       // a line about the paths ("and 3 more")
+    REC_EXPLAIN_CUT,        // the fewest flows to remove (steps: flows)
+    REC_EXPLAIN_NOCUT,      // why there is no cut
     REC_NKINDS
 } RecKind;
 
@@ -238,6 +244,10 @@ typedef struct Record {
                             // subject (a location) explain each other
     RecStep *steps;         // -m=2 explanations
     int nsteps, capsteps;
+    int of;                 // REC_EXPLAIN_*: 1 + the index of the
+                            // diagnostic explained
+    bool to_result;         // REC_LEAK_FLOW: the flow makes a leak to a
+                            // result (else to the heap)
 } Record;
 
 // The location graph of one function as escape analysis left it (for
@@ -266,6 +276,7 @@ typedef struct RecordLog {
 } RecordLog;
 
 #define REC_LEVEL_JSON 99
+#define REC_LEVEL_EXPLAIN 98
 // The level gc prints a kind at with -m=N: 1, 2 or REC_LEVEL_JSON.
 int rec_kind_level(RecKind kind);
 // Appends a record (its strings copied) at its kind's level; returns its

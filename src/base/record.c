@@ -23,6 +23,11 @@ int rec_kind_level(RecKind kind) {
     case REC_HEAP_ALLOC:
     case REC_NO_INLINE_CALL:
         return REC_LEVEL_JSON;
+    case REC_EXPLAIN_PATH:
+    case REC_EXPLAIN_NOTE:
+    case REC_EXPLAIN_CUT:
+    case REC_EXPLAIN_NOCUT:
+        return REC_LEVEL_EXPLAIN;
     default:
         return 1;
     }

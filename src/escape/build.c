@@ -689,7 +689,8 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         }
     }
     EscConfig cfg = {.m = b->m, .json = b->json, .graph_func = b->graph_func, .smallframes = false, .compiling_runtime = b->compiling_runtime,
-                     .log = b->log, .abs_files = b->abs_files};
+                     .log = b->log, .abs_files = b->abs_files, .explain_at = b->explain_at,
+                     .explain_ctx = b->explain_ctx};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.text_now = esc_text_now;

@@ -104,6 +104,9 @@ void esc_batch_init(Batch *b, const EscConfig *cfg) {
     b->m = cfg->m;
     b->json = cfg->json && cfg->log;
     b->graph_func = cfg->log ? cfg->graph_func : NULL;
+    b->explain_at = cfg->log ? cfg->explain_at : NULL;
+    b->explain_ctx = cfg->explain_ctx;
+    b->rec_from = cfg->log ? cfg->log->recs.len : 0;
     b->explain = b->m >= 2 || b->json;
     b->limits = esc_default_limits(cfg->smallframes);
     b->log = cfg->log;
@@ -322,4 +325,6 @@ void esc_finish(Batch *b) {
             esc_rec_about(b, esc_warn(b, REC_NO_ESCAPE, loc->pos, "%s does not escape", loc->text), loc);
         }
     }
+    if (b->explain_at)
+        esc_explain_batch(b);
 }

@@ -118,6 +118,7 @@ typedef struct Edge {
     Location *src;
     int derefs;         // >= -1
     Note *notes;
+    bool cut;           // explain.c: the walk ignores it
 } Edge;
 
 // The reason chain of an edge or hole, innermost first: "from &x
@@ -164,6 +165,7 @@ struct Location {
     // Results and facts gathered while building.
     bool escapes;       // must be heap allocated
     bool transient;     // address does not outlive the statement
+    bool transient0;    // transient as the builder made it
     Leaks param_esc;    // LOC_PARAM: where the parameter leaks
     bool captured;      // a closure captured it
     bool reassigned;
@@ -256,15 +258,26 @@ bool esc_in_mutual_batch(EscFunc *fn);
 void esc_walk_all(Batch *b);
 // Whether values stored in l may outlive other if other is on the stack.
 bool esc_outlives(Batch *b, Location *l, Location *other);
+// The same, by scope alone: whether l escapes aside.
+bool esc_outlives_scope(Location *l, Location *other);
 bool esc_contains_closure(EscFunc *f, EscFunc *c);
 // gc's explainLoc: "{heap}", "{temp}", a name, or "{storage for X}".
 void esc_explain_loc(Batch *b, Buf *out, Location *l);
+// "dst = &src", "dst = *src", ... as a flow step says it.
+void esc_flow_text(Batch *b, Buf *out, Location *dst, Location *src, int derefs);
 // Adds one step "flow: dst = &src" of an explanation, and its notes, to
 // record rec of b->log.
 // now: printed at once, in the middle of the walk (gc's flow), not by
 // the solver.
 void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs, bool now,
                       Note *notes);
+
+// ---- explain.c: goesc explain ----
+
+// After esc_finish: for each heap or leak diagnostic of the batch that
+// b->explain_at asks about, records its other paths and its cut
+// (REC_EXPLAIN_*).
+void esc_explain_batch(Batch *b);
 
 // ---- escape.c: the batch and its driver ----
 
@@ -320,6 +333,10 @@ typedef struct EscConfig {
     // export data); NULL: none.
     PtrMap *abs_files;
     struct EscRecord *record;   // -o: receives the matched package's functions
+    // goesc explain: whether a diagnostic at p (its printed, outermost
+    // position) is asked about; NULL: none is.
+    bool (*explain_at)(void *ctx, Pos p);
+    void *explain_ctx;
     // The inliner whose decisions the bodies are walked with (NULL: none,
     // as with -l).
     Inliner *inliner;
@@ -346,8 +363,11 @@ struct Batch {
     int m;
     bool json;
     const char *graph_func;     // EscConfig.graph_func
-    // With graph_func: flows decided at once (into locations already on
-    // the heap), which leave no edge.
+    bool (*explain_at)(void *ctx, Pos p);   // EscConfig's
+    void *explain_ctx;
+    int rec_from;               // the log's length when the batch began
+    // With graph_func or explain_at: flows decided at once (into locations
+    // already on the heap), which leave no edge.
     VEC(struct DirectFlow { Location *dst; Edge e; }) direct;
     bool explain;               // notes and explanations: -m=2 or -json
     // What the records being made are about (esc_warn): the function

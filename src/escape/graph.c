@@ -36,7 +36,7 @@ Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos,
     loc->pos = pos;
     loc->curfn = e->curfn;
     loc->loop_depth = e->loop_depth;
-    loc->transient = transient;
+    loc->transient = loc->transient0 = transient;
     vec_push(&b->all_locs, loc);
     return loc;
 }
@@ -121,8 +121,8 @@ void esc_flow(Batch *b, Hole k, Location *src) {
             esc_explain_flow(b, rec, dst, src, k.derefs, true, k.notes);
         }
         src->escapes = true;
-        if (b->graph_func) {
-            struct DirectFlow d = {dst, {src, k.derefs, k.notes}};
+        if (b->graph_func || b->explain_at) {
+            struct DirectFlow d = {dst, {src, k.derefs, k.notes, false}};
             vec_push(&b->direct, d);
         }
         return;

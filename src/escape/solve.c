@@ -42,18 +42,22 @@ void esc_explain_loc(Batch *b, Buf *out, Location *l) {
         buf_puts(out, l->text);
 }
 
+void esc_flow_text(Batch *b, Buf *out, Location *dst, Location *src, int derefs) {
+    esc_explain_loc(b, out, dst);
+    buf_puts(out, " = ");
+    if (derefs < 0)
+        buf_putc(out, '&');
+    for (int i = 0; i < derefs; i++)
+        buf_putc(out, '*');
+    esc_explain_loc(b, out, src);
+}
+
 void esc_explain_flow(Batch *b, int rec, Location *dst, Location *src, int derefs, bool now,
                       Note *notes) {
     if (rec < 0)
         return;
     Buf flow = {0};
-    esc_explain_loc(b, &flow, dst);
-    buf_puts(&flow, " = ");
-    if (derefs < 0)
-        buf_putc(&flow, '&');
-    for (int i = 0; i < derefs; i++)
-        buf_putc(&flow, '*');
-    esc_explain_loc(b, &flow, src);
+    esc_flow_text(b, &flow, dst, src, derefs);
     rec_step(b->log, rec, REC_STEP_FLOW, notes ? notes->ipos : src->ipos, notes ? notes->inl : src->inl,
              buf_cstr(&flow), NULL, NULL);
     buf_free(&flow);
@@ -106,8 +110,10 @@ bool esc_contains_closure(EscFunc *f, EscFunc *c) {
 
 bool esc_outlives(Batch *b, Location *l, Location *other) {
     (void)b;
-    if (l->escapes)
-        return true;
+    return l->escapes || esc_outlives_scope(l, other);
+}
+
+bool esc_outlives_scope(Location *l, Location *other) {
     // Callers may do anything with results, so they outlive everything...
     if (l->kind == LOC_RESULT) {
         // ...except the results of a func literal called on the spot,
@@ -128,18 +134,19 @@ bool esc_outlives(Batch *b, Location *l, Location *other) {
     return false;
 }
 
+// Flows into one of the function's own results are recorded as such
+// (unless that result escapes anyway, or there are too many results for
+// the tag); everything else that outlives the call is the heap.
+static bool leaks_to_result(Location *l, Location *sink) {
+    return !sink->escapes && sink->kind == LOC_RESULT && sink->curfn == l->curfn &&
+           sink->result_index - 1 < ESC_NUM_RESULTS;
+}
+
 static void leak_to(Location *l, Location *sink, int derefs) {
-    // Flows into one of the function's own results are recorded as such
-    // (unless that result escapes anyway, or there are too many results
-    // for the tag); everything else that outlives the call is the heap.
-    if (!sink->escapes && sink->kind == LOC_RESULT && sink->curfn == l->curfn) {
-        int ri = sink->result_index - 1;
-        if (ri < ESC_NUM_RESULTS) {
-            esc_leaks_add_result(&l->param_esc, ri, derefs);
-            return;
-        }
-    }
-    esc_leaks_add_heap(&l->param_esc, derefs);
+    if (leaks_to_result(l, sink))
+        esc_leaks_add_result(&l->param_esc, sink->result_index - 1, derefs);
+    else
+        esc_leaks_add_heap(&l->param_esc, derefs);
 }
 
 // Bellman-Ford from root over incoming edges, with a LIFO work list.
@@ -178,6 +185,8 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
                     int rec = esc_warn(b, REC_LEAK_FLOW, l->pos, "parameter %s leaks to %s with derefs=%d",
                                        l->text, buf_cstr(&where), derefs);
                     esc_rec_about(b, rec, l);
+                    if (rec >= 0)
+                        b->log->recs.data[rec].to_result = leaks_to_result(l, root);
                     buf_free(&where);
                     explain_path(b, rec, root, l);
                 }
@@ -202,7 +211,7 @@ static void walk_one(Batch *b, Location *root, uint32_t walkgen, LocStack *queue
             Edge *edge = &l->edges.data[i];
             Location *src = edge->src;
             // Already on the heap: nothing more can happen to it from here.
-            if (src->escapes)
+            if (src->escapes || edge->cut)
                 continue;
             int d = derefs + edge->derefs;
             if (src->walkgen != walkgen || src->derefs > d) {

@@ -10,6 +10,8 @@
 // explanation's lines, each under the record's position.
 void report_text(Buf *out, const RecordLog *log, int m);
 void report_text_file(FILE *out, const RecordLog *log, int m);
+// One record's lines.
+void report_text_record(Buf *out, const Record *r);
 
 // s as a JSON string, as Go's encoding/json writes it (<, >, & escaped).
 void report_json_str(Buf *b, const char *s);
@@ -89,6 +91,11 @@ typedef struct HtmlConfig {
     const char *goesc_version;
 } HtmlConfig;
 void report_html(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs, const HtmlConfig *cfg);
+
+// goesc explain: each diagnostic the escape stage explained (the records
+// REC_EXPLAIN_* point to), as -m prints it; gc's -m=2 explanations of it
+// verbatim; then its other paths and its cut. Returns how many.
+int report_explain(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs);
 
 // -format=dot: a function's location graph for Graphviz.
 void report_dot(FILE *out, const FlowGraph *g);

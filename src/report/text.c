@@ -1,7 +1,7 @@
 // text.c: the records as gc prints them with -m.
 #include "report.h"
 
-static void one(Buf *out, const Record *r) {
+void report_text_record(Buf *out, const Record *r) {
     const char *pos = r->pos ? r->pos : "";
     // an explanation's first line ends in a colon
     const char *colon =
@@ -29,7 +29,7 @@ static void one(Buf *out, const Record *r) {
 void report_text(Buf *out, const RecordLog *log, int m) {
     for (int i = 0; i < log->recs.len; i++)
         if (log->recs.data[i].level <= m)
-            one(out, &log->recs.data[i]);
+            report_text_record(out, &log->recs.data[i]);
 }
 
 void report_text_file(FILE *out, const RecordLog *log, int m) {
@@ -38,7 +38,7 @@ void report_text_file(FILE *out, const RecordLog *log, int m) {
         if (log->recs.data[i].level > m)
             continue;
         b.len = 0;
-        one(&b, &log->recs.data[i]);
+        report_text_record(&b, &log->recs.data[i]);
         fwrite(b.data, 1, b.len, out);
     }
     buf_free(&b);

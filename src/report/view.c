@@ -185,15 +185,13 @@ static bool explains(const Record *r, const Record *x) {
     if (x->kind != REC_LEAK_FLOW)
         return false;
     const char *to = strstr(r->msg, " to result ");
+    if (!to)
+        return !x->to_result;
+    to += strlen(" to result ");
+    size_t n = strcspn(to, " ");
     char dst[256];
-    if (to) {
-        to += strlen(" to result ");
-        size_t n = strcspn(to, " ");
-        snprintf(dst, sizeof dst, " leaks to %.*s with ", (int)(n < 200 ? n : 200), to);
-    } else {
-        snprintf(dst, sizeof dst, " leaks to {heap} with ");
-    }
-    return strstr(x->msg, dst) != NULL;
+    snprintf(dst, sizeof dst, " leaks to %.*s with ", (int)(n < 200 ? n : 200), to);
+    return x->to_result && strstr(x->msg, dst) != NULL;
 }
 
 const Record *report_explanation(const Explained *ex, const Record *r, const Record *prev) {

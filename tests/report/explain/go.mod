@@ -1,0 +1,3 @@
+module example.com/explaincases
+
+go 1.19
