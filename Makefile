@@ -7,7 +7,7 @@ LDLIBS += -lgmp -lm -lpthread
 PREFIX ?= /usr/local
 
 SRCS := $(wildcard src/base/*.c src/syntax/*.c src/types/*.c src/ir/*.c src/inline/*.c \
-                   src/escape/*.c src/report/*.c) src/main.c
+                   src/escape/*.c src/report/*.c src/cmd/*.c) src/main.c
 HDRS := $(wildcard src/*/*.h)
 OBJS := $(SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o)

@@ -17,17 +17,36 @@
 #include "inline/inline.h"
 #include "escape/escape.h"
 #include "report/report.h"
+#include "cmd/cmd.h"
 
-// goesc's own version (the Go it models is go1.19).
-#define GOESC_VERSION "0.1.0"
+void goesc_usage(FILE *out, bool full) {
+    if (!full) {
+        fprintf(out, "usage: goesc [flags] [PATTERN|FILE...]\n"
+                     "       goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n"
+                     "Run 'goesc help' for details.\n");
+        return;
+    }
+    fprintf(out,
+            "usage: goesc [flags] [PATTERN|FILE...]      escape analysis: gc's -m lines (default: -m .)\n"
+            "       goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n"
+            "                                            why what is there goes to the heap or leaks\n"
+            "       goesc explain [flags] -all [PACKAGES]\n"
+            "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
+            "                                            the packages a pattern names, as go list\n"
+            "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
+            "                                            load and type-check only\n"
+            "       goesc parse [-e] [-dump] FILE...     parse only\n"
+            "       goesc version                        goesc's version and the Go it models\n"
+            "       goesc help                           this help\n");
+    fprintf(out, "\nPATTERN is what go build takes: ./..., import paths, std, all, directories;\n"
+                 "FILE... is a list of .go files of one package, as go tool compile takes them.\n"
+                 "Without -m, goesc prints what -m prints; with -o it is silent, as gc is.\n\n"
+                 "Flags:\n");
+    cmd_escape_flags(out);
+}
 
 static void usage(void) {
-    fprintf(stderr,
-            "usage: goesc parse [-e] [-dump] FILE...\n"
-            "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
-            "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
-            "       goesc [-m] [-l] [flags] PATTERN|FILE...\n"
-            "       goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n");
+    goesc_usage(stderr, false);
     exit(2);
 }
 
@@ -88,7 +107,7 @@ static int cmd_parse(int argc, char **argv) {
 }
 
 // Splits a -tags value (comma- or space-separated, as cmd/go accepts).
-static int split_tags(const char *v, Str **out) {
+int split_tags(const char *v, Str **out) {
     int n = 0;
     Str *tags = xcalloc(strlen(v) + 1, sizeof(Str));
     for (const char *s = v; *s;) {
@@ -120,7 +139,7 @@ static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
 // limit, as gc compiles each package separately. A package whose imports
 // failed is skipped, as the go command would. Returns -1 when skipped, 1
 // after errors, else 0; a failed package is marked bad.
-static int check_package(Package *p, bool error_all) {
+int check_package(Package *p, bool error_all, Str lang) {
     bool skip = p->bad;
     for (int j = 0; j < p->nimports && !skip; j++)
         if (!p->imports[j] || p->imports[j]->bad)
@@ -130,7 +149,7 @@ static int check_package(Package *p, bool error_all) {
         return -1;
     }
     Diags pd = {.limit = error_all ? 0 : 10};
-    CheckConfig cc = {.error_all = error_all};
+    CheckConfig cc = {.error_all = error_all, .lang = lang};
     int r = 0;
     if (!types_check_package(p, &cc, &pd)) {
         p->bad = true;
@@ -176,7 +195,7 @@ static int cmd_check(int argc, char **argv) {
                 printf("package %s\n", p->path);
                 fflush(stdout);
             }
-            int r = check_package(p, error_all);
+            int r = check_package(p, error_all, NULL);
             if (r < 0)
                 continue;
             if (r > 0)
@@ -254,515 +273,23 @@ static int cmd_list(int argc, char **argv) {
     return rc;
 }
 
-// gc's separate compilation: -o writes the package's summary (escape
-// tags) and -I, -D, -p find and name the summaries of earlier runs, so
-// that packages can be analysed one per run as gc compiles them.
-typedef struct SepFlags {
-    const char *out;        // -o FILE
-    VEC(Str) import_dirs;   // -I DIR, in order
-    Str local_prefix;       // -D DIR
-    Str pkgpath;            // -p PATH
-    Buf flags;              // flags that change the results, for the summary
-} SepFlags;
-
-// Takes -o, -I, -D or -p at argv[i], as "-o X" or "-o=X"; returns the
-// number of arguments used, 0 if argv[i] is none of them.
-static int sep_flag(int argc, char **argv, int i, SepFlags *sf) {
-    static const char names[] = "oIDp";
-    const char *a = argv[i];
-    if (a[0] != '-' || !a[1] || !strchr(names, a[1]) || (a[2] && a[2] != '='))
-        return 0;
-    const char *v = a[2] ? a + 3 : i + 1 < argc ? argv[i + 1] : NULL;
-    if (!v)
-        return 0;
-    switch (a[1]) {
-    case 'o': sf->out = v; break;
-    case 'I': vec_push(&sf->import_dirs, str_cstr(v)); break;
-    case 'D': sf->local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
-    case 'p': sf->pkgpath = str_cstr(v); break;
-    }
-    return a[2] ? 1 : 2;
-}
-
-// Flags recorded in a summary: those that change escape results.
-static bool changes_results(const char *a) {
-    static const char *const prefixes[] = {"-N", "-smallframes", "-+", "-d=", "-race",
-                                           "-msan", "-asan", "-spectre"};
-    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
-        if (strncmp(a, prefixes[k], strlen(prefixes[k])) == 0)
-            return true;
-    return strcmp(a, "-l") == 0 || strncmp(a, "-l=", 3) == 0;
-}
-
-// -o: the summary of the one package compiled.
-static bool write_summary(Loader *l, SepFlags *sf, EscRecord *rec) {
-    int n;
-    Package **roots = load_roots(l, &n);
-    if (n != 1) {
-        fprintf(stderr, "goesc: -o needs exactly one package, have %d\n", n);
-        return false;
-    }
-    char *err = NULL;
-    Str path = sf->pkgpath ? sf->pkgpath : roots[0]->path;
-    if (!esc_summary_write(sf->out, roots[0], path, buf_cstr(&sf->flags), rec, &err)) {
-        fprintf(stderr, "%s\n", err);
-        free(err);
-        return false;
-    }
-    return true;
-}
-
-// gc's -json=0,DIR files for package p, whose records start at from.
-static bool write_json(Loader *l, SepFlags *sf, const char *dir, Package *p, RecordLog *log, int from) {
-    Str goroot = load_goroot(l);
-    char version[64] = "go1.19";
-    char *vpath = xasprintf("%s/VERSION", goroot);
-    FILE *vf = fopen(vpath, "r");
-    free(vpath);
-    if (vf) {
-        if (fgets(version, sizeof version, vf))
-            version[strcspn(version, "\n")] = 0;
-        fclose(vf);
-    }
-    char cwd[4096];
-    const char *goos = getenv("GOOS"), *goarch = getenv("GOARCH");
-    Json0Config jc = {.dir = dir,
-                      .goos = goos && *goos ? goos : "linux",
-                      .goarch = goarch && *goarch ? goarch : "amd64",
-                      .gc_version = version,
-                      .goroot = goroot,
-                      .cwd = getcwd(cwd, sizeof cwd),
-                      .names_as_given = sf->out != NULL};
-    // gc's -p: what go build passes (main for commands), else -p's value.
-    const char *path = sf->out ? (sf->pkgpath ? sf->pkgpath : "")
-                       : p->name && strcmp(p->name, "main") == 0 ? "main" : types_link_path(p);
-    char *err = NULL;
-    if (report_json0(log, from, log->recs.len, path, &jc, &err))
-        return true;
-    fprintf(stderr, "goesc: %s\n", err);
-    free(err);
-    return false;
-}
-
-// The root SARIF's URIs are relative to: the repository holding dir (the
-// nearest directory up with .git), else its module (go.mod), else dir.
-static char *source_root(const char *dir) {
-    if (!dir)
-        return xasprintf("/");
-    char *mod = NULL;
-    char *d = path_clean(dir);
-    for (;;) {
-        char *git = xasprintf("%s/.git", d), *gomod = xasprintf("%s/go.mod", d);
-        bool is_repo = access(git, F_OK) == 0;
-        if (!mod && access(gomod, F_OK) == 0)
-            mod = xasprintf("%s", d);
-        free(git);
-        free(gomod);
-        if (is_repo) {
-            free(mod);
-            return d;
-        }
-        char *slash = strrchr(d, '/');
-        if (!slash || slash == d)
-            break;
-        *slash = 0;
-    }
-    free(d);
-    return mod ? mod : path_clean(dir);
-}
-
-// goesc [gc flags] FILE...|PATTERN...: gc's -m output without compiling.
-// Flags that change escape results are honoured (-m, -m=N, -smallframes,
-// -+, -e), and those of separate compilation (-o, -I, -D, -p); the others
-// gc accepts are ignored.
-// goesc explain's positions: FILE:LINE[:COL], FILE by its real path.
-typedef struct ExplainAt {
-    const char *arg;
-    char *file;
-    int line, col;          // col 0: any
-    bool hit;
-} ExplainAt;
-typedef struct ExplainSpec {
-    VEC(ExplainAt) at;
-    int n;
-    bool all;
-    PtrMap real;            // SrcFile* -> its real path ("" if none)
-} ExplainSpec;
-
-static bool explain_match(void *ctx, Pos p) {
-    ExplainSpec *xs = ctx;
-    if (xs->all)
-        return true;
-    SrcFile *f = pos_file(p);
-    if (!f)
-        return false;
-    char *real = ptrmap_get(&xs->real, f);
-    if (!real) {
-        char *r = realpath(f->path, NULL);
-        real = r ? r : xstrdup("");
-        ptrmap_put(&xs->real, f, real);
-    }
-    Position at = pos_resolve_raw(p);
-    bool any = false;
-    for (int i = 0; i < xs->n; i++) {
-        ExplainAt *x = &xs->at.data[i];
-        if (x->line == at.line && (!x->col || x->col == at.col) && strcmp(x->file, real) == 0)
-            x->hit = any = true;
-    }
-    return any;
-}
-
-static int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
-    LoadConfig cfg = {.parse = true, .compile_files = true};
-    EscConfig ec = {0};
-    SepFlags sf = {0};
-    EscRecord rec = {0};
-    bool error_all = false;
-    int lflag = 0;          // gc's -l count
-    bool race = false, instrumenting = false;
-    char *json_dir = NULL;  // gc's -json=0,DIR
-    bool format_json = false;   // -format=json
-    bool format_dot = false;    // -format=dot -func=NAME
-    bool format_sarif = false;  // -format=sarif
-    bool format_html = false;   // -format=html
-    const char *graph_func = NULL;
-    int i = 0;
-    while (i < argc && argv[i][0] == '-' && argv[i][1]) {
-        const char *a = argv[i];
-        int k = loader_flags(argc, argv, i, &cfg);
-        if (!k)
-            k = sep_flag(argc, argv, i, &sf);
-        if (k) {
-            i += k;
-            continue;
-        }
-        if (changes_results(a))
-            buf_printf(&sf.flags, "%s%s", sf.flags.len ? " " : "", a);
-        if (strncmp(a, "-format=", 8) == 0 || strcmp(a, "-format") == 0) {
-            const char *v = a[7] ? a + 8 : i + 1 < argc ? argv[++i] : "";
-            format_json = strcmp(v, "json") == 0;
-            format_dot = strcmp(v, "dot") == 0;
-            format_sarif = strcmp(v, "sarif") == 0;
-            format_html = strcmp(v, "html") == 0;
-            if (!format_json && !format_dot && !format_sarif && !format_html && strcmp(v, "text") != 0) {
-                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json, sarif, html or dot\n",
-                        v);
-                return 2;
-            }
-        } else if (strncmp(a, "-func=", 6) == 0 || strcmp(a, "-func") == 0) {
-            graph_func = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : "";
-        } else if (strcmp(a, "-json") == 0 || strncmp(a, "-json=", 6) == 0) {
-            const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
-            char *err = NULL;
-            free(json_dir);
-            json_dir = v ? report_json0_dir(v, &err) : NULL;
-            if (!json_dir) {
-                fprintf(stderr, "goesc: %s\n", err ? err : "flag needs an argument: -json");
-                free(err);
-                return v ? 1 : 2;
-            }
-        } else if (strcmp(a, "-m") == 0)
-            ec.m++;
-        else if (strncmp(a, "-m=", 3) == 0)
-            ec.m = atoi(a + 3);
-        else if (strcmp(a, "-l") == 0)
-            lflag++;
-        else if (strncmp(a, "-l=", 3) == 0)
-            lflag = atoi(a + 3);
-        else if (strcmp(a, "-smallframes") == 0)
-            ec.smallframes = true;
-        else if (strcmp(a, "-race") == 0)
-            race = instrumenting = true;
-        else if (strcmp(a, "-msan") == 0 || strcmp(a, "-asan") == 0)
-            instrumenting = true;
-        else if (strcmp(a, "-+") == 0)
-            ec.compiling_runtime = cfg.files_runtime = true;
-        else if (strcmp(a, "-std") == 0)
-            cfg.files_std = true;
-        else if (strcmp(a, "-e") == 0)
-            error_all = true;
-        else if (strncmp(a, "-e=", 3) == 0)  // a Go bool flag: -e=0, -e=false, -e=true
-            error_all = strcmp(a + 3, "1") == 0 || strcmp(a + 3, "true") == 0 ||
-                        strcmp(a + 3, "t") == 0 || strcmp(a + 3, "T") == 0 ||
-                        strcmp(a + 3, "TRUE") == 0 || strcmp(a + 3, "True") == 0;
-        else if (is_gc_flag_with_arg(a) && i + 1 < argc)
-            i++;
-        else if (!is_gc_flag(a))
-            usage();
-        i++;
-    }
-    if (i == argc)
-        usage();
-    if (format_dot && (!graph_func || !*graph_func)) {
-        fprintf(stderr, "goesc: -format=dot needs -func=NAME (a function as gc names it: F, T.M, (*T).M, F.func1)\n");
-        return 2;
-    }
-    // -format=json lists the -m lines by default, and their explanations;
-    // -format=dot's edges carry them too.
-    bool structured = format_json || format_sarif || format_html;
-    if (xs) {
-        // explain prints gc's -m=2 explanations and reads the -m=2 graph
-        ec.m = 2;
-        ec.explain_at = explain_match;
-        ec.explain_ctx = xs;
-        structured = format_json = format_sarif = format_html = format_dot = false;
-    }
-    if ((structured || format_dot) && ec.m == 0)
-        ec.m = 1;
-    ec.graph_func = format_dot ? graph_func : NULL;
-    // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
-    InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
-                    .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL || structured || format_dot;
-    ic.json = ec.json;
-    if (json_dir) {
-        char *err = NULL;
-        if (!report_json0_mkdir(json_dir, &err)) {
-            fprintf(stderr, "goesc: %s\n", err);
-            free(err);
-            free(json_dir);
-            return 1;
-        }
-    }
-    cfg.local_prefix = sf.local_prefix;
-    cfg.pkgpath = sf.pkgpath;
-    cfg.import_dirs = sf.import_dirs.data;
-    cfg.nimport_dirs = sf.import_dirs.len;
-    cfg.read_object = esc_summary_read;
-    if (sf.out)
-        ec.record = &rec;
-    Diags diags = {0};
-    Loader *l = load_new(&cfg, &diags);
-    int rc = 0;
-    if (!l) {
-        diag_flush(&diags);
-        return 1;
-    }
-    int n;
-    Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
-    rc = diags.nerrors ? 1 : 0;
-    diag_flush(&diags);
-    types_universe_init(load_lookup(l, str_cstr("unsafe")));
-    for (int k = 0; k < n; k++) {
-        if (check_package(pkgs[k], error_all) > 0)
-            rc = 1;
-    }
-    // gc's -p names the package compiled from a file list in link strings
-    // (p.T in generic instances' names).
-    for (int k = 0; sf.pkgpath && k < n; k++)
-        if (pkgs[k]->matched && strcmp(pkgs[k]->path, "command-line-arguments") == 0)
-            pkgs[k]->link_path = sf.pkgpath;
-    for (int k = 0; k < n; k++)
-        pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
-    if (rc == 0) {
-        RecordLog log = {0};
-        ec.log = &log;
-        Inliner *inl = inl_new(&ic);
-        ec.inliner = inl;
-        EscSession *es = esc_begin(&ec);
-        VEC(ReportPackage) ranges = {0};
-        for (int k = 0; k < n; k++) {
-            int from = log.recs.len;
-            if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
-                inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
-            if (esc_package(es, pkgs[k]))
-                rc = 1;
-            if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
-                rc = 1;
-            if (pkgs[k]->matched) {
-                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len, NULL, 0};
-                if (format_html) {
-                    rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
-                    for (int f = 0; f < pkgs[k]->nfiles; f++)
-                        if (pkgs[k]->syn && pkgs[k]->syn[f] && pkgs[k]->syn[f]->src->text)
-                            rp.files[rp.nfiles++] = pkgs[k]->syn[f]->src;
-                }
-                vec_push(&ranges, rp);
-            }
-        }
-        if (xs) {
-            report_explain(stdout, &log, ranges.data, ranges.len);
-            for (int x = 0; x < xs->n; x++)
-                if (!xs->at.data[x].hit) {
-                    fprintf(stderr, "goesc explain: %s: nothing is moved to the heap, escapes or leaks there\n",
-                            xs->at.data[x].arg);
-                    rc = 1;
-                }
-        } else if (format_dot) {
-            if (!log.graphs.len) {
-                fprintf(stderr, "goesc: no function %s in the packages named\n", graph_func);
-                rc = 1;
-            }
-            for (int g = 0; g < log.graphs.len; g++)
-                report_dot(stdout, log.graphs.data[g]);
-        } else if (format_json) {
-            char cwd[4096];
-            JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
-            report_json(stdout, &log, ranges.data, ranges.len, &jc);
-        } else if (format_html) {
-            HtmlConfig hc = {.m = ec.m, .goesc_version = GOESC_VERSION};
-            report_html(stdout, &log, ranges.data, ranges.len, &hc);
-        } else if (format_sarif) {
-            char cwd[4096];
-            char *root = source_root(getcwd(cwd, sizeof cwd));
-            SarifConfig sc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = cwd, .root = root};
-            report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
-            free(root);
-        } else {
-            report_text_file(stdout, &log, ec.m);
-        }
-        for (int r = 0; r < ranges.len; r++)
-            free(ranges.data[r].files);
-        vec_free(&ranges);
-        rec_log_free(&log);
-        // The summary reads the session's tags, which esc_end frees.
-        if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
-            rc = 1;
-        esc_end(es);
-        inl_free(inl);
-    }
-    for (int k = 0; k < n; k++)
-        types_free_info(pkgs[k]);
-    if (rc && sf.out)
-        esc_summary_discard(sf.out);
-    free(json_dir);
-    fflush(stdout);
-    load_free(l);
-    free(cfg.tags);
-    vec_free(&sf.import_dirs);
-    vec_free(&rec.funcs);
-    buf_free(&sf.flags);
-    return rc;
-}
-
-// Whether a is FILE.go:LINE[:COL]; fills x.
-static bool parse_position(const char *a, ExplainAt *x) {
-    const char *go = strstr(a, ".go:");
-    if (!go)
-        return false;
-    while (strstr(go + 1, ".go:"))
-        go = strstr(go + 1, ".go:");
-    char *end;
-    long line = strtol(go + 4, &end, 10), col = 0;
-    if (end == go + 4 || line <= 0 || line > 1 << 30)
-        return false;
-    if (*end == ':') {
-        const char *c = end + 1;
-        col = strtol(c, &end, 10);
-        if (end == c || col <= 0 || col > 1 << 30)
-            return false;
-    }
-    if (*end)
-        return false;
-    x->arg = a;
-    x->file = xmalloc((size_t)(go + 3 - a) + 1);
-    memcpy(x->file, a, (size_t)(go + 3 - a));
-    x->file[go + 3 - a] = 0;
-    x->line = (int)line, x->col = (int)col;
-    return true;
-}
-
-// The directory of a file, as a package pattern ("./dir", "/abs", ".").
-static char *file_dir(const char *file) {
-    const char *slash = strrchr(file, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == file)
-        return xstrdup("/");
-    size_t n = (size_t)(slash - file);
-    char *d = xmalloc(n + 3);
-    if (file[0] == '/' || file[0] == '.')
-        sprintf(d, "%.*s", (int)n, file);
-    else
-        sprintf(d, "./%.*s", (int)n, file);
-    return d;
-}
-
-// goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]: the escape command
-// at -m=2, printing what is at the positions, and more than gc says.
-static int cmd_explain(int argc, char **argv) {
-    ExplainSpec xs = {0};
-    VEC(char *) flags = {0};
-    VEC(char *) named = {0};
-    VEC(char *) dirs = {0};
-    int rc = 0;
-    for (int i = 0; i < argc; i++) {
-        ExplainAt x = {0};
-        if (strcmp(argv[i], "-all") == 0) {
-            xs.all = true;
-        } else if (argv[i][0] == '-') {
-            vec_push(&flags, argv[i]);
-            if ((is_gc_flag_with_arg(argv[i]) || strcmp(argv[i], "-tags") == 0) && i + 1 < argc)
-                vec_push(&flags, argv[++i]);
-        } else if (parse_position(argv[i], &x)) {
-            char *real = realpath(x.file, NULL);
-            if (!real) {
-                fprintf(stderr, "goesc explain: stat %s: no such file or directory\n", x.file);
-                free(x.file);
-                rc = 1;
-                continue;
-            }
-            char *dir = file_dir(x.file);
-            bool seen = false;
-            for (int k = 0; k < dirs.len && !seen; k++)
-                seen = strcmp(dirs.data[k], dir) == 0;
-            if (seen)
-                free(dir);
-            else
-                vec_push(&dirs, dir);
-            free(x.file);
-            x.file = real;
-            vec_push(&xs.at, x);
-            xs.n++;
-        } else {
-            vec_push(&named, argv[i]);
-        }
-    }
-    if (!rc && !xs.n && !xs.all) {
-        fprintf(stderr, "usage: goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n"
-                        "       goesc explain [flags] -all PACKAGES\n");
-        rc = 2;
-    }
-    if (!rc) {
-        VEC(char *) args = {0};
-        for (int k = 0; k < flags.len; k++)
-            vec_push(&args, flags.data[k]);
-        vec_push(&args, "-m=2");
-        if (named.len)
-            for (int k = 0; k < named.len; k++)
-                vec_push(&args, named.data[k]);
-        else if (dirs.len)
-            for (int k = 0; k < dirs.len; k++)
-                vec_push(&args, dirs.data[k]);
-        else
-            vec_push(&args, ".");
-        rc = cmd_escape(args.len, args.data, &xs);
-        vec_free(&args);
-    }
-    for (int k = 0; k < xs.n; k++)
-        free(xs.at.data[k].file);
-    vec_free(&xs.at);
-    for (size_t k = 0; k < xs.real.cap; k++)
-        if (xs.real.keys[k])
-            free(xs.real.vals[k]);
-    ptrmap_free(&xs.real);
-    for (int k = 0; k < dirs.len; k++)
-        free(dirs.data[k]);
-    vec_free(&dirs);
-    vec_free(&flags);
-    vec_free(&named);
-    return rc;
-}
-
 static int run(int argc, char **argv) {
     if (argc < 2)
-        usage();
+        return cmd_escape(0, argv + 1, NULL);
     if (strcmp(argv[1], "parse") == 0)
         return cmd_parse(argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(argv[1], "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(argv[1], "help") == 0) {
+        goesc_usage(stdout, true);
+        return 0;
+    }
+    if (strcmp(argv[1], "version") == 0) {
+        printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);
+        return 0;
+    }
     if (strcmp(argv[1], "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
     return cmd_escape(argc - 1, argv + 1, NULL);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # 76-errorcheck-all.sh: every single-file errorcheck test of Go 1.19's
 # test/ (syntax, type and -m tests alike), run the way run.go runs gc
-# (`goesc {gcflags} {file}`), scored by the shared scorer. goesc must
+# (`goesc {gcflags} -o {out} {file}`), scored by the shared scorer. goesc must
 # never crash on them (exit 0 or 1 only), and the files listed in
 # tests/types/errorcheck_all.pass must keep passing (a ratchet; newly
 # passing files are added, commit them). -m tests that need inlining fail
@@ -11,7 +11,7 @@ PASS=tests/types/errorcheck_all.pass
 [ -x ./goesc ] || { echo "FAIL errorcheck-all: goesc is not built"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-if ! python3 tests/syntax/score_errorcheck.py --tool "$PWD/goesc {gcflags} {file}" \
+if ! python3 tests/syntax/score_errorcheck.py --tool "$PWD/goesc {gcflags} -o {out} {file}" \
         --json "$tmp/score.json" >"$tmp/out" 2>&1; then
     echo "FAIL errorcheck-all: the scorer failed: $(tail -1 "$tmp/out")"
     exit 0

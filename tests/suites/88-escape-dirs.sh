@@ -129,7 +129,7 @@ head -c 2000 /dev/urandom >"$work/test/a.a"; bad random
 # Truncated at every tenth byte, and just before the end.
 size=$(wc -c <"$orig")
 trunc_ok=1
-for n in $(seq 1 10 "$size") $((size - 1)); do
+for n in $(seq 1 10 $((size - 1))) $((size - 1)); do
     head -c "$n" "$orig" >"$work/test/a.a"
     compile "$G" test/b test/b.a "$work/src/b.go"
     if [ $rc -ne 1 ] || ! grep -q 'could not import ./a (' "$work/out"; then

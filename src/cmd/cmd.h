@@ -1,0 +1,49 @@
+// cmd.h: goesc's subcommands beyond main.c's parse, check and list.
+#ifndef GOESC_CMD_H
+#define GOESC_CMD_H
+
+#include <stdio.h>
+
+#include "../base/base.h"
+#include "../types/types.h"
+
+// goesc's own version (the Go it models is go1.19).
+#define GOESC_VERSION "0.1.0"
+#define GOESC_MODELS "go1.19"
+
+// main.c's helpers shared with the subcommands.
+int split_tags(const char *v, Str **out);
+// Type-checks one package of a dependencies-first list as gc compiles it
+// (lang: -lang, NULL for go1.19). Returns -1 when skipped (its imports
+// failed), 1 after errors, else 0.
+int check_package(Package *p, bool error_all, Str lang);
+// The synopsis of every subcommand; full adds the flags of the escape
+// command.
+void goesc_usage(FILE *out, bool full);
+
+// goesc explain: the positions asked about (explain.c).
+typedef struct ExplainAt {
+    const char *arg;
+    char *file;             // its real path
+    int line, col;          // col 0: any
+    bool hit;
+} ExplainAt;
+typedef struct ExplainSpec {
+    VEC(ExplainAt) at;
+    int n;
+    bool all;
+    PtrMap real;            // SrcFile* -> its real path ("" if none)
+} ExplainSpec;
+bool explain_match(void *ctx, Pos p);
+
+// goesc [flags] PATTERN|FILE...: gc's -m output (escape.c); with xs,
+// goesc explain's.
+int cmd_escape(int argc, char **argv, ExplainSpec *xs);
+int cmd_explain(int argc, char **argv);
+// Whether arg is a flag of the escape command whose value is the next
+// argument ("-tags X").
+bool cmd_escape_flag_takes_value(const char *arg);
+// Prints the escape command's flags, one line each.
+void cmd_escape_flags(FILE *out);
+
+#endif

@@ -1,0 +1,444 @@
+// escape.c: the escape command, goesc's main job: the pipeline (load,
+// check, inline, escape) over the packages or files named, and the
+// report in the format asked for.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../base/base.h"
+#include "../syntax/syntax.h"
+#include "../types/types.h"
+#include "../inline/inline.h"
+#include "../escape/escape.h"
+#include "../report/report.h"
+#include "cmd.h"
+#include "flags.h"
+
+// gc's separate compilation: -o writes the package's summary (escape
+// tags) and -I, -D, -p find and name the summaries of earlier runs, so
+// that packages can be analysed one per run as gc compiles them.
+typedef struct SepFlags {
+    const char *out;        // -o FILE
+    VEC(Str) import_dirs;   // -I DIR, in order
+    Str local_prefix;       // -D DIR
+    Str pkgpath;            // -p PATH
+    Buf flags;              // flags that change the results, for the summary
+} SepFlags;
+
+// -o: the summary of the one package compiled.
+static bool write_summary(Loader *l, SepFlags *sf, EscRecord *rec) {
+    int n;
+    Package **roots = load_roots(l, &n);
+    if (n != 1) {
+        fprintf(stderr, "goesc: -o needs exactly one package, have %d\n", n);
+        return false;
+    }
+    char *err = NULL;
+    Str path = sf->pkgpath ? sf->pkgpath : roots[0]->path;
+    if (!esc_summary_write(sf->out, roots[0], path, buf_cstr(&sf->flags), rec, &err)) {
+        fprintf(stderr, "%s\n", err);
+        free(err);
+        return false;
+    }
+    return true;
+}
+
+// gc's -json=0,DIR files for package p, whose records start at from.
+static bool write_json(Loader *l, SepFlags *sf, const char *dir, Package *p, RecordLog *log, int from) {
+    Str goroot = load_goroot(l);
+    char version[64] = "go1.19";
+    char *vpath = xasprintf("%s/VERSION", goroot);
+    FILE *vf = fopen(vpath, "r");
+    free(vpath);
+    if (vf) {
+        if (fgets(version, sizeof version, vf))
+            version[strcspn(version, "\n")] = 0;
+        fclose(vf);
+    }
+    char cwd[4096];
+    const char *goos = getenv("GOOS"), *goarch = getenv("GOARCH");
+    Json0Config jc = {.dir = dir,
+                      .goos = goos && *goos ? goos : "linux",
+                      .goarch = goarch && *goarch ? goarch : "amd64",
+                      .gc_version = version,
+                      .goroot = goroot,
+                      .cwd = getcwd(cwd, sizeof cwd),
+                      .names_as_given = sf->out != NULL};
+    // gc's -p: what go build passes (main for commands), else -p's value.
+    const char *path = sf->out ? (sf->pkgpath ? sf->pkgpath : "")
+                       : p->name && strcmp(p->name, "main") == 0 ? "main" : types_link_path(p);
+    char *err = NULL;
+    if (report_json0(log, from, log->recs.len, path, &jc, &err))
+        return true;
+    fprintf(stderr, "goesc: %s\n", err);
+    free(err);
+    return false;
+}
+
+// The root SARIF's URIs are relative to: the repository holding dir (the
+// nearest directory up with .git), else its module (go.mod), else dir.
+static char *source_root(const char *dir) {
+    if (!dir)
+        return xasprintf("/");
+    char *mod = NULL;
+    char *d = path_clean(dir);
+    for (;;) {
+        char *git = xasprintf("%s/.git", d), *gomod = xasprintf("%s/go.mod", d);
+        bool is_repo = access(git, F_OK) == 0;
+        if (!mod && access(gomod, F_OK) == 0)
+            mod = xasprintf("%s", d);
+        free(git);
+        free(gomod);
+        if (is_repo) {
+            free(mod);
+            return d;
+        }
+        char *slash = strrchr(d, '/');
+        if (!slash || slash == d)
+            break;
+        *slash = 0;
+    }
+    free(d);
+    return mod ? mod : path_clean(dir);
+}
+
+// The escape command's flags: goesc's own, then gc's that change what it
+// prints, then gc's others, accepted and ignored (they only concern code
+// generation, profiling or the build).
+enum {
+    F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_IGNORED
+};
+static const FlagDef escape_flags[] = {
+    [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
+    [F_FUNC] = {"func", FLAG_STRING, "NAME", "-format=dot: the function whose graph to print (F, T.M, (*T).M, F.func1)"},
+    [F_TAGS] = {"tags", FLAG_STRING, "T,U", "build tags, as go build takes them"},
+    [F_M] = {"m", FLAG_COUNT, NULL, "print optimization decisions; -m=2 explains them (the default is -m)"},
+    [F_L] = {"l", FLAG_COUNT, NULL, "disable inlining (-l=4: more inlining, as gc's)"},
+    [F_E] = {"e", FLAG_COUNT, NULL, "no limit on number of errors reported"},
+    [F_JSON] = {"json", FLAG_STRING, "0,DIR", "also write gc's optimizer logs under DIR (file://DIR too)"},
+    [F_SMALLFRAMES] = {"smallframes", FLAG_BOOL, NULL, "reduce the size limit for stack allocated objects"},
+    [F_RACE] = {"race", FLAG_BOOL, NULL, "analyse as built with the race detector"},
+    [F_MSAN] = {"msan", FLAG_BOOL, NULL, "analyse as built for the memory sanitizer"},
+    [F_ASAN] = {"asan", FLAG_BOOL, NULL, "analyse as built for the address sanitizer"},
+    [F_RUNTIME] = {"+", FLAG_BOOL, NULL, "compiling runtime: a variable moved to the heap is an error"},
+    [F_STD] = {"std", FLAG_BOOL, NULL, "compiling standard library (its directives are allowed)"},
+    [F_O] = {"o", FLAG_STRING, "file", "separate compilation: write the package's summary to file (then silent without -m)"},
+    [F_I] = {"I", FLAG_STRING, "directory", "add directory to the search path of summaries"},
+    [F_D] = {"D", FLAG_STRING, "path", "set relative path for local imports"},
+    [F_P] = {"p", FLAG_STRING, "path", "set expected package import path"},
+    [F_LANG] = {"lang", FLAG_STRING, "go1.N", "Go language version source code expects"},
+    [F_V] = {"V", FLAG_BOOL, NULL, "print version and exit"},
+    // gc's, ignored
+    {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL}, {"C", FLAG_COUNT, NULL, NULL},
+    {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
+    {"N", FLAG_COUNT, NULL, NULL}, {"S", FLAG_COUNT, NULL, NULL}, {"W", FLAG_COUNT, NULL, NULL},
+    {"j", FLAG_COUNT, NULL, NULL}, {"r", FLAG_COUNT, NULL, NULL},
+    {"w", FLAG_COUNT, NULL, NULL}, {"live", FLAG_COUNT, NULL, NULL}, {"t", FLAG_BOOL, NULL, NULL},
+    {"v", FLAG_BOOL, NULL, NULL}, {"clobberdead", FLAG_BOOL, NULL, NULL}, {"clobberdeadreg", FLAG_BOOL, NULL, NULL},
+    {"complete", FLAG_BOOL, NULL, NULL}, {"dwarf", FLAG_BOOL, NULL, NULL},
+    {"dwarfbasentries", FLAG_BOOL, NULL, NULL}, {"dwarflocationlists", FLAG_BOOL, NULL, NULL},
+    {"dynlink", FLAG_BOOL, NULL, NULL}, {"linkshared", FLAG_BOOL, NULL, NULL},
+    {"nolocalimports", FLAG_BOOL, NULL, NULL}, {"pack", FLAG_BOOL, NULL, NULL}, {"shared", FLAG_BOOL, NULL, NULL},
+    {"wb", FLAG_BOOL, NULL, NULL}, {"c", FLAG_INT, NULL, NULL}, {"gendwarfinl", FLAG_INT, NULL, NULL},
+    {"memprofilerate", FLAG_INT, NULL, NULL}, {"d", FLAG_STRING, NULL, NULL}, {"asmhdr", FLAG_STRING, NULL, NULL},
+    {"bench", FLAG_STRING, NULL, NULL}, {"blockprofile", FLAG_STRING, NULL, NULL},
+    {"buildid", FLAG_STRING, NULL, NULL}, {"cpuprofile", FLAG_STRING, NULL, NULL},
+    {"embedcfg", FLAG_STRING, NULL, NULL}, {"goversion", FLAG_STRING, NULL, NULL},
+    {"importcfg", FLAG_STRING, NULL, NULL}, {"installsuffix", FLAG_STRING, NULL, NULL},
+    {"linkobj", FLAG_STRING, NULL, NULL}, {"memprofile", FLAG_STRING, NULL, NULL},
+    {"mutexprofile", FLAG_STRING, NULL, NULL}, {"spectre", FLAG_STRING, NULL, NULL},
+    {"symabis", FLAG_STRING, NULL, NULL}, {"traceprofile", FLAG_STRING, NULL, NULL},
+    {"trimpath", FLAG_STRING, NULL, NULL},
+};
+enum { NFLAGS = sizeof escape_flags / sizeof *escape_flags };
+
+void cmd_escape_flags(FILE *out) {
+    flags_print(out, escape_flags, F_IGNORED);
+    fprintf(out, "  gc's other flags are accepted and ignored (code generation, profiling, the build):\n   ");
+    int col = 3;
+    for (int i = F_IGNORED; i < NFLAGS; i++) {
+        int w = (int)strlen(escape_flags[i].name) + 2;
+        if (col + w > 78) {
+            fprintf(out, "\n   ");
+            col = 3;
+        }
+        fprintf(out, " -%s", escape_flags[i].name);
+        col += w;
+    }
+    fputc('\n', out);
+}
+
+bool cmd_escape_flag_takes_value(const char *arg) {
+    const char *name = arg + 1 + (arg[1] == '-');
+    if (arg[0] != '-' || strchr(name, '='))
+        return false;
+    for (int i = 0; i < NFLAGS; i++)
+        if (strcmp(escape_flags[i].name, name) == 0)
+            return escape_flags[i].kind == FLAG_INT || escape_flags[i].kind == FLAG_STRING;
+    return false;
+}
+
+// Flags recorded in a summary: those that change escape results.
+static bool changes_results(int f, const char *name) {
+    if (f == F_L || f == F_SMALLFRAMES || f == F_RUNTIME || f == F_RACE || f == F_MSAN || f == F_ASAN)
+        return true;
+    return strcmp(name, "N") == 0 || strcmp(name, "d") == 0 || strcmp(name, "spectre") == 0;
+}
+
+// goesc [flags] FILE...|PATTERN...: gc's -m output without compiling.
+// With no -m and no -o it prints what -m prints: an escape analyser run
+// on its own is asked for its findings (gc's separate compilation, -o,
+// is silent without -m, as gc is).
+int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
+    LoadConfig cfg = {.parse = true, .compile_files = true};
+    EscConfig ec = {0};
+    SepFlags sf = {0};
+    EscRecord rec = {0};
+    bool error_all = false, m_given = false;
+    int lflag = 0;          // gc's -l count
+    bool race = false, instrumenting = false;
+    char *json_dir = NULL;  // gc's -json=0,DIR
+    bool format_json = false;   // -format=json
+    bool format_dot = false;    // -format=dot -func=NAME
+    bool format_sarif = false;  // -format=sarif
+    bool format_html = false;   // -format=html
+    const char *graph_func = NULL;
+    Str lang = NULL;
+    FlagUse *uses;
+    int nuses;
+    int i = flags_parse(escape_flags, NFLAGS, argc, argv, &uses, &nuses);
+    if (i < 0) {
+        goesc_usage(stderr, false);
+        return 2;
+    }
+    if (i < argc && (strcmp(argv[i], "-help") == 0 || strcmp(argv[i], "--help") == 0 ||
+                     strcmp(argv[i], "-h") == 0)) {
+        free(uses);
+        goesc_usage(stdout, true);
+        return 0;
+    }
+    int rc = 0;
+    for (int u = 0; u < nuses && !rc; u++) {
+        const FlagUse *x = &uses[u];
+        int f = (int)(x->def - escape_flags);
+        const char *v = x->value;
+        bool on = strcmp(v, "true") == 0;
+        if (changes_results(f, x->def->name))
+            buf_printf(&sf.flags, "%s-%s=%s", sf.flags.len ? " " : "", x->def->name, v);
+        switch (f) {
+        case F_FORMAT:
+            format_json = strcmp(v, "json") == 0;
+            format_dot = strcmp(v, "dot") == 0;
+            format_sarif = strcmp(v, "sarif") == 0;
+            format_html = strcmp(v, "html") == 0;
+            if (!format_json && !format_dot && !format_sarif && !format_html && strcmp(v, "text") != 0) {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -format: want text, json, sarif, html or dot\n",
+                        v);
+                rc = 2;
+            }
+            break;
+        case F_FUNC: graph_func = v; break;
+        case F_TAGS:
+            free(cfg.tags);
+            cfg.ntags = split_tags(v, &cfg.tags);
+            break;
+        case F_JSON: {
+            char *err = NULL;
+            free(json_dir);
+            json_dir = report_json0_dir(v, &err);
+            if (!json_dir) {
+                fprintf(stderr, "goesc: %s\n", err);
+                free(err);
+                rc = 1;
+            }
+            break;
+        }
+        case F_M:
+            ec.m = x->count;
+            m_given = true;
+            break;
+        case F_L: lflag = x->count; break;
+        case F_E: error_all = x->count > 0; break;
+        case F_SMALLFRAMES: ec.smallframes = on; break;
+        case F_RACE: race = on; break;
+        case F_MSAN:
+        case F_ASAN: instrumenting |= on; break;
+        case F_RUNTIME: ec.compiling_runtime = cfg.files_runtime = on; break;
+        case F_STD: cfg.files_std = on; break;
+        case F_O: sf.out = v; break;
+        case F_I: vec_push(&sf.import_dirs, str_cstr(v)); break;
+        case F_D: sf.local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
+        case F_P: sf.pkgpath = str_cstr(v); break;
+        case F_LANG: lang = *v ? str_cstr(v) : NULL; break;
+        case F_V:
+            if (on) {
+                printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);
+                free(uses);
+                free(json_dir);
+                return 0;
+            }
+            break;
+        default: break;
+        }
+    }
+    free(uses);
+    instrumenting |= race;
+    if (rc) {
+        free(json_dir);
+        free(cfg.tags);
+        vec_free(&sf.import_dirs);
+        buf_free(&sf.flags);
+        return rc;
+    }
+    // go build's default pattern
+    char *dot[] = {".", NULL};
+    if (i == argc) {
+        argv = dot;
+        argc = 1;
+        i = 0;
+    }
+    if (!m_given && !sf.out)
+        ec.m = 1;
+    if (format_dot && (!graph_func || !*graph_func)) {
+        fprintf(stderr, "goesc: -format=dot needs -func=NAME (a function as gc names it: F, T.M, (*T).M, F.func1)\n");
+        return 2;
+    }
+    // -format=json lists the -m lines by default, and their explanations;
+    // -format=dot's edges carry them too.
+    bool structured = format_json || format_sarif || format_html;
+    if (xs) {
+        // explain prints gc's -m=2 explanations and reads the -m=2 graph
+        ec.m = 2;
+        ec.explain_at = explain_match;
+        ec.explain_ctx = xs;
+        structured = format_json = format_sarif = format_html = format_dot = false;
+    }
+    if ((structured || format_dot) && ec.m == 0)
+        ec.m = 1;
+    ec.graph_func = format_dot ? graph_func : NULL;
+    // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
+    InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
+                    .instrumenting = instrumenting, .json = json_dir != NULL};
+    ec.json = json_dir != NULL || structured || format_dot;
+    ic.json = ec.json;
+    if (json_dir) {
+        char *err = NULL;
+        if (!report_json0_mkdir(json_dir, &err)) {
+            fprintf(stderr, "goesc: %s\n", err);
+            free(err);
+            free(json_dir);
+            return 1;
+        }
+    }
+    cfg.local_prefix = sf.local_prefix;
+    cfg.pkgpath = sf.pkgpath;
+    cfg.import_dirs = sf.import_dirs.data;
+    cfg.nimport_dirs = sf.import_dirs.len;
+    cfg.read_object = esc_summary_read;
+    if (sf.out)
+        ec.record = &rec;
+    Diags diags = {0};
+    Loader *l = load_new(&cfg, &diags);
+    if (!l) {
+        diag_flush(&diags);
+        return 1;
+    }
+    int n;
+    Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
+    rc = diags.nerrors ? 1 : 0;
+    diag_flush(&diags);
+    types_universe_init(load_lookup(l, str_cstr("unsafe")));
+    for (int k = 0; k < n; k++) {
+        if (check_package(pkgs[k], error_all, pkgs[k]->matched ? lang : NULL) > 0)
+            rc = 1;
+    }
+    // gc's -p names the package compiled from a file list in link strings
+    // (p.T in generic instances' names).
+    for (int k = 0; sf.pkgpath && k < n; k++)
+        if (pkgs[k]->matched && strcmp(pkgs[k]->path, "command-line-arguments") == 0)
+            pkgs[k]->link_path = sf.pkgpath;
+    for (int k = 0; k < n; k++)
+        pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
+    if (rc == 0) {
+        RecordLog log = {0};
+        ec.log = &log;
+        Inliner *inl = inl_new(&ic);
+        ec.inliner = inl;
+        EscSession *es = esc_begin(&ec);
+        VEC(ReportPackage) ranges = {0};
+        for (int k = 0; k < n; k++) {
+            int from = log.recs.len;
+            if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
+                inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
+            if (esc_package(es, pkgs[k]))
+                rc = 1;
+            if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
+                rc = 1;
+            if (pkgs[k]->matched) {
+                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len, NULL, 0};
+                if (format_html) {
+                    rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
+                    for (int f = 0; f < pkgs[k]->nfiles; f++)
+                        if (pkgs[k]->syn && pkgs[k]->syn[f] && pkgs[k]->syn[f]->src->text)
+                            rp.files[rp.nfiles++] = pkgs[k]->syn[f]->src;
+                }
+                vec_push(&ranges, rp);
+            }
+        }
+        if (xs) {
+            report_explain(stdout, &log, ranges.data, ranges.len);
+            for (int x = 0; x < xs->n; x++)
+                if (!xs->at.data[x].hit) {
+                    fprintf(stderr, "goesc explain: %s: nothing is moved to the heap, escapes or leaks there\n",
+                            xs->at.data[x].arg);
+                    rc = 1;
+                }
+        } else if (format_dot) {
+            if (!log.graphs.len) {
+                fprintf(stderr, "goesc: no function %s in the packages named\n", graph_func);
+                rc = 1;
+            }
+            for (int g = 0; g < log.graphs.len; g++)
+                report_dot(stdout, log.graphs.data[g]);
+        } else if (format_json) {
+            char cwd[4096];
+            JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
+            report_json(stdout, &log, ranges.data, ranges.len, &jc);
+        } else if (format_html) {
+            HtmlConfig hc = {.m = ec.m, .goesc_version = GOESC_VERSION};
+            report_html(stdout, &log, ranges.data, ranges.len, &hc);
+        } else if (format_sarif) {
+            char cwd[4096];
+            char *root = source_root(getcwd(cwd, sizeof cwd));
+            SarifConfig sc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = cwd, .root = root};
+            report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
+            free(root);
+        } else {
+            report_text_file(stdout, &log, ec.m);
+        }
+        for (int r = 0; r < ranges.len; r++)
+            free(ranges.data[r].files);
+        vec_free(&ranges);
+        rec_log_free(&log);
+        // The summary reads the session's tags, which esc_end frees.
+        if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
+            rc = 1;
+        esc_end(es);
+        inl_free(inl);
+    }
+    for (int k = 0; k < n; k++)
+        types_free_info(pkgs[k]);
+    if (rc && sf.out)
+        esc_summary_discard(sf.out);
+    free(json_dir);
+    fflush(stdout);
+    load_free(l);
+    free(cfg.tags);
+    vec_free(&sf.import_dirs);
+    vec_free(&rec.funcs);
+    buf_free(&sf.flags);
+    return rc;
+}
+
