@@ -25,7 +25,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 // Reads a whole file into malloc'd memory (NUL-terminated; *n excludes the
 // NUL). Returns NULL with errno set when it cannot be opened.
+// NULL with errno set on failure (ESPIPE: not a regular file, which is
+// never read, so that a FIFO cannot block us).
 char *read_whole_file(const char *path, size_t *n);
+// An errno as Go's os errors say it ("no such file or directory").
+const char *go_errno_text(int err);
 
 // ---- arena.c: zero-filling bump allocator. Objects are never freed one by
 // one; a whole arena is reset or freed at once (a package's AST lives in its
@@ -74,6 +78,8 @@ void buf_free(Buf *b);
 typedef const char *Str;
 Str str_intern(const char *s, size_t n);
 Str str_cstr(const char *s);
+// The interned text of a printf format.
+Str str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 size_t str_len(Str s);
 
 // ---- ptrmap.c: a hash map from pointers to pointers (open addressing),

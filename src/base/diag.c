@@ -1,6 +1,8 @@
 // diag.c: error collection and printing in gc's form. gc gathers errors,
-// sorts them by position, drops duplicates and writes them to stdout; it
-// gives up after 10 errors unless -e is set. We do the same.
+// sorts them by position, drops duplicates and writes them out (to
+// stdout; go build passes them on to stderr, where goesc writes them, so
+// that results and errors stay apart); it gives up after 10 errors unless
+// -e is set. We do the same.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,16 +109,16 @@ void diag_flush(Diags *d) {
         Diag *g = d->list.data[i];
         if (last && strcmp(last, g->text) == 0)
             continue;
-        printf("%s\n", g->text);
+        fprintf(stderr, "%s\n", g->text);
         last = g->text;
     }
     if (last_kept) {
         Buf b = {0};
         pos_format(&b, last_kept->pos);
-        printf("%s: too many errors\n", buf_cstr(&b));
+        fprintf(stderr, "%s: too many errors\n", buf_cstr(&b));
         buf_free(&b);
     }
-    fflush(stdout);
+    fflush(stderr);
     for (int i = 0; i < d->list.len; i++) {
         free(d->list.data[i]->text);
         free(d->list.data[i]);

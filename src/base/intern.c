@@ -1,6 +1,7 @@
 // intern.c: the process-wide string table. Interned strings live forever
 // in a private arena; the hash table is open-addressed with linear probing.
 // Each string is stored after its 32-bit length, so str_len is O(1).
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,4 +71,14 @@ size_t str_len(Str s) {
     uint32_t len;
     memcpy(&len, s - sizeof len, sizeof len);
     return len;
+}
+
+Str str_printf(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    Str r = str_cstr(s);
+    free(s);
+    return r;
 }

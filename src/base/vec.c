@@ -1,7 +1,11 @@
 // vec.c: growth for VEC(T) vectors and the Buf byte buffer.
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base.h"
 
@@ -66,9 +70,23 @@ void buf_free(Buf *b) {
 }
 
 char *read_whole_file(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    // Opened without blocking, and read only if it is a regular file: a
+    // FIFO named x.go must not hang us (errno ESPIPE says why).
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        int e = S_ISDIR(st.st_mode) ? EISDIR : ESPIPE;
+        close(fd);
+        errno = e;
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return NULL;
+    }
     Buf b = {0};
     char tmp[65536];
     size_t k;
@@ -78,4 +96,12 @@ char *read_whole_file(const char *path, size_t *n) {
     *n = b.len;
     buf_putc(&b, 0);
     return b.data;
+}
+
+const char *go_errno_text(int err) {
+    static char buf[128];
+    snprintf(buf, sizeof buf, "%s", strerror(err));
+    if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+        buf[0] = (char)(buf[0] - 'A' + 'a');
+    return buf;
 }

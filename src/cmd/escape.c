@@ -192,7 +192,7 @@ static bool changes_results(int f, const char *name) {
 // on its own is asked for its findings (gc's separate compilation, -o,
 // is silent without -m, as gc is).
 int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
-    LoadConfig cfg = {.parse = true, .compile_files = true};
+    LoadConfig cfg = {.parse = true, .compile_files = true, .syntax_per_package = true};
     EscConfig ec = {0};
     SepFlags sf = {0};
     EscRecord rec = {0};
@@ -345,15 +345,31 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         diag_flush(&diags);
         return 1;
     }
+    // gc's compile mode: a list of .go files, as go tool compile takes
+    // them; else go build's package mode, with its "# path" headers and
+    // its exit status 2 after compile errors.
+    bool files = true;
+    for (int k = i; k < argc; k++) {
+        size_t len = strlen(argv[k]);
+        files &= len > 3 && strcmp(argv[k] + len - 3, ".go") == 0;
+    }
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
     rc = diags.nerrors ? 1 : 0;
     diag_flush(&diags);
     types_universe_init(load_lookup(l, str_cstr("unsafe")));
-    for (int k = 0; k < n; k++) {
-        if (check_package(pkgs[k], error_all, pkgs[k]->matched ? lang : NULL) > 0)
-            rc = 1;
-    }
+    // syntax errors: gc's, under the package's header
+    for (int k = 0; k < n; k++)
+        if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && rc != 1) {
+            if (!files)
+                fprintf(stderr, "# %s\n", pkgs[k]->path);
+            diag_flush(pkgs[k]->syntax);
+            rc = files ? 1 : 2;
+        }
+    // go build builds nothing when loading failed
+    for (int k = 0; k < n && rc == 0; k++)
+        if (check_package(pkgs[k], error_all, pkgs[k]->matched ? lang : NULL, files ? NULL : pkgs[k]->path) > 0)
+            rc = files ? 1 : 2;
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
     for (int k = 0; sf.pkgpath && k < n; k++)
@@ -377,7 +393,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
                 rc = 1;
             if (pkgs[k]->matched) {
-                ReportPackage rp = {types_link_path(pkgs[k]), from, log.recs.len, NULL, 0};
+                ReportPackage rp = {types_link_path(pkgs[k]), pkgs[k]->path, from, log.recs.len, NULL, 0};
                 if (format_html) {
                     rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
                     for (int f = 0; f < pkgs[k]->nfiles; f++)
@@ -416,7 +432,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
             free(root);
         } else {
-            report_text_file(stdout, &log, ec.m);
+            report_text_packages(stdout, &log, ranges.data, ranges.len, ec.m, !files);
         }
         for (int r = 0; r < ranges.len; r++)
             free(ranges.data[r].files);

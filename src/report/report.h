@@ -62,6 +62,7 @@ const Record *report_explanation(const Explained *ex, const Record *r, const Rec
 // (schema in the README). Packages are the records' ranges.
 typedef struct ReportPackage {
     const char *path;
+    const char *import_path;    // as go build's "# path" headers say it
     int from, to;           // its records in the log
     SrcFile **files;        // its source files (-format=html)
     int nfiles;
@@ -91,6 +92,11 @@ typedef struct HtmlConfig {
     const char *goesc_version;
 } HtmlConfig;
 void report_html(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs, const HtmlConfig *cfg);
+
+// gc's -m text, package by package, each under go build's "# path"
+// header when it has lines (headers: package mode).
+void report_text_packages(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs, int m,
+                          bool headers);
 
 // goesc explain: each diagnostic the escape stage explained (the records
 // REC_EXPLAIN_* point to), as -m prints it; gc's -m=2 explanations of it

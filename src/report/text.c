@@ -43,3 +43,34 @@ void report_text_file(FILE *out, const RecordLog *log, int m) {
     }
     buf_free(&b);
 }
+
+void report_text_packages(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs, int m,
+                          bool headers) {
+    Buf b = {0};
+    int at = 0;
+    for (int p = 0; p <= npkgs; p++) {
+        int from = p < npkgs ? pkgs[p].from : log->recs.len;
+        // records outside the packages' ranges, as they come
+        for (; at < from; at++)
+            if (log->recs.data[at].level <= m)
+                report_text_record(&b, &log->recs.data[at]);
+        if (p == npkgs)
+            break;
+        bool any = false;
+        for (; at < pkgs[p].to; at++) {
+            const Record *r = &log->recs.data[at];
+            if (r->level > m)
+                continue;
+            if (!any && headers)
+                buf_printf(&b, "# %s\n", pkgs[p].import_path ? pkgs[p].import_path : pkgs[p].path);
+            any = true;
+            report_text_record(&b, r);
+            if (b.len > (1u << 16)) {
+                fwrite(b.data, 1, b.len, out);
+                b.len = 0;
+            }
+        }
+    }
+    fwrite(b.data, 1, b.len, out);
+    buf_free(&b);
+}

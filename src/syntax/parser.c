@@ -626,16 +626,6 @@ SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *d
     return f;
 }
 
-// Go spells system errors in lower case ("no such file or directory").
-static void go_errno_text(Buf *b, int err) {
-    const char *s = strerror(err);
-    if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z')) {
-        buf_putc(b, (char)(s[0] - 'A' + 'a'));
-        s++;
-    }
-    buf_puts(b, s);
-}
-
 // cmd/go passes -+ for these packages (and -std for all of GOROOT/src).
 static const char *const runtime_pkgs[] = {
     "internal/abi", "internal/bytealg", "internal/cpu", "internal/goarch", "internal/goos",
@@ -671,7 +661,7 @@ SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena) {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         Buf b = {0};
-        go_errno_text(&b, errno);
+        buf_puts(&b, go_errno_text(errno));
         diag_error_nopos(diags, "open %s: %s", path, buf_cstr(&b));
         buf_free(&b);
         return NULL;
@@ -694,7 +684,7 @@ SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena) {
             // gc reports read errors at the file's first position.
             SrcFile *src = pos_add_file(path, "", 0);
             Buf b = {0};
-            go_errno_text(&b, err);
+            buf_puts(&b, go_errno_text(err));
             diag_error(diags, src->base, "I/O error: read %s: %s", path, buf_cstr(&b));
             buf_free(&b);
             return NULL;

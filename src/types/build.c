@@ -13,6 +13,7 @@
 // line separates it from the package clause, so that a doc comment
 // mentioning "+build" does not become a constraint.
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -511,13 +512,19 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
     header_constraints(b, text, n, h);
     HScan s = {text, text, text + n, 1, start};
     hs_skip(&s);
-    if (!hs_ident_is(&s, "package"))
+    // go's reader stops at a NUL wherever it reads: up to the first byte
+    // after where the header scan stops
+    if (!hs_ident_is(&s, "package")) {
+        h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
         return;
+    }
     s.p += 7;
     hs_skip(&s);
     size_t k = hs_ident(&s);
-    if (!k)
+    if (!k) {
+        h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
         return;
+    }
     h->pkgname = str_intern(s.p, k);
     s.p += k;
     FileImportVec imps = {0};
@@ -543,6 +550,7 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
         }
     }
 out:
+    h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
     h->nimports = imps.len;
     h->imports = ARENA_ARRAY(a, FileImport, imps.len ? imps.len : 1);
     for (int i = 0; i < imps.len; i++) {
@@ -564,8 +572,11 @@ static bool has_suffix(const char *s, const char *suf) {
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-// The sorted names of the regular files in dir (symlinks followed).
-static bool read_names(const char *dir, StrVec *names) {
+// The sorted names of the .go files in dir (symlinks followed; not
+// directories). *err: the first that cannot be used, in go's words where
+// go has them: a dangling symlink, or a FIFO or device, which go build
+// would block on and goesc refuses.
+static bool read_names(const char *dir, StrVec *names, Str *err) {
     DIR *d = opendir(dir);
     if (!d)
         return false;
@@ -577,8 +588,20 @@ static bool read_names(const char *dir, StrVec *names) {
         path.len = 0;
         buf_printf(&path, "%s/%s", dir, de->d_name);
         struct stat st;
-        if (stat(buf_cstr(&path), &st) != 0 || !S_ISREG(st.st_mode))
+        if (stat(buf_cstr(&path), &st) != 0) {
+            if (!*err)
+                *err = str_printf("stat %s: %s", buf_cstr(&path), go_errno_text(errno));
             continue;
+        }
+        if (S_ISDIR(st.st_mode))
+            continue;
+        if (!S_ISREG(st.st_mode)) {
+            if (!*err)
+                *err = str_printf("read %s: not a regular file (%s): goesc does not read it, where go build would wait "
+                            "on it forever",
+                            buf_cstr(&path), S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or socket");
+            continue;
+        }
         vec_push(names, str_cstr(de->d_name));
     }
     closedir(d);
@@ -595,7 +618,7 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         // Named files keep their command-line order, as in go list.
         for (int i = 0; i < nonly; i++)
             vec_push(&names, only[i]);
-    } else if (!read_names(dir, &names)) {
+    } else if (!read_names(dir, &names, &di->err)) {
         return false;
     }
     // Files named on the command line are used whatever their names and
@@ -617,16 +640,20 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         size_t n;
         char *text = read_whole_file(buf_cstr(&path), &n);
         if (!text) {
-            if (!di->err) {
-                Buf e = {0};
-                buf_printf(&e, "open %s: cannot read file", buf_cstr(&path));
-                di->err = str_cstr(buf_cstr(&e));
-                buf_free(&e);
-            }
+            if (!di->err)
+                di->err = errno == ESPIPE ? str_printf("read %s: not a regular file: goesc does not read it, where go build "
+                                                 "would wait on it forever", buf_cstr(&path))
+                                          : str_printf("open %s: %s", buf_cstr(&path), go_errno_text(errno));
             continue;
         }
         FileHeader h;
         build_read_header(b, text, n, &h, a);
+        if (h.nul) {
+            if (!di->err)
+                di->err = str_printf("read %s: unexpected NUL in input", buf_cstr(&path));
+            free(text);
+            continue;
+        }
         if (h.err && !h.build_ok) {
             if (!di->err) {
                 Buf e = {0};
@@ -689,7 +716,8 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
 
 bool build_dir_has_package(const BuildCtx *b, const char *dir) {
     StrVec names = {0};
-    if (!read_names(dir, &names))
+    Str err = NULL;
+    if (!read_names(dir, &names, &err))
         return false;
     bool found = false;
     Buf path = {0};

@@ -17,6 +17,7 @@
 // (CGO_ENABLED=0). Errors use cmd/go's words: a failed import is reported
 // at its import spec, a broken package under its import stack.
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,16 +34,7 @@ static bool is_dir(const char *p) {
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static Str strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static Str strf(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = xvasprintf(fmt, ap);
-    va_end(ap);
-    Str r = str_cstr(s);
-    free(s);
-    return r;
-}
+#define strf str_printf
 
 static bool has_suffix(const char *s, const char *suf) {
     size_t n = strlen(s), m = strlen(suf);
@@ -438,6 +430,10 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         if (root && di.ntest > 0 && !l->wild) {
             diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
             p->bad = true;
+        } else if (di.ntest == 0 && !di.any_go && root && l->stack.len == 0) {
+            // go build names no package here, unlike for the exclusion
+            diag_error_nopos(l->diags, "no Go files in %s", p->dir);
+            p->bad = true;
         } else if (di.ntest == 0) {
             error_with_stack(l, p->path,
                              strf(di.any_go ? "build constraints exclude all Go files in %s"
@@ -492,12 +488,16 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
             opts.std |= l->cfg.files_std;
             opts.compiling_runtime |= l->cfg.files_runtime;
         }
-        int before = l->diags->nerrors;
+        Diags *d = l->diags;
+        if (l->cfg.syntax_per_package) {
+            d = p->syntax = ARENA_NEW(&p->arena, Diags);
+            d->limit = l->diags->limit;
+        }
+        int before = d->nerrors;
         for (int i = 0; i < p->nfiles; i++)
-            p->syn[i] = syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i],
-                                            l->diags, &p->arena, &opts);
+            p->syn[i] = syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i], d, &p->arena, &opts);
         // gc does not type-check a package with syntax errors.
-        if (l->diags->nerrors > before)
+        if (d->nerrors > before)
             p->bad = true;
     }
     build_dir_free(&di);
@@ -933,7 +933,7 @@ static Str dir_import_path(Loader *l, Str dir, Str *module, bool *std) {
     Str path = mod_dir_to_path(l, l->mod, dir, module);
     if (path)
         return path;
-    if (l->mode == MODE_MODULE)
+    if (l->mode == MODE_MODULE || l->mode == MODE_NOMOD)
         return NULL;
     // Outside any module or GOPATH tree: GOPATH mode's local import path.
     return strf("_%s", dir);
@@ -944,8 +944,12 @@ static void load_dir_pattern(Loader *l, Str dir) {
     bool std;
     Str path = dir_import_path(l, dir, &module, &std);
     if (!path) {
-        diag_error_nopos(l->diags, "directory %s outside main module or its selected dependencies",
-                         short_path(l, dir));
+        if (l->mode == MODE_NOMOD)
+            diag_error_nopos(l->diags, "go: go.mod file not found in current directory or any parent directory; "
+                                       "see 'go help modules'");
+        else
+            diag_error_nopos(l->diags, "directory %s outside main module or its selected dependencies",
+                             short_path(l, dir));
         return;
     }
     if (std) {
@@ -975,8 +979,18 @@ static void load_files_pattern(Loader *l, char **files, int n) {
         }
         Str abs = abs_path(l, files[i]);
         struct stat st;
-        if (stat(abs, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (stat(abs, &st) != 0) {
+            diag_error_nopos(l->diags, "stat %s: %s", short_path(l, abs), go_errno_text(errno));
+            goto out;
+        }
+        if (S_ISDIR(st.st_mode)) {
             diag_error_nopos(l->diags, "stat %s: no such file or directory", short_path(l, abs));
+            goto out;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            diag_error_nopos(l->diags, "read %s: not a regular file (%s): goesc does not read it, where go build "
+                             "would wait on it forever", short_path(l, abs),
+                             S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or socket");
             goto out;
         }
         const char *slash = strrchr(abs, '/');

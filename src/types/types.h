@@ -43,6 +43,9 @@ typedef struct Package {
     // Imported through an object file written by an earlier run (gc's
     // separate compilation, -I): what the file said; NULL otherwise.
     struct LoadObject *object;
+    // With LoadConfig.syntax_per_package: its syntax errors, for the
+    // command to print under the package's header (NULL: none).
+    struct Diags *syntax;
 } Package;
 
 // What an object file written with -o tells the loader (gc's export data,
@@ -66,6 +69,10 @@ typedef struct LoadObject {
 typedef bool (*LoadObjectReader)(void *ctx, Str file, Arena *a, LoadObject *o, char **err);
 
 typedef struct LoadConfig {
+    // Syntax errors go to each package's own list (Package.syntax), as
+    // go build prints them under the package's header, not with the
+    // loader's errors.
+    bool syntax_per_package;
     Str goroot;         // NULL: $GOROOT, `go env GOROOT`, well-known places
     Str goos, goarch;   // NULL: $GOOS/$GOARCH, else linux/amd64
     Str *tags;          // -tags
@@ -129,6 +136,7 @@ typedef struct FileHeader {
     bool build_ok;      // build constraints are satisfied
     bool cgo;           // imports "C"
     const char *err;    // header syntax or constraint error, else NULL
+    bool nul;           // a NUL byte where go's header reader reads
     FileImport *imports;
     int nimports;
 } FileHeader;

@@ -23,8 +23,9 @@ corpus() {
     shift 3
     for level in m m2; do
         flag=-m; [ $level = m2 ] && flag=-m=2
-        (cd "$tmp" && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags="$flag" "$@" 2>&1) |
-            grep -v '^#' >"$tmp/gc_$level.txt"
+        # with go build's "# pkg" headers, which goesc prints too
+        (cd "$tmp" && HOME=${HOME:-$tmp} GOCACHE="$tmp/gocache" "$GO" build -a -gcflags="$flag" "$@" 2>&1) \
+            >"$tmp/gc_$level.txt"
         (cd "$tmp" && "$OLDPWD/goesc" $flag "$@") >"$tmp/ours_$level.txt" 2>&1
     done
     python3 tests/tools/diffm.py "$tmp/gc_m.txt" "$tmp/ours_m.txt" -n 10 >"$tmp/diff.txt" 2>&1

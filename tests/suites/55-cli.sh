@@ -1,0 +1,151 @@
+#!/bin/sh
+# 55-cli.sh: goesc's command line against the go command's, in scratch
+# modules made here. For each case goesc's results (stdout), errors
+# (stderr) and exit status must be what `go build -gcflags=-m` prints to
+# stderr and exits with (a fresh GOCACHE each time: go replays cached
+# compiler output with stale paths), or for flag mistakes what
+# `go tool compile` says. Then help, version and a FIFO that must not hang.
+cd "$(dirname "$0")/../.."
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+[ -x ./goesc ] || { echo "FAIL cli: goesc is not built"; exit 0; }
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+goesc=$PWD/goesc
+export HOME=${HOME:-$tmp} CGO_ENABLED=0 GOPROXY=off
+unset GO111MODULE GOWORK GOFLAGS
+COMPILE=$("$GO" env GOTOOLDIR)/compile
+
+# m: a clean module; b: one whose packages are broken, one way each
+m=$tmp/m b=$tmp/b
+mkdir -p "$m/x/y" "$b/empty" "$b/cons" "$b/nulbyte" "$b/dangling" "$b/terr" "$b/serr"
+printf 'module example.com/m\n\ngo 1.19\n' >"$m/go.mod"
+printf 'module example.com/b\n\ngo 1.19\n' >"$b/go.mod"
+printf 'package main\n\nimport "example.com/m/x"\n\nfunc main() { println(x.F()) }\n' >"$m/main.go"
+printf 'package x\n\nfunc F() *int { v := 1; return &v }\n' >"$m/x/f.go"
+printf 'package y\n\nfunc G(p *int) *int { return p }\n' >"$m/x/y/g.go"
+printf '//go:build ignore\n\npackage cons\n' >"$b/cons/a.go"
+printf 'package nulbyte\n\000\001' >"$b/nulbyte/a.go"
+ln -s "$tmp/nowhere.go" "$b/dangling/a.go"
+printf 'package terr\n\nfunc F() {\n\tx := 1\n}\n' >"$b/terr/a.go"
+printf 'package serr\n\nfunc F() {\n' >"$b/serr/a.go"
+
+# Packages independent of each other come in the order go build's
+# parallel actions finish: compare "# pkg" blocks as a set.
+blocks() {
+    python3 -c "
+import sys
+t = '\n' + open(sys.argv[1]).read()
+parts = t.split('\n# ')
+print('\n# '.join(sorted(parts)))" "$1"
+}
+
+# same NAME DIR ARGS...: goesc ARGS against go build -gcflags=-m ARGS in DIR
+same() {
+    name=$1 dir=$2
+    shift 2
+    (cd "$dir" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" build -o /dev/null -gcflags=-m "$@") \
+        >"$tmp/go.out" 2>"$tmp/go.err"
+    gorc=$?
+    (cd "$dir" && "$goesc" "$@") >"$tmp/our.out" 2>"$tmp/our.err"
+    rc=$?
+    if [ $gorc -eq 0 ]; then want_out=$tmp/go.err want_err=/dev/null; else want_out=/dev/null want_err=$tmp/go.err; fi
+    if [ $rc -eq $gorc ] && [ "$(blocks "$tmp/our.out")" = "$(blocks "$want_out")" ] &&
+        cmp -s "$tmp/our.err" "$want_err"; then
+        echo "ok cli-$name (exit $rc)"
+    else
+        echo "FAIL cli-$name: exit $rc (go $gorc); stdout $(head -c 150 "$tmp/our.out" | tr '\n' '|'); stderr $(head -c 150 "$tmp/our.err" | tr '\n' '|'); go: $(head -c 150 "$tmp/go.err" | tr '\n' '|')"
+    fi
+}
+
+same default "$m"
+same dot "$m" .
+same all-dots "$m" ./...
+same subdir "$m" ./x
+same abs-dir "$m" "$m/x"
+same up-dirs "$m/x/y" ./ ../ ../../
+same import-path "$m" example.com/m/x
+same no-go-files "$b" ./empty
+same constraints "$b" ./cons
+same nul "$b" ./nulbyte
+same dangling-symlink "$b" ./dangling
+same missing-dir "$b" ./nosuch
+same type-error "$b" ./terr
+same syntax-error "$b" ./serr
+same missing-import "$b" example.com/b/nosuch
+# a file list is gc's compile mode: go build's lines, without its header
+(cd "$m" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" build -o /dev/null -gcflags=-m ./main.go) 2>&1 |
+    grep -v '^# command-line-arguments$' >"$tmp/go.out"
+(cd "$m" && "$goesc" ./main.go) >"$tmp/our.out" 2>&1
+if cmp -s "$tmp/our.out" "$tmp/go.out"; then echo "ok cli-files"; else
+    echo "FAIL cli-files: $(diff "$tmp/go.out" "$tmp/our.out" | head -3 | tr '\n' '|')"; fi
+mkdir -p "$tmp/nomod" && cp "$m/x/f.go" "$tmp/nomod/"
+same outside-module "$tmp/nomod" .
+if [ "$(id -u)" != 0 ]; then
+    mkdir -p "$b/perm" && cp "$m/x/f.go" "$b/perm/" && sed -i 's/package x/package perm/' "$b/perm/f.go" &&
+        chmod 000 "$b/perm/f.go"
+    same unreadable "$b" ./perm
+    chmod 644 "$b/perm/f.go"
+    rm -rf "$b/perm"
+fi
+
+# flag mistakes: gc's first line, exit 2
+printf 'package p\n' >"$tmp/p.go"
+for f in -mm -m=abc -ltypo -verbose -l=abc -e=abc -c=abc -race=maybe -o; do
+    if [ "$f" = -o ]; then
+        (cd "$tmp" && "$COMPILE" -o) >/dev/null 2>"$tmp/gc.err"
+    else
+        (cd "$tmp" && "$COMPILE" $f -o "$tmp/p.o" p.go) >/dev/null 2>"$tmp/gc.err"
+    fi
+    gcrc=$?
+    if [ "$f" = -o ]; then
+        (cd "$tmp" && "$goesc" -o) >"$tmp/our.out" 2>"$tmp/our.err"
+    else
+        (cd "$tmp" && "$goesc" $f p.go) >"$tmp/our.out" 2>"$tmp/our.err"
+    fi
+    rc=$?
+    if [ $rc -eq 2 ] && [ $gcrc -eq 2 ] && [ ! -s "$tmp/our.out" ] &&
+        [ "$(head -1 "$tmp/our.err")" = "$(head -1 "$tmp/gc.err")" ]; then
+        echo "ok cli-flag$f"
+    else
+        echo "FAIL cli-flag$f: exit $rc (gc $gcrc): $(head -1 "$tmp/our.err") (gc: $(head -1 "$tmp/gc.err"))"
+    fi
+done
+
+# separate compilation stays silent without -m, as gc
+(cd "$m/x" && "$goesc" -p example.com/m/x -o "$tmp/x.o" f.go) >"$tmp/our.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/our.out" ]; then echo "ok cli-o-silent"; else
+    echo "FAIL cli-o-silent: exit $rc: $(head -2 "$tmp/our.out")"; fi
+
+# help and version
+for h in -help -h --help help; do
+    "$goesc" $h >"$tmp/our.out" 2>"$tmp/our.err"
+    rc=$?
+    missing=""
+    for w in "usage: goesc" explain -format -json -m -l -tags -o -lang version; do
+        grep -q -- "$w" "$tmp/our.out" || missing="$missing $w"
+    done
+    if [ $rc -eq 0 ] && [ -z "$missing" ] && [ ! -s "$tmp/our.err" ]; then echo "ok cli-help$h"; else
+        echo "FAIL cli-help$h: exit $rc, missing:$missing"; fi
+done
+for v in version -V; do
+    out=$("$goesc" $v 2>&1)
+    rc=$?
+    case $out in "goesc version "*go1.19*) [ $rc -eq 0 ] && echo "ok cli-version-$v" || echo "FAIL cli-version-$v: exit $rc" ;;
+    *) echo "FAIL cli-version-$v: $out" ;; esac
+done
+
+# a FIFO named a.go: go build blocks on it; goesc must say why and stop
+mkdir -p "$m/fifo"
+if mkfifo "$m/fifo/a.go" 2>/dev/null; then
+    for args in ./fifo fifo/a.go; do
+        (cd "$m" && timeout 20 "$goesc" $args) >"$tmp/our.out" 2>"$tmp/our.err"
+        rc=$?
+        if [ $rc -eq 1 ] && grep -q "fifo/a.go: not a regular file (a named pipe)" "$tmp/our.err"; then
+            echo "ok cli-fifo-$(echo $args | tr / -)"
+        else
+            echo "FAIL cli-fifo-$(echo $args | tr / -): exit $rc: $(head -1 "$tmp/our.err")"
+        fi
+    done
+    rm -f "$m/fifo/a.go"
+fi
