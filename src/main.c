@@ -139,7 +139,7 @@ static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
 // limit, as gc compiles each package separately. A package whose imports
 // failed is skipped, as the go command would. Returns -1 when skipped, 1
 // after errors, else 0; a failed package is marked bad.
-int check_package(Package *p, bool error_all, Str lang, const char *header) {
+int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note) {
     bool skip = p->bad;
     for (int j = 0; j < p->nimports && !skip; j++)
         if (!p->imports[j] || p->imports[j]->bad)
@@ -155,11 +155,14 @@ int check_package(Package *p, bool error_all, Str lang, const char *header) {
         p->bad = true;
         r = 1;
     }
-    if (header && pd.list.len) {
+    bool any = pd.list.len > 0;
+    if (header && any) {
         fflush(stdout);
         fprintf(stderr, "# %s\n", header);
     }
     diag_flush(&pd);
+    if (note && any)
+        fprintf(stderr, "%s\n", note);
     return r;
 }
 
@@ -199,7 +202,7 @@ static int cmd_check(int argc, char **argv) {
                 printf("package %s\n", p->path);
                 fflush(stdout);
             }
-            int r = check_package(p, error_all, NULL, NULL);
+            int r = check_package(p, error_all, NULL, NULL, NULL);
             if (r < 0)
                 continue;
             if (r > 0)

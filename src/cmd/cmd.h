@@ -15,9 +15,9 @@
 int split_tags(const char *v, Str **out);
 // Type-checks one package of a dependencies-first list as gc compiles it
 // (lang: -lang, NULL for go1.19); its errors, if any, go to stderr under
-// "# header" (NULL: none). Returns -1 when skipped (its imports failed),
-// 1 after errors, else 0.
-int check_package(Package *p, bool error_all, Str lang, const char *header);
+// "# header" (NULL: none), followed by note. Returns -1 when skipped (its
+// imports failed), 1 after errors, else 0.
+int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note);
 // The synopsis of every subcommand; full adds the flags of the escape
 // command.
 void goesc_usage(FILE *out, bool full);

@@ -367,9 +367,17 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             rc = files ? 1 : 2;
         }
     // go build builds nothing when loading failed
-    for (int k = 0; k < n && rc == 0; k++)
-        if (check_package(pkgs[k], error_all, pkgs[k]->matched ? lang : NULL, files ? NULL : pkgs[k]->path) > 0)
+    for (int k = 0; k < n && rc == 0; k++) {
+        // go build's -lang: the package's go.mod go line, if this Go has
+        // it; a newer one is only mentioned when the package fails
+        int minor = files ? -1 : load_package_go_minor(l, pkgs[k]);
+        Str plang = pkgs[k]->matched && lang ? lang : minor >= 0 && minor <= 19 ? str_printf("go1.%d", minor) : NULL;
+        char note[64] = "";
+        if (minor > 19)
+            snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
+        if (check_package(pkgs[k], error_all, plang, files ? NULL : pkgs[k]->path, *note ? note : NULL) > 0)
             rc = files ? 1 : 2;
+    }
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
     for (int k = 0; sf.pkgpath && k < n; k++)

@@ -1159,3 +1159,9 @@ Package **load_roots(Loader *l, int *n) {
     *n = l->roots.len;
     return l->roots.data;
 }
+
+int load_package_go_minor(Loader *l, const Package *p) {
+    if (p->std || l->mode != MODE_MODULE || !p->module)
+        return -1;
+    return mod_go_minor(l->mod, p->module);
+}

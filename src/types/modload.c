@@ -26,6 +26,7 @@
 typedef struct Module {
     Str path, version;
     Str dir;            // root directory, NULL when not in the module cache
+    int go_minor;       // its go directive's 1.N (mod_go_minor); 0 unread
 } Module;
 
 typedef struct Replace {
@@ -176,7 +177,7 @@ static void mod_directive(ModState *m, Str verb, Str *t, int n) {
         if (strncmp(v, "1.", 2) == 0)
             m->go_minor = atoi(v + 2);
     } else if (strcmp(verb, "require") == 0 && n >= 2) {
-        Module mod = {t[0], t[1], NULL};
+        Module mod = {t[0], t[1], NULL, 0};
         vec_push(&m->mods, mod);
     } else if (strcmp(verb, "replace") == 0) {
         Replace r = {0};
@@ -688,4 +689,61 @@ Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module) {
     }
     buf_free(&b);
     return r;
+}
+
+// vendor/modules.txt's "## explicit; go 1.N" for module path, 0 if none.
+static int vendored_go_minor(ModState *m, Str path) {
+    Buf b = {0};
+    buf_printf(&b, "%s/vendor/modules.txt", m->main_root);
+    size_t n;
+    char *text = read_whole_file(buf_cstr(&b), &n);
+    buf_free(&b);
+    if (!text)
+        return 0;
+    int minor = 0;
+    bool in = false;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = 0;
+        if (strncmp(line, "# ", 2) == 0) {
+            size_t k = strcspn(line + 2, " ");
+            in = k == str_len(path) && strncmp(line + 2, path, k) == 0;
+        } else if (in && strncmp(line, "## ", 3) == 0) {
+            const char *go = strstr(line, "go 1.");
+            if (go)
+                minor = atoi(go + 5);
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    return minor;
+}
+
+int mod_go_minor(ModState *m, Str module) {
+    // cmd/go assumes 1.16 for a go.mod without a go directive
+    if (!m || !module)
+        return -1;
+    if (module == m->main_path)
+        return m->go_minor ? m->go_minor : 16;
+    for (int i = 0; i < m->mods.len; i++) {
+        Module *d = &m->mods.data[i];
+        if (d->path != module)
+            continue;
+        if (!d->go_minor) {
+            if (m->vendor) {
+                d->go_minor = vendored_go_minor(m, module);
+            } else {
+                ModState dep = {0};
+                if (read_dep_go_mod(m, d->path, d->version, &dep))
+                    d->go_minor = dep.go_minor;
+                vec_free(&dep.mods);
+                vec_free(&dep.repl);
+            }
+            if (!d->go_minor)
+                d->go_minor = 16;
+        }
+        return d->go_minor;
+    }
+    return -1;
 }

@@ -219,11 +219,14 @@ static void collect_func(Checker *c, Scope *file_scope, Node *s, MethodInfos *me
     obj->u.func.body = s->u.func_decl.body;
     obj->u.func.pragma = s->u.func_decl.pragma;
     Node *ft = s->u.func_decl.type;
+    bool tparam_error = false;
     if (s->u.func_decl.recv.n == 0) {
         bool is_main = strcmp(name, "main") == 0 && c->pkg->name && strcmp(c->pkg->name, "main") == 0;
         if (strcmp(name, "init") == 0 || is_main) {
-            if (ft->u.func_type.tparams.n)
+            if (ft->u.func_type.tparams.n) {
                 check_error_at_node(c, ft->u.func_type.tparams.v[0], "func %s must have no type parameters", name);
+                tparam_error = true;
+            }
             if (ft->u.func_type.params.n || ft->u.func_type.results.n)
                 check_error_at_node(c, nm, "func %s must have no arguments and no return values", name);
         }
@@ -244,6 +247,8 @@ static void collect_func(Checker *c, Scope *file_scope, Node *s, MethodInfos *me
         }
         check_record_def(c, nm, obj);
     }
+    if (ft->u.func_type.tparams.n && !check_allow_version(c, 18) && !tparam_error)
+        check_version_error(c, ft->u.func_type.tparams.v[0]->pos, 18, "type parameter");
     DeclInfo *d = new_decl(c, file_scope);
     d->fdecl = s;
     ptrmap_put(&c->obj_map, obj, d);
@@ -310,6 +315,8 @@ static void collect_gen_decl(Checker *c, Scope *file_scope, Node *g) {
             break;
         case N_TYPE_SPEC: {
             Node *id = s->u.type_spec.name;
+            if (s->u.type_spec.tparams.n && !check_allow_version(c, 18))
+                check_version_error(c, s->u.type_spec.tparams.v[0]->pos, 18, "type parameter");
             Object *obj = types_new_typename(c->arena, id->pos, c->pkg, id->u.ident.name, NULL);
             if (s->flags & NF_ALIAS)
                 obj->flags |= OF_ALIAS;

@@ -185,6 +185,12 @@ Str mod_gopath_vendor(Loader *l, Str importer_dir, Str path, Str *dir);
 // Maps an absolute directory to its import path within the main module or
 // a GOPATH src tree; NULL if it lies outside them.
 Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module);
+// The language version 1.N a module's go.mod asks for, as cmd/go passes
+// it to gc with -lang (16 for a go.mod without a go directive); -1 for
+// no module.
+int mod_go_minor(ModState *m, Str module);
+// The same for a package's module (-1: std, GOPATH, no module).
+int load_package_go_minor(Loader *l, const Package *p);
 
 // Loader state used across the three files.
 struct Loader {

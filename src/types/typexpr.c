@@ -9,6 +9,7 @@
 #include "types.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static void set_underlying(Type *def, Type *t) {
@@ -52,9 +53,11 @@ void check_ident(Checker *c, Operand *x, Node *e, Type *def, bool want_type) {
             check_error_at_node(c, e, "undefined: %s", name);
         return;
     }
-    if ((obj == types_universe.any_type->u.named.obj || (types_universe.comparable_type &&
-         obj == types_universe.comparable_type->u.named.obj)) && c->lang_minor < 18) {
-        check_error_at_node(c, e, "predeclared %s requires go1.18 or later", name);
+    // the universe's any and comparable (any is an alias: compare objects)
+    if (!obj->pkg && (strcmp(name, "any") == 0 || strcmp(name, "comparable") == 0) && c->lang_minor < 18) {
+        char what[64];
+        snprintf(what, sizeof what, "predeclared %s", name);
+        check_version_error(c, e->pos, 18, what);
         return;
     }
     check_record_use(c, e, obj);

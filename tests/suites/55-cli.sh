@@ -34,7 +34,7 @@ printf 'package serr\n\nfunc F() {\n' >"$b/serr/a.go"
 blocks() {
     python3 -c "
 import sys
-t = '\n' + open(sys.argv[1]).read()
+t = '\n' + open(sys.argv[1]).read().rstrip('\n')
 parts = t.split('\n# ')
 print('\n# '.join(sorted(parts)))" "$1"
 }
@@ -72,6 +72,16 @@ same missing-dir "$b" ./nosuch
 same type-error "$b" ./terr
 same syntax-error "$b" ./serr
 same missing-import "$b" example.com/b/nosuch
+# go.mod's go line is gc's -lang; a newer Go's is noted when it fails
+for v in 1.17 1.21 none; do
+    d=$tmp/lang-$v
+    mkdir -p "$d"
+    if [ $v = none ]; then printf 'module example.com/lang\n' >"$d/go.mod"
+    else printf 'module example.com/lang\n\ngo %s\n' $v >"$d/go.mod"; fi
+    printf 'package lang\n\nfunc Map[T any](x T) T { return x }\n\nvar V any\n\nfunc F() { x := 1 }\n' >"$d/a.go"
+    same lang-$v "$d" .
+done
+
 # a file list is gc's compile mode: go build's lines, without its header
 (cd "$m" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" build -o /dev/null -gcflags=-m ./main.go) 2>&1 |
     grep -v '^# command-line-arguments$' >"$tmp/go.out"
