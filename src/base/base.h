@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 // ---- fatal.c: internal errors. Bad input must never reach these. ----
 _Noreturn void base_fatal(const char *file, int line, const char *fmt, ...)
@@ -171,6 +172,8 @@ typedef struct Diags {
     Pos last_syntax, last_other;
     char *last_msg;
     bool keep_all;  // report every error (token-level tests compare raw scanner output)
+    FILE *out;      // where the flush writes (NULL: stderr, where goesc's
+                    // errors go; gc writes them to stdout)
 } Diags;
 
 void diag_error(Diags *d, Pos p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -93,6 +93,7 @@ static int cmp_diag(const void *a, const void *b) {
 }
 
 void diag_flush(Diags *d) {
+    FILE *out = d->out ? d->out : stderr;
     // gc counts errors as they are reported; the one that reaches the limit
     // makes it print what it has (sorted) and then "too many errors" at
     // that error's position. So only the first `limit` reports take part.
@@ -109,16 +110,16 @@ void diag_flush(Diags *d) {
         Diag *g = d->list.data[i];
         if (last && strcmp(last, g->text) == 0)
             continue;
-        fprintf(stderr, "%s\n", g->text);
+        fprintf(out, "%s\n", g->text);
         last = g->text;
     }
     if (last_kept) {
         Buf b = {0};
         pos_format(&b, last_kept->pos);
-        fprintf(stderr, "%s: too many errors\n", buf_cstr(&b));
+        fprintf(out, "%s: too many errors\n", buf_cstr(&b));
         buf_free(&b);
     }
-    fflush(stderr);
+    fflush(out);
     for (int i = 0; i < d->list.len; i++) {
         free(d->list.data[i]->text);
         free(d->list.data[i]);

@@ -56,7 +56,8 @@ int main(int argc, char **argv) {
             dup2(fd, 1);
             close(fd);
         }
-        Diags d = {.limit = quiet ? 10 : 0, .keep_all = true};  // -q: stop as gc does
+        // -q: stop as gc does; errors on stdout, with the tokens, as gc's
+        Diags d = {.limit = quiet ? 10 : 0, .keep_all = true, .out = stdout};
         nbytes += size;
         if (quiet) {
             Lexer lx;
