@@ -62,9 +62,12 @@ Hole esc_addr_of(Escape *e, Node *n) {
         if (is_map_index(n)) {
             esc_discard(e, n->u.index.x);
             Type *mt = types_under(n->u.index.x->type);
-            e->conv_pos = esc_last_pos(n->u.index.indices.v[0],
-                                       esc_last_pos(n->u.index.x, n->u.index.x->pos));
+            Pos last = esc_last_pos(n->u.index.indices.v[0], esc_last_pos(n->u.index.x, n->u.index.x->pos));
+            e->conv_pos = last;
             esc_assign_heap(e, n->u.index.indices.v[0], mt->u.map.key, n, "key of map put");
+            // the key's own conversions (a call's arguments) must not move
+            // the value's
+            e->conv_pos = last;
             return k;
         }
         esc_discard(e, n->u.index.indices.v[0]);
@@ -216,10 +219,16 @@ static Node *last_ident(Node *n) {
     case N_INDEX:
         r = last_ident(n->u.index.indices.n ? n->u.index.indices.v[n->u.index.indices.n - 1] : NULL);
         return r ? r : last_ident(n->u.index.x);
-    case N_CALL:
+    case N_CALL: {
+        // a real call is itself the last position (its parenthesis);
+        // builtins and conversions are not calls to gc
+        Object *o = esc_ident_obj(n->u.call.fun);
+        if (!(o && o->kind == OBJ_BUILTIN) && NODE_MODE(n->u.call.fun) != MODE_TYPEXPR)
+            return n;
         for (int i = n->u.call.args.n - 1; i >= 0 && !r; i--)
             r = last_ident(n->u.call.args.v[i]);
         return r ? r : last_ident(n->u.call.fun);
+    }
     case N_BINARY:
         r = last_ident(n->u.binary.y);
         return r ? r : last_ident(n->u.binary.x);

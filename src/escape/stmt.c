@@ -534,6 +534,27 @@ static bool bounded(Builder *bl, Node *n, int64_t max) {
 
 static void bounds_visit(void *vctx, Node *n);
 
+// gc's safeExpr: an expression walk can evaluate twice without a
+// temporary (names, literals, and field, deref, index, len and cap of
+// such). append's arguments go through it: an index that is not safe is
+// replaced by a temporary, and a temporary proves no bounds.
+static bool safe_expr(Node *n) {
+    n = syn_unparen(n);
+    switch (n->kind) {
+    case N_IDENT:
+    case N_BASIC_LIT: return true;
+    case N_SELECTOR: return safe_expr(n->u.selector.x);
+    case N_STAR: return safe_expr(n->u.unary.x);
+    case N_INDEX: return n->u.index.indices.n == 1 && safe_expr(n->u.index.x) && safe_expr(n->u.index.indices.v[0]);
+    case N_CALL: {
+        Object *o = esc_ident_obj(n->u.call.fun);
+        return o && o->kind == OBJ_BUILTIN && (o->u.builtin.id == BUILTIN_LEN || o->u.builtin.id == BUILTIN_CAP) &&
+               n->u.call.args.n == 1 && safe_expr(n->u.call.args.v[0]);
+    }
+    default: return false;
+    }
+}
+
 // The copy of site's callee, reported at pos, with its package's view.
 static void visit_copy(BoundsCtx *c, InlSite *site, Pos pos) {
     if (!site->callee->body)
@@ -591,6 +612,8 @@ static void bounds_visit(void *vctx, Node *n) {
         }
     }
     if (len < 0 || ptrmap_get(&c->bl->info->consts, idx))
+        return;
+    if (ptrmap_get(&c->append_args, n) && !safe_expr(idx))
         return;
     if (bounded(c->bl, idx, len))
         esc_warn(c->b, REC_BOUNDS, c->pos != NOPOS ? c->pos : n->pos, "index bounds check elided");
