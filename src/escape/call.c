@@ -374,8 +374,9 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 // The temporary gc's noder assigns x to (.autotmp_N := x) before a call
 // through it. The assignment is no declaration, so the temporary lives at
 // the function's level: a value allocated in a loop that reaches it
-// outlives the loop.
-static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
+// outlives the loop. A receiver's temporary (sel: its selector) holds the
+// receiver argument: x with its implicit & or * and embedded fields.
+static Location *temp_loc(Escape *e, Node *call, Node *x, int n, Node *sel, Selection *s) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
     Str text = NULL;
@@ -385,7 +386,10 @@ static Location *temp_loc(Escape *e, Node *call, Node *x, int n) {
         text = str_intern(tb.data, tb.len);
         buf_free(&tb);
     }
-    esc_expr(e, esc_note(e->b, esc_loc_hole(tmp), call->pos, text, "assign"), x);
+    Hole k = esc_note(e->b, esc_loc_hole(tmp), call->pos, text, "assign");
+    if (sel && s)
+        k = esc_recv_hole(e, k, sel, s);
+    esc_expr(e, k, x);
     return tmp;
 }
 
@@ -639,7 +643,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         if (s && s->kind == SEL_METHOD_EXPR)
             skip = true;
         if (callee_temp && callee_temp == f && !wrap)
-            esc_flow(b, esc_discard_hole(b), temp_loc(e, call, f, callee_n));
+            esc_flow(b, esc_discard_hole(b), temp_loc(e, call, f, callee_n, NULL, NULL));
         else if (!skip)
             ARG(esc_discard_hole(b), call->u.call.fun, NULL);
     }
@@ -696,8 +700,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             wrap_done(e, recv, tmp);
             esc_flow(b, k_, tmp);
         } else if (callee_temp == recv) {
-            Hole rk = esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel);
-            esc_flow(b, rk, temp_loc(e, call, recv, callee_n));
+            esc_flow(b, k_, temp_loc(e, call, recv, callee_n, syn_unparen(call->u.call.fun), sel));
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }

@@ -594,10 +594,11 @@ void esc_expr(Escape *e, Hole k, Node *n) {
     case N_SLICE: {
         Type *xt = under_of(n->u.slice.x);
         Hole kk = esc_note_n(e, k, n, "slice");
-        // Slicing an array takes its address: an implicit &x at x's start,
-        // printed as x.
+        // Slicing an array takes its address: an implicit &x, printed as
+        // x, made where typechecking the slice's operands left off (the
+        // last of x, lo, hi, max that is not a constant).
         if (xt && xt->kind == TY_ARRAY)
-            kk = esc_addr(e->b, kk, syn_start_pos(n->u.slice.x), note_text(e, n->u.slice.x),
+            kk = esc_addr(e->b, kk, esc_last_pos(n, syn_start_pos(n->u.slice.x)), note_text(e, n->u.slice.x),
                           "address-of");
         esc_expr(e, kk, n->u.slice.x);
         esc_discard(e, n->u.slice.lo);
