@@ -218,8 +218,23 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     buf_puts(&call, ddd ? "...)" : ")");
     Str call_text = str_intern(call.data, call.len);
     if (nks) {
+        // A call with several results (inlined or not) is first assigned
+        // to temporaries, numbered after the wrapper's parameters and
+        // results: .autotmp_3, .autotmp_4 = <call>; return .autotmp_3, ...
+        Location **tmps = NULL;
         Buf ret = {0};
-        buf_printf(&ret, "return %s", site ? esc_inl_call_text(&e, site) : call_text);
+        if (nks > 1) {
+            tmps = xcalloc((size_t)nks, sizeof *tmps);
+            buf_puts(&ret, "return ");
+            for (int j = 0; j < nks; j++) {
+                char name[32];
+                snprintf(name, sizeof name, ".autotmp_%d", 1 + np + nks + j);
+                tmps[j] = esc_new_loc(&e, LOC_TEMP, NULL, str_cstr(name), NOPOS, false);
+                buf_printf(&ret, "%s%s", j ? ", " : "", name);
+            }
+        } else {
+            buf_printf(&ret, "return %s", site ? esc_inl_call_text(&e, site) : call_text);
+        }
         Str ret_text = str_intern(ret.data, ret.len);
         buf_free(&ret);
         for (int j = 0; j < nks; j++) {
@@ -227,7 +242,12 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
             Location *rl = esc_new_loc(&e, LOC_RESULT, v, result_name(v, j), ap, false);
             rl->result_index = 1 + j;
             ks[j] = esc_note(&batch, esc_loc_hole(rl), ap, ret_text, "return");
+            if (tmps) {
+                esc_flow(&batch, ks[j], tmps[j]);
+                ks[j] = esc_loc_hole(tmps[j]);
+            }
         }
+        free(tmps);
     }
     bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
     // The inlined call's `recv, p1 := .this.E, p1`.
