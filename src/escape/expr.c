@@ -476,7 +476,9 @@ static void collect_cvars(Escape *e, BFunc *f, Node *n) {
     case N_VALUE_SPEC: collect_list(e, f, n->u.value_spec.values); return;
     case N_LABELED: collect_cvars(e, f, n->u.labeled.stmt); return;
     case N_SEND: collect_cvars(e, f, n->u.send.chan); collect_cvars(e, f, n->u.send.value); return;
-    case N_ASSIGN: collect_list(e, f, n->u.assign.lhs); collect_list(e, f, n->u.assign.rhs); return;
+    // the noder evaluates an assignment's right side first: a variable's
+    // first use is there
+    case N_ASSIGN: collect_list(e, f, n->u.assign.rhs); collect_list(e, f, n->u.assign.lhs); return;
     case N_RETURN: collect_list(e, f, n->u.list.list); return;
     case N_BLOCK: collect_list(e, f, n->u.block.list); return;
     case N_IF:
