@@ -71,6 +71,7 @@ void report_text_packages(FILE *out, const RecordLog *log, const ReportPackage *
             }
         }
     }
-    fwrite(b.data, 1, b.len, out);
+    if (b.len)
+        fwrite(b.data, 1, b.len, out);
     buf_free(&b);
 }
