@@ -682,9 +682,12 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             // at the selector.
             Object *mr = sel && sel->obj && sel->obj->type ? sel->obj->type->u.func.recv : NULL;
             Type *rt = mr ? mr->type : NULL;
-            bool implicit = sel && rt && !types_is_interface(rt) &&
-                            (sel->nindex > 1 || (types_under(rt)->kind == TY_POINTER) !=
-                                                    (recv->type && types_under(recv->type)->kind == TY_POINTER));
+            // (an interface's method reached through embedded fields too:
+            // the temporary holds the embedded interface, r.reporterIface)
+            bool implicit = sel && rt &&
+                            (sel->nindex > 1 ||
+                             (!types_is_interface(rt) && (types_under(rt)->kind == TY_POINTER) !=
+                                                             (recv->type && types_under(recv->type)->kind == TY_POINTER)));
             // Its text: the selector's, less the method name.
             Str text = NULL;
             if (implicit && b->explain) {

@@ -390,7 +390,10 @@ static void selector(Printer *p, Node *n) {
         return;
     }
     expr(p, x, PREC_PRIMARY);
-    embedded_path(p, syn_unparen(x)->type, s);
+    // a go/defer temporary holds the whole receiver, embedded path and all
+    Str xs = p->subst && s->kind == SEL_METHOD_VAL ? ptrmap_get(p->subst, syn_unparen(x)) : NULL;
+    if (!(xs && xs[0] == '.'))
+        embedded_path(p, syn_unparen(x)->type, s);
     buf_printf(p->b, ".%s", sel->u.ident.name);
 }
 
