@@ -313,6 +313,24 @@ static int temp_number(TempCtx *p, Node *call) {
             return tw_node(&w, d->u.func_decl.body) ? w.count : -1;
         }
     }
+    // A package-level initializer: the noder's temporaries belong to the
+    // package's init function, numbered across the initializers in source
+    // order (the variables themselves are globals, not its declarations).
+    TempWalk w = {.p = p, .target = call, .count = 0};
+    for (int f = 0; p->pkg && f < p->pkg->nfiles; f++) {
+        SynFile *file = p->pkg->syn ? p->pkg->syn[f] : NULL;
+        for (int i = 0; file && i < file->decls.n; i++) {
+            Node *d = file->decls.v[i];
+            if (d->kind != N_GEN_DECL || d->op != TK_VAR)
+                continue;
+            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
+                Node *spec = d->u.gen_decl.specs.v[j];
+                if (tw_list(&w, spec->u.value_spec.values))
+                    return w.count;
+                w.count += ir_multi_call_temps(spec);
+            }
+        }
+    }
     return -1;
 }
 
