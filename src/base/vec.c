@@ -76,10 +76,15 @@ char *read_whole_file(const char *path, size_t *n) {
     if (fd < 0)
         return NULL;
     struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        int e = S_ISDIR(st.st_mode) ? EISDIR : ESPIPE;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
         close(fd);
         errno = e;
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = S_ISDIR(st.st_mode) ? EISDIR : ESPIPE;
         return NULL;
     }
     FILE *f = fdopen(fd, "rb");

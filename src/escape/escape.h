@@ -260,6 +260,9 @@ void esc_walk_all(Batch *b);
 bool esc_outlives(Batch *b, Location *l, Location *other);
 // The same, by scope alone: whether l escapes aside.
 bool esc_outlives_scope(Location *l, Location *other);
+// Whether r is one of the first ESC_NUM_RESULTS results of l's function:
+// where a parameter's leak is a leak to a result, if r stays put.
+bool esc_own_result(Location *l, Location *r);
 bool esc_contains_closure(EscFunc *f, EscFunc *c);
 // gc's explainLoc: "{heap}", "{temp}", a name, or "{storage for X}".
 void esc_explain_loc(Batch *b, Buf *out, Location *l);

@@ -149,9 +149,7 @@ typedef struct Goal {
     int result;
 } Goal;
 
-static bool own_result(const Goal *g, Location *r) {
-    return r->kind == LOC_RESULT && r->curfn == g->t->curfn && r->result_index - 1 < ESC_NUM_RESULTS;
-}
+static bool own_result(const Goal *g, Location *r) { return esc_own_result(g->t, r); }
 
 // Where a path ends: a root whose walk can reach t (solve.c's walk_one
 // and leak_to). Locations that merely escape are passed through: they
@@ -170,8 +168,7 @@ static bool is_sink(const Net *nt, const Goal *g, Location *r) {
     return false;
 }
 
-static bool goal_met(const Net *nt, const Goal *g) {
-    (void)nt;
+static bool goal_met(const Goal *g) {
     switch (g->kind) {
     case GOAL_STACK: return !g->t->escapes;
     case GOAL_NO_HEAP_LEAK: return esc_leaks_heap(g->t->param_esc) < 0;
@@ -434,7 +431,7 @@ static bool met_without(Net *nt, const Goal *g, const bool *cut) {
     b->explain = false;
     esc_walk_all(b);
     b->explain = explain;
-    bool met = goal_met(nt, g);
+    bool met = goal_met(g);
     for (int i = grown.len - 1; i >= 0; i--)
         grown.data[i].dst->edges.len = grown.data[i].len;
     vec_free(&grown);

@@ -134,13 +134,14 @@ bool esc_outlives_scope(Location *l, Location *other) {
     return false;
 }
 
+bool esc_own_result(Location *l, Location *r) {
+    return r->kind == LOC_RESULT && r->curfn == l->curfn && r->result_index - 1 < ESC_NUM_RESULTS;
+}
+
 // Flows into one of the function's own results are recorded as such
 // (unless that result escapes anyway, or there are too many results for
 // the tag); everything else that outlives the call is the heap.
-static bool leaks_to_result(Location *l, Location *sink) {
-    return !sink->escapes && sink->kind == LOC_RESULT && sink->curfn == l->curfn &&
-           sink->result_index - 1 < ESC_NUM_RESULTS;
-}
+static bool leaks_to_result(Location *l, Location *sink) { return !sink->escapes && esc_own_result(l, sink); }
 
 static void leak_to(Location *l, Location *sink, int derefs) {
     if (leaks_to_result(l, sink))

@@ -37,15 +37,10 @@ static void path(Buf *out, const Record *x, int n) {
 // Whether a leak to the result the flow x names has a diagnostic of its
 // own: gc drops one no shorter than the leak to the heap.
 static bool result_leak_shown(const RecordLog *log, const Record *x, int from, int to) {
-    const char *name = strstr(x->msg, " leaks to ");
-    if (!name)
-        return false;
-    name += strlen(" leaks to ");
-    size_t n = strcspn(name, " ");
     for (int i = from; i < to; i++) {
         const Record *r = &log->recs.data[i];
-        const char *res = r->kind == REC_LEAK && r->subject == x->subject ? strstr(r->msg, " to result ") : NULL;
-        if (res && strncmp(res + strlen(" to result "), name, n) == 0 && res[strlen(" to result ") + n] == ' ')
+        if (r->kind == REC_LEAK && r->subject == x->subject && strstr(r->msg, " to result ") &&
+            report_explains(r, x))
             return true;
     }
     return false;

@@ -55,6 +55,8 @@ typedef struct Explained {
 } Explained;
 void report_explained_init(Explained *ex, const RecordLog *log, int from, int to);
 void report_explained_free(Explained *ex);
+// Whether explanation x is one of decision r's.
+bool report_explains(const Record *r, const Record *x);
 // r's explanation after prev (NULL: its first); NULL: no more.
 const Record *report_explanation(const Explained *ex, const Record *r, const Record *prev);
 

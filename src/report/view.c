@@ -179,7 +179,7 @@ void report_explained_free(Explained *ex) {
 // Whether explanation x is one of decision r's: a leak's explanations are
 // those of flows to where it leaks ("to result r" or the heap), a move's
 // or an escape's those of the location escaping.
-static bool explains(const Record *r, const Record *x) {
+bool report_explains(const Record *r, const Record *x) {
     if (r->kind != REC_LEAK)
         return x->kind != REC_LEAK_FLOW;
     if (x->kind != REC_LEAK_FLOW)
@@ -199,7 +199,7 @@ const Record *report_explanation(const Explained *ex, const Record *r, const Rec
                  : r->subject ? (int)(intptr_t)ptrmap_get(&ex->first, r->subject) : 0;
     for (; i > 0; i = ex->next[i - 1 - ex->from]) {
         const Record *x = &ex->log->recs.data[i - 1];
-        if (explains(r, x))
+        if (report_explains(r, x))
             return x;
     }
     return NULL;
