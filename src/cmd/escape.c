@@ -355,7 +355,8 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     }
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
-    rc = diags.nerrors ? 1 : 0;
+    bool load_failed = diags.nerrors > 0;
+    rc = load_failed ? 1 : 0;
     diag_flush(&diags);
     types_universe_init(load_lookup(l, str_cstr("unsafe")));
     // syntax errors: gc's, under the package's header
@@ -366,8 +367,9 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             diag_flush(pkgs[k]->syntax);
             rc = files ? 1 : 2;
         }
-    // go build builds nothing when loading failed
-    for (int k = 0; k < n && rc == 0; k++) {
+    // go build builds nothing when loading failed; otherwise it builds
+    // every package whose imports built (check_package skips the rest)
+    for (int k = 0; k < n && !load_failed; k++) {
         // go build's -lang: the package's go.mod go line, if this Go has
         // it; a newer one is only mentioned when the package fails
         int minor = files ? -1 : load_package_go_minor(l, pkgs[k]);
@@ -378,6 +380,8 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         if (check_package(pkgs[k], error_all, plang, files ? NULL : pkgs[k]->path, *note ? note : NULL) > 0)
             rc = files ? 1 : 2;
     }
+    // gc's compile mode has one package: it prints nothing after errors
+    bool analyse = !load_failed && (rc == 0 || !files);
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
     for (int k = 0; sf.pkgpath && k < n; k++)
@@ -385,7 +389,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             pkgs[k]->link_path = sf.pkgpath;
     for (int k = 0; k < n; k++)
         pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
-    if (rc == 0) {
+    if (analyse) {
         RecordLog log = {0};
         ec.log = &log;
         Inliner *inl = inl_new(&ic);

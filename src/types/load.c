@@ -59,7 +59,7 @@ static Str abs_path(Loader *l, const char *p) {
 // cmd/go's ShortPath: the path relative to the current directory when
 // that is shorter ("x.go", "../y/x.go"), else the absolute path. Both
 // paths are clean and absolute.
-static Str short_path(Loader *l, Str abs) {
+Str load_short_path(Loader *l, Str abs) {
     const char *c = l->cwd, *a = abs;
     // The longest common prefix that ends at a path element boundary.
     size_t common = 0;
@@ -408,7 +408,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
     // gc's own messages name files the way cmd/go passes them to it:
     // relative to the package directory, which cmd/go then shortens, so a
     // file in the current directory reads "./x.go".
-    Str sdir = short_path(l, p->dir);
+    Str sdir = load_short_path(l, p->dir);
     for (int i = 0; i < p->nfiles; i++)
         p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
     // `go tool compile FILE...` names the files exactly as they were given.
@@ -450,7 +450,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         FileHeader *h = &di.hdrs.data[i];
         for (int j = 0; j < h->nimports; j++) {
             // cmd/go's own errors shorten the file's path itself ("x.go").
-            Str file = short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
+            Str file = load_short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
             FileImport *fi = &h->imports[j];
             Imp im = {fi->path, {file, fi->line, fi->col, p->files[i], fi->pline, fi->pcol}};
             vec_push(&imps, im);
@@ -939,6 +939,12 @@ static Str dir_import_path(Loader *l, Str dir, Str *module, bool *std) {
     return strf("_%s", dir);
 }
 
+// What cmd/go calls the packages a directory may hold in module mode.
+static const char *module_scope(Loader *l) {
+    return mod_workspace(l->mod) ? "modules listed in go.work or their selected dependencies"
+                                 : "main module or its selected dependencies";
+}
+
 static void load_dir_pattern(Loader *l, Str dir) {
     Str module;
     bool std;
@@ -948,8 +954,7 @@ static void load_dir_pattern(Loader *l, Str dir) {
             diag_error_nopos(l->diags, "go: go.mod file not found in current directory or any parent directory; "
                                        "see 'go help modules'");
         else
-            diag_error_nopos(l->diags, "directory %s outside main module or its selected dependencies",
-                             short_path(l, dir));
+            diag_error_nopos(l->diags, "directory %s outside %s", load_short_path(l, dir), module_scope(l));
         return;
     }
     if (std) {
@@ -980,16 +985,16 @@ static void load_files_pattern(Loader *l, char **files, int n) {
         Str abs = abs_path(l, files[i]);
         struct stat st;
         if (stat(abs, &st) != 0) {
-            diag_error_nopos(l->diags, "stat %s: %s", short_path(l, abs), go_errno_text(errno));
+            diag_error_nopos(l->diags, "stat %s: %s", load_short_path(l, abs), go_errno_text(errno));
             goto out;
         }
         if (S_ISDIR(st.st_mode)) {
-            diag_error_nopos(l->diags, "stat %s: no such file or directory", short_path(l, abs));
+            diag_error_nopos(l->diags, "stat %s: no such file or directory", load_short_path(l, abs));
             goto out;
         }
         if (!S_ISREG(st.st_mode)) {
             diag_error_nopos(l->diags, "read %s: not a regular file (%s): goesc does not read it, where go build "
-                             "would wait on it forever", short_path(l, abs),
+                             "would wait on it forever", load_short_path(l, abs),
                              S_ISFIFO(st.st_mode) ? "a named pipe" : "a device or socket");
             goto out;
         }
@@ -997,7 +1002,7 @@ static void load_files_pattern(Loader *l, char **files, int n) {
         Str d = slash == abs ? str_cstr("/") : str_intern(abs, (size_t)(slash - abs));
         if (dir && d != dir) {
             diag_error_nopos(l->diags, "named files must all be in one directory; have %s and %s",
-                             short_path(l, dir), short_path(l, d));
+                             load_short_path(l, dir), load_short_path(l, d));
             goto out;
         }
         dir = d;
@@ -1034,9 +1039,9 @@ static void load_one_pattern(Loader *l, const char *pat) {
         } else if (meta || is_std_path(pat)) {
             walk_dir(l, &w, l->gorootsrc, str_cstr(""), true);
         }
-        if (!meta && l->mod) {
+        for (int i = 0; !meta && i < mod_nmains(l->mod); i++) {
             Walk wm = {pat, true, true, false, &dirs, &names};
-            walk_dir(l, &wm, mod_main_root(l->mod), mod_main_path(l->mod), true);
+            walk_dir(l, &wm, mod_main_root(l->mod, i), mod_main_path(l->mod, i), true);
         }
         if (!meta && l->mode == MODE_GOPATH) {
             for (int i = 0; i < l->ngopath; i++) {
@@ -1066,8 +1071,12 @@ static void load_one_pattern(Loader *l, const char *pat) {
             return;
         }
         StrVec dirs = {0}, names = {0};
-        Walk w = {NULL, true, true, false, &dirs, &names};
-        walk_dir(l, &w, mod_main_root(l->mod), mod_main_path(l->mod), true);
+        for (int i = 0; i < mod_nmains(l->mod); i++) {
+            Walk w = {NULL, true, true, false, &dirs, &names};
+            walk_dir(l, &w, mod_main_root(l->mod, i), mod_main_path(l->mod, i), true);
+        }
+        if (names.len > 1)
+            qsort(names.data, (size_t)names.len, sizeof(Str), cmp_str);
         l->wild = true;
         for (int i = 0; i < names.len; i++)
             load_root_path(l, names.data[i]);
@@ -1102,6 +1111,12 @@ static void load_one_pattern(Loader *l, const char *pat) {
         Str base = abs_path(l, pre ? strf("%.*s", (int)pre, pat) : ".");
         Str cleanpat = clean_path(pat);
         Str cleanbase = clean_path(pre ? strf("%.*s", (int)pre, pat) : ".");
+        if (l->mode == MODE_MODULE && !mod_prefix_in_mains(l->mod, base) &&
+            !(strncmp(base, l->gorootsrc, str_len(l->gorootsrc)) == 0 && base[str_len(l->gorootsrc)] == '/')) {
+            diag_error_nopos(l->diags, "pattern %s: directory prefix %s does not contain %s", pat,
+                             load_short_path(l, base), module_scope(l));
+            return;
+        }
         StrVec dirs = {0}, names = {0};
         Walk w = {NULL, l->mode == MODE_MODULE, true, false, &dirs, &names};
         walk_dir(l, &w, base, str_cstr("."), true);
@@ -1143,8 +1158,13 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
             start = abs_path(l, dots ? strf("%.*s", (int)(dots - patterns[i]), patterns[i]) : patterns[i]);
         }
     }
-    if (!l->mod && l->mode == MODE_NOMOD)
+    if (!l->mod && l->mode == MODE_NOMOD) {
         l->mod = mod_init(l, start);
+        if (l->diags->nerrors) {  // no usable go.mod or go.work
+            *npkgs = 0;
+            return l->order.data;
+        }
+    }
     if (n > 0 && has_suffix(patterns[0], ".go")) {
         load_files_pattern(l, patterns, n);
     } else {

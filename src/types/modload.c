@@ -13,6 +13,11 @@
 // package in the build, which is what minimal version selection would
 // pick. Older go.mod files get a full walk of the requirement graph.
 //
+// A go.work file (found from the current directory upward, or named by
+// GOWORK; GOWORK=off disables it) makes a workspace: every module it
+// `use`s is a main module, their requirements together form the build
+// list, and its own replacements override theirs. Vendoring is off there.
+//
 // With GO111MODULE=off, import paths are looked up in the vendor
 // directories from the importer's directory upward, then in $GOPATH/src.
 #include <stdio.h>
@@ -20,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <errno.h>
 
 #include "types.h"
 
@@ -32,15 +38,26 @@ typedef struct Module {
 typedef struct Replace {
     Str old_path, old_version;  // old_version NULL: all versions
     Str new_path, new_version;  // new_version NULL: new_path is a directory
+    Str base;                   // what a relative new_path is relative to
 } Replace;
 
+typedef struct MainModule {
+    Str path, root;
+    int go_minor;
+} MainModule;
+
 struct ModState {
+    // One parsed go.mod or go.work file:
     Str main_path;      // from the module directive
-    Str main_root;      // directory holding go.mod
+    Str main_root;      // directory holding the file
     int go_minor;       // from the go directive: 1.<go_minor>
+    VEC(Str) uses;      // go.work's use directives, as written
+    // The build:
+    VEC(MainModule) mains;  // the main module, or a workspace's modules
+    Str work;           // the go.work file in workspace mode, else NULL
     bool vendor;        // -mod=vendor in effect
     Str cache;          // module cache root
-    VEC(Module) mods;   // the build list without the main module
+    VEC(Module) mods;   // the build list without the main modules
     VEC(Replace) repl;
 };
 
@@ -193,15 +210,22 @@ static void mod_directive(ModState *m, Str verb, Str *t, int n) {
         r.new_path = t[i++];
         if (i < n)
             r.new_version = t[i];
+        r.base = m->main_root;
         vec_push(&m->repl, r);
+    } else if (strcmp(verb, "use") == 0 && n >= 1) {
+        vec_push(&m->uses, t[0]);
     }
 }
 
+// Parses a go.mod or go.work file; relative replacement directories are
+// taken relative to its directory.
 static bool parse_go_mod(ModState *m, const char *path) {
     size_t n;
     char *text = read_whole_file(path, &n);
     if (!text)
         return false;
+    const char *slash = strrchr(path, '/');
+    m->main_root = slash ? str_intern(path, (size_t)(slash - path)) : str_cstr(".");
     ModLexer x = {text, text + n};
     Str block = NULL;   // verb of the enclosing ( ... ) block
     while (x.p < x.end) {
@@ -292,6 +316,21 @@ static int semver_cmp(const char *a, const char *b) {
 
 static const Replace *find_replace(ModState *m, Str path, Str version);
 
+static const char *under(const char *path, const char *mod);
+
+static bool is_main(ModState *m, Str path) {
+    for (int i = 0; i < m->mains.len; i++)
+        if (m->mains.data[i].path == path)
+            return true;
+    return false;
+}
+
+static void free_parsed(ModState *m) {
+    vec_free(&m->mods);
+    vec_free(&m->repl);
+    vec_free(&m->uses);
+}
+
 // The go.mod of path@version: the replacement directory's, the cached
 // download's .mod file, or the extracted module's.
 static bool read_dep_go_mod(ModState *m, Str path, Str version, ModState *out) {
@@ -301,7 +340,7 @@ static bool read_dep_go_mod(ModState *m, Str path, Str version, ModState *out) {
         if (r->new_path[0] == '/')
             buf_printf(&b, "%s/go.mod", r->new_path);
         else
-            buf_printf(&b, "%s/%s/go.mod", m->main_root, r->new_path);
+            buf_printf(&b, "%s/%s/go.mod", r->base, r->new_path);
     } else {
         if (r) {
             path = r->new_path;
@@ -339,14 +378,13 @@ static void mod_select(ModState *m) {
             continue;
         for (int j = 0; j < dep.mods.len; j++) {
             Module req = dep.mods.data[j];
-            bool have = req.path == m->main_path;
+            bool have = is_main(m, req.path);
             for (int k = 0; k < seen.len && !have; k++)
                 have = seen.data[k].path == req.path && seen.data[k].version == req.version;
             if (!have)
                 vec_push(&seen, req);
         }
-        vec_free(&dep.mods);
-        vec_free(&dep.repl);
+        free_parsed(&dep);
     }
     m->mods.len = 0;
     for (int i = 0; i < seen.len; i++) {
@@ -447,16 +485,132 @@ static Str abs_dir(Str base, Str p) {
     return r;
 }
 
+// The go.work file in effect: GOWORK names it or turns it off; otherwise
+// the nearest one from dir upward, without crossing into GOROOT.
+static Str find_go_work(Loader *l, const char *dir, bool *bad) {
+    const char *env = getenv("GOWORK");
+    if (env && strcmp(env, "off") == 0)
+        return NULL;
+    if (env && *env && strcmp(env, "auto") != 0) {
+        if (env[0] != '/') {
+            diag_error_nopos(l->diags, "the path provided to GOWORK must be an absolute path");
+            *bad = true;
+            return NULL;
+        }
+        return str_cstr(env);
+    }
+    Buf b = {0};
+    buf_puts(&b, dir);
+    Str r = NULL;
+    while (!r) {
+        size_t len = b.len;
+        buf_puts(&b, "/go.work");
+        if (is_file(buf_cstr(&b)))
+            r = str_cstr(buf_cstr(&b));
+        b.len = len;
+        while (b.len > 0 && b.data[b.len - 1] != '/')
+            b.len--;
+        if (b.len <= 1)
+            break;
+        b.len--;
+        if (strcmp(buf_cstr(&b), l->goroot) == 0)
+            break;
+    }
+    buf_free(&b);
+    return r;
+}
+
+// Reads one main module's go.mod into m; false (with go's words) when it
+// cannot be read or names no module.
+static bool add_main_module(Loader *l, ModState *m, Str root, ModState *parsed) {
+    Buf b = {0};
+    buf_printf(&b, "%s/go.mod", root);
+    bool ok = parse_go_mod(parsed, buf_cstr(&b));
+    if (!ok) {
+        diag_error_nopos(l->diags, "go: cannot load module %s listed in go.work file: open %s: %s",
+                         load_short_path(l, root), buf_cstr(&b), go_errno_text(errno));
+    } else if (!parsed->main_path) {
+        diag_error_nopos(l->diags, "go: error reading %s: missing module declaration", buf_cstr(&b));
+        parsed->main_path = str_cstr("");
+    }
+    buf_free(&b);
+    MainModule mm = {parsed->main_path ? parsed->main_path : str_cstr(""), root, parsed->go_minor};
+    vec_push(&m->mains, mm);
+    return ok;
+}
+
+// A workspace's build list: every main module's requirements, the highest
+// version of each, and its replacements after go.work's own.
+static bool init_workspace(Loader *l, ModState *m) {
+    ModState work = {0};
+    if (!parse_go_mod(&work, m->work)) {
+        diag_error_nopos(l->diags, "go: reading go.work: open %s: %s", m->work, go_errno_text(errno));
+        free_parsed(&work);
+        return false;
+    }
+    for (int i = 0; i < work.repl.len; i++)
+        vec_push(&m->repl, work.repl.data[i]);
+    int nwork = m->repl.len;
+    bool ok = true, old = false;
+    VEC(ModState) parsed = {0};
+    for (int i = 0; i < work.uses.len && ok; i++) {
+        ModState one = {0};
+        ok = add_main_module(l, m, abs_dir(work.main_root, work.uses.data[i]), &one);
+        old |= one.go_minor < 17;
+        vec_push(&parsed, one);
+    }
+    for (int i = 0; i < parsed.len; i++) {
+        ModState *one = &parsed.data[i];
+        for (int j = 0; j < one->repl.len; j++) {
+            bool overridden = false;
+            for (int k = 0; k < nwork; k++)
+                overridden |= m->repl.data[k].old_path == one->repl.data[j].old_path;
+            if (!overridden)
+                vec_push(&m->repl, one->repl.data[j]);
+        }
+        for (int j = 0; j < one->mods.len; j++) {
+            Module req = one->mods.data[j];
+            Module *sel = NULL;
+            for (int k = 0; k < m->mods.len && !sel; k++)
+                if (m->mods.data[k].path == req.path)
+                    sel = &m->mods.data[k];
+            if (is_main(m, req.path))
+                continue;
+            if (!sel)
+                vec_push(&m->mods, req);
+            else if (semver_cmp(sel->version, req.version) < 0)
+                sel->version = req.version;
+        }
+        free_parsed(one);
+    }
+    vec_free(&parsed);
+    free_parsed(&work);
+    const char *flag = goflags_mod();
+    if (ok && flag && strcmp(flag, "readonly") != 0) {
+        diag_error_nopos(l->diags, "go: -mod may only be set to readonly when in workspace mode, but it is set "
+                         "to \"%s\"\n\tRemove the -mod flag to use the default readonly value,\n\tor set "
+                         "GOWORK=off to disable workspace mode.", flag);
+        ok = false;
+    }
+    if (ok && old)
+        mod_select(m);
+    return ok;
+}
+
 ModState *mod_init(Loader *l, const char *startdir) {
     const char *gm = getenv("GO111MODULE");
     if (gm && strcmp(gm, "off") == 0) {
         l->mode = MODE_GOPATH;
         return NULL;
     }
-    Str root = find_go_mod(l->cwd);
-    if (!root && startdir)
-        root = find_go_mod(startdir);
-    if (!root) {
+    bool bad = false;
+    Str work = find_go_work(l, l->cwd, &bad);
+    Str root = work ? NULL : find_go_mod(l->cwd);
+    if (!work && !root && startdir && !bad) {
+        work = find_go_work(l, startdir, &bad);
+        root = work ? NULL : find_go_mod(startdir);
+    }
+    if (!work && !root) {
         // GO111MODULE=auto means GOPATH mode outside any module; unset
         // or "on" (the default since Go 1.16) stays in module mode.
         l->mode = gm && strcmp(gm, "auto") == 0 ? MODE_GOPATH : MODE_NOMOD;
@@ -464,37 +618,42 @@ ModState *mod_init(Loader *l, const char *startdir) {
     }
     l->mode = MODE_MODULE;
     ModState *m = xcalloc(1, sizeof *m);
-    m->main_root = root;
-    Buf b = {0};
-    buf_printf(&b, "%s/go.mod", root);
-    parse_go_mod(m, buf_cstr(&b));
-    if (!m->main_path) {
-        diag_error_nopos(l->diags, "go: error reading %s: missing module declaration", buf_cstr(&b));
-        m->main_path = str_cstr("");
-    }
     const char *gomodcache = getenv("GOMODCACHE");
+    Buf b = {0};
     if (gomodcache && *gomodcache) {
         m->cache = str_cstr(gomodcache);
     } else {
-        b.len = 0;
         buf_printf(&b, "%s/pkg/mod", l->ngopath ? l->gopath[0] : env_or("HOME", "/root"));
         m->cache = str_cstr(buf_cstr(&b));
     }
-    const char *flag = goflags_mod();
-    b.len = 0;
-    buf_printf(&b, "%s/vendor", root);
-    if (flag)
-        m->vendor = strcmp(flag, "vendor") == 0;
-    else
-        m->vendor = m->go_minor >= 14 && is_dir(buf_cstr(&b));
+    if (work) {
+        m->work = work;
+        init_workspace(l, m);  // its errors stop the load
+    } else {
+        ModState one = {0};
+        add_main_module(l, m, root, &one);
+        m->mods = one.mods;
+        m->repl = one.repl;
+        vec_free(&one.uses);
+        const char *flag = goflags_mod();
+        b.len = 0;
+        buf_printf(&b, "%s/vendor", root);
+        if (flag)
+            m->vendor = strcmp(flag, "vendor") == 0;
+        else
+            m->vendor = one.go_minor >= 14 && is_dir(buf_cstr(&b));
+        if (one.go_minor < 17 && !m->vendor)
+            mod_select(m);
+    }
     buf_free(&b);
-    if (m->go_minor < 17 && !m->vendor)
-        mod_select(m);
+    // The main module of a single-module build, for vendor/ and go.mod.
+    m->main_path = m->mains.len ? m->mains.data[0].path : str_cstr("");
+    m->main_root = m->mains.len ? m->mains.data[0].root : root;
     for (int i = 0; i < m->mods.len; i++) {
         Module *mod = &m->mods.data[i];
         const Replace *r = find_replace(m, mod->path, mod->version);
         if (r && !r->new_version)
-            mod->dir = abs_dir(root, r->new_path);
+            mod->dir = abs_dir(r->base, r->new_path);
         else if (r)
             mod->dir = cache_dir(m, r->new_path, r->new_version);
         else
@@ -506,13 +665,25 @@ ModState *mod_init(Loader *l, const char *startdir) {
 void mod_free(ModState *m) {
     if (!m)
         return;
-    vec_free(&m->mods);
-    vec_free(&m->repl);
+    free_parsed(m);
+    vec_free(&m->mains);
     free(m);
 }
 
-Str mod_main_path(ModState *m) { return m ? m->main_path : NULL; }
-Str mod_main_root(ModState *m) { return m ? m->main_root : NULL; }
+int mod_nmains(ModState *m) { return m ? m->mains.len : 0; }
+Str mod_main_path(ModState *m, int i) { return m->mains.data[i].path; }
+Str mod_main_root(ModState *m, int i) { return m->mains.data[i].root; }
+bool mod_workspace(ModState *m) { return m && m->work; }
+
+bool mod_prefix_in_mains(ModState *m, Str dir) {
+    if (m && under(dir, m->cache))
+        return true;
+    Str root = find_go_mod(dir);
+    for (int i = 0; m && root && i < m->mains.len; i++)
+        if (m->mains.data[i].root == root)
+            return true;
+    return false;
+}
 bool mod_vendor(ModState *m) { return m && m->vendor; }
 
 // path is mod or lies below it; returns the rest ("" or "/sub/dir").
@@ -589,15 +760,25 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
         return NULL;
     }
     Buf b = {0};
-    const char *rest = under(path, m->main_path);
-    if (rest) {
-        buf_printf(&b, "%s%s", m->main_root, rest);
-        if (dir_in_module(m->main_root, buf_cstr(&b))) {
-            *module = m->main_path;
-            Str r = str_cstr(buf_cstr(&b));
-            buf_free(&b);
-            return r;
+    // In a workspace the longest main module path that holds it wins.
+    Str found = NULL;
+    const char *rest = NULL;
+    for (int i = 0; i < m->mains.len; i++) {
+        const MainModule *mm = &m->mains.data[i];
+        const char *r = under(path, mm->path);
+        if (!r || (*module && str_len(mm->path) <= str_len(*module)))
+            continue;
+        rest = r;
+        b.len = 0;
+        buf_printf(&b, "%s%s", mm->root, r);
+        if (dir_in_module(mm->root, buf_cstr(&b))) {
+            *module = mm->path;
+            found = str_cstr(buf_cstr(&b));
         }
+    }
+    if (found) {
+        buf_free(&b);
+        return found;
     }
     if (m->vendor) {
         b.len = 0;
@@ -616,7 +797,6 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
         *err = xasprintf("cannot find module providing package %s: import lookup disabled by -mod=vendor", path);
         return NULL;
     }
-    Str found = NULL;
     const Module *missing = NULL;
     for (int i = 0; i < m->mods.len; i++) {
         const Module *mod = &m->mods.data[i];
@@ -652,8 +832,19 @@ Str mod_find_dir(Loader *l, ModState *m, Str path, Str *module, char **err) {
     return NULL;
 }
 
+// The main module whose root is the innermost one holding dir.
+static const MainModule *main_holding(ModState *m, Str dir) {
+    const MainModule *best = NULL;
+    for (int i = 0; i < m->mains.len; i++)
+        if (under(dir, m->mains.data[i].root) &&
+            (!best || str_len(m->mains.data[i].root) > str_len(best->root)))
+            best = &m->mains.data[i];
+    return best;
+}
+
 Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module) {
     *module = NULL;
+    const MainModule *main;
     Buf b = {0};
     Str r = NULL;
     if (l->mode == MODE_GOPATH) {
@@ -670,11 +861,11 @@ Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module) {
         const char *rest = under(dir, buf_cstr(&b));
         if (m->vendor && rest && rest[0] == '/') {
             r = str_cstr(rest + 1);
-        } else if ((rest = under(dir, m->main_root)) != NULL) {
+        } else if ((main = main_holding(m, dir)) != NULL) {
             b.len = 0;
-            buf_printf(&b, "%s%s", m->main_path, rest);
+            buf_printf(&b, "%s%s", main->path, under(dir, main->root));
             r = str_cstr(buf_cstr(&b));
-            *module = m->main_path;
+            *module = main->path;
         } else {
             for (int i = 0; i < m->mods.len && !r; i++) {
                 const Module *mod = &m->mods.data[i];
@@ -724,8 +915,9 @@ int mod_go_minor(ModState *m, Str module) {
     // cmd/go assumes 1.16 for a go.mod without a go directive
     if (!m || !module)
         return -1;
-    if (module == m->main_path)
-        return m->go_minor ? m->go_minor : 16;
+    for (int i = 0; i < m->mains.len; i++)
+        if (m->mains.data[i].path == module)
+            return m->mains.data[i].go_minor ? m->mains.data[i].go_minor : 16;
     for (int i = 0; i < m->mods.len; i++) {
         Module *d = &m->mods.data[i];
         if (d->path != module)
@@ -737,8 +929,7 @@ int mod_go_minor(ModState *m, Str module) {
                 ModState dep = {0};
                 if (read_dep_go_mod(m, d->path, d->version, &dep))
                     d->go_minor = dep.go_minor;
-                vec_free(&dep.mods);
-                vec_free(&dep.repl);
+                free_parsed(&dep);
             }
             if (!d->go_minor)
                 d->go_minor = 16;

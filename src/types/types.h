@@ -173,8 +173,14 @@ typedef enum { MODE_MODULE, MODE_GOPATH, MODE_NOMOD } LoadMode;
 typedef struct ModState ModState;
 ModState *mod_init(Loader *l, const char *startdir);
 void mod_free(ModState *m);
-Str mod_main_path(ModState *m);   // NULL without a main module
-Str mod_main_root(ModState *m);
+// The main modules: one, or a go.work workspace's; 0 outside modules.
+int mod_nmains(ModState *m);
+Str mod_main_path(ModState *m, int i);
+Str mod_main_root(ModState *m, int i);
+bool mod_workspace(ModState *m);
+// Whether the module holding dir is a main module (cmd/go's check of a
+// pattern's directory prefix); the module cache counts too.
+bool mod_prefix_in_mains(ModState *m, Str dir);
 bool mod_vendor(ModState *m);
 // Finds the directory of a non-standard import path. On failure returns
 // NULL and sets *err to cmd/go's message (malloc'd; the caller frees it).
@@ -191,6 +197,9 @@ Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module);
 int mod_go_minor(ModState *m, Str module);
 // The same for a package's module (-1: std, GOPATH, no module).
 int load_package_go_minor(Loader *l, const Package *p);
+// cmd/go's ShortPath of an absolute path: relative to the current
+// directory when that is shorter.
+Str load_short_path(Loader *l, Str abs);
 
 // Loader state used across the three files.
 struct Loader {
