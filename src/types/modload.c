@@ -400,6 +400,166 @@ static void mod_select(ModState *m) {
     vec_free(&seen);
 }
 
+// ---- vendor/modules.txt ----
+
+// One "# path [version] [=> new [version]]" line of vendor/modules.txt
+// and what follows it.
+typedef struct VendorMod {
+    Str path, version;          // version NULL: a wildcard replacement
+    Str new_path, new_version;  // the replacement, if any
+    bool explicit_, provides;   // "## explicit"; lists packages
+} VendorMod;
+typedef VEC(VendorMod) VendorList;
+
+static bool looks_semver(const char *s) { return s[0] == 'v' && s[1] >= '0' && s[1] <= '9'; }
+
+static VendorMod *vendor_entry(VendorList *v, Str path, Str version) {
+    for (int i = 0; i < v->len; i++)
+        if (v->data[i].path == path && v->data[i].version == version)
+            return &v->data[i];
+    return NULL;
+}
+
+static void read_modules_txt(const char *file, VendorList *v) {
+    size_t n;
+    char *text = read_whole_file(file, &n);
+    if (!text)
+        return;
+    ModLexer x = {text, text + n};
+    VendorMod *cur = NULL;
+    while (x.p < x.end) {
+        bool meta = x.end - x.p >= 3 && strncmp(x.p, "## ", 3) == 0;
+        bool comment = meta || (x.end - x.p >= 2 && strncmp(x.p, "# ", 2) == 0);
+        Str t[8];
+        int k = 0;
+        Str tok;
+        if (comment)
+            x.p += meta ? 3 : 2;
+        while ((tok = mod_token(&x)) != NULL)
+            if (k < 8)
+                t[k++] = tok;
+        mod_next_line(&x);
+        if (comment && !meta) {
+            cur = NULL;
+            if (k < 2 || (!looks_semver(t[1]) && strcmp(t[1], "=>") != 0))
+                continue;
+            Str version = looks_semver(t[1]) ? t[1] : NULL;
+            int i = version ? 2 : 1;
+            cur = vendor_entry(v, t[0], version);
+            if (!cur) {
+                VendorMod vm = {.path = t[0], .version = version};
+                vec_push(v, vm);
+                cur = &v->data[v->len - 1];
+            }
+            if (i + 1 < k && strcmp(t[i], "=>") == 0 && (i + 2 == k || looks_semver(t[i + 2]))) {
+                cur->new_path = t[i + 1];
+                cur->new_version = i + 2 < k ? t[i + 2] : NULL;
+            }
+        } else if (meta && cur) {
+            for (int i = 0; i < k; i++)
+                cur->explicit_ |= strcmp(t[i], "explicit") == 0 || strcmp(t[i], "explicit;") == 0;
+        } else if (!comment && cur && k == 1) {
+            cur->provides = true;
+        }
+    }
+    free(text);
+}
+
+static void describe(Buf *b, Str path, Str version) {
+    buf_puts(b, path);
+    if (version)
+        buf_printf(b, "@%s", version);
+}
+
+// cmd/go refuses a vendor directory that contradicts go.mod: every
+// requirement and replacement must be recorded in vendor/modules.txt,
+// and nothing more. Before go 1.14 modules.txt said less, so only
+// contradictions count. Returns false after reporting go's error.
+static bool vendor_consistent(Loader *l, ModState *m, int go_minor) {
+    VendorList v = {0};
+    Buf file = {0};
+    buf_printf(&file, "%s/vendor/modules.txt", m->main_root);
+    read_modules_txt(buf_cstr(&file), &v);
+    buf_free(&file);
+    bool pre114 = go_minor < 14;
+    Buf e = {0};
+    for (int i = 0; i < m->mods.len; i++) {
+        Module *r = &m->mods.data[i];
+        VendorMod *vm = vendor_entry(&v, r->path, r->version);
+        if (vm && vm->explicit_)
+            continue;
+        if (!pre114) {
+            buf_printf(&e, "\n\t%s@%s: is explicitly required in go.mod, but not marked as explicit in "
+                       "vendor/modules.txt", r->path, r->version);
+            continue;
+        }
+        for (int j = 0; j < v.len; j++)
+            if (v.data[j].path == r->path && v.data[j].provides && v.data[j].version != r->version)
+                buf_printf(&e, "\n\t%s@%s: is explicitly required in go.mod, but vendor/modules.txt indicates %s@%s",
+                           r->path, r->version, r->path, v.data[j].version);
+    }
+    for (int i = 0; i < m->repl.len; i++) {
+        Replace *r = &m->repl.data[i];
+        VendorMod *vm = vendor_entry(&v, r->old_path, r->old_version);
+        if (!vm || !vm->new_path) {
+            bool vendored_at = false;
+            for (int j = 0; j < v.len; j++)
+                vendored_at |= v.data[j].path == r->old_path && v.data[j].provides && v.data[j].version == r->old_version;
+            if (!pre114 || (r->old_version && vendored_at)) {
+                buf_puts(&e, "\n\t");
+                describe(&e, r->old_path, r->old_version);
+                buf_puts(&e, ": is replaced in go.mod, but not marked as replaced in vendor/modules.txt");
+            }
+        } else if (vm->new_path != r->new_path || vm->new_version != r->new_version) {
+            buf_puts(&e, "\n\t");
+            describe(&e, r->old_path, r->old_version);
+            buf_puts(&e, ": is replaced by ");
+            describe(&e, r->new_path, r->new_version);
+            buf_puts(&e, " in go.mod, but marked as replaced by ");
+            describe(&e, vm->new_path, vm->new_version);
+            buf_puts(&e, " in vendor/modules.txt");
+        }
+    }
+    for (int j = 0; j < v.len; j++) {
+        VendorMod *vm = &v.data[j];
+        bool required = false;
+        for (int i = 0; i < m->mods.len; i++)
+            required |= m->mods.data[i].path == vm->path && m->mods.data[i].version == vm->version;
+        if (vm->explicit_ && !required) {
+            buf_puts(&e, "\n\t");
+            describe(&e, vm->path, vm->version);
+            buf_puts(&e, ": is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod");
+        }
+    }
+    for (int j = 0; j < v.len; j++) {
+        VendorMod *vm = &v.data[j];
+        if (!vm->new_path)
+            continue;
+        const Replace *r = find_replace(m, vm->path, vm->version);
+        if (r && r->new_path == vm->new_path && r->new_version == vm->new_version)
+            continue;
+        buf_puts(&e, "\n\t");
+        describe(&e, vm->path, vm->version);
+        if (!r) {
+            buf_puts(&e, ": is marked as replaced in vendor/modules.txt, but not replaced in go.mod");
+        } else {
+            buf_puts(&e, ": is marked as replaced by ");
+            describe(&e, vm->new_path, vm->new_version);
+            buf_puts(&e, " in vendor/modules.txt, but replaced by ");
+            describe(&e, r->new_path, r->new_version);
+            buf_puts(&e, " in go.mod");
+        }
+    }
+    bool ok = e.len == 0;
+    if (!ok)
+        diag_error_nopos(l->diags, "go: inconsistent vendoring in %s:%s\n\n\tTo ignore the vendor directory, use "
+                         "-mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo mod vendor",
+                         m->main_root, buf_cstr(&e));
+    buf_free(&e);
+    vec_free(&v);
+    return ok;
+}
+
 // ---- the main module ----
 
 static Str env_or(const char *name, const char *dflt) {
@@ -642,7 +802,10 @@ ModState *mod_init(Loader *l, const char *startdir) {
             m->vendor = strcmp(flag, "vendor") == 0;
         else
             m->vendor = one.go_minor >= 14 && is_dir(buf_cstr(&b));
-        if (one.go_minor < 17 && !m->vendor)
+        m->main_root = root;
+        if (m->vendor)
+            vendor_consistent(l, m, one.go_minor);  // its error stops the load
+        else if (one.go_minor < 17)
             mod_select(m);
     }
     buf_free(&b);

@@ -115,6 +115,28 @@ same work-lang "$w/b" ./gen
 (export GOWORK=off; same work-off "$w/b" ./bb)
 (export GOFLAGS=-mod=vendor; same work-mod-vendor "$w/a" .)
 
+# vendor/: as go mod vendor writes it, then contradicted by go.mod
+v=$tmp/vend
+mkdir -p "$v/m" "$v/d" "$v/e"
+printf 'module example.com/d\n\ngo 1.19\n' >"$v/d/go.mod"
+printf 'package d\n\nfunc K(p *int) int { return *p }\n' >"$v/d/d.go"
+printf 'module example.com/e\n\ngo 1.19\n' >"$v/e/go.mod"
+cp "$v/d/d.go" "$v/e/d.go"
+printf 'module example.com/vm\n\ngo 1.19\n\nrequire example.com/d v0.0.0\n\nreplace example.com/d => ../d\n' >"$v/m/go.mod"
+printf 'package vm\n\nimport "example.com/d"\n\nfunc F() int { v := 1; return d.K(&v) }\n' >"$v/m/m.go"
+(cd "$v/m" && GOFLAGS=-mod=mod "$GO" mod vendor) 2>/dev/null
+same vendor-ok "$v/m" .
+cp "$v/m/go.mod" "$v/go.mod.ok"
+printf 'require example.com/e v0.1.0\n' >>"$v/m/go.mod"
+same vendor-unlisted-require "$v/m" .
+sed 's#=> ../d#=> ../e#' "$v/go.mod.ok" >"$v/m/go.mod"
+same vendor-other-replacement "$v/m" .
+sed '/^replace/d' "$v/go.mod.ok" >"$v/m/go.mod"
+same vendor-not-replaced "$v/m" .
+cp "$v/go.mod.ok" "$v/m/go.mod"
+rm "$v/m/vendor/modules.txt"
+same vendor-no-modules-txt "$v/m" .
+
 # a file list is gc's compile mode: go build's lines, without its header
 (cd "$m" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" build -o /dev/null -gcflags=-m ./main.go) 2>&1 |
     grep -v '^# command-line-arguments$' >"$tmp/go.out"
