@@ -182,6 +182,8 @@ void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap);
 void diag_error_nopos(Diags *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 // Sorts by position, drops exact duplicates and prints to stdout, as gc does.
 void diag_flush(Diags *d);
+// Frees the messages without printing them (the count stays).
+void diag_discard(Diags *d);
 bool diag_too_many(Diags *d);
 
 // ---- record.c: the -m diagnostics as records ----

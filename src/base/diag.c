@@ -120,6 +120,10 @@ void diag_flush(Diags *d) {
         buf_free(&b);
     }
     fflush(out);
+    diag_discard(d);
+}
+
+void diag_discard(Diags *d) {
     for (int i = 0; i < d->list.len; i++) {
         free(d->list.data[i]->text);
         free(d->list.data[i]);

@@ -536,6 +536,8 @@ int main(int argc, char **argv) {
     printf("agree %d/%d\n", agree, total);
     printf("early %d implicit %d temps %d\n", early, implicits, temps);
     vec_free(&cands);
+    for (int k = 0; k < npkgs; k++)
+        types_free_info(pkgs[k]);
     load_free(l);
     return 0;
 }

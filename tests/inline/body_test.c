@@ -430,6 +430,8 @@ int main(int argc, char **argv) {
     printf("agree %d/%d\n", agree, total);
     printf("generic %d/%d\n", gagree, gtotal);
     printf("missing %d\n", missing);
+    for (int k = 0; k < npkgs; k++)
+        types_free_info(pkgs[k]);
     load_free(l);
     return 0;
 }

@@ -12,8 +12,8 @@ if [ ! -x "$GOESC" ]; then
     echo "FAIL parse-gotest-nocrash: $GOESC is not built"
     exit 0
 fi
-# Leaks are not crashes (and SynFile.directives is freed by no one yet).
-export ASAN_OPTIONS=exitcode=99:detect_leaks=0 UBSAN_OPTIONS=exitcode=99
+# A leak report counts as a sanitizer report.
+export ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=exitcode=99
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 find "$TESTDIR" -name '*.go' | LC_ALL=C sort >"$tmp/files"

@@ -15,9 +15,7 @@ mkdir -p build
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Side tables (type sets, struct offsets, method lists) live for the
-# process by design, so leak checking is off; GMP memory is freed.
-export ASAN_OPTIONS=detect_leaks=0
+export ASAN_OPTIONS=detect_leaks=1
 if ! $CC -std=c11 -Wall -Wextra -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
         -fno-sanitize-recover=undefined -o build/core_test tests/types/core_test.c \
         src/types/type.c src/types/universe.c src/types/scope.c src/types/const.c \

@@ -38,8 +38,7 @@ for src in "$CASES"/*.go; do
         echo "FAIL fmt-$name: gc rejects it: $(head -1 "$tmp/$name.gc")"
         continue
     fi
-    # ASan's leak report is noise here: the loader keeps its packages.
-    ASAN_OPTIONS=detect_leaks=0 build/escape_fmt_test "$src" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    ASAN_OPTIONS=detect_leaks=1 build/escape_fmt_test "$src" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     res=$(sed -n 's/^agree //p' "$tmp/$name.out")
     if [ "$rc" -ne 0 ] || [ -z "$res" ]; then
@@ -68,7 +67,7 @@ for pkg in ${ESCAPE_FMT_STD:-strings bytes strconv sort bufio regexp fmt encodin
         echo "FAIL fmt-$name: go build fails: $(head -1 "$tmp/$name.gc")"
         continue
     fi
-    ASAN_OPTIONS=detect_leaks=0 build/escape_fmt_test "$pkg" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    ASAN_OPTIONS=detect_leaks=1 build/escape_fmt_test "$pkg" "$tmp/$name.gc" >"$tmp/$name.out" 2>"$tmp/$name.err"
     rc=$?
     res=$(sed -n 's/^agree //p' "$tmp/$name.out")
     if [ "$rc" -ne 0 ] || [ -z "$res" ]; then

@@ -53,7 +53,7 @@ python3 tests/tools/lines_ratchet.py "$tmp/gc.txt" "$tmp/ours.txt" "$RATCHET" es
 if [ -x build/goesc-asan ]; then
     for args in "-m=2 -l $PKGS" "-m -l std"; do
         case $args in -m=2*) name=m2-packages ;; *) name=std ;; esac
-        ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+        ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
             build/goesc-asan $args >"$tmp/asan.out" 2>"$tmp/asan.err"
         rc=$?
         ./goesc $args >"$tmp/plain.out" 2>/dev/null

@@ -30,9 +30,8 @@ if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,
     echo "FAIL inline-body-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0
 fi
-# ASan's leak report is noise here: the loader keeps its packages.
 run() {
-    ASAN_OPTIONS=detect_leaks=0 build/inline_body_test "$@"
+    ASAN_OPTIONS=detect_leaks=1 build/inline_body_test "$@"
 }
 
 for src in "$CASES"/*.go; do

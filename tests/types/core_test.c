@@ -773,6 +773,7 @@ static void unit_tests(void) {
     Type *dup = types_new_interface(&arena, (Object *[]){mM2}, 1, (Type *[]){iI}, NULL, 1);
     types_interface_typeset(dup, &dg);
     check("typeset-duplicate-method", dg.nerrors == 1, "%d errors", dg.nerrors);
+    diag_discard(&dg);
     check("empty-iface", types_is_empty_interface(iface(0, NULL)) && !types_is_empty_interface(im) &&
           !types_is_empty_interface(types_universe.comparable_type), "empty interface");
 
