@@ -17,9 +17,13 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <dirent.h>
+#include <poll.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "types.h"
+
+enum { CGO_TIMEOUT = 600 };     // seconds a cgo or pkg-config run may take
 
 typedef VEC(Str) StrVec;
 
@@ -476,6 +480,7 @@ static void run_cmd(char **argv, const char *dir, char **env, Ran *r) {
         dup2(out[1], 2);
         for (int i = 0; env && env[i]; i++)
             putenv(env[i]);
+        setpgid(0, 0);  // its own group, so that a timeout kills gcc too
         if (chdir(dir) == 0)
             execv(exe, argv);
         int e = errno;
@@ -492,11 +497,31 @@ static void run_cmd(char **argv, const char *dir, char **env, Ran *r) {
         free(exe);
         return;
     }
+    // Output until the pipe closes; a run that outlasts CGO_TIMEOUT (a C
+    // header that is a FIFO, say) is killed with its children rather than
+    // left to hang.
     char chunk[4096];
-    ssize_t k;
-    while ((k = read(out[0], chunk, sizeof chunk)) > 0 || (k < 0 && errno == EINTR))
+    bool killed = false;
+    time_t deadline = time(NULL) + CGO_TIMEOUT;
+    for (;;) {
+        struct pollfd pfd = {out[0], POLLIN, 0};
+        int left = (int)(deadline - time(NULL));
+        int pr = left > 0 ? poll(&pfd, 1, left * 1000) : 0;
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr <= 0) {
+            kill(-pid, SIGKILL);
+            killed = true;
+            break;
+        }
+        ssize_t k = read(out[0], chunk, sizeof chunk);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break;
         for (ssize_t i = 0; i < k; i++)
             buf_putc(&r->out, chunk[i]);
+    }
     close(out[0]);
     int e = 0;
     bool exec_failed = read(status[0], &e, sizeof e) == (ssize_t)sizeof e;
@@ -504,7 +529,9 @@ static void run_cmd(char **argv, const char *dir, char **env, Ran *r) {
     int st = 0;
     while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
         ;
-    if (exec_failed) {
+    if (killed) {
+        r->err = xasprintf("signal: killed (goesc stopped it after %d seconds)", CGO_TIMEOUT);
+    } else if (exec_failed) {
         r->err = xasprintf("fork/exec %s: %s", exe, go_errno_text(e));
     } else if (WIFEXITED(st) && WEXITSTATUS(st) != 0) {
         r->err = xasprintf("exit status %d", WEXITSTATUS(st));
