@@ -1,7 +1,9 @@
 #!/bin/sh
 # 56-cgo.sh: packages that import "C", against go build in a scratch
 # module: with cgo on (CGO_ENABLED unset, gcc on PATH) goesc's -m and
-# -m -l lines must be gc's exactly, with the paths of the generated files
+# -m -l lines for a package with two cgo files (#cgo CFLAGS, a condition,
+# a header found through ${SRCDIR}) and -m for a package that inlines its
+# functions must be gc's exactly, with the paths of the generated files
 # (go build's $WORK, goesc's temp dir) reduced to $WORK/; with
 # CGO_ENABLED=0, and for a C error, an unknown pkg-config and a bad #cgo
 # line, goesc's errors and exit status must be go build's. goesc's temp
@@ -23,7 +25,7 @@ export HOME=${HOME:-$tmp} GOPROXY=off TMPDIR=$tmp/t
 mkdir -p "$TMPDIR"
 
 m=$tmp/m
-mkdir -p "$m/p" "$m/bad" "$m/pc" "$m/verb"
+mkdir -p "$m/p/inc" "$m/use" "$m/bad" "$m/pc" "$m/verb"
 printf 'module example.com/c\n\ngo 1.19\n' >"$m/go.mod"
 cat >"$m/p/p.go" <<'EOF'
 package p
@@ -76,6 +78,31 @@ func Sum(ts []*T) int {
 	return n
 }
 EOF
+# a second cgo file, whose header comes through ${SRCDIR} in CPPFLAGS
+printf 'static int twice(int x) { return 2 * x; }\n' >"$m/p/inc/h.h"
+cat >"$m/p/r.go" <<'EOF'
+package p
+
+// #cgo CPPFLAGS: -I${SRCDIR}/inc
+// #include "h.h"
+import "C"
+
+func Twice(x int) int { return int(C.twice(C.int(x))) }
+EOF
+# a package using it, which inlines through the generated code
+cat >"$m/use/u.go" <<'EOF'
+package use
+
+import "example.com/c/p"
+
+func F(s string) string {
+	c := p.CStr(s)
+	defer p.Free(c)
+	return p.GoStr(c) + string(rune(p.Twice(2)))
+}
+
+func G() *p.T { return p.New(3) }
+EOF
 printf 'package bad\n\n// static int f(void) { return undefined_thing; }\nimport "C"\n\nfunc F() int { return int(C.f()) }\n' >"$m/bad/b.go"
 printf 'package pc\n\n// #cgo pkg-config: nosuchlib\nimport "C"\n\nfunc F() {}\n' >"$m/pc/c.go"
 printf 'package verb\n\n// #cgo FOO: -x\nimport "C"\n\nfunc F() {}\n' >"$m/verb/v.go"
@@ -108,6 +135,7 @@ same() {
 
 same m "$goesc" -m ./p
 same ml "$goesc" "-m -l" ./p
+same dep "$goesc" -m ./use
 same off "$goesc" -m ./p CGO_ENABLED=0
 same off-excluded "$goesc" -m ./bad CGO_ENABLED=0
 same c-error "$goesc" -m ./bad
