@@ -450,6 +450,31 @@ typedef struct Ran {
     char *err;      // malloc'd: "exit status 1", "exec: \"x\": ..."; NULL: success
 } Ran;
 
+// An interrupt (^C, SIGTERM, SIGHUP) while cgo runs: the run is stopped
+// and the temp dir removed before goesc dies of the signal, as go build
+// removes $WORK.
+static volatile sig_atomic_t interrupted;
+static struct sigaction saved[3];
+static const int caught[3] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_signal(int sig) { interrupted = sig; }
+
+static void catch_signals(bool on) {
+    for (int i = 0; i < 3; i++) {
+        if (on) {
+            struct sigaction sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_signal;  // no SA_RESTART: poll returns EINTR
+            sigemptyset(&sa.sa_mask);
+            sigaction(caught[i], &sa, &saved[i]);
+        } else {
+            sigaction(caught[i], &saved[i], NULL);
+        }
+    }
+    if (!on && interrupted)
+        raise(interrupted);
+}
+
 // Runs argv[0] (looked up as exec.Command does) in dir with extra
 // environment entries, collecting its output.
 static void run_cmd(char **argv, const char *dir, char **env, Ran *r) {
@@ -504,12 +529,13 @@ static void run_cmd(char **argv, const char *dir, char **env, Ran *r) {
     bool killed = false;
     time_t deadline = time(NULL) + CGO_TIMEOUT;
     for (;;) {
+        // Waits of at most a second, so that an interrupt is seen soon.
         struct pollfd pfd = {out[0], POLLIN, 0};
         int left = (int)(deadline - time(NULL));
-        int pr = left > 0 ? poll(&pfd, 1, left * 1000) : 0;
-        if (pr < 0 && errno == EINTR)
+        int pr = left > 0 && !interrupted ? poll(&pfd, 1, 1000) : -1;
+        if (pr == 0 || (pr < 0 && errno == EINTR && left > 0 && !interrupted))
             continue;
-        if (pr <= 0) {
+        if (pr < 0) {
             kill(-pid, SIGKILL);
             killed = true;
             break;
@@ -787,6 +813,7 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
     char *env[] = {"TERM=dumb", (char *)buf_cstr(&ldenv), xasprintf("PWD=%s", dir),
                    xasprintf("GOOS=%s", b->goos), xasprintf("GOARCH=%s", b->goarch), NULL};
     Ran ran;
+    catch_signals(true);
     run_cmd((char **)argv.data, dir, env, &ran);
     if (ran.err) {
         // cgo's (and the C compiler's) messages, or how the run failed.
@@ -805,6 +832,7 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
     buf_free(&ran.out);
     free(ran.err);
     remove_dir(work);
+    catch_signals(false);
     free(work);
     for (int i = 2; i < 5; i++)
         free(env[i]);
