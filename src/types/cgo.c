@@ -239,24 +239,29 @@ static Str cgo_line(const BuildCtx *b, Str dir, Str file, const char *line, size
             err = str_printf("%s: malformed #cgo argument: %s", file, args.data[i]);
             goto out;
         }
+    // The verbs go/build knows; cgo's command line wants CPPFLAGS and
+    // CFLAGS, its environment LDFLAGS (C++ and Fortran flags go unused).
+    static const char *const verbs[] = {"CFLAGS", "CPPFLAGS", "LDFLAGS", "pkg-config", "CXXFLAGS", "FFLAGS"};
     Str verb = words.data[words.len - 1];
-    StrVec *to = NULL;
-    if (strcmp(verb, "CFLAGS") == 0)
-        to = (StrVec *)&f->cflags;
-    else if (strcmp(verb, "CPPFLAGS") == 0)
-        to = (StrVec *)&f->cppflags;
-    else if (strcmp(verb, "LDFLAGS") == 0)
-        to = (StrVec *)&f->ldflags;
-    else if (strcmp(verb, "pkg-config") == 0)
-        to = (StrVec *)&f->pkgconfig;
-    else if (strcmp(verb, "CXXFLAGS") != 0 && strcmp(verb, "FFLAGS") != 0) {
+    int v = 0;
+    while (v < 6 && strcmp(verb, verbs[v]) != 0)
+        v++;
+    if (v == 6) {
         err = str_printf("%s: invalid #cgo verb: %.*s", file, (int)n, line);
         goto out;
     }
-    if (to != (StrVec *)&f->pkgconfig)
+    if (v != 3)
         paths_absolute(args.data, args.len, dir);
-    for (int i = 0; to && i < args.len; i++)
-        vec_push(to, args.data[i]);
+    for (int i = 0; i < args.len; i++) {
+        if (v == 0)
+            vec_push(&f->cflags, args.data[i]);
+        else if (v == 1)
+            vec_push(&f->cppflags, args.data[i]);
+        else if (v == 2)
+            vec_push(&f->ldflags, args.data[i]);
+        else if (v == 3)
+            vec_push(&f->pkgconfig, args.data[i]);
+    }
 out:
     vec_free(&words);
     vec_free(&args);
@@ -784,14 +789,14 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
                 strcmp(path, "runtime/cgo") == 0 || strcmp(path, "runtime/asan") == 0))
         vec_push(&argv, str_cstr("-import_syscall=false"));
     vec_push(&argv, str_cstr("--"));
-    env_flags("CGO_CPPFLAGS", "", (StrVec *)&argv);
+    env_flags("CGO_CPPFLAGS", "", &argv);
     for (int i = 0; i < f->cppflags.len; i++)
         vec_push(&argv, f->cppflags.data[i]);
     for (int i = 0; i < pccflags.len; i++)
         vec_push(&argv, pccflags.data[i]);
     vec_push(&argv, str_cstr("-I"));
     vec_push(&argv, objdir);
-    env_flags("CGO_CFLAGS", "-g -O2", (StrVec *)&argv);
+    env_flags("CGO_CFLAGS", "-g -O2", &argv);
     for (int i = 0; i < f->cflags.len; i++)
         vec_push(&argv, f->cflags.data[i]);
     for (int i = 0; i < di->cgofiles.len; i++)
