@@ -648,14 +648,63 @@ static void quote_flag(Buf *b, const char *s) {
     buf_putc(b, '"');
 }
 
-// pkg-config --cflags for the #cgo pkg-config packages, as cmd/go runs it.
-static bool pkg_config(Str dir, Str sdir, const CgoFlags *f, StrVec *cflags, CgoResult *r) {
+// One pkg-config run (what: "--cflags" or "--libs") in dir; its output's
+// flags go to out. On failure, cmd/go's report of it goes to r.
+static bool pkg_config_run(Str exe, const char *what, const StrVec *pcflags, const StrVec *pkgs, Str dir,
+                           Str sdir, StrVec *out, CgoResult *r) {
+    StrVec argv = {0};
+    vec_push(&argv, exe);
+    vec_push(&argv, str_cstr(what));
+    for (int i = 0; i < pcflags->len; i++)
+        vec_push(&argv, pcflags->data[i]);
+    vec_push(&argv, str_cstr("--"));
+    for (int i = 0; i < pkgs->len; i++)
+        vec_push(&argv, pkgs->data[i]);
+    vec_push(&argv, NULL);
+    Ran ran;
+    run_cmd((char **)argv.data, dir, NULL, &ran);
+    if (ran.err) {
+        Buf h = {0};
+        buf_printf(&h, "%s %s ", exe, what);
+        for (int i = 0; i < pcflags->len; i++)
+            buf_printf(&h, "%s%s", i ? " " : "", pcflags->data[i]);
+        buf_puts(&h, " --");
+        for (int i = 0; i < pkgs->len; i++)
+            buf_printf(&h, " %s", pkgs->data[i]);
+        r->err_header = str_cstr(buf_cstr(&h));
+        buf_free(&h);
+        char *tail = xasprintf("%s: %s\n", exe, ran.err);
+        r->err = shown_output(&ran.out, dir, sdir, NULL, tail);
+        free(tail);
+    } else if (strcmp(what, "--libs") == 0) {
+        // cmd/go takes --libs output as plain fields, quotes and all.
+        const char *t = ran.out.data ? buf_cstr(&ran.out) : "";
+        while (*t) {
+            size_t k = strcspn(t, " \t\n\r\v\f");
+            if (k)
+                vec_push(out, str_intern(t, k));
+            t += k;
+            t += strspn(t, " \t\n\r\v\f");
+        }
+    } else {
+        split_quoted(ran.out.data ? ran.out.data : "", ran.out.len, out);
+    }
+    bool ok = ran.err == NULL;
+    buf_free(&ran.out);
+    free(ran.err);
+    vec_free(&argv);
+    return ok;
+}
+
+// pkg-config for the #cgo pkg-config packages, as cmd/go runs it: --cflags
+// (for cgo's command line), then --libs (for $CGO_LDFLAGS).
+static bool pkg_config(Str dir, Str sdir, const CgoFlags *f, StrVec *cflags, StrVec *ldflags, CgoResult *r) {
     const char *pc = getenv("PKG_CONFIG");
     StrVec cmd = {0};
     split_quoted(pc && *pc ? pc : "pkg-config", strlen(pc && *pc ? pc : "pkg-config"), &cmd);
-    if (cmd.len == 0)
-        vec_push(&cmd, str_cstr("pkg-config"));
-    StrVec argv = {0}, pcflags = {0}, pkgs = {0};
+    Str exe = cmd.len ? cmd.data[0] : str_cstr("pkg-config");
+    vec_free(&cmd);
+    StrVec pcflags = {0}, pkgs = {0};
     for (int i = 0; i < f->pkgconfig.len; i++) {
         Str a = f->pkgconfig.data[i];
         if (strcmp(a, "--") == 0)
@@ -672,39 +721,8 @@ static bool pkg_config(Str dir, Str sdir, const CgoFlags *f, StrVec *cflags, Cgo
             ok = false;
         }
     }
-    if (ok) {
-        vec_push(&argv, cmd.data[0]);
-        vec_push(&argv, str_cstr("--cflags"));
-        for (int i = 0; i < pcflags.len; i++)
-            vec_push(&argv, pcflags.data[i]);
-        vec_push(&argv, str_cstr("--"));
-        for (int i = 0; i < pkgs.len; i++)
-            vec_push(&argv, pkgs.data[i]);
-        vec_push(&argv, NULL);
-        Ran ran;
-        run_cmd((char **)argv.data, dir, NULL, &ran);
-        if (ran.err) {
-            Buf h = {0};
-            buf_printf(&h, "%s --cflags ", cmd.data[0]);
-            for (int i = 0; i < pcflags.len; i++)
-                buf_printf(&h, "%s%s", i ? " " : "", pcflags.data[i]);
-            buf_puts(&h, " --");
-            for (int i = 0; i < pkgs.len; i++)
-                buf_printf(&h, " %s", pkgs.data[i]);
-            r->err_header = str_cstr(buf_cstr(&h));
-            buf_free(&h);
-            char *tail = xasprintf("%s: %s\n", cmd.data[0], ran.err);
-            r->err = shown_output(&ran.out, dir, sdir, NULL, tail);
-            free(tail);
-            ok = false;
-        } else {
-            split_quoted(ran.out.data ? ran.out.data : "", ran.out.len, cflags);
-        }
-        buf_free(&ran.out);
-        free(ran.err);
-    }
-    vec_free(&cmd);
-    vec_free(&argv);
+    ok = ok && pkg_config_run(exe, "--cflags", &pcflags, &pkgs, dir, sdir, cflags, r) &&
+         pkg_config_run(exe, "--libs", &pcflags, &pkgs, dir, sdir, ldflags, r);
     vec_free(&pcflags);
     vec_free(&pkgs);
     return ok;
@@ -759,9 +777,13 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
                    const DirInfo *di, const CgoFlags *f, Arena *a, CgoResult *r) {
     memset(r, 0, sizeof *r);
     r->err_header = path;
-    StrVec pccflags = {0};
-    if (f->pkgconfig.len && !pkg_config(dir, sdir, f, &pccflags, r)) {
+    StrVec pccflags = {0}, ld = {0};
+    env_flags("CGO_LDFLAGS", "-g -O2", &ld);
+    for (int i = 0; i < f->ldflags.len; i++)
+        vec_push(&ld, f->ldflags.data[i]);
+    if (f->pkgconfig.len && !pkg_config(dir, sdir, f, &pccflags, &ld, r)) {
         vec_free(&pccflags);
+        vec_free(&ld);
         return;
     }
     const char *tmpenv = getenv("TMPDIR");
@@ -770,6 +792,7 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
         r->err = str_printf("mkdir %s: %s", work, go_errno_text(errno));
         free(work);
         vec_free(&pccflags);
+        vec_free(&ld);
         return;
     }
     const char *hos, *harch;
@@ -804,10 +827,6 @@ void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, S
     vec_push(&argv, NULL);
     // The environment cmd/go gives cgo; $CGO_LDFLAGS ends up in
     // //go:cgo_ldflag lines of _cgo_gotypes.go.
-    StrVec ld = {0};
-    env_flags("CGO_LDFLAGS", "-g -O2", &ld);
-    for (int i = 0; i < f->ldflags.len; i++)
-        vec_push(&ld, f->ldflags.data[i]);
     Buf ldenv = {0};
     buf_puts(&ldenv, "CGO_LDFLAGS=");
     for (int i = 0; i < ld.len; i++) {

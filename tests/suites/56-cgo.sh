@@ -5,8 +5,9 @@
 # a header found through ${SRCDIR}) and -m for a package that inlines its
 # functions must be gc's exactly, with the paths of the generated files
 # (go build's $WORK, goesc's temp dir) reduced to $WORK/; with
-# CGO_ENABLED=0, and for a C error, an unknown pkg-config and a bad #cgo
-# line, goesc's errors and exit status must be go build's. goesc's temp
+# CGO_ENABLED=0, and for a C error, a missing pkg-config or package and a
+# bad #cgo line, goesc's errors and exit status must be go build's; a
+# working pkg-config (gmp) must give gc's lines. goesc's temp
 # dirs must be gone afterwards. Then os/user and net, whose cgo variants
 # std builds, against `go build -a` with cgo on: per-class precision and
 # recall are ratchets (tests/escape/cgo_ml.ratchet for -m -l,
@@ -25,7 +26,7 @@ export HOME=${HOME:-$tmp} GOPROXY=off TMPDIR=$tmp/t
 mkdir -p "$TMPDIR"
 
 m=$tmp/m
-mkdir -p "$m/p/inc" "$m/use" "$m/bad" "$m/pc" "$m/verb"
+mkdir -p "$m/p/inc" "$m/use" "$m/bad" "$m/pc" "$m/gm" "$m/verb"
 printf 'module example.com/c\n\ngo 1.19\n' >"$m/go.mod"
 cat >"$m/p/p.go" <<'EOF'
 package p
@@ -105,6 +106,8 @@ func G() *p.T { return p.New(3) }
 EOF
 printf 'package bad\n\n// static int f(void) { return undefined_thing; }\nimport "C"\n\nfunc F() int { return int(C.f()) }\n' >"$m/bad/b.go"
 printf 'package pc\n\n// #cgo pkg-config: nosuchlib\nimport "C"\n\nfunc F() {}\n' >"$m/pc/c.go"
+# pkg-config that works: gmp, which goesc itself builds with
+printf 'package gm\n\n// #cgo pkg-config: gmp\n// #include <gmp.h>\n// static int bits(void) { return mp_bits_per_limb; }\nimport "C"\n\nfunc Bits() int { return int(C.bits()) }\n' >"$m/gm/g.go"
 printf 'package verb\n\n// #cgo FOO: -x\nimport "C"\n\nfunc F() {}\n' >"$m/verb/v.go"
 
 # The generated files' directories, reduced to $WORK/. A bad #cgo line's
@@ -140,6 +143,8 @@ same off "$goesc" -m ./p CGO_ENABLED=0
 same off-excluded "$goesc" -m ./bad CGO_ENABLED=0
 same c-error "$goesc" -m ./bad
 same pkg-config "$goesc" -m ./pc PKG_CONFIG="$tmp/no-pkg-config"
+same pkg-config-unknown "$goesc" -m ./pc
+same pkg-config-gmp "$goesc" -m ./gm
 same cgo-verb "$goesc" -m ./verb
 if [ -x build/goesc-asan ]; then
     same asan "$root/build/goesc-asan" -m ./p ASAN_OPTIONS=detect_leaks=1
