@@ -69,8 +69,8 @@ void build_ctx_init(BuildCtx *b, Str goos, Str goarch, Str *tags, int ntags) {
 }
 
 bool build_match_tag(const BuildCtx *b, const char *tag, size_t n) {
-    if (eq(tag, n, "cgo"))
-        return b->cgo;
+    if (eq(tag, n, "cgo") && b->cgo)
+        return true;  // else only -tags=cgo sets it (files importing "C" stay out)
     if (eq(tag, n, b->goos) || eq(tag, n, b->goarch) || eq(tag, n, "gc"))
         return true;
     for (int i = 0; i < b->ntags; i++)
