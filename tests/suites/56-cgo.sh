@@ -152,6 +152,13 @@ if [ -x build/goesc-asan ]; then
 else
     echo "FAIL cgo-asan: build/goesc-asan not built (make build/goesc-asan)"
 fi
+# The loader with cgo on: std's cgo packages, their files and implied
+# imports (runtime/cgo, syscall), in go list's order.
+(cd "$m" && "$GO" list -deps -f '{{.ImportPath}} {{.GoFiles}} {{.IgnoredGoFiles}}' os/user net plugin ./use) \
+    >"$tmp/go.list" 2>&1
+(cd "$m" && "$goesc" list -deps -files os/user net plugin ./use) >"$tmp/our.list" 2>&1
+if cmp -s "$tmp/go.list" "$tmp/our.list"; then echo "ok cgo-list-deps"; else
+    echo "FAIL cgo-list-deps: $(diff "$tmp/go.list" "$tmp/our.list" | head -4 | tr '\n' '|')"; fi
 left=$(ls "$TMPDIR" | grep -c '^goesc-cgo-')
 if [ "$left" -eq 0 ]; then echo "ok cgo-temp-dirs-removed"; else echo "FAIL cgo-temp-dirs-removed: $left left"; fi
 
