@@ -7,6 +7,7 @@ need=""
 [ -d /usr/share/go-1.19/test ] || need="$need golang-1.19-src"
 [ -f /usr/include/gmp.h ] || [ -f /usr/include/x86_64-linux-gnu/gmp.h ] || need="$need libgmp-dev"
 command -v gcc >/dev/null || need="$need gcc"
+command -v pkg-config >/dev/null || need="$need pkg-config"   # #cgo pkg-config (suite 56)
 command -v make >/dev/null || need="$need make"
 command -v python3 >/dev/null || need="$need python3"
 command -v clang >/dev/null || need="$need clang"

@@ -112,10 +112,15 @@ Position pos_resolve(Pos p) {
     int physline = r.line;
     r.file = d->path;
     r.line = d->line + (physline - d->physline);
-    if (d->col == 0)
+    // gc shifts by the distance between physical columns it has already
+    // saturated at 255 (8 bits), so that far along a long line everything
+    // after the directive takes the directive's own column.
+    if (d->col == 0) {
         r.col = 0;
-    else if (physline == d->physline)
-        r.col = d->col + (int)(off - d->off);
+    } else if (physline == d->physline) {
+        int pcol = r.col, dcol = r.col - (int)(off - d->off);
+        r.col = d->col + (pcol < 255 ? pcol : 255) - (dcol < 255 ? dcol : 255);
+    }
     return r;
 }
 

@@ -363,7 +363,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     for (int k = 0; k < n; k++)
         if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && rc != 1) {
             if (!files)
-                fprintf(stderr, "# %s\n", pkgs[k]->path);
+                fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : pkgs[k]->path);
             diag_flush(pkgs[k]->syntax);
             rc = files ? 1 : 2;
         }

@@ -1,8 +1,9 @@
 // build.c: which .go files of a directory belong to the build, by go/build's
-// rules for CGO_ENABLED=0. A file is out if its name starts with _ or ., if
+// rules. A file is out if its name starts with _ or ., if
 // its name carries a _GOOS/_GOARCH suffix for another target, if the
 // //go:build line (or, without one, the // +build lines) of its header is
-// false, or if it imports "C". Only the header is interpreted here: the
+// false, or if it imports "C" with cgo off (with cgo on it is one of the
+// package's CgoFiles, kept apart). Only the header is interpreted here: the
 // comments before the package clause, the package name and the import
 // declarations. The full parse comes later, and only for selected files.
 // Files named on the command line escape the name and constraint rules (not
@@ -68,8 +69,8 @@ void build_ctx_init(BuildCtx *b, Str goos, Str goarch, Str *tags, int ntags) {
 }
 
 bool build_match_tag(const BuildCtx *b, const char *tag, size_t n) {
-    if (eq(tag, n, "cgo"))
-        return false;  // CGO_ENABLED=0
+    if (eq(tag, n, "cgo") && b->cgo)
+        return true;  // else only -tags=cgo sets it (files importing "C" stay out)
     if (eq(tag, n, b->goos) || eq(tag, n, b->goarch) || eq(tag, n, "gc"))
         return true;
     for (int i = 0; i < b->ntags; i++)
@@ -695,8 +696,15 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
             di->err = str_cstr(buf_cstr(&e));
             buf_free(&e);
         }
-        if (h.cgo) {
+        if (h.cgo && !b->cgo) {
             vec_push(&di->ignored, name);  // CGO_ENABLED=0: cgo files are ignored
+        } else if (h.cgo && !test) {
+            vec_push(&di->cgofiles, name);
+            vec_push(&di->cgohdrs, h);
+            char *keep = arena_alloc(a, n + 1);
+            memcpy(keep, text, n);
+            vec_push(&di->cgotexts, keep);
+            vec_push(&di->cgosizes, (uint32_t)n);
         } else if (test) {
             di->ntest++;
         } else {
@@ -734,7 +742,7 @@ bool build_dir_has_package(const BuildCtx *b, const char *dir) {
             continue;
         FileHeader h;
         build_read_header(b, text, n, &h, &a);
-        if (h.build_ok && !h.cgo)
+        if (h.build_ok && (!h.cgo || b->cgo))
             found = true;
         free(text);
     }
@@ -750,4 +758,8 @@ void build_dir_free(DirInfo *di) {
     vec_free(&di->hdrs);
     vec_free(&di->texts);
     vec_free(&di->sizes);
+    vec_free(&di->cgofiles);
+    vec_free(&di->cgohdrs);
+    vec_free(&di->cgotexts);
+    vec_free(&di->cgosizes);
 }

@@ -198,6 +198,7 @@ Loader *load_new(const LoadConfig *cfg, Diags *d) {
         ntags = flagtags.len;
     }
     build_ctx_init(&l->build, os, arch, tags, ntags);
+    l->build.cgo = cgo_enabled(os, arch);
     vec_free(&flagtags);
     // GOPATH: its entries, or $HOME/go.
     const char *gp = getenv("GOPATH");
@@ -268,17 +269,10 @@ Package *load_lookup(Loader *l, Str path) {
 }
 
 Package *load_import_of(Package *p, Str path) {
-    int lo = 0, hi = p->nimports;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        int c = strcmp(p->import_paths[mid], path);
-        if (c == 0)
-            return p->imports[mid];
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    // Sorted, except for the imports cgo adds at the end: a plain scan.
+    for (int i = 0; i < p->nimports; i++)
+        if (strcmp(p->import_paths[i], path) == 0)
+            return p->imports[i];
     return NULL;
 }
 
@@ -402,19 +396,25 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         return;
     }
     p->name = di.name;
-    p->nfiles = di.gofiles.len;
-    p->files = ARENA_ARRAY(&l->arena, Str, p->nfiles + 1);
-    p->syn = ARENA_ARRAY(&l->arena, SynFile *, p->nfiles + 1);
     // gc's own messages name files the way cmd/go passes them to it:
     // relative to the package directory, which cmd/go then shortens, so a
     // file in the current directory reads "./x.go".
     Str sdir = load_short_path(l, p->dir);
-    for (int i = 0; i < p->nfiles; i++)
+    CgoResult cg = {0};
+    if (di.cgofiles.len)
+        cgo_package(l, p, &di, sdir, &cg);
+    int ngo = di.gofiles.len;
+    p->nfiles = ngo + cg.files.len;
+    p->files = ARENA_ARRAY(&l->arena, Str, p->nfiles + 1);
+    p->syn = ARENA_ARRAY(&l->arena, SynFile *, p->nfiles + 1);
+    for (int i = 0; i < ngo; i++)
         p->files[i] = strf("%s/%s", sdir, di.gofiles.data[i]);
+    for (int i = 0; i < cg.files.len; i++)
+        p->files[ngo + i] = cg.files.data[i];
     // `go tool compile FILE...` names the files exactly as they were given.
     // (cgo files may have been dropped, so match by base name.)
     if (l->given_files && only && root)
-        for (int i = 0; i < p->nfiles; i++)
+        for (int i = 0; i < ngo; i++)
             for (int j = 0; j < nonly; j++)
                 if (only[j] == di.gofiles.data[i])
                     p->files[i] = str_cstr(l->given_files[j]);
@@ -426,7 +426,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         p->bad = true;
         // cmd/go blames a bad directory on the import that led to it.
         error_at(l, site, di.err);
-    } else if (p->nfiles == 0) {
+    } else if (ngo + di.cgofiles.len == 0) {
         if (root && di.ntest > 0 && !l->wild) {
             diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
             p->bad = true;
@@ -442,7 +442,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         }
     }
     // The imports, sorted and deduplicated, each with its first site.
-    typedef struct { Str path; ImportSite site; } Imp;
+    typedef struct { Str path; ImportSite site; bool implied; } Imp;
     VEC(Imp) imps = {0};
     // Like cmd/go, do not follow the imports of a broken directory: they
     // would only add noise to the one error that matters.
@@ -452,7 +452,19 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
             // cmd/go's own errors shorten the file's path itself ("x.go").
             Str file = load_short_path(l, strf("%s/%s", p->dir, di.gofiles.data[i]));
             FileImport *fi = &h->imports[j];
-            Imp im = {fi->path, {file, fi->line, fi->col, p->files[i], fi->pline, fi->pcol}};
+            Imp im = {fi->path, {file, fi->line, fi->col, p->files[i], fi->pline, fi->pcol}, false};
+            vec_push(&imps, im);
+        }
+    }
+    for (int i = 0; i < di.cgohdrs.len && !di.err; i++) {
+        FileHeader *h = &di.cgohdrs.data[i];
+        Str name = di.cgofiles.data[i];
+        for (int j = 0; j < h->nimports; j++) {
+            FileImport *fi = &h->imports[j];
+            if (strcmp(fi->path, "C") == 0)
+                continue;
+            Imp im = {fi->path, {load_short_path(l, strf("%s/%s", p->dir, name)), fi->line, fi->col,
+                                 strf("%s/%s", sdir, name), fi->pline, fi->pcol}, false};
             vec_push(&imps, im);
         }
     }
@@ -471,6 +483,22 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         if (n == 0 || imps.data[n - 1].path != imps.data[i].path)
             imps.data[n++] = imps.data[i];
     imps.len = n;
+    // What cgo's translation imports, after the sorted ones (cmd/go's
+    // addImport), with no site of their own.
+    if (di.cgofiles.len && !di.err) {
+        static const char *const implied[] = {"unsafe", "runtime/cgo", "syscall"};
+        for (int k = 0; k < 3; k++) {
+            Str path = str_cstr(implied[k]);
+            bool have = false;
+            for (int i = 0; i < imps.len; i++)
+                have |= imps.data[i].path == path;
+            if (!have && cgo_implies(p, path)) {
+                Imp im = {path, {0}, true};
+                vec_push(&imps, im);
+            }
+        }
+        n = imps.len;
+    }
     p->nimports = n;
     p->import_paths = ARENA_ARRAY(&l->arena, Str, n + 1);
     p->imports = ARENA_ARRAY(&l->arena, Package *, n + 1);
@@ -494,17 +522,28 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
             d->limit = l->diags->limit;
         }
         int before = d->nerrors;
-        for (int i = 0; i < p->nfiles; i++)
-            p->syn[i] = syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i], d, &p->arena, &opts);
+        if (cg.err) {
+            // go build stops at a failed cgo run, with its output.
+            if (l->cfg.syntax_per_package)
+                p->syntax_header = cg.err_header;
+            else
+                diag_error_nopos(d, "# %s", cg.err_header);
+            diag_error_nopos(d, "%s", cg.err);
+        }
+        for (int i = 0; i < p->nfiles && !cg.err; i++)
+            p->syn[i] = i < ngo ? syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i], d, &p->arena, &opts)
+                                : syn_parse_file_opts(p->files[i], cg.texts.data[i - ngo], cg.sizes.data[i - ngo], d,
+                                                      &p->arena, &opts);
         // gc does not type-check a package with syntax errors.
         if (d->nerrors > before)
             p->bad = true;
     }
     build_dir_free(&di);
+    cgo_result_free(&cg);
     vec_push(&l->stack, p);
     for (int i = 0; i < n; i++) {
         p->import_paths[i] = imps.data[i].path;
-        Package *q = load_import(l, imps.data[i].path, p, &imps.data[i].site);
+        Package *q = load_import(l, imps.data[i].path, p, imps.data[i].implied ? NULL : &imps.data[i].site);
         p->imports[i] = q;
         bool compile_mode = l->cfg.compile_files && strcmp(p->path, "command-line-arguments") == 0;
         if (q && !compile_mode && !internal_allowed(p, q)) {
@@ -880,7 +919,7 @@ static void walk_dir(Loader *l, Walk *w, Str dir, Str name, bool top) {
     // Import-path walks also leave out runtime/cgo when cgo is off (a
     // local ./... walk keeps it: cmd/go only asks whether it has files).
     bool skip = strcmp(dir, strf("%s/builtin", l->gorootsrc)) == 0 ||
-                (w->std && strcmp(name, "runtime/cgo") == 0);
+                (w->std && !l->build.cgo && strcmp(name, "runtime/cgo") == 0);
     if (*name && !skip && (!w->pattern || match_pattern(w->pattern, name)) &&
         build_dir_has_package(&l->build, dir)) {
         vec_push(w->dirs, dir);

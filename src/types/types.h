@@ -12,7 +12,10 @@ struct Scope;
 // ==== loader (load.c, build.c, modload.c): owned by the loader work ====
 
 // One package as go/build + cmd/go see it: the Go files selected for the
-// target (GOOS/GOARCH, tags, cgo off), parsed, with resolved imports.
+// target (GOOS/GOARCH, tags, cgo), parsed, with resolved imports. With cgo
+// on, a parsed package's files end with what cgo made of its cgo files
+// (_cgo_gotypes.go, x.cgo1.go: absolute paths in a removed temp dir), as
+// cmd/go hands them to gc.
 typedef struct Package {
     Str path;           // import path; "command-line-arguments" for a file list
     Str name;           // from the package clause
@@ -22,8 +25,8 @@ typedef struct Package {
     Str *ignored;       // IgnoredGoFiles (base names), as go list prints them
     int nignored;
     SynFile **syn;      // parallel to files; NULL until parsed or on error
-    // Imports as written in the selected files, sorted and deduplicated
-    // ("C" never appears: cgo files are ignored); imports[i] is what
+    // Imports as written in the selected files, sorted and deduplicated,
+    // then those cgo adds (cmd/go's order; "C" never appears); imports[i] is what
     // import_paths[i] resolved to (std vendoring applied), NULL if it
     // failed to load. The import specs themselves are in the ASTs.
     Str *import_paths;
@@ -46,6 +49,8 @@ typedef struct Package {
     // With LoadConfig.syntax_per_package: its syntax errors, for the
     // command to print under the package's header (NULL: none).
     struct Diags *syntax;
+    Str syntax_header;  // what heads those errors after "# " when not the
+                        // path (cmd/go's "# pkg-config --cflags  -- x")
 } Package;
 
 // What an object file written with -o tells the loader (gc's export data,
@@ -122,6 +127,7 @@ typedef struct BuildCtx {
     Str *tags;          // -tags plus tool tags
     int ntags;
     int release;        // go1.1 .. go1.<release> are satisfied
+    bool cgo;           // CGO_ENABLED: the cgo tag, and files importing "C"
 } BuildCtx;
 
 // What the header of one .go file says (go/build's readGoInfo): only the
@@ -149,6 +155,12 @@ typedef struct DirInfo {
     VEC(FileHeader) hdrs;      // parallel to gofiles
     VEC(const char *) texts;   // parallel to gofiles; bytes live in the arena
     VEC(uint32_t) sizes;
+    // With cgo on: the files importing "C" (go/build's CgoFiles), apart
+    // from gofiles, with their headers and texts.
+    VEC(Str) cgofiles;
+    VEC(FileHeader) cgohdrs;
+    VEC(const char *) cgotexts;
+    VEC(uint32_t) cgosizes;
     int ntest;          // _test.go files that would build
     bool any_go;        // any .go file at all, selected or not
     Str err;            // MultiplePackageError or a bad-file message, else NULL
@@ -167,6 +179,34 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
 // imports.ScanDir: any buildable .go file, tests included).
 bool build_dir_has_package(const BuildCtx *b, const char *dir);
 void build_dir_free(DirInfo *di);
+
+// cgo (cgo.c). Whether cgo is on by default: CGO_ENABLED when set, else on
+// for the host's own GOOS/GOARCH when a C compiler ($CC, else gcc) is on PATH.
+bool cgo_enabled(Str goos, Str goarch);
+// The #cgo lines of a cgo file's preamble, for GOOS/GOARCH/tags in b: the
+// flags cmd/go gives cgo. Appends to the vectors; on a bad line returns
+// go/build's message (file is the name it uses).
+typedef struct CgoFlags {
+    VEC(Str) cppflags, cflags, ldflags, pkgconfig;
+} CgoFlags;
+Str cgo_directives(const BuildCtx *b, Str dir, Str file, const char *text, size_t n, CgoFlags *f);
+void cgo_flags_free(CgoFlags *f);
+// What running cgo on a package gave: the Go files gc compiles in place of
+// the cgo files, or cmd/go's error output and the header it goes under.
+typedef struct CgoResult {
+    VEC(Str) files;             // absolute paths (gone once this returns)
+    VEC(const char *) texts;    // in the arena
+    VEC(uint32_t) sizes;
+    Str err;                    // NULL on success
+    Str err_header;             // the line it goes under, after "# ": the
+                                // path, or "pkg-config --cflags  -- x"
+} CgoResult;
+// Runs GOROOT's cgo on the cgo files of dir as go build does, in a temp
+// dir removed before returning. sdir is the directory as printed, to which
+// the generated files' //line names and error output are shortened.
+void cgo_translate(const BuildCtx *b, Str goroot, Str path, bool std, Str dir, Str sdir,
+                   const DirInfo *di, const CgoFlags *f, Arena *a, CgoResult *r);
+void cgo_result_free(CgoResult *r);
 
 // How import paths map to directories (modload.c).
 typedef enum { MODE_MODULE, MODE_GOPATH, MODE_NOMOD } LoadMode;
@@ -200,6 +240,12 @@ int load_package_go_minor(Loader *l, const Package *p);
 // cmd/go's ShortPath of an absolute path: relative to the current
 // directory when that is shorter.
 Str load_short_path(Loader *l, Str abs);
+
+// The loader's cgo step for a package with cgo files (di->cgofiles): their
+// #cgo lines (a bad one sets di->err) and, when parsing, the cgo run.
+void cgo_package(Loader *l, Package *p, DirInfo *di, Str sdir, CgoResult *r);
+// Whether cgo's translation makes p import path (cmd/go's added imports).
+bool cgo_implies(const Package *p, Str path);
 
 // Loader state used across the three files.
 struct Loader {

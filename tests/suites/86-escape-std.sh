@@ -6,6 +6,7 @@
 # tests/escape/std_ml.ratchet, must not drop (raised figures are written
 # back; commit them).
 cd "$(dirname "$0")/../.."
+export CGO_ENABLED=0  # as gc's reference (gc_std_ref.sh); 56-cgo measures cgo
 RATCHET=tests/escape/std_ml.ratchet
 [ -x ./goesc ] || { echo "FAIL escape-std: goesc is not built"; exit 0; }
 tmp=$(mktemp -d)

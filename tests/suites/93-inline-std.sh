@@ -7,6 +7,7 @@
 # in tests/inline/std_m.ratchet, must not drop (raised figures are
 # written back; commit them).
 cd "$(dirname "$0")/../.."
+export CGO_ENABLED=0  # as gc's reference (gc_std_ref.sh); 56-cgo measures cgo
 [ -x ./goesc ] || { echo "FAIL inline-std: goesc is not built"; exit 0; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
