@@ -80,17 +80,7 @@ typedef struct Comment1 {
     int line, end_line;
 } Comment1;
 
-static int line_at(const SrcFile *src, uint32_t off) {
-    int lo = 0, hi = src->nlines - 1;
-    while (lo < hi) {
-        int mid = (lo + hi + 1) / 2;
-        if (src->lines[mid] <= off)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo + 1;
-}
+static int line_at(const SrcFile *src, uint32_t off) { return pos_resolve_raw(src->base + off).line; }
 
 // go/ast's isDirective: //line, //extern, //export, //[a-z0-9]+:[a-z0-9].
 static bool is_directive(const char *c, size_t n) {

@@ -141,14 +141,17 @@ static void emit(Out *o, Package *p, Str header, bool matched) {
     vec_push(&o->headers, header);
 }
 
-// Recompiles, against ptest, the packages the external test reaches that
-// import p (go's recompileForTest), dependencies first; rewires pxtest.
-static void recompile_for_test(Loader *l, Package *p, Package *ptest, Package *pxtest, Out *o) {
+// Recompiles, against ptest, the packages the external test and the main
+// package reach that import p (go's recompileForTest), dependencies first;
+// rewires tops (NULL entries skipped).
+static void recompile_for_test(Loader *l, Package *p, Package *ptest, Package **tops, int ntops, Out *o) {
     PtrMap memo = {0}, reach = {0}, repl = {0};
     ptrmap_put(&repl, p, ptest);
-    // What pxtest reaches, through packages that import p.
+    // What the tops reach, through packages that import p.
     VEC(Package *) work = {0};
-    vec_push(&work, pxtest);
+    for (int i = 0; i < ntops; i++)
+        if (tops[i])
+            vec_push(&work, tops[i]);
     while (work.len) {
         Package *q = work.data[--work.len];
         for (int i = 0; i < q->nimports; i++) {
@@ -178,11 +181,12 @@ static void recompile_for_test(Loader *l, Package *p, Package *ptest, Package *p
         ptrmap_put(&repl, q, v);
         emit(o, v, str_printf("%s%s", q->path, suffix), false);
     }
-    for (int k = 0; k < pxtest->nimports; k++) {
-        Package *r = pxtest->imports[k] ? ptrmap_get(&repl, pxtest->imports[k]) : NULL;
-        if (r)
-            pxtest->imports[k] = r;
-    }
+    for (int i = 0; i < ntops; i++)
+        for (int k = 0; tops[i] && k < tops[i]->nimports; k++) {
+            Package *r = tops[i]->imports[k] ? ptrmap_get(&repl, tops[i]->imports[k]) : NULL;
+            if (r)
+                tops[i]->imports[k] = r;
+        }
     vec_free(&work);
     ptrmap_free(&memo);
     ptrmap_free(&reach);
@@ -266,6 +270,14 @@ static void variants_of(Loader *l, Package *p, Out *o) {
         vec_free(&imps);
         vec_free(&timps);
         emit(o, ptest, str_printf("%s [%s.test]", p->path, p->path), true);
+        // go test vets the test packages, and vet needs fmt, built plain:
+        // p is built plain too when fmt depends on it.
+        FileImport fi = {str_cstr("fmt"), 0, 0, 0, 0};
+        Package *fmt = load_test_import(l, p, &fi, p->dir, p->dir, true);
+        PtrMap memo = {0};
+        if (fmt && reaches(fmt, p, &memo))
+            emit(o, p, p->path, true);
+        ptrmap_free(&memo);
     } else {
         emit(o, p, p->path, true);
     }
@@ -283,18 +295,16 @@ static void variants_of(Loader *l, Package *p, Out *o) {
         load_file_imports(l, p, t, true, &imps);
         set_imports(l, pxtest, &imps);
         vec_free(&imps);
-        if (ptest != p)
-            recompile_for_test(l, p, ptest, pxtest, o);
-        emit(o, pxtest, str_printf("%s_test [%s.test]", p->path, p->path), true);
     }
     // p.test: the generated main
     TestFuncs *tf = test_funcs_load(tsyn, nint, xsyn, next);
+    Package *pmain = NULL;
     if (test_funcs_error(tf)) {
         diag_error_nopos(l->diags, "# %s\n%s", p->path, test_funcs_error(tf));
     } else {
         Buf src = {0};
         test_main_source(&src, tf, p->path, ptest->nfiles > 0, pxtest != NULL);
-        Package *pmain = new_variant(l, p, str_printf("%s.test", p->path), str_cstr("main"), 1);
+        pmain = new_variant(l, p, str_printf("%s.test", p->path), str_cstr("main"), 1);
         pmain->link_path = str_cstr("main");
         pmain->module = p->module;
         // go compiles it as $WORK/b001/_testmain.go (go test -x shows it),
@@ -312,9 +322,16 @@ static void variants_of(Loader *l, Package *p, Out *o) {
             add_imp(&imps, pxtest->path, pxtest);
         set_imports(l, pmain, &imps);
         vec_free(&imps);
-        emit(o, pmain, pmain->path, true);
         buf_free(&src);
     }
+    if (ptest != p) {
+        Package *tops[] = {pxtest, pmain};
+        recompile_for_test(l, p, ptest, tops, 2, o);
+    }
+    if (pxtest)
+        emit(o, pxtest, str_printf("%s_test [%s.test]", p->path, p->path), true);
+    if (pmain)
+        emit(o, pmain, pmain->path, true);
     test_funcs_free(tf);
     free(tsyn);
     free(xsyn);
