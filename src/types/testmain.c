@@ -25,6 +25,7 @@ struct TestFuncs {
     TestFunc main_fn;
     bool import_test, need_test, import_xtest, need_xtest;
     char *err;              // the first wrong signature, in go's words
+    Str dir;                // the package's directory
 };
 
 // go's isTest: the prefix, then nothing or a rune that is not lower case.
@@ -67,8 +68,11 @@ static bool check_test_func(TestFuncs *t, Node *fn, const char *arg) {
     if (!why)
         return true;
     if (!t->err) {
-        Position at = pos_resolve(fn->pos);
-        t->err = xasprintf("%s:%d:%d: wrong signature for %s, %s", at.file, at.line, at.col, name, why);
+        // go names the file by its full path, at the "func" keyword
+        Position at = pos_resolve(fn->u.func_decl.type->u.func_type.func);
+        const char *base = strrchr(at.file, '/');
+        t->err = xasprintf("%s/%s:%d:%d: wrong signature for %s, %s", t->dir, base ? base + 1 : at.file, at.line,
+                           at.col, name, why);
     }
     return false;
 }
@@ -268,8 +272,9 @@ static void load_funcs(TestFuncs *t, SynFile *f, const char *pkg, bool *do_impor
     }
 }
 
-TestFuncs *test_funcs_load(SynFile **tests, int ntests, SynFile **xtests, int nxtests) {
+TestFuncs *test_funcs_load(Str dir, SynFile **tests, int ntests, SynFile **xtests, int nxtests) {
     TestFuncs *t = xcalloc(1, sizeof *t);
+    t->dir = dir;
     for (int i = 0; i < ntests; i++)
         if (tests[i])
             load_funcs(t, tests[i], "_test", &t->import_test, &t->need_test);

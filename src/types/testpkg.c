@@ -202,13 +202,11 @@ static bool test_cycle(Loader *l, Package *p, ImpVec *imps) {
         Package *q = imps->data[i].pkg;
         if (q && reaches(q, p, &memo)) {
             Buf b = {0};
-            buf_printf(&b, "# %s\npackage %s (test)\n", p->path, p->path);
-            // the chain from the import back to p
-            for (Package *c = q; c;) {
-                buf_printf(&b, "\timports %s", c->path);
-                if (c == p)
-                    break;
-                buf_puts(&b, "\n");
+            // go's stack: p, then the chain from the import up to the
+            // package that imports p again
+            buf_printf(&b, "# %s\npackage %s", p->path, p->path);
+            for (Package *c = q; c && c != p;) {
+                buf_printf(&b, "\n\timports %s", c->path);
                 Package *next = NULL;
                 for (int k = 0; k < c->nimports && !next; k++)
                     if (c->imports[k] && reaches(c->imports[k], p, &memo))
@@ -297,7 +295,7 @@ static void variants_of(Loader *l, Package *p, Out *o) {
         vec_free(&imps);
     }
     // p.test: the generated main
-    TestFuncs *tf = test_funcs_load(tsyn, nint, xsyn, next);
+    TestFuncs *tf = test_funcs_load(p->dir, tsyn, nint, xsyn, next);
     Package *pmain = NULL;
     if (test_funcs_error(tf)) {
         diag_error_nopos(l->diags, "# %s\n%s", p->path, test_funcs_error(tf));

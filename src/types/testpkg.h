@@ -8,8 +8,9 @@
 
 typedef struct TestFuncs TestFuncs;
 // What go test's testmain runs, from the internal (tests) and external
-// (xtests) test files (NULL entries skipped: files that did not parse).
-TestFuncs *test_funcs_load(SynFile **tests, int ntests, SynFile **xtests, int nxtests);
+// (xtests) test files (NULL entries skipped: files that did not parse) of
+// the package in directory dir.
+TestFuncs *test_funcs_load(Str dir, SynFile **tests, int ntests, SynFile **xtests, int nxtests);
 // The first test function with a wrong signature, in go's words, or NULL.
 const char *test_funcs_error(const TestFuncs *t);
 void test_funcs_free(TestFuncs *t);
