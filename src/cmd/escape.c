@@ -273,7 +273,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         case F_D: sf.local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
         case F_P: sf.pkgpath = str_cstr(v); break;
         case F_LANG: lang = *v ? str_cstr(v) : NULL; break;
-        case F_TESTVARIANT: tests = on; break;
+        case F_TESTVARIANT: tests = cfg.tests = on; break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);

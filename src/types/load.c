@@ -428,7 +428,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         // cmd/go blames a bad directory on the import that led to it.
         error_at(l, site, di.err);
     } else if (p->nfiles == 0) {
-        if (root && di.ntest > 0 && !l->wild) {
+        if (root && di.ntest > 0 && !l->wild && !l->cfg.tests) {
             diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
             p->bad = true;
         } else if (di.ntest == 0 && !di.any_go && root && l->stack.len == 0) {

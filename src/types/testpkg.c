@@ -223,7 +223,8 @@ static bool test_cycle(Loader *l, Package *p, ImpVec *imps) {
     return bad;
 }
 
-static void variants_of(Loader *l, Package *p, Out *o) {
+// imported: another package named imports p, so go builds p plain too.
+static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
     p->matched = false;     // go test builds p only if nothing replaces it
     DirInfo di;
     bool scanned = !p->bad && build_scan_dir(&l->build, p->dir, NULL, 0, &di, &p->arena);
@@ -273,7 +274,7 @@ static void variants_of(Loader *l, Package *p, Out *o) {
         FileImport fi = {str_cstr("fmt"), 0, 0, 0, 0};
         Package *fmt = load_test_import(l, p, &fi, p->dir, p->dir, true);
         PtrMap memo = {0};
-        if (fmt && reaches(fmt, p, &memo))
+        if (imported || (fmt && reaches(fmt, p, &memo)))
             emit(o, p, p->path, true);
         ptrmap_free(&memo);
     } else {
@@ -340,8 +341,14 @@ Package **load_test_variants(Loader *l, int *n, Str **headers) {
     Out o = {0};
     bool keep = l->build.keep_tests;
     l->build.keep_tests = true;
+    PtrMap imported = {0};
     for (int i = 0; i < l->roots.len; i++)
-        variants_of(l, l->roots.data[i], &o);
+        for (int k = 0; k < l->roots.data[i]->nimports; k++)
+            if (l->roots.data[i]->imports[k])
+                ptrmap_put(&imported, l->roots.data[i]->imports[k], l->roots.data[i]);
+    for (int i = 0; i < l->roots.len; i++)
+        variants_of(l, l->roots.data[i], ptrmap_get(&imported, l->roots.data[i]) != NULL, &o);
+    ptrmap_free(&imported);
     l->build.keep_tests = keep;
     *n = o.pkgs.len;
     *headers = o.headers.data;

@@ -95,6 +95,9 @@ typedef struct LoadConfig {
     int nimport_dirs;
     LoadObjectReader read_object;
     void *read_ctx;
+    // goesc -test: a package named may consist of test files only, as
+    // go test accepts it.
+    bool tests;
 } LoadConfig;
 
 typedef struct Loader Loader;

@@ -215,12 +215,15 @@ print('\n# '.join(sorted(parts)))"
 }
 
 # same NAME DIR GCFLAGS ARGS...: goesc -test GCFLAGS ARGS against
-# go test -c -gcflags=GCFLAGS ARGS in DIR
+# go test -c -gcflags=GCFLAGS ARGS in DIR (with run=1, go test -run='^$',
+# which takes several packages, as -c does not in 1.19)
 same() {
     name=$1 dir=$2 flags=$3
     shift 3
-    (cd "$dir" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" test -c -o /dev/null -gcflags="$flags" "$@") \
+    if [ "${run:-}" = 1 ]; then set -- -count=1 -run='^$' "$@"; else set -- -c -o /dev/null "$@"; fi
+    (cd "$dir" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" test -gcflags="$flags" "$@") \
         >/dev/null 2>"$tmp/go.err"
+    if [ "${run:-}" = 1 ]; then shift 2; else shift 3; fi
     gorc=$?
     # shellcheck disable=SC2086
     (cd "$dir" && "$goesc" -test $flags "$@") >"$tmp/our.out" 2>"$tmp/our.err"
@@ -246,6 +249,17 @@ same no-test-files "$m" -m ./none
 same wrong-signature "$m" -m ./sig
 same command "$m" -m ./main
 same dot "$m/both" -m .
+# a package of test files only
+mkdir -p "$m/only"
+printf 'package only_test\n\nimport "testing"\n\nfunc TestA(t *testing.T) { x := 1; _ = &x }\n' >"$m/only/a_test.go"
+same only-tests "$m" -m ./only
+# several packages: a package another one named imports is built plain too
+m2=$tmp/m2
+mkdir -p "$m2"
+printf 'module example.com/m\n\ngo 1.19\n' >"$m2/go.mod"
+cp -r "$m/in" "$m/ex" "$m/both" "$m/dep" "$m/uses" "$m/none" "$m/only" "$m2/"
+run=1; same all-dots "$m2" -m ./...; run=0
+run=1; same two-paths "$m2" -m ./dep ./uses; run=0
 
 # GOPATH mode
 gp=$tmp/gopath
