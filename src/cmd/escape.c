@@ -355,6 +355,15 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         size_t len = strlen(argv[k]);
         files &= len > 3 && strcmp(argv[k] + len - 3, ".go") == 0;
     }
+    if (tests && files) {
+        fprintf(stderr, "goesc: -test takes packages (., ./..., import paths), not a list of .go files\n");
+        load_free(l);
+        free(cfg.tags);
+        free(json_dir);
+        vec_free(&sf.import_dirs);
+        buf_free(&sf.flags);
+        return 2;
+    }
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
     // -test: the packages go test -c compiles instead of the roots, each

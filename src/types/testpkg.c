@@ -134,7 +134,7 @@ typedef struct Out {
     VEC(Str) headers;
 } Out;
 
-// matched: gc gets -m for it (not for the recompiled dependencies).
+// matched: gc gets -m for it (recompiled dependencies only if named).
 static void emit(Out *o, Package *p, Str header, bool matched) {
     p->matched = matched;
     vec_push(&o->pkgs, p);
@@ -179,7 +179,11 @@ static void recompile_for_test(Loader *l, Package *p, Package *ptest, Package **
             v->imports[k] = r ? r : q->imports[k];
         }
         ptrmap_put(&repl, q, v);
-        emit(o, v, str_printf("%s%s", q->path, suffix), false);
+        // -gcflags=-m applies to the packages named, whichever variant
+        bool named = false;
+        for (int r = 0; r < l->roots.len && !named; r++)
+            named = l->roots.data[r] == q;
+        emit(o, v, str_printf("%s%s", q->path, suffix), named);
     }
     for (int i = 0; i < ntops; i++)
         for (int k = 0; tops[i] && k < tops[i]->nimports; k++) {

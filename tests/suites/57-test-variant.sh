@@ -223,8 +223,8 @@ same() {
     if [ "${run:-}" = 1 ]; then set -- -count=1 -run='^$' "$@"; else set -- -c -o /dev/null "$@"; fi
     (cd "$dir" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" test -gcflags="$flags" "$@") \
         >/dev/null 2>"$tmp/go.err"
-    if [ "${run:-}" = 1 ]; then shift 2; else shift 3; fi
     gorc=$?
+    if [ "${run:-}" = 1 ]; then shift 2; else shift 3; fi
     # shellcheck disable=SC2086
     (cd "$dir" && "$goesc" -test $flags "$@") >"$tmp/our.out" 2>"$tmp/our.err"
     rc=$?
@@ -233,7 +233,9 @@ same() {
         [ "$(norm "$tmp/our.err")" = "$(norm "$want_err")" ]; then
         echo "ok test-variant-$name (exit $rc)"
     else
-        echo "FAIL test-variant-$name: exit $rc (go $gorc); $(diff "$want_out" "$tmp/our.out" | head -4 | tr '\n' '|') stderr $(head -c 150 "$tmp/our.err" | tr '\n' '|'); go: $(head -c 150 "$tmp/go.err" | tr '\n' '|')"
+        norm "$want_out" >"$tmp/want.n"
+        norm "$tmp/our.out" >"$tmp/our.n"
+        echo "FAIL test-variant-$name: exit $rc (go $gorc); $(diff "$tmp/want.n" "$tmp/our.n" | head -4 | tr '\n' '|') stderr $(head -c 150 "$tmp/our.err" | tr '\n' '|'); go: $(head -c 150 "$tmp/go.err" | tr '\n' '|')"
     fi
 }
 
