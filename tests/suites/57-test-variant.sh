@@ -284,6 +284,15 @@ else
     echo "FAIL test-variant-json: $(head -c 200 "$tmp/our.err")"
 fi
 
+# explain at a position in a _test.go file analyses with -test
+(cd "$m" && "$goesc" explain in/in_test.go:6) >"$tmp/our.out" 2>"$tmp/our.err"
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^in/in_test.go:6:[0-9]*: &T{...} escapes to heap$' "$tmp/our.out"; then
+    echo "ok test-variant-explain"
+else
+    echo "FAIL test-variant-explain: exit $rc: $(head -3 "$tmp/our.out" "$tmp/our.err" | tr '\n' '|')"
+fi
+
 # std packages: figures against gc, per message class (a ratchet)
 : >"$tmp/gc.txt"
 : >"$tmp/ours.txt"
