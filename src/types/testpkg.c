@@ -4,6 +4,7 @@
 // p, recompiled against the test variant, and the generated main
 // ("p.test"). Without internal test files the variant is p itself; without
 // any test file go builds p alone.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,7 +232,10 @@ static bool test_cycle(Loader *l, Package *p, ImpVec *imps) {
 static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
     p->matched = false;     // go test builds p only if nothing replaces it
     DirInfo di;
-    bool scanned = !p->bad && build_scan_dir(&l->build, p->dir, NULL, 0, &di, &p->arena);
+    // A package with syntax errors still gets its test variant, which
+    // reports them (go builds p only through it).
+    bool syntax_bad = p->syntax && p->syntax->nerrors > 0;
+    bool scanned = (!p->bad || syntax_bad) && build_scan_dir(&l->build, p->dir, NULL, 0, &di, &p->arena);
     struct DirTests *t = scanned ? &di.tests : NULL;
     if (!t || t->files.len == 0) {
         emit(o, p, p->path, true);
@@ -252,6 +256,16 @@ static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
     Package *ptest = p;
     SynFile **tsyn = xcalloc((size_t)nint + 1, sizeof *tsyn), **xsyn = xcalloc((size_t)next + 1, sizeof *xsyn);
     if (nint) {
+        if (syntax_bad) {
+            // the variant reports them again: p's own copies are dropped
+            FILE *sink = fopen("/dev/null", "w");
+            if (sink) {
+                p->syntax->out = sink;
+                diag_flush(p->syntax);
+                fclose(sink);
+                p->syntax = NULL;
+            }
+        }
         ptest = new_variant(l, p, p->path, p->name, p->nfiles + nint);
         ptest->link_path = p->link_path;
         reparse_files(l, p, ptest);

@@ -197,6 +197,10 @@ EOF
 # a type error in a test file
 printf 'package terr\n\nfunc F() int { return 1 }\n' >"$m/terr/terr.go"
 printf 'package terr\n\nimport "testing"\n\nfunc TestF(t *testing.T) {\n\tvar s string = F()\n\t_ = s\n}\n' >"$m/terr/terr_test.go"
+# a syntax error in the package, which has internal tests
+mkdir -p "$m/serr"
+printf 'package serr\n\nfunc F() int {\n' >"$m/serr/serr.go"
+printf 'package serr\n\nimport "testing"\n\nfunc TestF(t *testing.T) {}\n' >"$m/serr/serr_test.go"
 # no test files; a wrong test signature; a command with tests
 printf 'package none\n\nfunc F(x int) *int { return &x }\n' >"$m/none/none.go"
 printf 'package sig\n\nfunc F() int { return 1 }\n' >"$m/sig/sig.go"
@@ -247,6 +251,7 @@ same both-l "$m" "-m -l" ./both
 same dep "$m" -m ./dep
 same dep-import-path "$m/uses" -m example.com/m/dep
 same type-error "$m" -m ./terr
+same syntax-error "$m" -m ./serr
 same no-test-files "$m" -m ./none
 same wrong-signature "$m" -m ./sig
 same command "$m" -m ./main
