@@ -209,7 +209,7 @@ static bool test_cycle(Loader *l, Package *p, ImpVec *imps) {
             Buf b = {0};
             // go's stack: p, then the chain from the import up to the
             // package that imports p again
-            buf_printf(&b, "# %s\npackage %s", p->path, p->path);
+            buf_printf(&b, "package %s", p->path);
             for (Package *c = q; c && c != p;) {
                 buf_printf(&b, "\n\timports %s", c->path);
                 Package *next = NULL;
@@ -317,7 +317,7 @@ static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
     TestFuncs *tf = test_funcs_load(p->dir, tsyn, nint, xsyn, next);
     Package *pmain = NULL;
     if (test_funcs_error(tf)) {
-        diag_error_nopos(l->diags, "# %s\n%s", p->path, test_funcs_error(tf));
+        diag_error_nopos(l->diags, "%s", test_funcs_error(tf));
     } else {
         Buf src = {0};
         test_main_source(&src, tf, p->path, ptest->nfiles > 0, pxtest != NULL);
@@ -364,8 +364,28 @@ Package **load_test_variants(Loader *l, int *n, Str **headers) {
         for (int k = 0; k < l->roots.data[i]->nimports; k++)
             if (l->roots.data[i]->imports[k])
                 ptrmap_put(&imported, l->roots.data[i]->imports[k], l->roots.data[i]);
-    for (int i = 0; i < l->roots.len; i++)
-        variants_of(l, l->roots.data[i], ptrmap_get(&imported, l->roots.data[i]) != NULL, &o);
+    for (int i = 0; i < l->roots.len; i++) {
+        // go reports what goes wrong in setting up a package's test under
+        // "# p": collect it apart, then add it as one error.
+        Package *p = l->roots.data[i];
+        Diags *outer = l->diags, local = {.limit = outer->limit};
+        l->diags = &local;
+        variants_of(l, p, ptrmap_get(&imported, p) != NULL, &o);
+        l->diags = outer;
+        if (local.list.len) {
+            char *text = NULL;
+            size_t n = 0;
+            FILE *f = open_memstream(&text, &n);
+            local.out = f;
+            diag_flush(&local);
+            if (f)
+                fclose(f);
+            while (n > 0 && text[n - 1] == '\n')
+                text[--n] = 0;
+            diag_error_nopos(outer, "# %s\n%s", p->path, text ? text : "");
+            free(text);
+        }
+    }
     ptrmap_free(&imported);
     l->build.keep_tests = keep;
     *n = o.pkgs.len;

@@ -201,6 +201,10 @@ printf 'package terr\n\nimport "testing"\n\nfunc TestF(t *testing.T) {\n\tvar s 
 mkdir -p "$m/serr"
 printf 'package serr\n\nfunc F() int {\n' >"$m/serr/serr.go"
 printf 'package serr\n\nimport "testing"\n\nfunc TestF(t *testing.T) {}\n' >"$m/serr/serr_test.go"
+# a test file importing a package that does not exist
+mkdir -p "$m/mi"
+printf 'package mi\n' >"$m/mi/mi.go"
+printf 'package mi_test\n\nimport _ "example.com/m/nosuch"\n' >"$m/mi/mi_test.go"
 # no test files; a wrong test signature; a command with tests
 printf 'package none\n\nfunc F(x int) *int { return &x }\n' >"$m/none/none.go"
 printf 'package sig\n\nfunc F() int { return 1 }\n' >"$m/sig/sig.go"
@@ -252,6 +256,7 @@ same dep "$m" -m ./dep
 same dep-import-path "$m/uses" -m example.com/m/dep
 same type-error "$m" -m ./terr
 same syntax-error "$m" -m ./serr
+same missing-import "$m" -m ./mi
 same no-test-files "$m" -m ./none
 same wrong-signature "$m" -m ./sig
 same command "$m" -m ./main
