@@ -63,15 +63,20 @@ static Package *new_variant(Loader *l, Package *p, Str path, Str name, int nfile
     return v;
 }
 
-// Parses text (n bytes) as v's next file, named as gc names it.
-static void parse_file(Package *v, Str gcname, const char *text, size_t n) {
+// Parses text (n bytes) as v's next file, named as gc names it. A test
+// file's syntax errors (d: the loader's) are go test's, which parses the
+// test files itself before anything is compiled; others are gc's
+// (d: NULL, v's own list).
+static void parse_file(Package *v, Str gcname, const char *text, size_t n, Diags *d) {
     char *keep = arena_alloc(&v->arena, n + 1);
     memcpy(keep, text, n);
     SynOptions opts = {.std = v->std};
-    int before = v->syntax->nerrors;
+    if (!d)
+        d = v->syntax;
+    int before = d->nerrors;
     v->files[v->nfiles] = gcname;
-    v->syn[v->nfiles++] = syn_parse_file_opts(gcname, keep, (uint32_t)n, v->syntax, &v->arena, &opts);
-    if (v->syntax->nerrors > before)
+    v->syn[v->nfiles++] = syn_parse_file_opts(gcname, keep, (uint32_t)n, d, &v->arena, &opts);
+    if (d->nerrors > before)
         v->bad = true;
 }
 
@@ -87,7 +92,7 @@ static void reparse_files(Loader *l, Package *p, Package *v) {
             diag_error_nopos(l->diags, "open %s: cannot read it again", path);
             v->bad = true;
         } else {
-            parse_file(v, p->files[i], text, n);
+            parse_file(v, p->files[i], text, n, NULL);
             free(text);
         }
         free(path);
@@ -272,7 +277,7 @@ static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
         int k = 0;
         for (int i = 0; i < t->files.len; i++)
             if (t->pkgs.data[i] == p->name) {
-                parse_file(ptest, str_printf("%s/%s", sdir, t->files.data[i]), t->texts.data[i], t->sizes.data[i]);
+                parse_file(ptest, str_printf("%s/%s", sdir, t->files.data[i]), t->texts.data[i], t->sizes.data[i], l->diags);
                 tsyn[k++] = ptest->syn[ptest->nfiles - 1];
             }
         ImpVec imps = {0}, timps = {0};
@@ -305,7 +310,7 @@ static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
         int k = 0;
         for (int i = 0; i < t->files.len; i++)
             if (t->pkgs.data[i] != p->name) {
-                parse_file(pxtest, str_printf("%s/%s", sdir, t->files.data[i]), t->texts.data[i], t->sizes.data[i]);
+                parse_file(pxtest, str_printf("%s/%s", sdir, t->files.data[i]), t->texts.data[i], t->sizes.data[i], l->diags);
                 xsyn[k++] = pxtest->syn[pxtest->nfiles - 1];
             }
         ImpVec imps = {0};
@@ -326,7 +331,7 @@ static void variants_of(Loader *l, Package *p, bool imported, Out *o) {
         pmain->module = p->module;
         // go compiles it as $WORK/b001/_testmain.go (go test -x shows it),
         // which it prints relative to the current directory.
-        parse_file(pmain, str_cstr("$WORK/b001/_testmain.go"), src.data, src.len);
+        parse_file(pmain, str_cstr("$WORK/b001/_testmain.go"), src.data, src.len, NULL);
         static const char *const deps[] = {"os", "reflect", "testing", "testing/internal/testdeps"};
         ImpVec imps = {0};
         for (size_t i = 0; i < sizeof deps / sizeof *deps; i++) {

@@ -294,6 +294,23 @@ else
     echo "FAIL test-variant-json: $(head -c 200 "$tmp/our.err")"
 fi
 
+# a syntax error in a test file: go test's setup fails ("# p", exit 1)
+# with go/parser's words, which goesc does not model (it gives gc's): the
+# header, the file and line of the first error and the exit status agree
+mkdir -p "$m/tserr"
+printf 'package tserr\n' >"$m/tserr/tserr.go"
+printf 'package tserr\n\nimport "testing"\n\nfunc TestF(t *testing.T) {\n\tx :=\n}\n' >"$m/tserr/tserr_test.go"
+(cd "$m" && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") "$GO" test -c -o /dev/null -gcflags=-m ./tserr) >/dev/null 2>"$tmp/go.err"
+gorc=$?
+(cd "$m" && "$goesc" -test ./tserr) >"$tmp/our.out" 2>"$tmp/our.err"
+rc=$?
+if [ $rc -eq $gorc ] && [ ! -s "$tmp/our.out" ] && [ "$(head -1 "$tmp/our.err")" = "$(head -1 "$tmp/go.err")" ] &&
+    [ "$(sed -n 2p "$tmp/our.err" | cut -d: -f1-2)" = "$(sed -n 2p "$tmp/go.err" | cut -d: -f1-2)" ]; then
+    echo "ok test-variant-test-syntax-error (exit $rc)"
+else
+    echo "FAIL test-variant-test-syntax-error: exit $rc (go $gorc): $(head -2 "$tmp/our.err" | tr '\n' '|') go: $(head -2 "$tmp/go.err" | tr '\n' '|')"
+fi
+
 # explain at a position in a _test.go file analyses with -test
 (cd "$m" && "$goesc" explain in/in_test.go:6) >"$tmp/our.out" 2>"$tmp/our.err"
 rc=$?
