@@ -6,6 +6,7 @@
 
 #include "../base/base.h"
 #include "../types/types.h"
+#include "../report/report.h"
 
 // goesc's own version (the Go it models is go1.19).
 #define GOESC_VERSION "0.1.0"
@@ -36,6 +37,20 @@ typedef struct ExplainSpec {
     PtrMap real;            // SrcFile* -> its real path ("" if none)
 } ExplainSpec;
 bool explain_match(void *ctx, Pos p);
+
+// goesc -test (test.c): the packages go test -c compiles replace the
+// loaded list (dependencies first); headers and the order of printing are
+// go test's.
+typedef struct TestBuild {
+    bool on;
+    Str *headers;       // parallel to the list; NULL: the package's path
+    int *rank;          // parallel to the list: where go test prints it
+} TestBuild;
+Package **cmd_test_packages(Loader *l, Package **pkgs, int *n, TestBuild *tb);
+const char *cmd_test_header(const TestBuild *tb, int k, const Package *p);
+// Puts the matched packages' ranges in go test's order.
+void cmd_test_order(const TestBuild *tb, Package **pkgs, int n, struct ReportPackage *ranges, int nranges);
+void cmd_test_free(TestBuild *tb, Package **list);
 
 // goesc [flags] PATTERN|FILE...: gc's -m output (escape.c); with xs,
 // goesc explain's.

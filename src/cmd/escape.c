@@ -108,7 +108,7 @@ static char *source_root(const char *dir) {
 // generation, profiling or the build).
 enum {
     F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
-    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_IGNORED
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_IGNORED
 };
 static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
@@ -130,6 +130,7 @@ static const FlagDef escape_flags[] = {
     [F_P] = {"p", FLAG_STRING, "path", "set expected package import path"},
     [F_LANG] = {"lang", FLAG_STRING, "go1.N", "Go language version source code expects"},
     [F_V] = {"V", FLAG_BOOL, NULL, "print version and exit"},
+    [F_TESTVARIANT] = {"test", FLAG_BOOL, NULL, "with the _test.go files and the _test package, as go test -c compiles them"},
     // gc's, ignored
     {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL}, {"C", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
@@ -196,7 +197,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     EscConfig ec = {0};
     SepFlags sf = {0};
     EscRecord rec = {0};
-    bool error_all = false, m_given = false;
+    bool error_all = false, m_given = false, tests = false;
     int lflag = 0;          // gc's -l count
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
@@ -272,6 +273,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         case F_D: sf.local_prefix = *v ? str_cstr(v) : NULL; break;  // gc: "" is unset
         case F_P: sf.pkgpath = str_cstr(v); break;
         case F_LANG: lang = *v ? str_cstr(v) : NULL; break;
+        case F_TESTVARIANT: tests = cfg.tests = on; break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);
@@ -353,8 +355,22 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         size_t len = strlen(argv[k]);
         files &= len > 3 && strcmp(argv[k] + len - 3, ".go") == 0;
     }
+    if (tests && files) {
+        fprintf(stderr, "goesc: -test takes packages (., ./..., import paths), not a list of .go files\n");
+        load_free(l);
+        free(cfg.tags);
+        free(json_dir);
+        vec_free(&sf.import_dirs);
+        buf_free(&sf.flags);
+        return 2;
+    }
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
+    // -test: the packages go test -c compiles instead of the roots, each
+    // with its "# header" (TestBuild: NULL without -test).
+    TestBuild tb = {0};
+    if (tests && diags.nerrors == 0 && !files)
+        pkgs = cmd_test_packages(l, pkgs, &n, &tb);
     bool load_failed = diags.nerrors > 0;
     rc = load_failed ? 1 : 0;
     diag_flush(&diags);
@@ -363,7 +379,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     for (int k = 0; k < n; k++)
         if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && rc != 1) {
             if (!files)
-                fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : pkgs[k]->path);
+                fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : cmd_test_header(&tb, k, pkgs[k]));
             diag_flush(pkgs[k]->syntax);
             rc = files ? 1 : 2;
         }
@@ -377,7 +393,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         char note[64] = "";
         if (minor > 19)
             snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
-        if (check_package(pkgs[k], error_all, plang, files ? NULL : pkgs[k]->path, *note ? note : NULL) > 0)
+        if (check_package(pkgs[k], error_all, plang, files ? NULL : cmd_test_header(&tb, k, pkgs[k]), *note ? note : NULL) > 0)
             rc = files ? 1 : 2;
     }
     // gc's compile mode has one package: it prints nothing after errors
@@ -405,7 +421,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
                 rc = 1;
             if (pkgs[k]->matched) {
-                ReportPackage rp = {types_link_path(pkgs[k]), pkgs[k]->path, from, log.recs.len, NULL, 0};
+                ReportPackage rp = {types_link_path(pkgs[k]), cmd_test_header(&tb, k, pkgs[k]), from, log.recs.len, NULL, 0};
                 if (format_html) {
                     rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
                     for (int f = 0; f < pkgs[k]->nfiles; f++)
@@ -415,6 +431,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
                 vec_push(&ranges, rp);
             }
         }
+        cmd_test_order(&tb, pkgs, n, ranges.data, ranges.len);
         if (xs) {
             report_explain(stdout, &log, ranges.data, ranges.len);
             for (int x = 0; x < xs->n; x++)
@@ -458,6 +475,7 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     }
     for (int k = 0; k < n; k++)
         types_free_info(pkgs[k]);
+    cmd_test_free(&tb, pkgs);
     if (rc && sf.out)
         esc_summary_discard(sf.out);
     free(json_dir);

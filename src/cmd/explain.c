@@ -82,6 +82,7 @@ int cmd_explain(int argc, char **argv) {
     VEC(char *) named = {0};
     VEC(char *) dirs = {0};
     int rc = 0;
+    bool in_test = false;   // a position in a _test.go file: analyse with -test
     for (int i = 0; i < argc; i++) {
         ExplainAt x = {0};
         if (strcmp(argv[i], "-all") == 0) {
@@ -98,6 +99,8 @@ int cmd_explain(int argc, char **argv) {
                 rc = 1;
                 continue;
             }
+            size_t fl = strlen(x.file);
+            in_test |= fl > 8 && strcmp(x.file + fl - 8, "_test.go") == 0;
             char *dir = file_dir(x.file);
             bool seen = false;
             for (int k = 0; k < dirs.len && !seen; k++)
@@ -124,6 +127,11 @@ int cmd_explain(int argc, char **argv) {
         for (int k = 0; k < flags.len; k++)
             vec_push(&args, flags.data[k]);
         vec_push(&args, "-m=2");
+        bool has_test = false;
+        for (int k = 0; k < flags.len; k++)
+            has_test |= strncmp(flags.data[k], "-test", 5) == 0 || strncmp(flags.data[k], "--test", 6) == 0;
+        if (in_test && !has_test)
+            vec_push(&args, "-test");
         if (named.len)
             for (int k = 0; k < named.len; k++)
                 vec_push(&args, named.data[k]);

@@ -1,4 +1,6 @@
 // text.c: the records as gc prints them with -m.
+#include <stdlib.h>
+
 #include "report.h"
 
 void report_text_record(Buf *out, const Record *r) {
@@ -48,17 +50,25 @@ void report_text_packages(FILE *out, const RecordLog *log, const ReportPackage *
                           bool headers) {
     Buf b = {0};
     int at = 0;
+    // goesc -test prints packages in go test's order, which need not be
+    // the order they were analysed in: the ranges' records are not also
+    // printed as records outside them.
+    bool *in_range = xcalloc((size_t)log->recs.len + 1, sizeof *in_range);
+    for (int p = 0; p < npkgs; p++)
+        for (int i = pkgs[p].from; i < pkgs[p].to; i++)
+            in_range[i] = true;
     for (int p = 0; p <= npkgs; p++) {
         int from = p < npkgs ? pkgs[p].from : log->recs.len;
         // records outside the packages' ranges, as they come
         for (; at < from; at++)
-            if (log->recs.data[at].level <= m)
+            if (log->recs.data[at].level <= m && !in_range[at])
                 report_text_record(&b, &log->recs.data[at]);
         if (p == npkgs)
             break;
         bool any = false;
-        for (; at < pkgs[p].to; at++) {
-            const Record *r = &log->recs.data[at];
+        int i = pkgs[p].from;
+        for (; i < pkgs[p].to; i++) {
+            const Record *r = &log->recs.data[i];
             if (r->level > m)
                 continue;
             if (!any && headers)
@@ -70,8 +80,11 @@ void report_text_packages(FILE *out, const RecordLog *log, const ReportPackage *
                 b.len = 0;
             }
         }
+        if (i > at)
+            at = i;
     }
     if (b.len)
         fwrite(b.data, 1, b.len, out);
     buf_free(&b);
+    free(in_range);
 }

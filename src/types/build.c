@@ -707,6 +707,15 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
             vec_push(&di->cgosizes, (uint32_t)n);
         } else if (test) {
             di->ntest++;
+            if (b->keep_tests) {
+                vec_push(&di->tests.files, name);
+                vec_push(&di->tests.pkgs, h.pkgname);
+                vec_push(&di->tests.hdrs, h);
+                char *keep = arena_alloc(a, n + 1);
+                memcpy(keep, text, n);
+                vec_push(&di->tests.texts, keep);
+                vec_push(&di->tests.sizes, (uint32_t)n);
+            }
         } else {
             vec_push(&di->gofiles, name);
             vec_push(&di->hdrs, h);
@@ -762,4 +771,9 @@ void build_dir_free(DirInfo *di) {
     vec_free(&di->cgohdrs);
     vec_free(&di->cgotexts);
     vec_free(&di->cgosizes);
+    vec_free(&di->tests.files);
+    vec_free(&di->tests.pkgs);
+    vec_free(&di->tests.hdrs);
+    vec_free(&di->tests.texts);
+    vec_free(&di->tests.sizes);
 }

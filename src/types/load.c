@@ -229,8 +229,8 @@ Str load_goroot(Loader *l) { return l->goroot; }
 void load_free(Loader *l) {
     if (!l)
         return;
-    for (int i = 0; i < l->order.len; i++) {
-        Package *p = l->order.data[i];
+    for (int i = 0; i < l->order.len + l->variants.len; i++) {
+        Package *p = i < l->order.len ? l->order.data[i] : l->variants.data[i - l->order.len];
         // The parser keeps a file's directives in a malloc'd vector.
         for (int j = 0; j < p->nfiles; j++)
             if (p->syn[j])
@@ -242,6 +242,7 @@ void load_free(Loader *l) {
     types_side_free();
     vec_free(&l->order);
     vec_free(&l->roots);
+    vec_free(&l->variants);
     vec_free(&l->stack);
     free(l->tab);
     free(l->gopath);
@@ -427,7 +428,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         // cmd/go blames a bad directory on the import that led to it.
         error_at(l, site, di.err);
     } else if (ngo + di.cgofiles.len == 0) {
-        if (root && di.ntest > 0 && !l->wild) {
+        if (root && di.ntest > 0 && !l->wild && !l->cfg.tests) {
             diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
             p->bad = true;
         } else if (di.ntest == 0 && !di.any_go && root && l->stack.len == 0) {
@@ -1223,4 +1224,18 @@ int load_package_go_minor(Loader *l, const Package *p) {
     if (p->std || l->mode != MODE_MODULE || !p->module)
         return -1;
     return mod_go_minor(l->mod, p->module);
+}
+
+// ---- for the test variants (testpkg.c) ----
+
+Package *load_test_import(Loader *l, Package *importer, const FileImport *fi, Str file, Str gcfile, bool tool) {
+    ImportSite site = {load_short_path(l, file), fi->line, fi->col, gcfile, fi->pline, fi->pcol};
+    vec_push(&l->stack, importer);
+    Package *q = load_import(l, fi->path, importer, &site);
+    l->stack.len--;
+    if (q && !tool && !internal_allowed(importer, q)) {
+        error_in_stack(l, &site, strf("use of internal package %s not allowed", q->path));
+        importer->bad = true;
+    }
+    return q;
 }

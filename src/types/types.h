@@ -100,6 +100,9 @@ typedef struct LoadConfig {
     int nimport_dirs;
     LoadObjectReader read_object;
     void *read_ctx;
+    // goesc -test: a package named may consist of test files only, as
+    // go test accepts it.
+    bool tests;
 } LoadConfig;
 
 typedef struct Loader Loader;
@@ -118,8 +121,15 @@ Package *load_lookup(Loader *l, Str path);  // an already loaded package
 Package *load_import_of(Package *p, Str path);
 Str load_goroot(Loader *l);
 void load_free(Loader *l);
+// goesc -test (testpkg.c): each matched package's test variants, as
+// `go test -c` compiles them, in the order they are compiled: for a package
+// with test files, "p [p.test]" (p with its _test.go files), the packages
+// recompiled against it (unmatched: gc prints nothing for them), then
+// "p_test [p.test]" and the generated main "p.test"; headers[i] is the
+// "# " line of result i. Errors go to the loader's diagnostics.
+Package **load_test_variants(Loader *l, int *n, Str **headers);
 
-// -- loader internals shared by load.c, build.c and modload.c --
+// -- loader internals shared by load.c, build.c, modload.c, testpkg.c --
 
 // The target a file is selected for, as go/build's Context.
 typedef struct BuildCtx {
@@ -128,6 +138,7 @@ typedef struct BuildCtx {
     int ntags;
     int release;        // go1.1 .. go1.<release> are satisfied
     bool cgo;           // CGO_ENABLED: the cgo tag, and files importing "C"
+    bool keep_tests;    // build_scan_dir keeps the _test.go files (DirInfo.tests)
 } BuildCtx;
 
 // What the header of one .go file says (go/build's readGoInfo): only the
@@ -162,6 +173,14 @@ typedef struct DirInfo {
     VEC(const char *) cgotexts;
     VEC(uint32_t) cgosizes;
     int ntest;          // _test.go files that would build
+    // With BuildCtx.keep_tests: those files, sorted, with their package
+    // clauses as written ("p" or "p_test"), headers and texts.
+    struct DirTests {
+        VEC(Str) files, pkgs;
+        VEC(FileHeader) hdrs;
+        VEC(const char *) texts;
+        VEC(uint32_t) sizes;
+    } tests;
     bool any_go;        // any .go file at all, selected or not
     Str err;            // MultiplePackageError or a bad-file message, else NULL
 } DirInfo;
@@ -179,6 +198,13 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
 // imports.ScanDir: any buildable .go file, tests included).
 bool build_dir_has_package(const BuildCtx *b, const char *dir);
 void build_dir_free(DirInfo *di);
+// cmd/go's ShortPath of an absolute path (load.c).
+Str load_short_path(Loader *l, Str abs);
+// Loads an import of one of importer's test files (file: its absolute path,
+// gcfile: as gc names it), as load_files loads the package's own imports;
+// tool: the go command's own import (testmain's), exempt from the rule of
+// internal packages.
+Package *load_test_import(Loader *l, Package *importer, const FileImport *fi, Str file, Str gcfile, bool tool);
 
 // cgo (cgo.c). Whether cgo is on by default: CGO_ENABLED when set, else on
 // for the host's own GOOS/GOARCH when a C compiler ($CC, else gcc) is on PATH.
@@ -237,9 +263,6 @@ Str mod_dir_to_path(Loader *l, ModState *m, Str dir, Str *module);
 int mod_go_minor(ModState *m, Str module);
 // The same for a package's module (-1: std, GOPATH, no module).
 int load_package_go_minor(Loader *l, const Package *p);
-// cmd/go's ShortPath of an absolute path: relative to the current
-// directory when that is shorter.
-Str load_short_path(Loader *l, Str abs);
 
 // The loader's cgo step for a package with cgo files (di->cgofiles): their
 // #cgo lines (a bad one sets di->err) and, when parsing, the cgo run.
@@ -262,6 +285,7 @@ struct Loader {
     int tabcap, tablen;
     VEC(Package *) order;   // loaded packages, dependencies first
     VEC(Package *) roots;
+    VEC(Package *) variants;    // test variants (testpkg.c), outside the table
     VEC(Package *) stack;   // import stack, for cycle errors
     bool wild;              // roots come from a wildcard: no "no non-test Go files"
     char **given_files;     // compile_files: the file list as written, which
