@@ -18,12 +18,21 @@ void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, 
     va_start(ap, fmt);
     char *text = xvasprintf(fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, error};
+    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, error, false};
     vec_push(&ar->msgs, m);
     if (error)
         ar->nerrors++;
     else
         ar->nviolations++;
+}
+
+void assert_note(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = xvasprintf(fmt, ap);
+    va_end(ap);
+    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, true};
+    vec_push(&ar->msgs, m);
 }
 
 SrcFile *assert_rec_at(const Record *r, int *line, int *col) {

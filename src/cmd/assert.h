@@ -16,6 +16,7 @@ typedef struct AssertMsg {
     int line, col;
     char *text;
     bool error;             // a bad directive, not a violation
+    bool note;              // neither: an improvement (stdout)
 } AssertMsg;
 
 // What the checks read: the records of the analysed (matched) packages,
@@ -32,6 +33,10 @@ typedef struct AssertRun {
 // Adds a message; the text is formatted.
 void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+// Adds a note: printed with the violations, counted as neither.
+void assert_note(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 // A record's outermost position: its file, line and column (raw lines).
 SrcFile *assert_rec_at(const Record *r, int *line, int *col);
