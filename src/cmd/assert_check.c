@@ -326,8 +326,11 @@ static void real_call(AllocWalk *aw, Node *call, Object *o, Reach *from) {
     Pos site = from ? from->site : call->pos;
     Position at = pos_resolve_raw(site);
     const char *sfile = assert_file_name(ar, pos_file(site));
-    const char *cname = o ? o->name : "a func value";
+    // a callee of another package by its qualified name (dep.Grow)
+    bool other = o && o->pkg && o->pkg != ar->pkgs[d->pkg] && o->pkg->name;
+    char *cname = xasprintf("%s%s%s", other ? o->pkg->name : "", other ? "." : "", o ? o->name : "a func value");
     char *chain = from ? xasprintf("%s → %s", from->chain, cname) : xasprintf("%s", cname);
+    free(cname);
     Node *fd = func_decl_of(o);
     int cp = o && o->pkg ? assert_pkg_index(ar, o->pkg) : -1;
     if (!fd || cp < 0) {
