@@ -34,6 +34,8 @@ void goesc_usage(FILE *out, bool full) {
             "       goesc assert [-baseline FILE|-against FILE] [flags] [PACKAGES]\n"
             "                                            check //goesc: and //gcassert: directives\n"
             "                                            (allocation contracts; exit 1 on a violation)\n"
+            "       goesc diff [flags] OLD NEW [PACKAGES]  escapes and inlining changed between two git\n"
+            "                                            revisions or two -format=json reports (exit 1: worse)\n"
             "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
             "                                            the packages a pattern names, as go list\n"
             "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
@@ -304,6 +306,8 @@ static int run(int argc, char **argv) {
         return cmd_explain(argc - 2, argv + 2);
     if (strcmp(argv[1], "assert") == 0)
         return cmd_assert(argc - 2, argv + 2);
+    if (strcmp(argv[1], "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     return cmd_escape(argc - 1, argv + 1, NULL);
 }
 

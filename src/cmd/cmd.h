@@ -52,6 +52,8 @@ typedef struct EscapeHook {
 } EscapeHook;
 int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *hook);
 int cmd_assert(int argc, char **argv);
+// goesc diff OLD NEW [PACKAGES] (diff.c).
+int cmd_diff(int argc, char **argv);
 // Whether arg is a flag of the escape command whose value is the next
 // argument ("-tags X").
 bool cmd_escape_flag_takes_value(const char *arg);
