@@ -435,6 +435,7 @@ static void scan_non_go(AssertRun *ar, Package *p) {
 typedef struct AssertCmd {
     const char *baseline;   // -baseline FILE
     const char *against;    // -against FILE
+    const char *snapshot;   // -snapshot FILE: goesc diff's child
 } AssertCmd;
 
 static int msg_cmp(const void *a, const void *b) {
@@ -457,8 +458,8 @@ static int run_assert(void *ctx, RecordLog *log, const ReportPackage *ranges, in
         if (pkgs[k]->matched)
             ar.pkgs[j++] = pkgs[k];
     int rc = 0;
-    if (ac->baseline) {
-        rc = assert_baseline_write(&ar, ac->baseline);
+    if (ac->baseline || ac->snapshot) {
+        rc = ac->baseline ? assert_baseline_write(&ar, ac->baseline) : assert_snapshot_write(&ar, ac->snapshot);
         free(ar.pkgs);
         return rc;
     }
@@ -537,6 +538,8 @@ int cmd_assert(int argc, char **argv) {
         int k = own_flag(argv[i], "baseline", next, &ac.baseline);
         if (!k)
             k = own_flag(argv[i], "against", next, &ac.against);
+        if (!k)
+            k = own_flag(argv[i], "snapshot", next, &ac.snapshot);
         if (k) {
             i += k - 1;
             continue;
@@ -556,7 +559,7 @@ int cmd_assert(int argc, char **argv) {
         return 2;
     }
     vec_push(&rest, NULL);
-    EscapeHook hook = {&ac, run_assert};
+    EscapeHook hook = {&ac, ac.snapshot != NULL, run_assert};
     int rc = cmd_escape_hooked(rest.len - 1, rest.data, NULL, &hook);
     vec_free(&rest);
     return rc;

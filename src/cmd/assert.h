@@ -85,5 +85,7 @@ void assert_check(AssertRun *ar, AssertDirective *d);
 // status (0, 1: worse, 2: unreadable baseline).
 int assert_baseline_write(AssertRun *ar, const char *path);
 int assert_baseline_against(AssertRun *ar, const char *path);
+// goesc diff's snapshot of the records it compares (a child's output).
+int assert_snapshot_write(AssertRun *ar, const char *path);
 
 #endif

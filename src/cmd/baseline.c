@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ir/ir.h"
 #include "assert.h"
 
 #define HEADER "# goesc assert baseline v1"
@@ -264,4 +265,56 @@ int assert_baseline_against(AssertRun *ar, const char *path) {
     entries_free(&base);
     entries_free(&cur);
     return 0;
+}
+
+// goesc diff's snapshot of one revision (written by a child goesc run
+// as "goesc assert -snapshot FILE"): the diagnostics diff compares, one a
+// line, KIND PACKAGE FUNCTION POSITION HEAP MESSAGE, tab-separated and
+// escaped as the baseline's fields.
+int assert_snapshot_write(AssertRun *ar, const char *path) {
+    Buf b = {0};
+    buf_puts(&b, "# goesc diff snapshot v1\n");
+    for (int p = 0; p < ar->npkgs; p++) {
+        const ReportPackage *rp = &ar->ranges[p];
+        for (int i = rp->from; i < rp->to; i++) {
+            const Record *r = &ar->log->recs.data[i];
+            bool heap = assert_rec_heap(r);
+            if (!heap && r->kind != REC_INLINE_CALL && r->kind != REC_CAN_INLINE && r->kind != REC_LEAK)
+                continue;
+            const ReportKind *k = report_kind(r->kind);
+            if (!k || r->level > 1)
+                continue;
+            buf_printf(&b, "%s\t", k->id);
+            put_escaped(&b, rp->path ? rp->path : "");
+            buf_putc(&b, '\t');
+            put_escaped(&b, r->func ? r->func : "<init>");
+            buf_putc(&b, '\t');
+            put_escaped(&b, r->pos ? r->pos : "?");
+            buf_printf(&b, "\t%d\t", heap);
+            put_escaped(&b, r->msg ? r->msg : "");
+            buf_putc(&b, '\n');
+        }
+        // every function declared, so that diff tells a function that
+        // can no longer be inlined from one that is gone
+        Package *pk = ar->pkgs[p];
+        for (int f = 0; f < pk->nfiles; f++)
+            for (int d = 0; pk->syn && pk->syn[f] && d < pk->syn[f]->decls.n; d++) {
+                Node *fd = pk->syn[f]->decls.v[d];
+                if (fd->kind != N_FUNC_DECL)
+                    continue;
+                buf_puts(&b, "func\t");
+                put_escaped(&b, rp->path ? rp->path : "");
+                buf_putc(&b, '\t');
+                put_escaped(&b, ir_func_decl_name(fd));
+                buf_puts(&b, "\t-\t0\t-\n");
+            }
+    }
+    FILE *f = fopen(path, "w");
+    bool ok = f && fwrite(b.data, 1, b.len, f) == b.len;
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok)
+        fprintf(stderr, "goesc: writing snapshot %s: %s\n", path, strerror(errno));
+    buf_free(&b);
+    return ok ? 0 : 2;
 }

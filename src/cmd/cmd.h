@@ -47,6 +47,7 @@ int cmd_explain(int argc, char **argv);
 struct ReportPackage;
 typedef struct EscapeHook {
     void *ctx;
+    bool light;             // -m=1's records only (goesc diff's snapshots)
     int (*run)(void *ctx, RecordLog *log, const struct ReportPackage *ranges, int nranges, Package **pkgs,
                int npkgs);
 } EscapeHook;

@@ -91,26 +91,9 @@ static char *git(char *const argv[]) {
     }
     char *s = xstrdup(buf_cstr(&b));
     buf_free(&b);
-    s[strcspn(s, "\n")] = 0;
-    return s;
-}
-
-static char *read_file(const char *path, size_t *n) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    Buf b = {0};
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        buf_put(&b, tmp, k);
-    fclose(f);
-    *n = b.len;
-    char *s = xmalloc(b.len + 1);
-    if (b.len)
-        memcpy(s, b.data, b.len);
-    s[b.len] = 0;
-    buf_free(&b);
+    size_t n = strlen(s);
+    if (n && s[n - 1] == '\n')
+        s[n - 1] = 0;
     return s;
 }
 
@@ -231,7 +214,7 @@ static void side_free(DiffSide *s) {
 
 static bool load_report(const char *path, const char *name, DiffSide *s) {
     size_t n;
-    char *text = read_file(path, &n);
+    char *text = read_whole_file(path, &n);
     if (!text) {
         fprintf(stderr, "goesc diff: reading %s: %s\n", name, strerror(errno));
         return false;
@@ -258,8 +241,12 @@ static void remove_tree(const char *dir) {
 
 // Exports rev into dir/tree and starts goesc -format=json there.
 static bool start_rev(Rev *r, const char *tmp, const char *which, const char *prefix, char **args, int nargs,
-                      const char *self) {
+                      const char *self, bool in_place) {
     r->dir = xasprintf("%s/%s", tmp, which);
+    r->json = xasprintf("%s/%s.snapshot", tmp, which);
+    r->err = xasprintf("%s/%s.err", tmp, which);
+    if (in_place)
+        goto analyse;
     char *tar = xasprintf("%s/%s.tar", tmp, which);
     char *out = xasprintf("--output=%s", tar);
     char *archive[] = {"git", "archive", "--format=tar", out, r->sha, NULL};
@@ -273,16 +260,19 @@ static bool start_rev(Rev *r, const char *tmp, const char *which, const char *pr
         fprintf(stderr, "goesc diff: cannot export %s into %s\n", r->arg, r->dir);
         return false;
     }
-    r->json = xasprintf("%s/%s.json", tmp, which);
-    r->err = xasprintf("%s/%s.err", tmp, which);
-    char *cwd = xasprintf("%s/%s", r->dir, prefix);
+analyse:;
+    // the revision checked out, with nothing else here: analysed in place
+    // (only read); else in its exported tree
+    char *cwd = in_place ? NULL : xasprintf("%s/%s", r->dir, prefix);
     VEC(char *) argv = {0};
     vec_push(&argv, (char *)self);
-    vec_push(&argv, "-format=json");
+    vec_push(&argv, "assert");
+    vec_push(&argv, "-snapshot");
+    vec_push(&argv, r->json);
     for (int k = 0; k < nargs; k++)
         vec_push(&argv, args[k]);
     vec_push(&argv, NULL);
-    r->pid = run(argv.data, cwd, r->json, r->err, NULL, false);
+    r->pid = run(argv.data, cwd, "/dev/null", r->err, NULL, false);
     vec_free(&argv);
     free(cwd);
     return r->pid > 0;
@@ -292,14 +282,17 @@ static bool finish_rev(Rev *r, DiffSide *s) {
     int rc = wait_for(r->pid);
     if (rc != 0) {
         size_t n = 0;
-        char *e = read_file(r->err, &n);
+        char *e = read_whole_file(r->err, &n);
         fprintf(stderr, "goesc diff: analysing %s failed (exit %d):\n%s", r->arg, rc, e ? e : "");
         free(e);
         return false;
     }
-    char *name = xasprintf("the report of %s", r->arg);
-    bool ok = load_report(r->json, name, s);
-    free(name);
+    size_t n;
+    char *text = read_whole_file(r->json, &n);
+    bool ok = text && diff_read_snapshot(text, n, r->json, s);
+    if (!text)
+        fprintf(stderr, "goesc diff: reading %s: %s\n", r->json, strerror(errno));
+    free(text);
     return ok;
 }
 
@@ -349,7 +342,8 @@ int cmd_diff(int argc, char **argv) {
     } else {
         char *top_argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
         char *pre_argv[] = {"git", "rev-parse", "--show-prefix", NULL};
-        char *st_argv[] = {"git", "status", "--porcelain", "--untracked-files=no", NULL};
+        char *st_argv[] = {"git", "status", "--porcelain", NULL};
+        char *head_argv[] = {"git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL};
         char *top = git(top_argv), *prefix = top ? git(pre_argv) : NULL, *dirty = top ? git(st_argv) : NULL;
         Rev revs[2] = {{pos.data[0], 0, 0, 0, 0, 0}, {pos.data[1], 0, 0, 0, 0, 0}};
         bool ok = top && prefix && dirty;
@@ -365,7 +359,18 @@ int cmd_diff(int argc, char **argv) {
                 ok = false;
             }
         }
-        if (ok && *dirty) {
+        // "?? x": untracked, which the revisions do not have; else changed
+        bool changed = false, untracked = false;
+        for (const char *l = dirty; ok && l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
+            if (strncmp(l, "??", 2) == 0)
+                untracked = true;
+            else if (*l && *l != '\n')
+                changed = true;
+        }
+        char *head = ok ? git(head_argv) : NULL;
+        bool new_in_place = head && !untracked && revs[1].sha && strcmp(head, revs[1].sha) == 0;
+        free(head);
+        if (ok && changed) {
             fprintf(stderr, "goesc diff: the work tree has uncommitted changes; commit or stash them first "
                             "(goesc diff compares committed revisions and leaves your files alone)\n");
             ok = false;
@@ -388,8 +393,8 @@ int cmd_diff(int argc, char **argv) {
             if (pos.len == 2)
                 vec_push(&args, ".");
             // both analyses run at once
-            bool s0 = start_rev(&revs[0], tmp, "old", prefix, args.data, args.len, self);
-            bool s1 = s0 && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self);
+            bool s0 = start_rev(&revs[0], tmp, "old", prefix, args.data, args.len, self, false);
+            bool s1 = s0 && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, new_in_place);
             bool r0 = s0 && finish_rev(&revs[0], &old);
             bool r1 = s1 && finish_rev(&revs[1], &new_);
             if (r0 && r1)

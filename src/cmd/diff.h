@@ -25,4 +25,7 @@ typedef struct DiffSide {
 // after printing why it is not one (name: the file, for the message).
 bool diff_read_report(const char *text, size_t n, const char *name, DiffSide *out);
 
+// Reads the snapshot a child goesc wrote (goesc assert -snapshot).
+bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *out);
+
 #endif

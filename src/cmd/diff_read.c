@@ -133,6 +133,53 @@ static char *jstring(JReader *r) {
     return s;
 }
 
+// Skips a value that goesc diff does not read (explanations, inline
+// stacks): most of a -m=2 report, so it is not built as a tree.
+static bool jskip(JReader *r) {
+    int depth = 0;
+    do {
+        ws(r);
+        if (r->i >= r->n)
+            return false;
+        char c = r->s[r->i];
+        if (c == '"') {
+            for (r->i++; r->i < r->n && r->s[r->i] != '"'; r->i++)
+                if (r->s[r->i] == '\\')
+                    r->i++;
+            if (r->i >= r->n)
+                return false;
+            r->i++;
+        } else if (c == '{' || c == '[') {
+            depth++, r->i++;
+        } else if (c == '}' || c == ']') {
+            if (--depth < 0)
+                return false;
+            r->i++;
+        } else {
+            r->i++;  // numbers, literals, ',' and ':'
+        }
+    } while (depth > 0);
+    return true;
+}
+
+static JVal *jvalue(JReader *r);
+
+static JVal *jvalue_skipping(JReader *r, const char *key) {
+    if (key && (strcmp(key, "explanations") == 0 || strcmp(key, "inline_stack") == 0)) {
+        ws(r);
+        size_t at = r->i;
+        if (!jskip(r)) {
+            r->err = "unexpected end";
+            return NULL;
+        }
+        (void)at;
+        JVal *v = xcalloc(1, sizeof *v);
+        v->kind = J_NULL;
+        return v;
+    }
+    return jvalue(r);
+}
+
 static JVal *jvalue(JReader *r) {
     ws(r);
     if (r->i >= r->n) {
@@ -170,7 +217,7 @@ static JVal *jvalue(JReader *r) {
                     }
                     r->i++;
                 }
-                JVal *item = jvalue(r);
+                JVal *item = jvalue_skipping(r, v->kind == J_OBJ ? v->keys.data[v->keys.len - 1] : NULL);
                 if (!item)
                     break;
                 vec_push(&v->items, item);
@@ -265,5 +312,54 @@ bool diff_read_report(const char *text, size_t n, const char *name, DiffSide *ou
         }
     }
     jfree(root);
+    return true;
+}
+
+static char *unescape(const char *s, size_t n) {
+    Buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n) {
+            char c = s[++i];
+            buf_putc(&b, c == 't' ? '\t' : c == 'n' ? '\n' : c);
+        } else {
+            buf_putc(&b, s[i]);
+        }
+    }
+    char *r = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    return r;
+}
+
+bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *out) {
+    const char *head = "# goesc diff snapshot v1\n";
+    if (n < strlen(head) || strncmp(text, head, strlen(head)) != 0) {
+        fprintf(stderr, "goesc diff: %s: not a goesc diff snapshot\n", name);
+        return false;
+    }
+    int ln = 1;
+    for (size_t i = strlen(head); i < n; ln++) {
+        const char *line = text + i, *nl = memchr(line, '\n', n - i);
+        size_t len = nl ? (size_t)(nl - line) : n - i;
+        i += len + 1;
+        const char *f[6];
+        size_t fl[6];
+        int k = 0;
+        for (const char *p = line; k < 6;) {
+            const char *t = k < 5 ? memchr(p, '\t', (size_t)(line + len - p)) : NULL;
+            f[k] = p;
+            fl[k] = t ? (size_t)(t - p) : (size_t)(line + len - p);
+            k++;
+            if (!t)
+                break;
+            p = t + 1;
+        }
+        if (k != 6) {
+            fprintf(stderr, "goesc diff: %s:%d: corrupt snapshot line\n", name, ln);
+            return false;
+        }
+        DiffItem it = {unescape(f[0], fl[0]), unescape(f[1], fl[1]), unescape(f[2], fl[2]), unescape(f[5], fl[5]),
+                       unescape(f[3], fl[3]), fl[4] == 1 && f[4][0] == '1', false};
+        vec_push(&out->items, it);
+    }
     return true;
 }

@@ -320,9 +320,10 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         structured = format_json = format_sarif = format_html = format_dot = false;
     }
     if (hook) {
-        // assert reads every record: -m=2's and -json's (goesc assert)
-        ec.m = 2;
-        ec.json = true;
+        // assert reads every record: -m=2's and -json's (goesc assert);
+        // a light hook only -m's
+        ec.m = hook->light ? 1 : 2;
+        ec.json = !hook->light;
         structured = format_json = format_sarif = format_html = format_dot = false;
     }
     if ((structured || format_dot) && ec.m == 0)
@@ -331,7 +332,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
                     .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL || structured || format_dot || hook;
+    ec.json = json_dir != NULL || structured || format_dot || (hook && !hook->light);
     ic.json = ec.json;
     if (json_dir) {
         char *err = NULL;

@@ -223,3 +223,105 @@ if [ -x "$root/build/goesc-asan" ]; then
         echo "ok assert-asan"
     fi
 fi
+
+# -- goesc diff, on a scratch git repository: commits that add an escape,
+# remove one, move code, rename a function, lose an inlining
+r=$tmp/repo
+mkdir -p "$r/p"
+cd "$r" || exit 0
+git init -q . && git config user.email t@example.com && git config user.name t
+printf 'module example.com/r\n\ngo 1.19\n' >go.mod
+cat >p/p.go <<'EOF2'
+package p
+
+type T struct{ a, b int }
+
+var sink *T
+
+func small(x int) int { return x + 1 }
+
+func Keep() *T {
+	return &T{1, 2}
+}
+
+func Gone() {
+	sink = &T{3, 4}
+}
+
+func Use(n int) int {
+	return small(n)
+}
+
+func Leak(p *T) { sink = p }
+EOF2
+git add -A && git commit -qm base
+edit() {  # edit OLD NEW: replace text in p/p.go and commit
+    python3 - "$1" "$2" <<'EOF2'
+import sys
+s = open('p/p.go').read()
+assert sys.argv[1] in s, sys.argv[1]
+open('p/p.go', 'w').write(s.replace(sys.argv[1], sys.argv[2]))
+EOF2
+    git commit -qam "$3"
+}
+edit 'func Leak(' 'func New() *T { return new(T) }
+
+func Leak(' add
+edit 'sink = &T{3, 4}' 'sink = nil' remove
+edit 'type T struct{ a, b int }' '// moved
+
+// further
+
+type T struct{ a, b int }' move
+edit 'func Keep()' 'func Kept()' rename
+edit 'func small(x int) int' '//go:noinline
+func small(x int) int' uninline
+edit 'func Leak(p *T) { sink = p }' 'func Leak(p *T) { _ = p }' leak
+head=$(git rev-parse HEAD)
+diffcase() {  # NAME OLD NEW WANT_RC GREP...
+    name=$1 old=$2 new=$3 want=$4
+    shift 4
+    "$goesc" diff "$old" "$new" ./... >"$tmp/d.out" 2>"$tmp/err"
+    rc=$?
+    if [ $rc != "$want" ]; then echo "FAIL $name: exit $rc, want $want: $(head -c 300 "$tmp/err")"; return; fi
+    for pat in "$@"; do
+        if ! grep -q -- "$pat" "$tmp/d.out"; then echo "FAIL $name: no line matching $pat in: $(head -c 400 "$tmp/d.out")"; return; fi
+    done
+    echo "ok $name"
+}
+diffcase diff-add HEAD~6 HEAD~5 1 '^+ heap      p/p.go:2[0-9]:[0-9]*: new(T) escapes to heap (in New)$'
+diffcase diff-remove HEAD~5 HEAD~4 0 '^- heap      p/p.go:14:9: &T{...} escapes to heap (in Gone)$'
+diffcase diff-move HEAD~4 HEAD~3 0
+[ -s "$tmp/d.out" ] && echo "FAIL diff-move-silent: $(head -c 300 "$tmp/d.out")" || echo "ok diff-move-silent"
+diffcase diff-rename HEAD~3 HEAD~2 0 '^= renamed example.com/r/p.Keep → Kept: &T{...} escapes to heap'
+grep -q '^[+-]' "$tmp/d.out" && echo "FAIL diff-rename-paired: $(head -c 300 "$tmp/d.out")" || echo "ok diff-rename-paired"
+diffcase diff-uninline HEAD~2 HEAD~1 1 '^- inlined   p/p.go:[0-9]*:[0-9]*: inlining call to small (in Use)$' \
+    '^- inlinable p/p.go:[0-9]*:6: can inline small'
+diffcase diff-leak HEAD~1 HEAD 0 '^- leak      p/p.go:[0-9]*:[0-9]*: leaking param: p (in Leak)$'
+# saved reports: the same answer as the revisions
+c0=$(git rev-parse HEAD~6) c1=$(git rev-parse HEAD~5)
+git checkout -q "$c0" && "$goesc" -format=json ./... >"$tmp/old.json" 2>/dev/null
+git checkout -q "$c1" && "$goesc" -format=json ./... >"$tmp/new.json" 2>/dev/null
+"$goesc" diff "$tmp/old.json" "$tmp/new.json" >"$tmp/d.out" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q '^+ heap .*new(T) escapes to heap (in New)$' "$tmp/d.out" && echo "ok diff-reports" ||
+    echo "FAIL diff-reports: exit $rc: $(head -c 300 "$tmp/d.out") $(head -c 200 "$tmp/err")"
+# bad input: exit 2, a clear error, the user's files untouched
+git checkout -q "$head"
+sum0=$(cat p/p.go | cksum)
+"$goesc" diff nosuchrev HEAD ./... >/dev/null 2>"$tmp/err"
+rc=$?; [ $rc = 2 ] && grep -q 'unknown revision nosuchrev' "$tmp/err" && echo "ok diff-bad-rev" || echo "FAIL diff-bad-rev: exit $rc: $(cat "$tmp/err")"
+echo '// dirty' >>p/p.go
+sum1=$(cat p/p.go | cksum)
+"$goesc" diff HEAD~1 HEAD ./... >/dev/null 2>"$tmp/err"
+rc=$?; [ $rc = 2 ] && grep -q 'uncommitted changes' "$tmp/err" && [ "$(cat p/p.go | cksum)" = "$sum1" ] &&
+    echo "ok diff-dirty" || echo "FAIL diff-dirty: exit $rc: $(cat "$tmp/err")"
+git checkout -q p/p.go
+"$goesc" diff HEAD~6 HEAD ./... >/dev/null 2>"$tmp/err"
+[ "$(cat p/p.go | cksum)" = "$sum0" ] && [ -z "$(git status --porcelain)" ] && [ "$(git rev-parse HEAD)" = "$head" ] &&
+    [ "$(git worktree list | wc -l)" = 1 ] && echo "ok diff-untouched" || echo "FAIL diff-untouched: $(git status --porcelain)"
+printf '{"schema_version":1,"packages":[{"path":"x","diagnostics":[{"kind":' >"$tmp/trunc.json"
+"$goesc" diff "$tmp/trunc.json" "$tmp/new.json" >/dev/null 2>"$tmp/err"
+rc=$?; [ $rc = 2 ] && grep -q 'trunc.json: unexpected end' "$tmp/err" && echo "ok diff-bad-report" || echo "FAIL diff-bad-report: exit $rc: $(cat "$tmp/err")"
+cd "$tmp" && "$goesc" diff HEAD~1 HEAD >/dev/null 2>"$tmp/err"
+rc=$?; [ $rc = 2 ] && grep -q 'not in a git repository' "$tmp/err" && echo "ok diff-no-repo" || echo "FAIL diff-no-repo: exit $rc: $(cat "$tmp/err")"
