@@ -134,7 +134,7 @@ static void scan_comments(const char *t, uint32_t size, LineComments *out, LineK
             while (i < size && t[i] != c) {
                 if (c != '`' && t[i] == '\n')
                     break;  // unterminated: the parser has said so
-                if (c != '`' && t[i] == '\\')
+                if (c != '`' && t[i] == '\\' && i + 1 < size && t[i + 1] != '\n')
                     i++;
                 else if (t[i] == '\n') {
                     NEWLINE();
@@ -143,7 +143,8 @@ static void scan_comments(const char *t, uint32_t size, LineComments *out, LineK
                 }
                 i++;
             }
-            i++;
+            if (i < size && t[i] == c)
+                i++;
         } else {
             MARK(LINE_CODE);
             i++;
@@ -386,8 +387,8 @@ static void scan_file(AssertRun *ar, int pkg, int f, AssertDirectives *out) {
     vec_free(&fs.kinds);
 }
 
-// Directives in the package's other source files (assembly, C) are
-// never checked: each is an error rather than a silent pass.
+// Directives in the package's other source files (assembly, C, tests)
+// are never checked: each is an error rather than a silent pass.
 static void scan_non_go(AssertRun *ar, Package *p) {
     static const char *const exts[] = {".s", ".S", ".c", ".h", ".cc", ".cpp", ".hh", ".hpp", ".m", ".sx", ".swig"};
     if (!p->nfiles || !p->syn || !p->syn[0] || !p->syn[0]->src)
@@ -400,7 +401,9 @@ static void scan_non_go(AssertRun *ar, Package *p) {
     struct dirent *e;
     while (d && (e = readdir(d))) {
         const char *dot = strrchr(e->d_name, '.');
-        bool src_ext = false;
+        size_t nl = strlen(e->d_name);
+        // tests too: goesc analyses what go build compiles
+        bool src_ext = nl > 8 && strcmp(e->d_name + nl - 8, "_test.go") == 0;
         for (size_t k = 0; dot && e->d_name[0] != '.' && k < sizeof exts / sizeof *exts; k++)
             src_ext |= strcmp(dot, exts[k]) == 0;
         if (!src_ext)
@@ -417,7 +420,8 @@ static void scan_non_go(AssertRun *ar, Package *p) {
             char *name = xasprintf("%s%s", shown, e->d_name);
             line[strcspn(line, "\n")] = 0;
             assert_msg(ar, true, name, ln, (int)(at - line) + 1,
-                       "%s: a directive in a non-Go file is never checked (goesc reads only the Go files)", at);
+                       "%s: a directive in %s is never checked (goesc reads the Go files go build compiles)", at,
+                       src_ext && dot && strcmp(dot, ".go") == 0 ? "a test file" : "a non-Go file");
             free(name);
         }
         if (f)

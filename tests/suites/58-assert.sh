@@ -202,12 +202,15 @@ func F() int { return 1 } //goesc:
 //goesc:inline
 EOF
 printf '// asm\n\t//goesc:noalloc\n' >"$b/q/q_amd64.s"
+printf 'package q\n\n//goesc:noalloc\nfunc helper() {}\n' >"$b/q/q_test.go"
 timeout 20 "$goesc" assert ./q >"$tmp/o" 2>"$tmp/err"
 rc=$?
 n=$(grep -c '^q/q.go:' "$tmp/err")
 [ $rc = 2 ] && [ "$n" = 3 ] && echo "ok assert-odd-input" || echo "FAIL assert-odd-input: exit $rc, $n errors: $(head -c 400 "$tmp/err")"
 grep -q '^q/q_amd64.s:2:2: .*non-Go file' "$tmp/err" && echo "ok assert-non-go-file" ||
     echo "FAIL assert-non-go-file: $(head -c 300 "$tmp/err")"
+grep -q '^q/q_test.go:3:1: //goesc:noalloc: a directive in a test file is never checked' "$tmp/err" &&
+    echo "ok assert-test-file" || echo "FAIL assert-test-file: $(head -c 300 "$tmp/err")"
 
 # -- under ASan: the same output
 cd "$tmp/cases" || exit 0
