@@ -486,7 +486,8 @@ static int run_assert(void *ctx, RecordLog *log, const ReportPackage *ranges, in
                 nbce, nbce == 1 ? "" : "s");
     if (ac->against)
         rc = assert_baseline_against(&ar, ac->against);
-    qsort(ar.msgs.data, (size_t)ar.msgs.len, sizeof *ar.msgs.data, msg_cmp);
+    if (ar.msgs.len > 1)
+        qsort(ar.msgs.data, (size_t)ar.msgs.len, sizeof *ar.msgs.data, msg_cmp);
     fflush(stdout);
     for (int i = 0; i < ar.msgs.len; i++) {
         AssertMsg *m = &ar.msgs.data[i];

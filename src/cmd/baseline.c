@@ -83,7 +83,8 @@ static void current(AssertRun *ar, Entries *out) {
             buf_free(&b);
         }
     }
-    qsort(out->data, (size_t)out->len, sizeof *out->data, entry_cmp);
+    if (out->len > 1)
+        qsort(out->data, (size_t)out->len, sizeof *out->data, entry_cmp);
     // merge equal keys, keeping their records in log order
     int w = 0;
     for (int i = 0; i < out->len; i++) {
@@ -192,7 +193,8 @@ static bool read_baseline(const char *path, Entries *out) {
     free(line);
     fclose(f);
     if (ok) {
-        qsort(out->data, (size_t)out->len, sizeof *out->data, entry_cmp);
+        if (out->len > 1)
+            qsort(out->data, (size_t)out->len, sizeof *out->data, entry_cmp);
         for (int i = 1; i < out->len && ok; i++)
             if (strcmp(out->data[i - 1].key, out->data[i].key) == 0) {
                 fprintf(stderr, "goesc assert: %s:%d: corrupt baseline: entry repeated from line %d\n", path,

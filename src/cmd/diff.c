@@ -149,8 +149,10 @@ typedef struct DiffCounts {
 } DiffCounts;
 
 static void compare(DiffSide *old, DiffSide *new_, DiffCounts *dc) {
-    qsort(old->items.data, (size_t)old->items.len, sizeof *old->items.data, item_cmp);
-    qsort(new_->items.data, (size_t)new_->items.len, sizeof *new_->items.data, item_cmp);
+    if (old->items.len > 1)
+        qsort(old->items.data, (size_t)old->items.len, sizeof *old->items.data, item_cmp);
+    if (new_->items.len > 1)
+        qsort(new_->items.data, (size_t)new_->items.len, sizeof *new_->items.data, item_cmp);
     // same function: pair equal items, one for one (both sorted)
     for (int i = 0, j = 0; i < old->items.len && j < new_->items.len;) {
         DiffItem *a = &old->items.data[i], *b = &new_->items.data[j];
