@@ -513,6 +513,8 @@ static int run_assert(void *ctx, RecordLog *log, const ReportPackage *ranges, in
     vec_free(&ar.msgs);
     vec_free(&ds);
     free(ar.pkgs);
+    free(ar.at_next);
+    ptrmap_free(&ar.at_first);
     return rc;
 }
 

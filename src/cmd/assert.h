@@ -28,6 +28,10 @@ typedef struct AssertRun {
     int npkgs;
     VEC(AssertMsg) msgs;
     int nviolations, nerrors;
+    // the records about calls by position (outermost and inner): Pos+1
+    // -> 1 + index of the first, then at_next[index] (built on first use)
+    PtrMap at_first;
+    int *at_next;
 } AssertRun;
 
 // Adds a message; the text is formatted.

@@ -29,19 +29,43 @@ static void recs_on_line(AssertRun *ar, int pkg, SrcFile *file, int line, LineRe
     }
 }
 
-// The first record of kind k of function fn (NULL: any) of package pkg
-// at pos: directly (the record's outermost position is pos) or inside an
-// inlined body (its inner position is); NULL if none.
+static bool call_kind(RecKind k) {
+    return k == REC_INLINE_CALL || k == REC_NO_INLINE_CALL || k == REC_CANNOT_INLINE_CALL;
+}
+
+// Indexes the records about calls by position, once: a package's calls
+// are looked up one by one, and a scan of the log for each would be
+// quadratic. A record is chained under its outermost position and, in
+// inlined code, under its inner one too (two chains: 2*i and 2*i+1).
+static void index_calls(AssertRun *ar) {
+    if (ar->at_next)
+        return;
+    int n = ar->log->recs.len;
+    ar->at_next = xcalloc(2 * (size_t)n + 1, sizeof *ar->at_next);
+    for (int i = n - 1; i >= 0; i--) {
+        const Record *r = &ar->log->recs.data[i];
+        if (!call_kind(r->kind) || r->where == NOPOS)
+            continue;
+        Pos ps[2] = {pos_outermost(r->where, r->inl), r->where};
+        for (int k = 0; k < (ps[0] == ps[1] ? 1 : 2); k++) {
+            void *key = (void *)(uintptr_t)(ps[k] + 1);
+            ar->at_next[2 * i + k] = (int)(uintptr_t)ptrmap_get(&ar->at_first, key);
+            ptrmap_put(&ar->at_first, key, (void *)(uintptr_t)(2 * i + k + 1));
+        }
+    }
+}
+
+// The first record of kind k (a call's) of function fn (NULL: any) of
+// package pkg at pos: directly (the record's outermost position is pos)
+// or inside an inlined body (its inner position is); NULL if none.
 static const Record *rec_at(AssertRun *ar, int pkg, RecKind k, const char *fn, Pos pos) {
     const ReportPackage *rp = &ar->ranges[pkg];
-    SrcFile *f = pos_file(pos);
-    Position at = pos_resolve_raw(pos);
-    for (int i = rp->from; i < rp->to; i++) {
+    index_calls(ar);
+    for (int e = (int)(uintptr_t)ptrmap_get(&ar->at_first, (void *)(uintptr_t)(pos + 1)); e;
+         e = ar->at_next[e - 1]) {
+        int i = (e - 1) / 2;
         const Record *r = &ar->log->recs.data[i];
-        int l, c;
-        if (r->kind != k || (fn && !assert_rec_in_func(r, fn)))
-            continue;
-        if (r->where == pos || (assert_rec_at(r, &l, &c) == f && l == at.line && c == at.col))
+        if (i >= rp->from && i < rp->to && r->kind == k && (!fn || assert_rec_in_func(r, fn)))
             return r;
     }
     return NULL;
