@@ -381,8 +381,18 @@ static void scan_file(AssertRun *ar, int pkg, int f, AssertDirectives *out) {
     FileScan fs = {ar, pkg, sf, p->files[f], sf->src->text, {0}, out};
     LineComments cs = {0};
     scan_comments(fs.text, sf->src->size, &cs, &fs.kinds);
-    for (int i = 0; i < cs.len; i++)
-        parse_comment(&fs, &cs.data[i]);
+    for (int i = 0; i < cs.len; i++) {
+        LineComment lc = cs.data[i];
+        parse_comment(&fs, &lc);
+        // more directives in the same comment ("//gcassert:inline //goesc:noescape")
+        for (uint32_t k = 0; k + 2 < lc.len; k++)
+            if (fs.text[lc.off + k] == '/' && fs.text[lc.off + k + 1] == '/') {
+                LineComment sub = {lc.line, lc.col + 2 + (int)k, lc.off + k + 2, lc.len - k - 2, lc.trailing};
+                parse_comment(&fs, &sub);
+                lc = sub;
+                k = (uint32_t)-1;
+            }
+    }
     vec_free(&cs);
     vec_free(&fs.kinds);
 }
@@ -515,6 +525,8 @@ static int run_assert(void *ctx, RecordLog *log, const ReportPackage *ranges, in
     free(ar.pkgs);
     free(ar.at_next);
     ptrmap_free(&ar.at_first);
+    free(ar.rec_file);
+    free(ar.rec_line);
     return rc;
 }
 

@@ -32,6 +32,10 @@ typedef struct AssertRun {
     // -> 1 + index of the first, then at_next[index] (built on first use)
     PtrMap at_first;
     int *at_next;
+    // each record's outermost file and line, resolved once (lines are
+    // looked up for each directive)
+    SrcFile **rec_file;
+    int *rec_line;
 } AssertRun;
 
 // Adds a message; the text is formatted.

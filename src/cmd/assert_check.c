@@ -20,10 +20,18 @@ typedef struct LineRecs {
 // The records of package pkg at file's line.
 static void recs_on_line(AssertRun *ar, int pkg, SrcFile *file, int line, LineRecs *out) {
     const ReportPackage *rp = &ar->ranges[pkg];
+    if (!ar->rec_file) {
+        int n = ar->log->recs.len;
+        ar->rec_file = xcalloc((size_t)n + 1, sizeof *ar->rec_file);
+        ar->rec_line = xcalloc((size_t)n + 1, sizeof *ar->rec_line);
+        for (int i = 0; i < n; i++) {
+            int c;
+            ar->rec_file[i] = assert_rec_at(&ar->log->recs.data[i], &ar->rec_line[i], &c);
+        }
+    }
     for (int i = rp->from; i < rp->to; i++) {
         const Record *r = &ar->log->recs.data[i];
-        int l, c;
-        if (r->level == REC_LEVEL_EXPLAIN || assert_rec_at(r, &l, &c) != file || l != line)
+        if (r->level == REC_LEVEL_EXPLAIN || ar->rec_file[i] != file || ar->rec_line[i] != line)
             continue;
         vec_push(&out->v, r);
     }

@@ -328,3 +328,13 @@ printf '{"schema_version":1,"packages":[{"path":"x","diagnostics":[{"kind":' >"$
 rc=$?; [ $rc = 2 ] && grep -q 'trunc.json: unexpected end' "$tmp/err" && echo "ok diff-bad-report" || echo "FAIL diff-bad-report: exit $rc: $(cat "$tmp/err")"
 cd "$tmp" && "$goesc" diff HEAD~1 HEAD >/dev/null 2>"$tmp/err"
 rc=$?; [ $rc = 2 ] && grep -q 'not in a git repository' "$tmp/err" && echo "ok diff-no-repo" || echo "FAIL diff-no-repo: exit $rc: $(cat "$tmp/err")"
+
+# -- two directives in one comment: both checked
+mkdir -p "$tmp/two" && cd "$tmp/two" || exit 0
+printf 'module example.com/two\n\ngo 1.19\n' >go.mod
+printf 'package s\n\nvar g *int\n\nfunc F() {\n\tx := 1 //gcassert:inline //goesc:noescape // why\n\tg = &x\n}\n' >s.go
+"$goesc" assert . >"$tmp/o" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q '^./s.go:6:2: call was not inlined (//gcassert:inline)$' "$tmp/o" &&
+    grep -q '^./s.go:6:2: moved to heap: x, against //goesc:noescape at line 6' "$tmp/o" && echo "ok assert-two-in-one" ||
+    echo "FAIL assert-two-in-one: exit $rc: $(head -c 300 "$tmp/o")"
