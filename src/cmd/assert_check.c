@@ -349,13 +349,13 @@ typedef struct AllocWalk {
     VEC(Reach) work;        // deep: callees whose calls to follow
 } AllocWalk;
 
-static void walk_calls(AllocWalk *aw, Node *body, Package *syn, int pkg, const char *in_func, Reach *from);
+static void walk_calls(AllocWalk *aw, Node *body, Package *syn, int pkg, const char *in_func, Reach *from, Pos site);
 
 // One call that was not inlined: its callee's allocations count.
-static void real_call(AllocWalk *aw, Node *call, Object *o, Reach *from) {
+static void real_call(AllocWalk *aw, Node *call, Object *o, Reach *from, Pos site) {
     AssertRun *ar = aw->ar;
     AssertDirective *d = aw->d;
-    Pos site = from ? from->site : call->pos;
+    site = from ? from->site : site != NOPOS ? site : call->pos;
     Position at = pos_resolve_raw(site);
     const char *sfile = assert_file_name(ar, pos_file(site));
     // a callee of another package by its qualified name (dep.Grow)
@@ -397,8 +397,9 @@ static void real_call(AllocWalk *aw, Node *call, Object *o, Reach *from) {
 }
 
 // The calls in body, whose records are function in_func's of package
-// pkg: an inlined call's callee body is walked as part of it.
-static void walk_calls(AllocWalk *aw, Node *body, Package *syn, int pkg, const char *in_func, Reach *from) {
+// pkg: an inlined call's callee body is walked as part of it, its calls
+// shown at site, the inlined call (NOPOS: at the top).
+static void walk_calls(AllocWalk *aw, Node *body, Package *syn, int pkg, const char *in_func, Reach *from, Pos site) {
     AssertRun *ar = aw->ar;
     CallScan cs = {syn, {0}};
     syn_inspect(body, collect_call, &cs);
@@ -414,12 +415,12 @@ static void walk_calls(AllocWalk *aw, Node *body, Package *syn, int pkg, const c
                 ptrmap_put(&aw->inl_seen, o, (void *)1);
                 // the inlined body: its syntax is its package's, its
                 // records the caller's
-                walk_calls(aw, fd->u.func_decl.body, o->pkg, pkg, in_func, from);
+                walk_calls(aw, fd->u.func_decl.body, o->pkg, pkg, in_func, from, site != NOPOS ? site : call->pos);
                 ptrmap_put(&aw->inl_seen, o, NULL);
             }
             continue;
         }
-        real_call(aw, call, o, from);
+        real_call(aw, call, o, from, site);
     }
     vec_free(&cs.calls);
 }
@@ -439,12 +440,12 @@ static void check_noalloc(AssertRun *ar, AssertDirective *d) {
     Object *self = d->func->u.func_decl.name->u.ident.obj;
     if (self)
         ptrmap_put(&aw.seen, self, (void *)1);
-    walk_calls(&aw, d->func->u.func_decl.body, ar->pkgs[d->pkg], d->pkg, name, NULL);
+    walk_calls(&aw, d->func->u.func_decl.body, ar->pkgs[d->pkg], d->pkg, name, NULL, NOPOS);
     // deep: each callee reached, with its own inlined calls
     for (int w = 0; w < aw.work.len; w++) {
         Reach cur = aw.work.data[w];  // (work grows as it is walked)
         Node *fd = func_decl_of(cur.fn);
-        walk_calls(&aw, fd->u.func_decl.body, ar->pkgs[cur.pkg], cur.pkg, func_name(fd), &cur);
+        walk_calls(&aw, fd->u.func_decl.body, ar->pkgs[cur.pkg], cur.pkg, func_name(fd), &cur, NOPOS);
     }
     for (int w = 0; w < aw.work.len; w++)
         free(aw.work.data[w].chain);

@@ -338,3 +338,21 @@ rc=$?
 [ $rc = 1 ] && grep -q '^./s.go:6:2: call was not inlined (//gcassert:inline)$' "$tmp/o" &&
     grep -q '^./s.go:6:2: moved to heap: x, against //goesc:noescape at line 6' "$tmp/o" && echo "ok assert-two-in-one" ||
     echo "FAIL assert-two-in-one: exit $rc: $(head -c 300 "$tmp/o")"
+
+# -- noalloc through std: unchecked calls are violations until their
+# packages are named; then only gc's own heap line remains
+mkdir -p "$tmp/std" && cd "$tmp/std" || exit 0
+printf 'module example.com/std\n\ngo 1.19\n' >go.mod
+printf 'package s\n\nimport (\n\t"sort"\n\t"strconv"\n)\n\n//goesc:noalloc\nfunc F(n int, xs []int) string {\n\tsort.Ints(xs)\n\treturn strconv.Itoa(n)\n}\n' >s.go
+"$goesc" assert . >"$tmp/o" 2>"$tmp/err"
+rc=$?
+[ $rc = 1 ] && grep -q '^./s.go:11:21: calls strconv.FormatInt, which cannot be checked: package strconv is not analysed' "$tmp/o" &&
+    grep -q '^./s.go:10:11: calls sort.Sort, which cannot be checked' "$tmp/o" && echo "ok assert-noalloc-unchecked" ||
+    echo "FAIL assert-noalloc-unchecked: exit $rc: $(head -c 400 "$tmp/o")"
+"$goesc" assert . strconv sort >"$tmp/o" 2>"$tmp/err"
+rc=$?
+"$GO" build -gcflags=-m . >"$tmp/gc-std.txt" 2>&1
+heap=$(grep -c 'escapes to heap$' "$tmp/gc-std.txt")
+line=$(sed -n 's/^\(\.\/s\.go:[0-9]*:[0-9]*: .*escapes to heap\), in F against .*/\1/p' "$tmp/o")
+[ $rc = 1 ] && [ "$(wc -l <"$tmp/o")" = 1 ] && [ "$heap" = 1 ] && grep -qxF "$line" "$tmp/gc-std.txt" &&
+    echo "ok assert-noalloc-std" || echo "FAIL assert-noalloc-std: exit $rc, gc heap lines $heap: $(head -c 400 "$tmp/o")"
