@@ -19,7 +19,7 @@ void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, 
     va_start(ap, fmt);
     char *text = xvasprintf(fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, error, false};
+    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, error, false, false};
     vec_push(&ar->msgs, m);
     if (error)
         ar->nerrors++;
@@ -32,7 +32,16 @@ void assert_note(AssertRun *ar, const char *file, int line, int col, const char 
     va_start(ap, fmt);
     char *text = xvasprintf(fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, true};
+    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, true, false};
+    vec_push(&ar->msgs, m);
+}
+
+void assert_warn(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = xvasprintf(fmt, ap);
+    va_end(ap);
+    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, false, true};
     vec_push(&ar->msgs, m);
 }
 
@@ -501,7 +510,7 @@ static int run_assert(void *ctx, RecordLog *log, const ReportPackage *ranges, in
     fflush(stdout);
     for (int i = 0; i < ar.msgs.len; i++) {
         AssertMsg *m = &ar.msgs.data[i];
-        if (!m->error) {
+        if (!m->error && !m->warn) {
             printf("%s:%d:%d: %s\n", m->file, m->line, m->col, m->text);
         } else {
             fflush(stdout);

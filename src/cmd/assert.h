@@ -17,6 +17,7 @@ typedef struct AssertMsg {
     char *text;
     bool error;             // a bad directive, not a violation
     bool note;              // neither: an improvement (stdout)
+    bool warn;              // neither: a note about a directive (stderr)
 } AssertMsg;
 
 // What the checks read: the records of the analysed (matched) packages,
@@ -44,6 +45,10 @@ void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, 
 
 // Adds a note: printed with the violations, counted as neither.
 void assert_note(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+// Adds a warning about a directive (stderr, counted as neither).
+void assert_warn(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 // A record's outermost position: its file, line and column (raw lines).

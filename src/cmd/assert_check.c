@@ -203,10 +203,16 @@ static void check_noescape(AssertRun *ar, AssertDirective *d, bool gcassert) {
             assert_msg(ar, false, d->fname, l, c, "%s, against //goesc:noescape at line %d (why: goesc explain %s)",
                        r->msg, d->line, rec_where(r));
     }
-    if (!checkable && !bad)
+    // goesc's is an error; gcassert's passes there, as in gcassert, but
+    // not silently
+    if (!checkable && !bad && !gcassert)
         assert_msg(ar, true, d->fname, d->line, d->col,
-                   "%s:noescape checks nothing: line %d declares no variable or parameter and allocates nothing",
-                   gcassert ? "//gcassert" : "//goesc", d->target);
+                   "//goesc:noescape checks nothing: line %d declares no variable or parameter and allocates nothing",
+                   d->target);
+    else if (!checkable && !bad)
+        assert_warn(ar, d->fname, d->line, d->col,
+                    "note: //gcassert:noescape checks nothing: line %d declares no variable or parameter and "
+                    "allocates nothing", d->target);
     vec_free(&lr.v);
     vec_free(&ls.calls);
 }
@@ -282,12 +288,14 @@ static void check_gcassert_inline(AssertRun *ar, AssertDirective *d) {
     Object *o = d->func->u.func_decl.name->u.ident.obj;
     if (!o)
         return;
+    int ncalls = 0;
     for (int k = 0; k < ar->npkgs; k++) {
         Package *p = ar->pkgs[k];
         LineScan ls = {.pkg = p, .callee = o};
         for (int f = 0; f < p->nfiles; f++)
             if (p->syn && p->syn[f])
                 scan_line(p->syn[f], &ls);
+        ncalls += ls.calls.len;
         for (int i = 0; i < ls.calls.len; i++) {
             Node *call = ls.calls.data[i];
             if (inlined_at(ar, k, NULL, call->pos))
@@ -298,6 +306,10 @@ static void check_gcassert_inline(AssertRun *ar, AssertDirective *d) {
         }
         vec_free(&ls.calls);
     }
+    // gcassert passes it; goesc says that it checked nothing
+    if (!ncalls)
+        assert_warn(ar, d->fname, d->line, d->col, "note: //gcassert:inline on %s: no call of it in the packages analysed",
+                    o->name);
 }
 
 // ---- noalloc and budget ----
