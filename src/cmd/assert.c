@@ -14,13 +14,17 @@
 #include "cmd.h"
 #include "assert.h"
 
+static void push(AssertRun *ar, AssertMsg m, const char *fmt, va_list ap) {
+    m.file = xstrdup(m.file ? m.file : "?");
+    m.text = xvasprintf(fmt, ap);
+    vec_push(&ar->msgs, m);
+}
+
 void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char *text = xvasprintf(fmt, ap);
+    push(ar, (AssertMsg){(char *)file, line, col, NULL, error, false, false}, fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, error, false, false};
-    vec_push(&ar->msgs, m);
     if (error)
         ar->nerrors++;
     else
@@ -30,19 +34,15 @@ void assert_msg(AssertRun *ar, bool error, const char *file, int line, int col, 
 void assert_note(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char *text = xvasprintf(fmt, ap);
+    push(ar, (AssertMsg){(char *)file, line, col, NULL, false, true, false}, fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, true, false};
-    vec_push(&ar->msgs, m);
 }
 
 void assert_warn(AssertRun *ar, const char *file, int line, int col, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char *text = xvasprintf(fmt, ap);
+    push(ar, (AssertMsg){(char *)file, line, col, NULL, false, false, true}, fmt, ap);
     va_end(ap);
-    AssertMsg m = {xstrdup(file ? file : "?"), line, col, text, false, false, true};
-    vec_push(&ar->msgs, m);
 }
 
 SrcFile *assert_rec_at(const Record *r, int *line, int *col) {
