@@ -395,8 +395,11 @@ int cmd_diff(int argc, char **argv) {
             if (pos.len == 2)
                 vec_push(&args, ".");
             // both analyses run at once
-            bool s0 = start_rev(&revs[0], tmp, "old", prefix, args.data, args.len, self, false);
-            bool s1 = s0 && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, new_in_place);
+            // (NEW in place starts first: it needs no export)
+            bool s1 = new_in_place && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, true);
+            bool s0 = (s1 || !new_in_place) && start_rev(&revs[0], tmp, "old", prefix, args.data, args.len, self, false);
+            if (!new_in_place)
+                s1 = s0 && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, false);
             bool r0 = s0 && finish_rev(&revs[0], &old);
             bool r1 = s1 && finish_rev(&revs[1], &new_);
             if (r0 && r1)
