@@ -31,6 +31,11 @@ void goesc_usage(FILE *out, bool full) {
             "       goesc explain [flags] FILE:LINE[:COL]... [PACKAGES]\n"
             "                                            why what is there goes to the heap or leaks\n"
             "       goesc explain [flags] -all [PACKAGES]\n"
+            "       goesc assert [-baseline FILE|-against FILE] [flags] [PACKAGES]\n"
+            "                                            check //goesc: and //gcassert: directives\n"
+            "                                            (allocation contracts; exit 1 on a violation)\n"
+            "       goesc diff [flags] OLD NEW [PACKAGES]  escapes and inlining changed between two git\n"
+            "                                            revisions or two -format=json reports (exit 1: worse)\n"
             "       goesc list [-deps] [-files] [-tags T] PATTERN...\n"
             "                                            the packages a pattern names, as go list\n"
             "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
@@ -299,6 +304,10 @@ static int run(int argc, char **argv) {
     }
     if (strcmp(argv[1], "explain") == 0)
         return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(argv[1], "assert") == 0)
+        return cmd_assert(argc - 2, argv + 2);
+    if (strcmp(argv[1], "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     return cmd_escape(argc - 1, argv + 1, NULL);
 }
 

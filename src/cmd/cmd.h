@@ -56,6 +56,20 @@ void cmd_test_free(TestBuild *tb, Package **list);
 // goesc explain's.
 int cmd_escape(int argc, char **argv, ExplainSpec *xs);
 int cmd_explain(int argc, char **argv);
+// goesc assert (assert.c): the escape command's run, then hook->run over
+// its records (at -m=2, with -json's) and the packages loaded; its result
+// is the exit status.
+struct ReportPackage;
+typedef struct EscapeHook {
+    void *ctx;
+    bool light;             // -m=1's records only (goesc diff's snapshots)
+    int (*run)(void *ctx, RecordLog *log, const struct ReportPackage *ranges, int nranges, Package **pkgs,
+               int npkgs);
+} EscapeHook;
+int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *hook);
+int cmd_assert(int argc, char **argv);
+// goesc diff OLD NEW [PACKAGES] (diff.c).
+int cmd_diff(int argc, char **argv);
 // Whether arg is a flag of the escape command whose value is the next
 // argument ("-tags X").
 bool cmd_escape_flag_takes_value(const char *arg);

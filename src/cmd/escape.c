@@ -193,6 +193,10 @@ static bool changes_results(int f, const char *name) {
 // on its own is asked for its findings (gc's separate compilation, -o,
 // is silent without -m, as gc is).
 int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
+    return cmd_escape_hooked(argc, argv, xs, NULL);
+}
+
+int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *hook) {
     LoadConfig cfg = {.parse = true, .compile_files = true, .syntax_per_package = true};
     EscConfig ec = {0};
     SepFlags sf = {0};
@@ -317,13 +321,20 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
         ec.explain_ctx = xs;
         structured = format_json = format_sarif = format_html = format_dot = false;
     }
+    if (hook) {
+        // assert reads every record: -m=2's and -json's (goesc assert);
+        // a light hook only -m's
+        ec.m = hook->light ? 1 : 2;
+        ec.json = !hook->light;
+        structured = format_json = format_sarif = format_html = format_dot = false;
+    }
     if ((structured || format_dot) && ec.m == 0)
         ec.m = 1;
     ec.graph_func = format_dot ? graph_func : NULL;
     // gc swaps -l's levels 0 and 1: inlining is on unless -l is given once.
     InlConfig ic = {.m = ec.m, .l = lflag <= 1 ? 1 - lflag : lflag, .race = race,
                     .instrumenting = instrumenting, .json = json_dir != NULL};
-    ec.json = json_dir != NULL || structured || format_dot;
+    ec.json = json_dir != NULL || structured || format_dot || (hook && !hook->light);
     ic.json = ec.json;
     if (json_dir) {
         char *err = NULL;
@@ -432,7 +443,11 @@ int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
             }
         }
         cmd_test_order(&tb, pkgs, n, ranges.data, ranges.len);
-        if (xs) {
+        if (hook) {
+            int hrc = hook->run(hook->ctx, &log, ranges.data, ranges.len, pkgs, n);
+            if (hrc > rc)
+                rc = hrc;
+        } else if (xs) {
             report_explain(stdout, &log, ranges.data, ranges.len);
             for (int x = 0; x < xs->n; x++)
                 if (!xs->at.data[x].hit) {

@@ -1,0 +1,3 @@
+module example.com/assertcases
+
+go 1.19
