@@ -53,6 +53,17 @@ static void imethods(Wrappers *w, Type *I);
 
 static bool is_ptr(Type *t) { return t && types_under(t)->kind == TY_POINTER; }
 
+// A complete instance type (a.S[int]): gc writes its descriptor, and its
+// wrappers, in every package that instantiates it.
+static bool is_instance(Type *t) {
+    if (t->kind != TY_NAMED || !t->u.named.ntargs || !t->u.named.orig)
+        return false;
+    for (int i = 0; i < t->u.named.ntargs; i++)
+        if (ir_mentions_tparam(t->u.named.targs[i]))
+            return false;
+    return true;
+}
+
 // The text gc prints for a path of positions outside the package being
 // compiled: files under GOROOT as $GOROOT/src/..., others as they are.
 static Pos display_pos(Wrappers *w, Pos p, Object *o) {
@@ -142,8 +153,32 @@ static Str wrapper_name(Wrappers *w, Type *T, int nptr, Object *m) {
 // texts are not checked against gc's: only runtime's //go:notinheap types
 // have one, and their pointers carry nothing escape analysis follows.)
 // inl: the wrapper's inlining, whose first site is the method's call.
+// The call of an instance type's wrapper: the shape instantiation of
+// the method with the instance's dictionary, named after the method as
+// declared, then the receiver ("a.(*S[go.shape.int_0]).M(&a..dict.(*S[int]).M, .this").
+static void instance_call(Wrappers *w, Buf *call, BFunc *callee, Object *m, Type *mrecv, const char *recv) {
+    bool rptr = is_ptr(mrecv);
+    Type *base = rptr ? types_under(mrecv)->u.elem.elem : mrecv;
+    Package *gp = base->u.named.obj->pkg;
+    buf_printf(call, "%s(&", callee->f.name);
+    if (gp && gp != w->pkg && gp->name) {
+        if (ir_qualify_by_path(w->pkg, gp))
+            types_quote_string(call, gp->path, strlen(gp->path));
+        else
+            buf_puts(call, gp->name);
+        buf_putc(call, '.');
+    }
+    buf_printf(call, ".dict.%s%s[", rptr ? "(*" : "", base->u.named.obj->name);
+    for (int i = 0; i < base->u.named.ntargs; i++) {
+        if (i)
+            buf_putc(call, ',');
+        types_write_type_link(call, base->u.named.targs[i]);
+    }
+    buf_printf(call, "]%s.%s, %s", rptr ? ")" : "", m->name, recv);
+}
+
 static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel, bool iface,
-                            bool tail, Str name, InlFunc *inl) {
+                            bool tail, bool generic, Str name, InlFunc *inl) {
     enum { MAX_STEPS = 32 };
     Object *m = sel->obj;
     Type *sig = m->type;
@@ -163,7 +198,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
         steps_ptr[0] = true;
     bool have_ptr = nsteps == 0 ? nptr > 0 : is_ptr(last);
 
-    EscConfig cfg = {.m = root->m, .json = root->json, .log = root->log};
+    EscConfig cfg = {.m = root->m, .json = root->json, .log = root->log, .abs_files = root->abs_files};
     Batch batch;
     esc_batch_init(&batch, &cfg);
     batch.text_now = esc_text_now;
@@ -201,6 +236,22 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     Type *mrecv = sig->u.func.recv ? sig->u.func.recv->type : NULL;
     if (iface) {
         buf_printf(&call, "%s.%s(", buf_cstr(&recv), m->name);
+    } else if (generic) {
+        BFunc *bf = esc_method_of(w->bl, m, mrecv);
+        if (!bf) {
+            buf_free(&recv);
+            buf_free(&call);
+            free(ks);
+            free(ploc);
+            esc_batch_free(&batch);
+            return;
+        }
+        callee = &bf->f;
+        // A value method reached from a pointer takes *.this.
+        Str r = nptr && !is_ptr(mrecv) ? str_printf("*%s", buf_cstr(&recv)) : buf_cstr(&recv);
+        instance_call(w, &call, bf, m, mrecv, r);
+        if (np)
+            buf_puts(&call, ", ");
     } else {
         BFunc *bf = esc_bfunc(w->bl, m);
         callee = bf ? &bf->f : NULL;
@@ -277,7 +328,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
             if (want && !have_ptr)
                 k = esc_addr(&batch, k, ap, prefix, "address-of");
             else if (!want && have_ptr)
-                k = esc_deref(&batch, k, ap, prefix, "indirection");
+                k = esc_deref(&batch, k, ap, generic ? str_printf("*%s", prefix) : prefix, "indirection");
         }
         size_t len = recv.len;
         for (int i = nsteps - 1; i >= 0; i--) {
@@ -322,7 +373,7 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
         return;
     char key[256];
     snprintf(key, sizeof key, "%p %d %s", (void *)T, nptr, m->name);
-    Str k = str_cstr(key);
+    Str k = is_instance(T) ? wrapper_name(w, T, nptr, m) : str_cstr(key);
     if (ptrmap_get(&w->generated, k))
         return;
     ptrmap_put(&w->generated, k, (void *)1);
@@ -330,13 +381,20 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     Type *mrecv = rv ? rv->type : NULL;
     bool iface = !mrecv || types_is_interface(mrecv) || types_is_interface(T);
     bool promoted = sel->nindex > 1;
-    if (!promoted && !iface && nptr == (int)is_ptr(mrecv))
-        return;     // the method itself
+    bool generic = false;
     if (mrecv && !iface) {
         Type *base = is_ptr(mrecv) ? types_under(mrecv)->u.elem.elem : mrecv;
-        if (base->kind == TY_NAMED && (base->u.named.ntparams || base->u.named.ntargs))
-            return; // generic receivers: gc wraps instances, not modelled here
+        if (base->kind == TY_NAMED && (base->u.named.ntparams || base->u.named.ntargs)) {
+            // An instance type's methods have no bodies of their own: gc
+            // wraps every one, adding the dictionary. Not modelled:
+            // methods promoted through embedded fields.
+            if (promoted || base->u.named.ntparams || ir_mentions_tparam(base))
+                return;
+            generic = true;
+        }
     }
+    if (!generic && !promoted && !iface && nptr == (int)is_ptr(mrecv))
+        return;     // the method itself
     // A pointer receiver reaching a pointer method through embedded
     // fields: gc makes the call a tail call, whose results go nowhere.
     bool tail = nptr && promoted && !iface && is_ptr(mrecv);
@@ -344,13 +402,13 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
     // stays a call), before analysing the wrapper.
     Str name = wrapper_name(w, T, nptr, m);
     InlFunc *inl = NULL;
-    if (!iface && !tail && !w->early)
+    if (!iface && !tail && !generic && !w->early)
         inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->log);
     if (inl)
         vec_push(&w->bl->wrapper_inls, inl);
     // Below -m=2 only the allocations of an inlined body print.
     if (w->root->m >= 2 || (inl && w->root->m >= 1) || w->root->json)
-        analyze_wrapper(w, T, nptr, sel, iface, tail, name, inl);
+        analyze_wrapper(w, T, nptr, sel, iface, tail, generic, name, inl);
 }
 
 // gc's methods(T) (or *T): a wrapper per method, where needed, then the
@@ -442,7 +500,7 @@ static void write_type(Wrappers *w, Type *t) {
         return;
     if (t->kind == TY_POINTER && t->u.elem.elem && t->u.elem.elem->kind == TY_NAMED) {
         Type *T = t->u.elem.elem;
-        if (T->u.named.obj && T->u.named.obj->pkg == w->pkg)
+        if (T->u.named.obj && (T->u.named.obj->pkg == w->pkg || is_instance(T)))
             write_ptr(w, T);
         return;
     }
@@ -464,7 +522,7 @@ static void write_type(Wrappers *w, Type *t) {
         return;
     }
     Object *o = t->u.named.obj;
-    if (!o || o->pkg != w->pkg || t->u.named.ntparams || t->u.named.ntargs)
+    if (!o || t->u.named.ntparams || (t->u.named.ntargs ? !is_instance(t) : o->pkg != w->pkg))
         return;
     Type *u = types_under(t);
     if (u->kind == TY_INTERFACE) {
@@ -582,9 +640,45 @@ static void find_static_itabs(Wrappers *w, Package *p) {
     }
 }
 
+// A type gc needs a descriptor of, with the name it sorts them by.
+typedef struct Signat {
+    Str name;
+    Type *t;
+} Signat;
+typedef VEC(Signat) Signats;
+
 static int cmp_name(const void *a, const void *b) {
-    Type *x = *(Type *const *)a, *y = *(Type *const *)b;
-    return strcmp(x->u.named.obj->name, y->u.named.obj->name);
+    return strcmp(((const Signat *)a)->name, ((const Signat *)b)->name);
+}
+
+// The instance types the package instantiates, once each by name (its
+// code's and those its imports' declarations hold), as esc_instantiate_
+// methods finds them.
+static void add_instances(Wrappers *w, Signats *out) {
+    PtrMap seen = {0};
+    IrNodeVec keys = ir_instance_nodes(w->bl->info, 0, (Pos)-1);
+    IrTypeVec its = ir_imported_instance_types(w->bl->home ? w->bl->home : w->pkg);
+    for (int i = 0; i < keys.len + its.len; i++) {
+        Type *t = its.data ? its.data[i - keys.len] : NULL;
+        if (i < keys.len) {
+            Instance *in = ptrmap_get(&w->bl->info->instances, keys.data[i]);
+            t = in ? in->type : NULL;
+        }
+        if (!t || !is_instance(t) || types_is_interface(t))
+            continue;
+        Buf b = {0};
+        ir_fmt_type(&b, t, w->pkg);
+        Str name = str_intern(b.data, b.len);
+        buf_free(&b);
+        if (ptrmap_get(&seen, name))
+            continue;
+        ptrmap_put(&seen, name, (void *)1);
+        Signat sg = {name, t};
+        vec_push(out, sg);
+    }
+    vec_free(&keys);
+    vec_free(&its);
+    ptrmap_free(&seen);
 }
 
 void esc_wrappers(Builder *bl, Package *p, Batch *root) {
@@ -597,7 +691,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         write_type(&w, w.early_roots.data[i]);
     }
     w.early = false;
-    VEC(Type *) types = {0};
+    Signats types = {0};
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
         for (int i = 0; sf && i < sf->decls.n; i++) {
@@ -610,15 +704,18 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
                     continue;
                 Object *o = s->u.type_spec.name->u.ident.obj;
                 if (o && o->kind == OBJ_TYPENAME && o->type && o->type->kind == TY_NAMED &&
-                    strcmp(o->name, "_") != 0)
-                    vec_push(&types, o->type);
+                    strcmp(o->name, "_") != 0) {
+                    Signat sg = {o->name, o->type};
+                    vec_push(&types, sg);
+                }
             }
         }
     }
+    add_instances(&w, &types);
     if (types.len > 1)
         qsort(types.data, (size_t)types.len, sizeof *types.data, cmp_name);
     for (int i = 0; i < types.len; i++)
-        write_type(&w, types.data[i]);
+        write_type(&w, types.data[i].t);
     vec_free(&types);
 
     Seeds sd = {.w = &w};

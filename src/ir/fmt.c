@@ -510,16 +510,37 @@ static bool method_call(Printer *p, Node *n) {
     if (p->inst_name && base && base->kind == TY_NAMED && base->u.named.ntargs &&
         (s->obj->flags & OF_GENERIC_INST))
         iname = p->inst_name(p->inst_ctx, s->obj, NULL);
-    if (iname) {
-        buf_puts(p->b, iname);
-        dict_ref(p, s->obj->pkg);
-    }
     bool ptr = recv->kind == TY_POINTER;
-    if (ptr)
-        buf_putc(p->b, '(');
-    type(p, recv);
-    if (ptr)
-        buf_putc(p->b, ')');
+    if (iname) {
+        // The shape instantiation of another package's method goes by its
+        // qualifier (escape analysis's names carry it already).
+        Package *mp = s->obj->pkg;
+        if (mp && mp != p->pkg) {
+            Buf q = {0};
+            write_qualifier(p, &q, mp);
+            if (strncmp(iname, buf_cstr(&q), q.len) != 0 || iname[q.len] != '.')
+                buf_printf(p->b, "%s.", buf_cstr(&q));
+            buf_free(&q);
+        }
+        buf_puts(p->b, iname);
+        dict_ref(p, mp);
+        // The dictionary is a symbol of the type's package: its own name
+        // goes unqualified, the type arguments by their link names.
+        buf_puts(p->b, ptr ? "(*" : "");
+        buf_printf(p->b, "%s[", base->u.named.obj->name);
+        for (int i = 0; i < base->u.named.ntargs; i++) {
+            if (i)
+                buf_putc(p->b, ',');
+            types_write_type_link(p->b, base->u.named.targs[i]);
+        }
+        buf_puts(p->b, ptr ? "])" : "]");
+    } else {
+        if (ptr)
+            buf_putc(p->b, '(');
+        type(p, recv);
+        if (ptr)
+            buf_putc(p->b, ')');
+    }
     buf_printf(p->b, iname ? ".%s, " : ".%s(", fun->u.selector.sel->u.ident.name);
     Str xs = p->subst ? ptrmap_get(p->subst, syn_unparen(x)) : NULL;
     if (xs && xs[0] == '.')

@@ -38,6 +38,19 @@ done
 sort -u "$PASS" "$tmp/passing" 2>/dev/null | grep . >"$tmp/pass.new"
 cp "$tmp/pass.new" "$PASS"
 
+# A module whose package b uses package a's generic types: go build's
+# output, byte for byte, at each level.
+for fl in "-m=2" "-m" "-m -l" "-m=2 -l"; do
+    (cd tests/escape/m2mod && GOCACHE=$(mktemp -d "$tmp/gocache.XXXXXX") GOFLAGS= GOWORK=off \
+        "$GO" build -o /dev/null -gcflags="$fl" ./b) 2>"$tmp/gc"
+    (cd tests/escape/m2mod && GOWORK=off "$goesc" $fl ./b) >"$tmp/ours" 2>&1
+    if cmp -s "$tmp/gc" "$tmp/ours"; then
+        echo "ok escape-m2-cross-package-generic $fl"
+    else
+        echo "FAIL escape-m2-cross-package-generic $fl: $(diff "$tmp/gc" "$tmp/ours" | grep -c '^[<>]') lines differ"
+    fi
+done
+
 # gc prints the paths it was given; goesc prints GOROOT-relative ones the
 # same way, and go build's "# pkg" headers. Dependencies get -l too, as
 # goesc analyses them without inlining.

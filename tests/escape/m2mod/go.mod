@@ -1,0 +1,3 @@
+module example.com/m2mod
+
+go 1.19
