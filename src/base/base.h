@@ -139,6 +139,8 @@ Position pos_resolve_raw(Pos p);     // physical position
 // Formats as gc prints positions: "file:line:col", or "file:line" when the
 // column does not fit gc's 8-bit column field (col >= 255).
 void pos_format(Buf *b, Pos p);
+// gc's -C: positions without their columns.
+void pos_show_columns(bool on);
 // pos_format with the file named as names says (SrcFile* -> Str; NULL or
 // no entry: its own name): gc prints code read back from export data
 // under the file names recorded there.

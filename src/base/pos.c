@@ -124,6 +124,11 @@ Position pos_resolve(Pos p) {
     return r;
 }
 
+// gc's -C: one setting for the whole process, as gc's flag is.
+static bool show_columns = true;
+
+void pos_show_columns(bool on) { show_columns = on; }
+
 void pos_format(Buf *b, Pos p) {
     Position r = pos_resolve(p);
     if (!r.file) {
@@ -135,7 +140,7 @@ void pos_format(Buf *b, Pos p) {
     int line = r.line;
     if (line > (1 << 20) - 2)
         line = (1 << 20) - 2;
-    if (r.col > 0 && r.col < 255)
+    if (show_columns && r.col > 0 && r.col < 255)
         buf_printf(b, "%s:%d:%d", r.file, line, r.col);
     else
         buf_printf(b, "%s:%d", r.file, line);

@@ -108,7 +108,7 @@ static char *source_root(const char *dir) {
 // generation, profiling or the build).
 enum {
     F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
-    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_IGNORED
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_IGNORED
 };
 static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
@@ -131,8 +131,9 @@ static const FlagDef escape_flags[] = {
     [F_LANG] = {"lang", FLAG_STRING, "go1.N", "Go language version source code expects"},
     [F_V] = {"V", FLAG_BOOL, NULL, "print version and exit"},
     [F_TESTVARIANT] = {"test", FLAG_BOOL, NULL, "with the _test.go files and the _test package, as go test -c compiles them"},
+    [F_C] = {"C", FLAG_COUNT, NULL, "disable printing of columns in positions"},
     // gc's, ignored
-    {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL}, {"C", FLAG_COUNT, NULL, NULL},
+    {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
     {"N", FLAG_COUNT, NULL, NULL}, {"S", FLAG_COUNT, NULL, NULL}, {"W", FLAG_COUNT, NULL, NULL},
     {"j", FLAG_COUNT, NULL, NULL}, {"r", FLAG_COUNT, NULL, NULL},
@@ -278,6 +279,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         case F_P: sf.pkgpath = str_cstr(v); break;
         case F_LANG: lang = *v ? str_cstr(v) : NULL; break;
         case F_TESTVARIANT: tests = cfg.tests = on; break;
+        case F_C: pos_show_columns(x->count == 0); break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);

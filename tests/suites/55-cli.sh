@@ -176,6 +176,13 @@ for f in -mm -m=abc -ltypo -verbose -l=abc -e=abc -c=abc -race=maybe -o; do
     fi
 done
 
+# -C: positions without columns, in results and errors alike
+printf 'package p\n\nfunc F() *int { v := 1; return &v }\n\nfunc G() { y := 1 }\n' >"$tmp/c.go"
+(cd "$tmp" && "$COMPILE" -C -m=2 -o "$tmp/c.o" c.go) >"$tmp/gc.out" 2>&1
+(cd "$tmp" && "$goesc" -C -m=2 c.go) >"$tmp/our.out" 2>&1
+if cmp -s "$tmp/gc.out" "$tmp/our.out"; then echo "ok cli-C"; else
+    echo "FAIL cli-C: $(diff "$tmp/gc.out" "$tmp/our.out" | head -3 | tr '\n' '|')"; fi
+
 # separate compilation stays silent without -m, as gc
 (cd "$m/x" && "$goesc" -p example.com/m/x -o "$tmp/x.o" f.go) >"$tmp/our.out" 2>&1
 rc=$?
