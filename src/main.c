@@ -156,7 +156,12 @@ int check_package(Package *p, bool error_all, Str lang, const char *header, cons
     Diags pd = {.limit = error_all ? 0 : 10};
     CheckConfig cc = {.error_all = error_all, .lang = lang};
     int r = 0;
-    if (!types_check_package(p, &cc, &pd)) {
+    // The scanner's errors that are not syntax errors: gc type-checks
+    // anyway and prints them sorted with its own.
+    bool scan_errors = p->syntax && p->syntax->list.len > 0;
+    if (scan_errors)
+        diag_move(&pd, p->syntax);
+    if (!types_check_package(p, &cc, &pd) || scan_errors) {
         p->bad = true;
         r = 1;
     }

@@ -168,6 +168,7 @@ typedef struct Diag Diag;
 typedef struct Diags {
     VEC(Diag *) list;
     int nerrors;
+    int nsyntax;    // of which "syntax error: ..." (gc's base.SyntaxErrors)
     int limit;      // stop reporting after this many errors (0: no limit)
     // gc keeps one syntax error per line, and drops a non-syntax error
     // equal to the previous one on the same line (base.ErrorfAt).
@@ -186,6 +187,8 @@ void diag_error_nopos(Diags *d, const char *fmt, ...) __attribute__((format(prin
 void diag_flush(Diags *d);
 // Frees the messages without printing them (the count stays).
 void diag_discard(Diags *d);
+// Moves from's messages to the end of to's, to be sorted with them.
+void diag_move(Diags *to, Diags *from);
 bool diag_too_many(Diags *d);
 
 // ---- record.c: the -m diagnostics as records ----

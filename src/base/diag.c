@@ -36,6 +36,7 @@ void diag_verror(Diags *d, Pos p, const char *fmt, va_list ap) {
             return;
         }
         d->last_syntax = p;
+        d->nsyntax++;
     } else {
         if (same_line(d->last_other, p) && d->last_msg && strcmp(d->last_msg, msg) == 0) {
             free(msg);
@@ -121,6 +122,15 @@ void diag_flush(Diags *d) {
     }
     fflush(out);
     diag_discard(d);
+}
+
+void diag_move(Diags *to, Diags *from) {
+    for (int i = 0; i < from->list.len; i++) {
+        from->list.data[i]->seq = to->list.len;
+        vec_push(&to->list, from->list.data[i]);
+        to->nerrors++;
+    }
+    from->list.len = 0;
 }
 
 void diag_discard(Diags *d) {

@@ -390,7 +390,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     types_universe_init(load_lookup(l, str_cstr("unsafe")));
     // syntax errors: gc's, under the package's header
     for (int k = 0; k < n; k++)
-        if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && rc != 1) {
+        if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && pkgs[k]->bad && rc != 1) {
             if (!files)
                 fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : cmd_test_header(&tb, k, pkgs[k]));
             diag_flush(pkgs[k]->syntax);

@@ -515,15 +515,16 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
     hs_skip(&s);
     // go's reader stops at a NUL wherever it reads: up to the first byte
     // after where the header scan stops
-    if (!hs_ident_is(&s, "package")) {
-        h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
-        return;
+    size_t k = 0;
+    if (hs_ident_is(&s, "package")) {
+        s.p += 7;
+        hs_skip(&s);
+        k = hs_ident(&s);
     }
-    s.p += 7;
-    hs_skip(&s);
-    size_t k = hs_ident(&s);
     if (!k) {
         h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
+        if (!h->nul)
+            h->syntax_err = types_go_header_error(text, n);
         return;
     }
     h->pkgname = str_intern(s.p, k);
@@ -552,6 +553,12 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
     }
 out:
     h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
+    // The scan above is lenient (it skips semicolons, for one), so
+    // go/parser's stricter reading decides every header.
+    if (!h->nul)
+        h->syntax_err = types_go_header_error(text, n);
+    if (h->syntax_err)
+        imps.len = 0;   // go/build takes no imports from a file it cannot parse
     h->nimports = imps.len;
     h->imports = ARENA_ARRAY(a, FileImport, imps.len ? imps.len : 1);
     for (int i = 0; i < imps.len; i++) {
@@ -654,6 +661,14 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
                 di->err = str_printf("read %s: unexpected NUL in input", buf_cstr(&path));
             free(text);
             continue;
+        }
+        // go/build's badFile: the first file whose header go/parser
+        // rejects fails the package (unless constraints exclude it)
+        if (h.syntax_err && (h.build_ok || all)) {
+            if (!di->err) {
+                di->err = h.syntax_err;
+                di->err_file = str_cstr(buf_cstr(&path));
+            }
         }
         if (h.err && !h.build_ok) {
             if (!di->err) {

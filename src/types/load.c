@@ -426,7 +426,12 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
     if (di.err) {
         p->bad = true;
         // cmd/go blames a bad directory on the import that led to it.
-        error_at(l, site, di.err);
+        // go/parser's errors carry their own position; cmd/go shortens
+        // the file name
+        if (di.err_file)
+            diag_error_nopos(l->diags, "%s:%s", load_short_path(l, di.err_file), di.err);
+        else
+            error_at(l, site, di.err);
     } else if (ngo + di.cgofiles.len == 0) {
         if (root && di.ntest > 0 && !l->wild && !l->cfg.tests) {
             diag_error_nopos(l->diags, "go build %s: no non-test Go files in %s", p->path, p->dir);
@@ -535,8 +540,9 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
             p->syn[i] = i < ngo ? syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i], d, &p->arena, &opts)
                                 : syn_parse_file_opts(p->files[i], cg.texts.data[i - ngo], cg.sizes.data[i - ngo], d,
                                                       &p->arena, &opts);
-        // gc does not type-check a package with syntax errors.
-        if (d->nerrors > before)
+        // gc does not type-check a package with syntax errors, but goes on
+        // after the scanner's other errors ("invalid character").
+        if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax))
             p->bad = true;
     }
     build_dir_free(&di);

@@ -152,7 +152,8 @@ typedef struct FileHeader {
     Str pkgname;        // NULL if the package clause is missing or garbled
     bool build_ok;      // build constraints are satisfied
     bool cgo;           // imports "C"
-    const char *err;    // header syntax or constraint error, else NULL
+    const char *err;    // constraint error, else NULL
+    Str syntax_err;     // go/parser's "LINE:COL: message" for a bad header
     bool nul;           // a NUL byte where go's header reader reads
     FileImport *imports;
     int nimports;
@@ -183,6 +184,7 @@ typedef struct DirInfo {
     } tests;
     bool any_go;        // any .go file at all, selected or not
     Str err;            // MultiplePackageError or a bad-file message, else NULL
+    Str err_file;       // set when err is go/parser's "LINE:COL: ..." in this file
 } DirInfo;
 
 void build_ctx_init(BuildCtx *b, Str goos, Str goarch, Str *tags, int ntags);
@@ -198,6 +200,9 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
 // imports.ScanDir: any buildable .go file, tests included).
 bool build_dir_has_package(const BuildCtx *b, const char *dir);
 void build_dir_free(DirInfo *di);
+// go/parser's first error in a file's package clause and
+// imports, as "LINE:COL: message"; NULL if it finds none (goheader.c).
+Str types_go_header_error(const char *text, size_t n);
 // cmd/go's ShortPath of an absolute path (load.c).
 Str load_short_path(Loader *l, Str abs);
 // Loads an import of one of importer's test files (file: its absolute path,

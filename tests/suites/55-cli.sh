@@ -79,6 +79,26 @@ same missing-dir "$b" ./nosuch
 same type-error "$b" ./terr
 same syntax-error "$b" ./serr
 same missing-import "$b" example.com/b/nosuch
+# malformed package clauses and imports: go/parser's words, not gc's
+hdr() {
+    mkdir -p "$b/$1"
+    printf "$2" >"$b/$1/a.go"
+    same "$1" "$b" "./$1"
+}
+hdr hdr-keyword 'pkg a\n'
+hdr hdr-paren 'package b\nimport (\n"fmt"\n'
+hdr hdr-path 'package c\nimport fmt\n'
+hdr hdr-name '\n\npackage\n'
+hdr hdr-illegal 'package d\nimport "fmt" @\n'
+hdr hdr-invalid-path 'package e\nimport "a b"\nimport "c"\n'
+hdr hdr-several 'package f\nimport (\n\tx 1\n\ty 2\n)\n'
+hdr hdr-comment 'package g // the end\nimport /* a\n*/ "fmt"\nfunc F() { fmt.Println() }\n'
+hdr hdr-string 'package h\nimport "fmt\n'
+hdr hdr-semi 'package i; import "os" "fmt"\n'
+mkdir -p "$b/hdr-importer"
+printf 'package imp\n\nimport _ "example.com/b/hdr-keyword"\n' >"$b/hdr-importer/a.go"
+same hdr-importer "$b" ./hdr-importer
+
 # go.mod's go line is gc's -lang; a newer Go's is noted when it fails
 for v in 1.17 1.21 none; do
     d=$tmp/lang-$v
