@@ -87,8 +87,25 @@ Str load_short_path(Loader *l, Str abs) {
 
 // ---- GOROOT ----
 
+// The Go whose gc goesc models, and where Debian installs it.
+#define GOESC_GO_MINOR 19
+#define GOESC_DEFAULT_GOROOT "/usr/lib/go-1.19"
+
 static bool goroot_ok(const char *dir) {
     return dir && *dir && is_dir(strf("%s/src/runtime", dir));
+}
+
+// The N of the Go 1.N whose tree dir is, from internal/goversion (the
+// VERSION file is missing from development trees); -1 if unknown.
+static int goroot_minor(const char *dir) {
+    size_t n;
+    char *text = read_whole_file(strf("%s/src/internal/goversion/goversion.go", dir), &n);
+    if (!text)
+        return -1;
+    const char *v = strstr(text, "const Version = ");
+    int minor = v ? atoi(v + 16) : -1;
+    free(text);
+    return minor;
 }
 
 static bool go_on_path(void) {
@@ -119,10 +136,13 @@ static Str find_goroot(void) {
             bool got = fgets(line, sizeof line, f) != NULL;
             pclose(f);
             line[strcspn(line, "\n")] = 0;
-            if (got && goroot_ok(line))
+            // A go of another version: Debian's Go 1.19 if it is there
+            if (got && goroot_ok(line) && (goroot_minor(line) == GOESC_GO_MINOR || !goroot_ok(GOESC_DEFAULT_GOROOT)))
                 return clean_path(line);
         }
     }
+    if (goroot_ok(GOESC_DEFAULT_GOROOT))
+        return str_cstr(GOESC_DEFAULT_GOROOT);
     if (goroot_ok("/usr/lib/go"))
         return str_cstr("/usr/lib/go");
     if (goroot_ok("/usr/local/go"))
@@ -158,6 +178,14 @@ Loader *load_new(const LoadConfig *cfg, Diags *d) {
     if (!goroot) {
         diag_error_nopos(d, "goesc: cannot find GOROOT (the Go installation holding src/runtime); "
                             "set $GOROOT or put the go tool on $PATH");
+        return NULL;
+    }
+    int minor = goroot_minor(goroot);
+    if (minor >= 0 && minor != GOESC_GO_MINOR) {
+        diag_error_nopos(d, "goesc: GOROOT %s holds Go 1.%d; goesc models Go 1.%d's compiler and reads its "
+                            "standard library: set GOROOT to a Go 1.%d installation (Debian: apt-get install "
+                            "golang-1.%d-go golang-1.%d-src, then GOROOT=%s)", goroot, minor, GOESC_GO_MINOR,
+                         GOESC_GO_MINOR, GOESC_GO_MINOR, GOESC_GO_MINOR, GOESC_DEFAULT_GOROOT);
         return NULL;
     }
     Loader *l = xcalloc(1, sizeof *l);

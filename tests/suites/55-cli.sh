@@ -209,6 +209,17 @@ rc=$?
 if [ $rc -eq 0 ] && [ ! -s "$tmp/our.out" ]; then echo "ok cli-o-silent"; else
     echo "FAIL cli-o-silent: exit $rc: $(head -2 "$tmp/our.out")"; fi
 
+# a GOROOT of another Go is refused, saying which Go goesc needs
+mkdir -p "$tmp/go121/src/runtime" "$tmp/go121/src/internal/goversion"
+printf 'package goversion\n\nconst Version = 21\n' >"$tmp/go121/src/internal/goversion/goversion.go"
+(cd "$m" && GOROOT="$tmp/go121" "$goesc" .) >"$tmp/our.out" 2>"$tmp/our.err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -s "$tmp/our.out" ] && grep -q "holds Go 1.21; goesc models Go 1.19" "$tmp/our.err"; then
+    echo "ok cli-goroot-version"
+else
+    echo "FAIL cli-goroot-version: exit $rc: $(head -c 200 "$tmp/our.err")"
+fi
+
 # help and version
 for h in -help -h --help help; do
     "$goesc" $h >"$tmp/our.out" 2>"$tmp/our.err"
