@@ -220,6 +220,19 @@ else
     echo "FAIL cli-goroot-version: exit $rc: $(head -c 200 "$tmp/our.err")"
 fi
 
+# the README's walkthrough: examples/shop prints what go build prints, and
+# what the README shows
+same readme-shop examples/shop ./...
+python3 - "$PWD/README.md" "$tmp/readme.txt" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+start = t.index("$ cd examples/shop && goesc ./...\n") + len("$ cd examples/shop && goesc ./...\n")
+open(sys.argv[2], "w").write(t[start:t.index("```", start)])
+PY
+(cd examples/shop && "$goesc" ./...) >"$tmp/our.out" 2>&1
+if cmp -s "$tmp/readme.txt" "$tmp/our.out"; then echo "ok cli-readme-output"; else
+    echo "FAIL cli-readme-output: README's examples/shop output is stale: $(diff "$tmp/readme.txt" "$tmp/our.out" | head -3 | tr '\n' '|')"; fi
+
 # help and version
 for h in -help -h --help help; do
     "$goesc" $h >"$tmp/our.out" 2>"$tmp/our.err"
