@@ -651,6 +651,7 @@ bool esc_is_call(Node *n);              // a call, not a conversion
 // whether the method is still an interface's (promoted from an embedded
 // interface: "partially devirtualizing").
 bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bool *partial);
+bool esc_devirt_texts(Escape *e, Node *call, Type *T, Object *m, Str *dt, Str *ct);
 // Prints gc's "devirtualizing X to T" lines of a function's body and of
 // the bodies inlined into it.
 void esc_devirt_report(Builder *bl, Batch *b, Node *body);
