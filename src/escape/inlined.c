@@ -368,6 +368,18 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
     bool tmp = ir_fmt_callee_temp(call, e->bld->pkg, &tn) != NULL;
     if (sel && sel->kind == SEL_METHOD_VAL) {
         buf_puts(&t, tmp ? esc_temp_text(e, tn, 0, call) : esc_text(e, fun->u.selector.x));
+        // a promoted method's receiver is the embedded field (of.object)
+        Type *rt = syn_unparen(fun->u.selector.x)->type;
+        for (int i = 0; !tmp && rt && i + 1 < sel->nindex; i++) {
+            Type *u = types_under(rt);
+            if (u->kind == TY_POINTER)
+                u = types_under(u->u.elem.elem);
+            if (u->kind != TY_STRUCT || sel->index[i] >= u->u.struct_.nfields)
+                break;
+            Object *f = u->u.struct_.fields[sel->index[i]];
+            buf_printf(&t, ".%s", f->name);
+            rt = f->type;
+        }
         first = false;
     }
     NodeList args = call->u.call.args;
