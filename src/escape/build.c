@@ -549,7 +549,9 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
     }
     if (f->body)
         esc_collect_decls(&e, f->body);
-    esc_inl_decls(&e, f);
+    // (a func literal copied with an inlined body has no inlined calls)
+    if (!site)
+        esc_inl_decls(&e, f);
 }
 
 typedef VEC(BFunc *) BFuncVec;

@@ -57,11 +57,11 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc) {
 InlSite *esc_inl_site(Escape *e, Node *call) {
     if (!e->bld)
         return NULL;
-    // gc copies a func literal with the calls inlined into it already:
-    // the copy's sites are the original literal's own; but export data
-    // keeps the bodies as written, so a literal of another package's
-    // code has none.
-    if (e->closure_copy && e->site && e->site->callee->pkg && e->site->callee->pkg != e->bld->home)
+    // gc copies a func literal from the inlined function's saved body,
+    // which it took before inlining into the literal (the enclosing
+    // function comes first in its visit), and export data keeps bodies as
+    // written: a copy has no inlined calls.
+    if (e->closure_copy)
         return NULL;
     return esc_site_of(e->bld, e->closure_copy ? NULL : e->site, call);
 }
@@ -579,14 +579,15 @@ static void closure_copy(Escape *e, Node *lit) {
     e->b->inl_pos = NOPOS;
     e->b->inl_idx = 0;
     esc_init_func(bl, f, e->site);
-    e->b->inl_pos = saved;
-    e->b->inl_idx = saved_idx;
     f->f.state = ESC_FUNC_STARTED;
     Escape inner = esc_with(e->b, &f->f);
     inner.bld = bl;
     inner.site = e->site;
     inner.closure_copy = true;
+    // (gc keeps the positions of a copied literal's body as written)
     esc_block(&inner, f->body->u.block.list);
+    e->b->inl_pos = saved;
+    e->b->inl_idx = saved_idx;
 }
 
 void esc_inl_closure(Escape *e, Hole h, Node *lit) {
