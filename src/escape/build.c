@@ -233,6 +233,7 @@ typedef struct RefVisit {
     uint32_t min;
     InlSite *site;      // the inlined body walked, NULL: the function's own
     bool stencil;       // the code before inlining, closures' bodies included
+    bool copy;          // in a func literal copied with an inlined body
 } RefVisit;
 
 static void analyze_component(Builder *bl, BFunc **fns, int n);
@@ -271,9 +272,12 @@ static void refs(RefVisit *v, Node *n) {
         }
         if (v->site) {
             InlSite *saved = v->site;
+            bool saved_copy = v->copy;
             v->site = NULL;
+            v->copy = true;     // whose calls are not inlined
             refs(v, n->u.func_lit.body);
             v->site = saved;
+            v->copy = saved_copy;
             return;
         }
         BFunc *f = esc_bfunc(bl, n);
@@ -310,7 +314,7 @@ static void refs(RefVisit *v, Node *n) {
         // After inlining, an inlined call refers to nothing itself: its
         // copied body's references are the caller's (gc builds the graph
         // of escape analysis after inlining).
-        InlSite *s = v->stencil ? NULL : esc_site_of(bl, v->site, n);
+        InlSite *s = v->stencil || v->copy ? NULL : esc_site_of(bl, v->site, n);
         if (!s) {
             // A devirtualized call names its concrete method (gc's graph
             // is built after devirtualization).

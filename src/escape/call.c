@@ -438,7 +438,7 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
         InlFunc *fn = f->ndecls >= 0 ? esc_inl_func(e->bld, f) : NULL;
         for (int i = 0; fn && i < fn->sites.len; i++) {
             InlFunc *c = fn->sites.data[i]->callee;
-            int k = c->decl && c->decl->kind == N_FUNC_DECL && c->body
+            int k = c->decl && (c->decl->kind == N_FUNC_DECL || c->decl->kind == N_FUNC_LIT) && c->body
                         ? ir_fmt_func_decls(c->body, c->pkg) : -1;
             if (k < 0) {
                 f->ndecls = -1;     // unknown: a func literal's copy
