@@ -708,6 +708,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         init_func(bl, all.data[i]);
         esc_leave(bl, &save);
     }
+    batch.copies_at = batch.all_locs.len;
     for (int i = 0; i < all.len; i++) {
         BFunc *f = all.data[i];
         if (f->f.outer || !f->body)

@@ -367,6 +367,7 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
     int tn;
     bool tmp = ir_fmt_callee_temp(call, e->bld->pkg, &tn) != NULL;
     if (sel && sel->kind == SEL_METHOD_VAL) {
+        size_t at = t.len;
         buf_puts(&t, tmp ? esc_temp_text(e, tn, 0, call) : esc_text(e, fun->u.selector.x));
         // a promoted method's receiver is the embedded field (of.object)
         Type *rt = syn_unparen(fun->u.selector.x)->type;
@@ -374,11 +375,22 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
             Type *u = types_under(rt);
             if (u->kind == TY_POINTER)
                 u = types_under(u->u.elem.elem);
-            if (u->kind != TY_STRUCT || sel->index[i] >= u->u.struct_.nfields)
+            if (u->kind != TY_STRUCT || sel->index[i] >= u->u.struct_.nfields) {
+                rt = NULL;
                 break;
+            }
             Object *f = u->u.struct_.fields[sel->index[i]];
             buf_printf(&t, ".%s", f->name);
             rt = f->type;
+        }
+        // Export data writes the receiver's implicit & or *.
+        if (!tmp && rt && recv && recv->type && esc_inlined_import(e) && !types_is_interface(rt)) {
+            bool want = types_under(recv->type)->kind == TY_POINTER, have = types_under(rt)->kind == TY_POINTER;
+            if (want != have) {
+                Str r = str_cstr(buf_cstr(&t) + at);
+                t.len = at;
+                buf_printf(&t, "%s%s", want ? "&" : "*", r);
+            }
         }
         first = false;
     }
@@ -549,7 +561,8 @@ static bool find_captures(void *ctx, Node *n) {
     for (int i = 0; i < c->caps->v.len; i++)
         if (c->caps->v.data[i].loc == loc)
             return true;
-    EscCapture cap = {.loc = loc, .name = loc->text, .var_pos = loc->pos,
+    // (the copied literal's closure variable goes by the name written)
+    EscCapture cap = {.loc = loc, .name = loc->text, .note_name = o->name, .var_pos = loc->pos,
                       .use_pos = n->pos, .curfn_name = c->e->curfn->name,
                       .size = o->type ? types_sizeof(o->type) : 8};
     vec_push(&c->caps->v, cap);
@@ -578,7 +591,20 @@ static void closure_copy(Escape *e, Node *lit) {
     int saved_idx = e->b->inl_idx;
     e->b->inl_pos = NOPOS;
     e->b->inl_idx = 0;
+    // gc initialises the copy with the batch's functions, before walking
+    // any: its locations go after theirs (the order of -m lines and of the
+    // walk's roots).
+    int from = e->b->all_locs.len;
     esc_init_func(bl, f, e->site);
+    int n = e->b->all_locs.len - from, at = e->b->copies_at;
+    if (n > 0 && at >= 0 && at < from) {
+        Location **v = e->b->all_locs.data, **tmp = xcalloc((size_t)n, sizeof *tmp);
+        memcpy(tmp, v + from, sizeof *tmp * (size_t)n);
+        memmove(v + at + n, v + at, sizeof *v * (size_t)(from - at));
+        memcpy(v + at, tmp, sizeof *tmp * (size_t)n);
+        free(tmp);
+        e->b->copies_at = at + n;
+    }
     f->f.state = ESC_FUNC_STARTED;
     Escape inner = esc_with(e->b, &f->f);
     inner.bld = bl;
