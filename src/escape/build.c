@@ -539,7 +539,8 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
             snprintf(buf, sizeof buf, "~r%d", i);
             r->name = str_cstr(buf);
         }
-        Str text = esc_pkg_qualified(&e, o->pkg, r->name);
+        // (a blank result is tagged ~bN but explained as _)
+        Str text = esc_pkg_qualified(&e, o->pkg, o->name && strcmp(o->name, "_") == 0 ? o->name : r->name);
         // A func literal read back from export data has no names for its
         // unnamed results: gc prints the missing symbol.
         if (site && o->pkg != bl->home && r->name[0] == '~')
