@@ -233,6 +233,7 @@ typedef struct RefVisit {
     uint32_t min;
     InlSite *site;      // the inlined body walked, NULL: the function's own
     bool stencil;       // the code before inlining, closures' bodies included
+    bool copy;          // in a func literal copied with an inlined body
 } RefVisit;
 
 static void analyze_component(Builder *bl, BFunc **fns, int n);
@@ -271,9 +272,12 @@ static void refs(RefVisit *v, Node *n) {
         }
         if (v->site) {
             InlSite *saved = v->site;
+            bool saved_copy = v->copy;
             v->site = NULL;
+            v->copy = true;     // whose calls are not inlined
             refs(v, n->u.func_lit.body);
             v->site = saved;
+            v->copy = saved_copy;
             return;
         }
         BFunc *f = esc_bfunc(bl, n);
@@ -310,7 +314,7 @@ static void refs(RefVisit *v, Node *n) {
         // After inlining, an inlined call refers to nothing itself: its
         // copied body's references are the caller's (gc builds the graph
         // of escape analysis after inlining).
-        InlSite *s = v->stencil ? NULL : esc_site_of(bl, v->site, n);
+        InlSite *s = v->stencil || v->copy ? NULL : esc_site_of(bl, v->site, n);
         if (!s) {
             // A devirtualized call names its concrete method (gc's graph
             // is built after devirtualization).
@@ -535,7 +539,8 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
             snprintf(buf, sizeof buf, "~r%d", i);
             r->name = str_cstr(buf);
         }
-        Str text = esc_pkg_qualified(&e, o->pkg, r->name);
+        // (a blank result is tagged ~bN but explained as _)
+        Str text = esc_pkg_qualified(&e, o->pkg, o->name && strcmp(o->name, "_") == 0 ? o->name : r->name);
         // A func literal read back from export data has no names for its
         // unnamed results: gc prints the missing symbol.
         if (site && o->pkg != bl->home && r->name[0] == '~')
@@ -549,7 +554,9 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
     }
     if (f->body)
         esc_collect_decls(&e, f->body);
-    esc_inl_decls(&e, f);
+    // (a func literal copied with an inlined body has no inlined calls)
+    if (!site)
+        esc_inl_decls(&e, f);
 }
 
 typedef VEC(BFunc *) BFuncVec;
@@ -702,6 +709,7 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
         init_func(bl, all.data[i]);
         esc_leave(bl, &save);
     }
+    batch.copies_at = batch.all_locs.len;
     for (int i = 0; i < all.len; i++) {
         BFunc *f = all.data[i];
         if (f->f.outer || !f->body)

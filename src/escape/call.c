@@ -438,7 +438,7 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
         InlFunc *fn = f->ndecls >= 0 ? esc_inl_func(e->bld, f) : NULL;
         for (int i = 0; fn && i < fn->sites.len; i++) {
             InlFunc *c = fn->sites.data[i]->callee;
-            int k = c->decl && c->decl->kind == N_FUNC_DECL && c->body
+            int k = c->decl && (c->decl->kind == N_FUNC_DECL || c->decl->kind == N_FUNC_LIT) && c->body
                         ? ir_fmt_func_decls(c->body, c->pkg) : -1;
             if (k < 0) {
                 f->ndecls = -1;     // unknown: a func literal's copy
@@ -589,7 +589,12 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     // The hole for parameter i (receiver first) and its note.
     #define PARAM(i) (site ? esc_inl_param_hole(e, site, (i), call) \
                       : fn ? esc_tag_hole(e, ks, nks, fn, (i)) : esc_heap_hole(b))
-    #define CALLPARAM(k) (site ? (k) : esc_note_n(e, (k), call, "call parameter"))
+    // (a devirtualized call's explanations name the concrete method)
+    Str dv_dt = NULL, dv_ct = NULL;
+    if (dv_T && !dv_partial && b->explain && !esc_devirt_texts(e, call, dv_T, dv_m, &dv_dt, &dv_ct))
+        dv_dt = dv_ct = NULL;
+    #define CALLPARAM(k) (site ? (k) : dv_ct ? esc_note(b, (k), call->pos, dv_ct, "call parameter") \
+                                             : esc_note_n(e, (k), call, "call parameter"))
     Type *ft = call->u.call.fun->type;
     if (!sig && ft && types_under(ft)->kind == TY_FUNC)
         sig = types_under(ft);
@@ -666,7 +671,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 if (!want_ptr && have_ptr)
                     rk = esc_deref_n(e, rk, call, "indirection");
             }
-            rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
+            if (dv_dt)
+                rk = esc_dot_type(b, rk, direct, syn_unparen(call->u.call.fun)->pos, dv_dt, "dot");
+            else
+                rk = esc_dot_type(b, rk, direct, call->pos, "dot", "dot");
             if (wrap) {
                 Hole in;
                 Location *tmp = wrap_temp(e, recv, call, NULL, NOPOS, NULL, clo_k, &in);

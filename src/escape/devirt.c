@@ -160,6 +160,59 @@ bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bo
     return true;
 }
 
+// The texts gc's -m=2 explanations give a devirtualized call x.M(args):
+// the receiver becomes x.(T) (*dt) and the call that of the method
+// expression, (*E).M(x.(T).f, args) (*ct), through the embedded fields
+// f that promote M to T; the implicit & or * printing as nothing.
+bool esc_devirt_texts(Escape *e, Node *call, Type *T, Object *m, Str *dt, Str *ct) {
+    Object *rv = m->type ? m->type->u.func.recv : NULL;
+    Type *rt = rv ? rv->type : NULL;
+    Node *fun = syn_unparen(call->u.call.fun);
+    if (!rt || fun->kind != N_SELECTOR)
+        return false;
+    Str ft = esc_text(e, fun), all = esc_text(e, call);
+    size_t fl = strlen(ft);
+    if (strncmp(all, ft, fl) != 0 || all[fl] != '(')
+        return false;
+    Package *home = e->bld->home ? e->bld->home : e->bld->pkg;
+    Buf b = {0};
+    buf_printf(&b, "%s.(", esc_text(e, fun->u.selector.x));
+    ir_fmt_type(&b, T, home);
+    buf_putc(&b, ')');
+    *dt = str_intern(buf_cstr(&b), b.len);
+    // the embedded fields on the way to M
+    Buf path = {0};
+    LookupResult r;
+    Arena tmp = {0};
+    if (types_lookup_field_or_method(&tmp, T, false, m->pkg, m->name, &r) != LOOKUP_OK || r.obj != m) {
+        arena_free(&tmp);
+        buf_free(&b);
+        return false;
+    }
+    Type *at = T;
+    for (int i = 0; i + 1 < r.nindex; i++) {
+        Type *st = types_under(at);
+        if (st->kind == TY_POINTER)
+            st = types_under(st->u.elem.elem);
+        Object *f = st->kind == TY_STRUCT && r.index[i] < st->u.struct_.nfields ? st->u.struct_.fields[r.index[i]] : NULL;
+        if (!f)
+            break;
+        buf_printf(&path, ".%s", f->name);
+        at = f->type;
+    }
+    arena_free(&tmp);
+    b.len = 0;
+    bool ptr = rt->kind == TY_POINTER;
+    buf_puts(&b, ptr ? "(" : "");
+    ir_fmt_type(&b, rt, home);
+    buf_printf(&b, "%s.%s(%s%s", ptr ? ")" : "", m->name, *dt, path.len ? buf_cstr(&path) : "");
+    buf_printf(&b, "%s%s", all[fl + 1] == ')' ? "" : ", ", all + fl + 1);
+    *ct = str_intern(buf_cstr(&b), b.len);
+    buf_free(&b);
+    buf_free(&path);
+    return true;
+}
+
 // ---- the -m lines ----
 
 typedef struct DevirtCtx {

@@ -101,6 +101,7 @@ EscLimits esc_default_limits(bool smallframes) {
 
 void esc_batch_init(Batch *b, const EscConfig *cfg) {
     memset(b, 0, sizeof *b);
+    b->copies_at = -1;
     b->m = cfg->m;
     b->json = cfg->json && cfg->log;
     b->graph_func = cfg->log ? cfg->graph_func : NULL;
@@ -216,9 +217,10 @@ bool esc_capture(Batch *b, Hole k, const EscCapture *c) {
                  c->curfn_name ? c->curfn_name : "?", byval ? "value" : "ref", c->name,
                  loc->addrtaken ? "true" : "false", loc->reassigned ? "true" : "false",
                  (long long)c->size);
+    Str nn = c->note_name ? c->note_name : c->name;
     if (!byval)
-        k = esc_addr(b, k, c->use_pos, c->name, "reference");
-    esc_flow(b, esc_note(b, k, c->use_pos, c->name, "captured by a closure"), loc);
+        k = esc_addr(b, k, c->use_pos, nn, "reference");
+    esc_flow(b, esc_note(b, k, c->use_pos, nn, "captured by a closure"), loc);
     return byval;
 }
 

@@ -395,6 +395,7 @@ struct Batch {
     // the body's inline-tree node, which -json lists positions under.
     Pos inl_pos;
     int inl_idx;
+    int copies_at;      // where copied func literals' locations go (-1: at the end)
 };
 
 // How the builder drives a batch (gc's Batch, for one strongly connected
@@ -423,6 +424,7 @@ typedef struct EscCapture EscCapture;
 struct EscCapture {
     Location *loc;      // the captured variable (the outer, canonical one)
     Str name;
+    Str note_name;      // the closure's own variable in notes (NULL: name)
     Pos var_pos;        // the variable's declaration (-m=2 line)
     Pos use_pos;        // the closure variable's position (notes)
     Str curfn_name;     // the function declaring the variable
@@ -651,6 +653,7 @@ bool esc_is_call(Node *n);              // a call, not a conversion
 // whether the method is still an interface's (promoted from an embedded
 // interface: "partially devirtualizing").
 bool esc_devirt_at(Builder *bl, InlSite *s, Node *call, Type **T, Object **m, bool *partial);
+bool esc_devirt_texts(Escape *e, Node *call, Type *T, Object *m, Str *dt, Str *ct);
 // Prints gc's "devirtualizing X to T" lines of a function's body and of
 // the bodies inlined into it.
 void esc_devirt_report(Builder *bl, Batch *b, Node *body);

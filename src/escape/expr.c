@@ -599,9 +599,13 @@ void esc_expr(Escape *e, Hole k, Node *n) {
         // Slicing an array takes its address: an implicit &x, printed as
         // x, made where typechecking the slice's operands left off (the
         // last of x, lo, hi, max that is not a constant).
-        if (xt && xt->kind == TY_ARRAY)
-            kk = esc_addr(e->b, kk, esc_last_pos(n, syn_start_pos(n->u.slice.x)), note_text(e, n->u.slice.x),
-                          "address-of");
+        if (xt && xt->kind == TY_ARRAY) {
+            Str xs = note_text(e, n->u.slice.x);
+            // (export data writes the & of an inlined body's slicing)
+            if (xs && esc_inlined_import(e))
+                xs = str_printf("&%s", xs);
+            kk = esc_addr(e->b, kk, esc_last_pos(n, syn_start_pos(n->u.slice.x)), xs, "address-of");
+        }
         esc_expr(e, kk, n->u.slice.x);
         esc_discard(e, n->u.slice.lo);
         esc_discard(e, n->u.slice.hi);

@@ -199,7 +199,11 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
         buf_free(&b);
         return s;
     }
-    if (x == conv && dst && x->type && types_is_interface(dst) && !types_identical(dst, x->type) &&
+    // (a value of an unnamed type assigned to a named one, or back: OCONVNOP)
+    bool nop = dst && x->type && !types_is_interface(dst) && !types_is_interface(x->type) &&
+               x->type->kind != TY_TUPLE && !types_is_untyped(x->type) &&
+               types_identical(types_under(dst), types_under(x->type));
+    if (x == conv && dst && x->type && (types_is_interface(dst) || nop) && !types_identical(dst, x->type) &&
         NODE_MODE(x) != MODE_NILVALUE && esc_inlined_import(e)) {
         // Export data keeps the implicit conversion as an explicit one.
         Buf b = {0};

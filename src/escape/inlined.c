@@ -57,11 +57,11 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc) {
 InlSite *esc_inl_site(Escape *e, Node *call) {
     if (!e->bld)
         return NULL;
-    // gc copies a func literal with the calls inlined into it already:
-    // the copy's sites are the original literal's own; but export data
-    // keeps the bodies as written, so a literal of another package's
-    // code has none.
-    if (e->closure_copy && e->site && e->site->callee->pkg && e->site->callee->pkg != e->bld->home)
+    // gc copies a func literal from the inlined function's saved body,
+    // which it took before inlining into the literal (the enclosing
+    // function comes first in its visit), and export data keeps bodies as
+    // written: a copy has no inlined calls.
+    if (e->closure_copy)
         return NULL;
     return esc_site_of(e->bld, e->closure_copy ? NULL : e->site, call);
 }
@@ -367,7 +367,31 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
     int tn;
     bool tmp = ir_fmt_callee_temp(call, e->bld->pkg, &tn) != NULL;
     if (sel && sel->kind == SEL_METHOD_VAL) {
+        size_t at = t.len;
         buf_puts(&t, tmp ? esc_temp_text(e, tn, 0, call) : esc_text(e, fun->u.selector.x));
+        // a promoted method's receiver is the embedded field (of.object)
+        Type *rt = syn_unparen(fun->u.selector.x)->type;
+        for (int i = 0; !tmp && rt && i + 1 < sel->nindex; i++) {
+            Type *u = types_under(rt);
+            if (u->kind == TY_POINTER)
+                u = types_under(u->u.elem.elem);
+            if (u->kind != TY_STRUCT || sel->index[i] >= u->u.struct_.nfields) {
+                rt = NULL;
+                break;
+            }
+            Object *f = u->u.struct_.fields[sel->index[i]];
+            buf_printf(&t, ".%s", f->name);
+            rt = f->type;
+        }
+        // Export data writes the receiver's implicit & or *.
+        if (!tmp && rt && recv && recv->type && esc_inlined_import(e) && !types_is_interface(rt)) {
+            bool want = types_under(recv->type)->kind == TY_POINTER, have = types_under(rt)->kind == TY_POINTER;
+            if (want != have) {
+                Str r = str_cstr(buf_cstr(&t) + at);
+                t.len = at;
+                buf_printf(&t, "%s%s", want ? "&" : "*", r);
+            }
+        }
         first = false;
     }
     NodeList args = call->u.call.args;
@@ -537,7 +561,8 @@ static bool find_captures(void *ctx, Node *n) {
     for (int i = 0; i < c->caps->v.len; i++)
         if (c->caps->v.data[i].loc == loc)
             return true;
-    EscCapture cap = {.loc = loc, .name = loc->text, .var_pos = loc->pos,
+    // (the copied literal's closure variable goes by the name written)
+    EscCapture cap = {.loc = loc, .name = loc->text, .note_name = o->name, .var_pos = loc->pos,
                       .use_pos = n->pos, .curfn_name = c->e->curfn->name,
                       .size = o->type ? types_sizeof(o->type) : 8};
     vec_push(&c->caps->v, cap);
@@ -566,15 +591,29 @@ static void closure_copy(Escape *e, Node *lit) {
     int saved_idx = e->b->inl_idx;
     e->b->inl_pos = NOPOS;
     e->b->inl_idx = 0;
+    // gc initialises the copy with the batch's functions, before walking
+    // any: its locations go after theirs (the order of -m lines and of the
+    // walk's roots).
+    int from = e->b->all_locs.len;
     esc_init_func(bl, f, e->site);
-    e->b->inl_pos = saved;
-    e->b->inl_idx = saved_idx;
+    int n = e->b->all_locs.len - from, at = e->b->copies_at;
+    if (n > 0 && at >= 0 && at < from) {
+        Location **v = e->b->all_locs.data, **tmp = xcalloc((size_t)n, sizeof *tmp);
+        memcpy(tmp, v + from, sizeof *tmp * (size_t)n);
+        memmove(v + at + n, v + at, sizeof *v * (size_t)(from - at));
+        memcpy(v + at, tmp, sizeof *tmp * (size_t)n);
+        free(tmp);
+        e->b->copies_at = at + n;
+    }
     f->f.state = ESC_FUNC_STARTED;
     Escape inner = esc_with(e->b, &f->f);
     inner.bld = bl;
     inner.site = e->site;
     inner.closure_copy = true;
+    // (gc keeps the positions of a copied literal's body as written)
     esc_block(&inner, f->body->u.block.list);
+    e->b->inl_pos = saved;
+    e->b->inl_idx = saved_idx;
 }
 
 void esc_inl_closure(Escape *e, Hole h, Node *lit) {

@@ -535,22 +535,29 @@ static void write_type(Wrappers *w, Type *t) {
     methods(w, t, false);
 }
 
-// Unnamed types the package's code needs descriptors of, and so wrappers
-// for: the targets of type assertions and type switch cases
-// (interface{ Unwrap() error }), and the types of package-level
-// variables (var cache struct{ sync.Mutex; ... }). gc also starts from
-// these; we take them after the declared types, in source order.
+// Types the package's code needs descriptors of, and so wrappers for,
+// besides the declared ones: the targets of type assertions and type
+// switch cases, unnamed (interface{ Unwrap() error }) or local to a
+// function (type causer interface{ Cause() error }), those of the
+// bodies gc inlined included; and the types of package-level variables
+// (var cache struct{ sync.Mutex; ... }). gc also starts from these; we
+// take them after the declared types, in source order.
 typedef struct Seeds {
     Wrappers *w;
+    InlSite *site;      // the inlined copy being walked (NULL: the code's own)
     VEC(Type *) list;
 } Seeds;
 
 static void seed(Seeds *sd, Type *t) {
-    if (t && t->kind != TY_NAMED && (t->kind == TY_INTERFACE || t->kind == TY_STRUCT))
+    if (!t)
+        return;
+    bool local = t->kind == TY_NAMED && t->u.named.obj && (t->u.named.obj->flags & OF_LOCAL) &&
+                 !t->u.named.ntargs;
+    if (local || (t->kind != TY_NAMED && (t->kind == TY_INTERFACE || t->kind == TY_STRUCT)))
         vec_push(&sd->list, t);
 }
 
-static void find_seeds(void *ctx, Node *n) {
+static bool find_seeds(void *ctx, Node *n) {
     Seeds *sd = ctx;
     if (n->kind == N_TYPE_ASSERT && n->u.assert.type) {
         seed(sd, n->u.assert.type->type);
@@ -563,7 +570,38 @@ static void find_seeds(void *ctx, Node *n) {
             for (int j = 0; j < c->u.clause.list.n; j++)
                 seed(sd, c->u.clause.list.v[j]->type);
         }
+    } else if (n->kind == N_CALL && sd->w->bl->inl) {
+        InlSite *s = inl_site(sd->w->bl->inl, sd->site, n);
+        if (s && s->callee->body) {
+            Info *info = sd->site ? sd->site->callee->info : sd->w->bl->info;
+            ir_inspect_live(info, n->u.call.fun, find_seeds, sd);
+            for (int i = 0; i < n->u.call.args.n; i++)
+                ir_inspect_live(info, n->u.call.args.v[i], find_seeds, sd);
+            InlSite *saved = sd->site;
+            sd->site = s;
+            ir_inspect_live(s->callee->info, s->callee->body, find_seeds, sd);
+            sd->site = saved;
+            return false;
+        }
     }
+    return true;
+}
+
+// A compiled function's parameters and results: their types' descriptors
+// are what its debug information points at.
+static void seed_sig(Seeds *sd, Node *d) {
+    Object *o = d->u.func_decl.name ? d->u.func_decl.name->u.ident.obj : NULL;
+    Type *sig = o && o->type && o->type->kind == TY_FUNC ? o->type : NULL;
+    if (!sig || !d->u.func_decl.body || sig->u.func.ntparams || o->flags & OF_GENERIC_INST)
+        return;
+    Object *r = sig->u.func.recv;
+    Type *rt = r && r->type && types_under(r->type)->kind == TY_POINTER ? types_under(r->type)->u.elem.elem : r ? r->type : NULL;
+    if (rt && rt->kind == TY_NAMED && rt->u.named.ntparams)
+        return;
+    for (int i = 0; i < types_tuple_len(sig->u.func.params); i++)
+        seed(sd, sig->u.func.params->u.tuple.vars[i]->type);
+    for (int i = 0; i < types_tuple_len(sig->u.func.results); i++)
+        seed(sd, sig->u.func.results->u.tuple.vars[i]->type);
 }
 
 // gc's staticinit converts a package-level initializer's value to an
@@ -659,7 +697,7 @@ static void add_instances(Wrappers *w, Signats *out) {
     IrNodeVec keys = ir_instance_nodes(w->bl->info, 0, (Pos)-1);
     IrTypeVec its = ir_imported_instance_types(w->bl->home ? w->bl->home : w->pkg);
     for (int i = 0; i < keys.len + its.len; i++) {
-        Type *t = its.data ? its.data[i - keys.len] : NULL;
+        Type *t = i >= keys.len ? its.data[i - keys.len] : NULL;
         if (i < keys.len) {
             Instance *in = ptrmap_get(&w->bl->info->instances, keys.data[i]);
             t = in ? in->type : NULL;
@@ -724,7 +762,8 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         for (int i = 0; sf && i < sf->decls.n; i++) {
             Node *d = sf->decls.v[i];
             if (d->kind == N_FUNC_DECL) {
-                esc_visit(bl, d->u.func_decl.body, find_seeds, &sd);
+                ir_inspect_live(bl->info, d->u.func_decl.body, find_seeds, &sd);
+                seed_sig(&sd, d);
                 continue;
             }
             if (d->kind != N_GEN_DECL)
@@ -739,7 +778,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
                         seed(&sd, o->type);
                 }
                 for (int k = 0; k < vs->u.value_spec.values.n; k++)
-                    esc_visit(bl, vs->u.value_spec.values.v[k], find_seeds, &sd);
+                    ir_inspect_live(bl->info, vs->u.value_spec.values.v[k], find_seeds, &sd);
             }
         }
     }

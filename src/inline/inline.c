@@ -1229,7 +1229,9 @@ static void instantiate_body_methods(Inliner *in) {
 }
 
 void inl_package(Inliner *in, Package *p, RecordLog *log) {
-    if (!in->cfg.l)
+    // -l is the named packages' flag: go build compiles the others, whose
+    // export data goesc stands in for, with inlining
+    if (!in->cfg.l && p->matched)
         return;
     in->home = p;
     in->pkg = p;
@@ -1359,7 +1361,7 @@ InlFunc *inl_func(Inliner *in, const void *key) {
 
 InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, RecordLog *log) {
     InlFunc *fn = in ? func_of_object(in, method) : NULL;
-    if (!fn || !fn->can_inline || fn->lits.len || !in->cfg.l)
+    if (!fn || !fn->can_inline || fn->lits.len || (!in->cfg.l && p->matched))
         return NULL;
     // The wrapper is the function compiled: a one-call body of its own,
     // kept with the others so that escape analysis can walk its site.
