@@ -466,6 +466,14 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
     Str name = str_cstr(buf);
     Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
+    // gc walks the declaration and assignment it adds as statements
+    esc_log_dcl(e, pos, name, t);
+    if (esc_logging_stmts(e)) {
+        Buf line = {0};
+        buf_printf(&line, "%s = %s", name, text ? text : esc_text(e, arg));
+        esc_log_line(e, pos, buf_cstr(&line));
+        buf_free(&line);
+    }
     Hole k = esc_dcl(e, tmp);
     if (b->explain) {
         Buf assign = {0};
@@ -900,7 +908,6 @@ void esc_go_defer(Escape *e, Node *n) {
     // it captures once the batch is walked, as gc's closures do.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
     EscCaptureVec caps = {0};
     PtrMap subst = {0};
@@ -919,6 +926,8 @@ void esc_go_defer(Escape *e, Node *n) {
     e->wrap_call = call;
     e->wrap_notes = b->explain ? &notes : NULL;
     call_common(e, NULL, 0, call, true, &clo_k);
+    // spilled once its arguments are evaluated, as gc does
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     // Inside the wrapper the call passes the temporaries.
     if (notes.v.len) {
         Str text = esc_text(e, call);

@@ -625,6 +625,12 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx);
 void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // The same for an inlined copy at site, reported at pos.
 void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos);
+// stmtlog.c: -m=3's statement lines, made before each statement's walk
+bool esc_logging_stmts(Escape *e);
+void esc_log_stmt(Escape *e, Node *n);
+void esc_log_comm(Escape *e, Node *comm);
+void esc_log_line(Escape *e, Pos pos, const char *text);
+void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);

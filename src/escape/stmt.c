@@ -271,7 +271,14 @@ static void return_stmt(Escape *e, Node *n) {
     free(ks);
 }
 
+static void walk_stmt(Escape *e, Node *n);
+
 void esc_stmt(Escape *e, Node *n) {
+    esc_log_stmt(e, n);
+    walk_stmt(e, n);
+}
+
+static void walk_stmt(Escape *e, Node *n) {
     if (!n)
         return;
     e->conv_pos = NOPOS;  // a position set for a conversion never outlives it
@@ -377,7 +384,8 @@ void esc_stmt(Escape *e, Node *n) {
         for (int i = 0; i < cl.n; i++) {
             Node *cc = cl.v[i];
             int old = e->loop_depth;
-            esc_stmt(e, cc->u.comm.comm);
+            esc_log_comm(e, cc->u.comm.comm);
+            walk_stmt(e, cc->u.comm.comm);
             esc_block(e, cc->u.comm.body);
             e->loop_depth = old;
         }
