@@ -744,6 +744,12 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             // gc's init function assigns the global: "x = v (assign)".
             Hole k = esc_heap_hole(&batch);
             Node *name = f->init_names.data[j];
+            if (name && esc_logging_stmts(&e)) {
+                Buf t = {0};
+                buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
+                esc_log_line(&e, name->pos, buf_cstr(&t));
+                buf_free(&t);
+            }
             if (name && batch.explain) {
                 Buf t = {0};
                 buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));

@@ -379,6 +379,12 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 static Location *temp_loc(Escape *e, Node *call, Node *x, int n, Node *sel, Selection *s) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
+    if (esc_logging_stmts(e)) {
+        Buf line = {0};
+        buf_printf(&line, "%s := %s", tmp->text, esc_text(e, x));
+        esc_log_line(e, call->pos, buf_cstr(&line));
+        buf_free(&line);
+    }
     Str text = NULL;
     if (e->b->explain) {
         Buf tb = {0};
@@ -659,6 +665,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     int ai = 0;
     int pi = 0;
     Object *sig_recv = sig->u.func.recv;
+    // the copy's parameters are assigned after the receiver's temporary
+    bool args_after_recv = site && recv && !dv_T && callee_temp == recv;
+    if (site && !args_after_recv)
+        esc_log_inl_args(e, site, call);
     if (recv) {
         // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
         Hole k = PARAM(0);
@@ -711,7 +721,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             wrap_done(e, recv, tmp);
             esc_flow(b, k_, tmp);
         } else if (callee_temp == recv) {
-            esc_flow(b, k_, temp_loc(e, call, recv, callee_n, syn_unparen(call->u.call.fun), sel));
+            Location *tmp = temp_loc(e, call, recv, callee_n, syn_unparen(call->u.call.fun), sel);
+            if (args_after_recv)
+                esc_log_inl_args(e, site, call);
+            esc_flow(b, k_, tmp);
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }

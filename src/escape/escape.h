@@ -631,6 +631,11 @@ void esc_log_stmt(Escape *e, Node *n);
 void esc_log_comm(Escape *e, Node *comm);
 void esc_log_line(Escape *e, Pos pos, const char *text);
 void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t);
+// inlined.c: an inlined call's statements: the arguments' assignment
+// before they are walked, the result declarations and the inline mark
+// before the body, the return label after it, a return inside it
+void esc_log_inl_args(Escape *e, InlSite *s, Node *call);
+void esc_log_inl_return(Escape *e, Node *ret);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);

@@ -14,9 +14,7 @@ bool esc_logging_stmts(Escape *e) { return e->b->log && e->b->m >= 3; }
 
 // Inside an inlined body gc prints the outermost call's position.
 static Pos where(Escape *e, Pos pos) {
-    if (e->site)
-        return pos_outermost(pos_inl_call(e->site->inl), pos_inl_parent(e->site->inl));
-    return pos;
+    return e->site ? e->b->inl_pos : pos;
 }
 
 void esc_log_line(Escape *e, Pos pos, const char *text) {
@@ -160,6 +158,10 @@ void esc_log_stmt(Escape *e, Node *n) {
             log_call_temps(e, n, syn_unparen(n->u.assign.rhs.v[0]), ir_multi_call_temps(n));
         break;
     case N_RETURN:
+        if (e->site && !e->closure_copy) {
+            esc_log_inl_return(e, n);
+            break;
+        }
         log_node(e, n->pos, n);
         if (n->u.list.list.n == 1)
             log_call_temps(e, n, syn_unparen(n->u.list.list.v[0]), ir_multi_call_results(n->u.list.list));
