@@ -1102,6 +1102,8 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         init->scc_id = UINT32_MAX;
         BFunc *one[1] = {init};
         analyze_component(bl, one, 1);
+    } else {
+        esc_log_empty_init(root, p);
     }
     // gc writes type descriptors, generating method wrappers, after
     // compiling; only their -m=2 explanations show, before walk's

@@ -631,6 +631,7 @@ void esc_log_stmt(Escape *e, Node *n);
 void esc_log_comm(Escape *e, Node *comm);
 void esc_log_line(Escape *e, Pos pos, const char *text);
 void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t);
+void esc_log_empty_init(Batch *b, Package *p);
 // inlined.c: an inlined call's statements: the arguments' assignment
 // before they are walked, the result declarations and the inline mark
 // before the body, the return label after it, a return inside it
@@ -639,6 +640,9 @@ void esc_log_inl_return(Escape *e, Node *ret);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);
+// A function's body; an empty one logs gc's empty block at empty_at
+// (NOPOS: gc's position is stale, unknown here).
+void esc_body(Escape *e, Node *body, Pos empty_at);
 // expr.c
 void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit

@@ -26,6 +26,14 @@ void esc_block(Escape *e, NodeList l) {
     e->loop_depth = old;
 }
 
+void esc_body(Escape *e, Node *body, Pos empty_at) {
+    NodeList l = body->u.block.list;
+    // gc's noder gives an empty body one empty block, printed as nothing
+    if (l.n == 0 && empty_at != NOPOS)
+        esc_log_line(e, empty_at, "");
+    esc_block(e, l);
+}
+
 static void block_node(Escape *e, Node *n) {
     if (!n)
         return;

@@ -197,3 +197,21 @@ void esc_log_comm(Escape *e, Node *comm) {
         esc_log_stmt(e, comm);
     }
 }
+
+// A package with variables but no initializer to run still gets gc's init
+// function, whose body is one empty block, at the first variable.
+void esc_log_empty_init(Batch *b, Package *p) {
+    if (!b->log || b->m < 3)
+        return;
+    for (int fi = 0; fi < p->nfiles; fi++) {
+        SynFile *sf = p->syn[fi];
+        for (int i = 0; sf && i < sf->decls.n; i++) {
+            Node *d = sf->decls.v[i];
+            if (d->kind != N_GEN_DECL || d->op != TK_VAR || !d->u.gen_decl.specs.n)
+                continue;
+            Node *spec = d->u.gen_decl.specs.v[0];
+            esc_warn(b, REC_STMT, spec->u.value_spec.names.v[0]->pos, "[1] init stmt: ");
+            return;
+        }
+    }
+}
