@@ -322,6 +322,12 @@ void ir_pr_stmt(Printer *p, Node *n) {
         ir_pr_expr(p, n->u.send.value, 4);
         return;
     case N_RETURN: {
+        // in an inlined body: what the inliner made of it
+        Str sub = p->subst ? ptrmap_get(p->subst, n) : NULL;
+        if (sub) {
+            buf_puts(p->b, sub);
+            return;
+        }
         buf_puts(p->b, "return ");
         int k = ir_multi_call_results(n->u.list.list);
         int t = k ? ir_fmt_temp_number(n, p->pkg) : -1;
