@@ -33,6 +33,18 @@ void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t) {
     buf_free(&b);
 }
 
+// A declaration of the body: export data spells each one in an inlined
+// body of another package as the declaration and an assignment of <nil>.
+static void log_body_dcl(Escape *e, Pos pos, Str name, Type *t) {
+    esc_log_dcl(e, pos, name, t);
+    if (!esc_inlined_import(e))
+        return;
+    Buf b = {0};
+    buf_printf(&b, "%s = <nil>", name);
+    esc_log_line(e, pos, buf_cstr(&b));
+    buf_free(&b);
+}
+
 static void log_node(Escape *e, Pos pos, Node *n) {
     esc_log_line(e, pos, esc_text(e, n));
 }
@@ -45,7 +57,7 @@ static void log_defs(Escape *e, Node *n) {
         Node *d = n->u.assign.lhs.v[i];
         Object *o = d->kind == N_IDENT ? d->u.ident.obj : NULL;
         if (o && o->pos == d->pos && esc_is_local_var(o) && strcmp(o->name, "_") != 0)
-            esc_log_dcl(e, d->pos, esc_inl_var_text(e, o), o->type);
+            log_body_dcl(e, d->pos, esc_inl_var_text(e, o), o->type);
     }
 }
 
@@ -84,7 +96,7 @@ static void log_value_spec(Escape *e, Node *spec) {
         Object *o = nm->u.ident.obj;
         if (!o)
             continue;
-        esc_log_dcl(e, pos, esc_inl_var_text(e, o), o->type);
+        log_body_dcl(e, pos, esc_inl_var_text(e, o), o->type);
         if (multi)
             continue;
         b.len = 0;
@@ -106,6 +118,9 @@ static void log_decl(Escape *e, Node *d) {
             log_value_spec(e, spec);
             break;
         case TK_CONST:
+            // export data drops local constants
+            if (esc_inlined_import(e))
+                break;
             for (int j = 0; j < spec->u.value_spec.names.n; j++)
                 esc_log_line(e, spec->u.value_spec.names.v[j]->pos, "<node DCLCONST>");
             break;
@@ -172,7 +187,7 @@ void esc_log_stmt(Escape *e, Node *n) {
         for (int i = 0; n->op == OP_DEF && i < 2; i++) {
             Object *o = kv[i] && kv[i]->kind == N_IDENT ? kv[i]->u.ident.obj : NULL;
             if (o && esc_is_local_var(o) && strcmp(o->name, "_") != 0)
-                esc_log_dcl(e, kv[i]->pos, esc_inl_var_text(e, o), o->type);
+                log_body_dcl(e, kv[i]->pos, esc_inl_var_text(e, o), o->type);
         }
         break;
     }
