@@ -436,7 +436,7 @@ static int label_number(InlSite *s) {
     return 0;
 }
 
-void esc_log_inl_args(Escape *e, InlSite *s, Node *call) {
+void esc_log_inl_args_text(Escape *e, InlSite *s, Pos pos, Str text) {
     Type *sig = esc_inl_sig(s);
     if (!esc_logging_stmts(e) || !sig)
         return;
@@ -444,12 +444,17 @@ void esc_log_inl_args(Escape *e, InlSite *s, Node *call) {
     int np = types_tuple_len(sig->u.func.params);
     if (!recv && np == 0)
         return;     // no arguments, no assignment
-    esc_log_line(e, call->pos, assign_text(e, s, call));
+    esc_log_line(e, pos, text);
     for (int j = recv ? -1 : 0; j < np; j++) {
         Object *o = j < 0 ? recv : sig->u.func.params->u.tuple.vars[j];
         if (o && o->name && *o->name && strcmp(o->name, "_") != 0)
-            esc_log_dcl(e, call->pos, copy_name(e, s, o->name), o->type);
+            esc_log_dcl(e, pos, copy_name(e, s, o->name), o->type);
     }
+}
+
+void esc_log_inl_args(Escape *e, InlSite *s, Node *call) {
+    if (esc_logging_stmts(e))
+        esc_log_inl_args_text(e, s, call->pos, assign_text(e, s, call));
 }
 
 // Before the body: results declared and zeroed (unless delayed to the
@@ -485,6 +490,13 @@ static void log_inl_end(Escape *e, InlSite *s) {
     buf_free(&b);
 }
 
+// return f() of several results: the noder's temporaries first.
+static Str multi_temps(Escape *e, Node *ret) {
+    NodeList l = ret->u.list.list;
+    int k = l.n == 1 ? ir_multi_call_results(l) : 0;
+    return k ? esc_call_temps_text(e, ret, syn_unparen(l.v[0]), k) : NULL;
+}
+
 // A return of the copy: a block of the results' assignment (declaring
 // them when delayed) and a goto to the label. *as: the assignment, NULL if
 // none.
@@ -494,6 +506,9 @@ static Str return_block(Escape *e, Node *ret, Str *as) {
     int nr = sig ? types_tuple_len(sig->u.func.results) : 0;
     *as = nr && ret->u.list.list.n ? esc_inl_return_text(e, ret) : NULL;
     Buf b = {0};
+    Str temps = multi_temps(e, ret);
+    if (temps)
+        buf_printf(&b, "%s; ", temps);
     if (*as)
         buf_printf(&b, "%s; ", *as);
     buf_printf(&b, "goto .i%d", label_number(s));
@@ -510,6 +525,8 @@ void esc_log_inl_return(Escape *e, Node *ret) {
     int nr = sig ? types_tuple_len(sig->u.func.results) : 0;
     Str as;
     esc_log_line(e, ret->pos, return_block(e, ret, &as));
+    if (multi_temps(e, ret))
+        esc_log_call_temps(e, ret, syn_unparen(ret->u.list.list.v[0]), ir_multi_call_results(ret->u.list.list));
     if (as) {
         esc_log_line(e, ret->pos, as);
         for (int i = 0; can_delay_results(s) && i < nr; i++) {

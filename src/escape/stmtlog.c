@@ -63,16 +63,28 @@ static void log_defs(Escape *e, Node *n) {
 
 // The noder's temporaries for a multi-value call in stmt (k of them):
 // `.autotmp_1, .autotmp_2 = f()` in stmt's init, then their declarations.
-static void log_call_temps(Escape *e, Node *stmt, Node *call, int k) {
+Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k) {
     int t = k ? ir_fmt_temp_number(stmt, e->bld->pkg) : -1;
     Type *rt = call && call->type && call->type->kind == TY_TUPLE ? call->type : NULL;
     if (t < 0 || !rt)
-        return;
+        return NULL;
     Buf b = {0};
     for (int i = 0; i < k; i++)
         buf_printf(&b, "%s.autotmp_%d", i ? ", " : "", t + i);
     buf_printf(&b, " = %s", esc_text(e, call));
-    esc_log_line(e, call->pos, buf_cstr(&b));
+    Str r = str_cstr(buf_cstr(&b));
+    buf_free(&b);
+    return r;
+}
+
+void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k) {
+    Str as = esc_call_temps_text(e, stmt, call, k);
+    if (!as)
+        return;
+    int t = ir_fmt_temp_number(stmt, e->bld->pkg);
+    Type *rt = call->type;
+    Buf b = {0};
+    esc_log_line(e, call->pos, as);
     for (int i = 0; i < k && i < types_tuple_len(rt); i++) {
         b.len = 0;
         buf_printf(&b, ".autotmp_%d", t + i);
@@ -105,7 +117,7 @@ static void log_value_spec(Escape *e, Node *spec) {
     }
     if (multi) {
         log_node(e, pos, spec);
-        log_call_temps(e, spec, syn_unparen(vals.v[0]), ir_multi_call_temps(spec));
+        esc_log_call_temps(e, spec, syn_unparen(vals.v[0]), ir_multi_call_temps(spec));
     }
     buf_free(&b);
 }
@@ -170,7 +182,7 @@ void esc_log_stmt(Escape *e, Node *n) {
         log_node(e, n->pos, n);
         log_defs(e, n);
         if (n->u.assign.rhs.n == 1)
-            log_call_temps(e, n, syn_unparen(n->u.assign.rhs.v[0]), ir_multi_call_temps(n));
+            esc_log_call_temps(e, n, syn_unparen(n->u.assign.rhs.v[0]), ir_multi_call_temps(n));
         break;
     case N_RETURN:
         if (e->site && !e->closure_copy) {
@@ -179,7 +191,7 @@ void esc_log_stmt(Escape *e, Node *n) {
         }
         log_node(e, n->pos, n);
         if (n->u.list.list.n == 1)
-            log_call_temps(e, n, syn_unparen(n->u.list.list.v[0]), ir_multi_call_results(n->u.list.list));
+            esc_log_call_temps(e, n, syn_unparen(n->u.list.list.v[0]), ir_multi_call_results(n->u.list.list));
         break;
     case N_RANGE: {
         log_node(e, n->pos, n);
