@@ -59,6 +59,8 @@ static Str text(Escape *e, Node *n, bool early, bool root_walked) {
 
 Str esc_text(Escape *e, Node *n) { return text(e, n, false, false); }
 
+Str esc_text_early(Escape *e, Node *n) { return text(e, n, true, false); }
+
 Str esc_text_now(Escape *e, const void *n, Str late, bool root_walked) {
     // Only variadic calls print differently before the walk reaches them.
     if (!e->bld || !n || !late || !strstr(late, "...)"))

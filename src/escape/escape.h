@@ -568,6 +568,7 @@ typedef struct InstCtx {
     Info *info;
 } InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+Str esc_text_early(Escape *e, Node *n);         // before the walk rewrote it
 // n (text: its printing once walked) as gc prints it before the walk
 // reaches the calls inside it (see ir_fmt_node_early).
 Str esc_text_now(Escape *e, const void *n, Str text, bool root_walked);

@@ -46,7 +46,7 @@ static void log_body_dcl(Escape *e, Pos pos, Str name, Type *t) {
 }
 
 static void log_node(Escape *e, Pos pos, Node *n) {
-    esc_log_line(e, pos, esc_text(e, n));
+    esc_log_line(e, pos, esc_text_early(e, n));
 }
 
 // The declarations of the names an assignment defines (its init list).
@@ -71,7 +71,7 @@ Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k) {
     Buf b = {0};
     for (int i = 0; i < k; i++)
         buf_printf(&b, "%s.autotmp_%d", i ? ", " : "", t + i);
-    buf_printf(&b, " = %s", esc_text(e, call));
+    buf_printf(&b, " = %s", esc_text_early(e, call));
     Str r = str_cstr(buf_cstr(&b));
     buf_free(&b);
     return r;
@@ -112,7 +112,7 @@ static void log_value_spec(Escape *e, Node *spec) {
         if (multi)
             continue;
         b.len = 0;
-        buf_printf(&b, "%s = %s", esc_text(e, nm), i < vals.n ? esc_text(e, vals.v[i]) : "<nil>");
+        buf_printf(&b, "%s = %s", esc_text_early(e, nm), i < vals.n ? esc_text_early(e, vals.v[i]) : "<nil>");
         esc_log_line(e, pos, buf_cstr(&b));
     }
     if (multi) {
@@ -175,7 +175,7 @@ void esc_log_stmt(Escape *e, Node *n) {
     case N_GO:
     case N_DEFER:
         // the call as written: escape analysis wraps it later
-        buf_printf(&b, "%s %s", n->kind == N_GO ? "go" : "defer", esc_text(e, n->u.unary.x));
+        buf_printf(&b, "%s %s", n->kind == N_GO ? "go" : "defer", esc_text_early(e, n->u.unary.x));
         esc_log_line(e, n->pos, buf_cstr(&b));
         break;
     case N_ASSIGN:

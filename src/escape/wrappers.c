@@ -303,6 +303,8 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
     // -m=3's statements: the nil check of a *T wrapper of a T method, the
     // call or its return (through temporaries for several results)
+    if (usable && tail)
+        esc_log_line(&e, ap, "<node TAILCALL>");
     if (usable && !tail && esc_logging_stmts(&e)) {
         if (nptr == 1 && nsteps == 0 && !iface && mrecv && !is_ptr(mrecv)) {
             esc_log_line(&e, ap, "if .this == nil { runtime.panicwrap() }");

@@ -354,7 +354,8 @@ void ir_pr_stmt(Printer *p, Node *n) {
     case N_GO:
     case N_DEFER:
         buf_puts(p->b, n->kind == N_GO ? "go " : "defer ");
-        if (go_wrapped(p, n->u.unary.x))
+        // (wrapped by escape analysis: not yet when printed early)
+        if (!p->early && go_wrapped(p, n->u.unary.x))
             buf_puts(p->b, "(func literal)()");
         else
             ir_pr_expr(p, n->u.unary.x, 0);
