@@ -111,6 +111,9 @@ static void log_value_spec(Escape *e, Node *spec) {
         log_body_dcl(e, pos, esc_inl_var_text(e, o), o->type);
         if (multi)
             continue;
+        // (in export data's spelling the declaration did that already)
+        if (i >= vals.n && esc_inlined_import(e))
+            continue;
         b.len = 0;
         buf_printf(&b, "%s = %s", esc_text_early(e, nm), i < vals.n ? esc_text_early(e, vals.v[i]) : "<nil>");
         esc_log_line(e, pos, buf_cstr(&b));
