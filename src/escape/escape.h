@@ -636,14 +636,15 @@ void esc_log_empty_init(Batch *b, Package *p);
 // The noder's `.autotmp_1, .autotmp_2 = f()` for k results of call in
 // stmt (NULL if unnumbered), and its line with the declarations.
 Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k);
-void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k);
+void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k, Pos pos);
 // inlined.c: an inlined call's statements: the arguments' assignment
 // before they are walked, the result declarations and the inline mark
 // before the body, the return label after it, a return inside it
 void esc_log_inl_args(Escape *e, InlSite *s, Node *call);
 // the same with the assignment's text (a wrapper's call has no node)
 void esc_log_inl_args_text(Escape *e, InlSite *s, Pos pos, Str text);
-void esc_log_inl_return(Escape *e, Node *ret);
+// (walked: the part gc prints after walking the return's values)
+void esc_log_inl_return(Escape *e, Node *ret, bool walked);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);

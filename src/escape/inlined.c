@@ -517,23 +517,33 @@ static Str return_block(Escape *e, Node *ret, Str *as) {
     return r;
 }
 
-void esc_log_inl_return(Escape *e, Node *ret) {
+void esc_log_inl_return(Escape *e, Node *ret, bool walked) {
     InlSite *s = e->site;
     if (!esc_logging_stmts(e))
         return;
     Type *sig = esc_inl_sig(s);
     int nr = sig ? types_tuple_len(sig->u.func.results) : 0;
     Str as;
-    esc_log_line(e, ret->pos, return_block(e, ret, &as));
-    if (multi_temps(e, ret))
-        esc_log_call_temps(e, ret, syn_unparen(ret->u.list.list.v[0]), ir_multi_call_results(ret->u.list.list));
-    if (as) {
+    Str block = return_block(e, ret, &as);
+    // the block; the temporaries' assignment, whose call is walked, or
+    // else the results' assignment, whose values are; after the walk the
+    // rest
+    bool temps = multi_temps(e, ret) != NULL;
+    if (!walked) {
+        esc_log_line(e, ret->pos, block);
+        if (temps)
+            esc_log_call_temps(e, ret, syn_unparen(ret->u.list.list.v[0]), ir_multi_call_results(ret->u.list.list),
+                               ret->pos);
+    }
+    if (as && walked == temps) {
         esc_log_line(e, ret->pos, as);
         for (int i = 0; can_delay_results(s) && i < nr; i++) {
             Object *o = sig->u.func.results->u.tuple.vars[i];
             esc_log_dcl(e, ret->pos, result_name(e, s, o, i), o->type);
         }
     }
+    if (!walked)
+        return;
     Buf g = {0};
     buf_printf(&g, "goto .i%d", label_number(s));
     esc_log_line(e, ret->pos, buf_cstr(&g));

@@ -226,8 +226,10 @@ static void return_stmt(Escape *e, Node *n) {
     bool inl = e->site != NULL && !e->closure_copy;
     int nr = inl ? esc_inl_nresults(e) : fn->nresults;
     NodeList res = n->u.list.list;
-    if (inl && res.n == 0)
+    if (inl && res.n == 0) {
+        esc_log_inl_return(e, n, true);
         return;
+    }
     Node **dsts = xcalloc((size_t)nr + 1, sizeof *dsts);
     Type **types = xcalloc((size_t)nr + 1, sizeof *types);
     Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
@@ -273,6 +275,8 @@ static void return_stmt(Escape *e, Node *n) {
     for (int i = 0; !inl && i < nr; i++)
         if (fn->results[i].loc)
             fn->results[i].loc->reassigned = true;
+    if (inl)
+        esc_log_inl_return(e, n, true);
     free(dsts);
     free(types);
     free(defs);

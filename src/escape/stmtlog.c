@@ -77,18 +77,18 @@ Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k) {
     return r;
 }
 
-void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k) {
+void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k, Pos pos) {
     Str as = esc_call_temps_text(e, stmt, call, k);
     if (!as)
         return;
     int t = ir_fmt_temp_number(stmt, e->bld->pkg);
     Type *rt = call->type;
     Buf b = {0};
-    esc_log_line(e, call->pos, as);
+    esc_log_line(e, pos, as);
     for (int i = 0; i < k && i < types_tuple_len(rt); i++) {
         b.len = 0;
         buf_printf(&b, ".autotmp_%d", t + i);
-        esc_log_dcl(e, call->pos, str_cstr(buf_cstr(&b)), rt->u.tuple.vars[i]->type);
+        esc_log_dcl(e, pos, str_cstr(buf_cstr(&b)), rt->u.tuple.vars[i]->type);
     }
     buf_free(&b);
 }
@@ -120,7 +120,7 @@ static void log_value_spec(Escape *e, Node *spec) {
     }
     if (multi) {
         log_node(e, pos, spec);
-        esc_log_call_temps(e, spec, syn_unparen(vals.v[0]), ir_multi_call_temps(spec));
+        esc_log_call_temps(e, spec, syn_unparen(vals.v[0]), ir_multi_call_temps(spec), vals.v[0]->pos);
     }
     buf_free(&b);
 }
@@ -185,16 +185,19 @@ void esc_log_stmt(Escape *e, Node *n) {
         log_node(e, n->pos, n);
         log_defs(e, n);
         if (n->u.assign.rhs.n == 1)
-            esc_log_call_temps(e, n, syn_unparen(n->u.assign.rhs.v[0]), ir_multi_call_temps(n));
+            // (gc's position there: the last destination's, found by experiment)
+            esc_log_call_temps(e, n, syn_unparen(n->u.assign.rhs.v[0]), ir_multi_call_temps(n),
+                               n->u.assign.lhs.v[n->u.assign.lhs.n - 1]->pos);
         break;
     case N_RETURN:
         if (e->site && !e->closure_copy) {
-            esc_log_inl_return(e, n);
+            esc_log_inl_return(e, n, false);
             break;
         }
         log_node(e, n->pos, n);
         if (n->u.list.list.n == 1)
-            esc_log_call_temps(e, n, syn_unparen(n->u.list.list.v[0]), ir_multi_call_results(n->u.list.list));
+            esc_log_call_temps(e, n, syn_unparen(n->u.list.list.v[0]), ir_multi_call_results(n->u.list.list),
+                               syn_unparen(n->u.list.list.v[0])->pos);
         break;
     case N_RANGE: {
         log_node(e, n->pos, n);

@@ -2,9 +2,9 @@ package p
 
 type T struct{ p, q *int }
 
-var sink interface{}
+var out interface{}
 
-func F(x *int) *T {
+func New(x *int) *T {
 	t := &T{}
 	for i := 0; i < 3; i++ {
 		t.p = x
@@ -12,9 +12,11 @@ func F(x *int) *T {
 	return t
 }
 
-func (t *T) M() []int { return nil }
+func (t *T) Get() []int { return nil }
 
-func G() int { return len(F(nil).M()) }
+func (t T) Val() *int { return t.p }
+
+func Use() int { return len(New(nil).Get()) }
 
 func two(a, b *int) (*int, *int) { return b, a }
 
@@ -33,50 +35,33 @@ func vari(xs ...*int) *int {
 	return nil
 }
 
-func noargs() {}
+func noargs() { out = nil }
 
 func blank(_ *int, b int) int { return b }
 
-func H(p, q *int) {
+func multi() (*int, *int) { return two(nil, nil) }
+
+func Caller(p, q *int) {
 	x, y := two(p, q)
-	sink = x
+	out = x
 	r, _ := named(y)
-	sink = r
-	sink = vari(p, q)
-	sink = vari()
+	out = r
+	out = vari(p, q)
+	out = vari()
 	noargs()
 	_ = blank(p, 3)
 	for i := 0; i < 2; i++ {
-		sink = F(p)
+		out = New(p)
 	}
 	f := func(z *int) *int { return z }
-	sink = f(q)
+	out = f(q)
 	var t T
-	_ = t.M()
+	_ = t.Get()
+	out = t.Val()
+	a, b := multi()
+	_, _ = a, b
 }
 
-type I interface{ M() []int }
+type I interface{ Get() []int }
 
-func J(i I) {
-	defer noargs()
-	go func() { _ = i.M() }()
-	defer i.M()
-	func() {
-		sink = i
-	}()
-}
-
-func K(n int) {
-	i := 0
-loop:
-	if i < n {
-		i++
-		goto loop
-	}
-	for j := range [3]int{} {
-		switch {
-		case j > 1:
-			sink = &j
-		}
-	}
-}
+var _ I = (*T)(nil)
