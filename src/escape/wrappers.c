@@ -686,7 +686,7 @@ static void add_instances(Wrappers *w, Signats *out) {
     IrNodeVec keys = ir_instance_nodes(w->bl->info, 0, (Pos)-1);
     IrTypeVec its = ir_imported_instance_types(w->bl->home ? w->bl->home : w->pkg);
     for (int i = 0; i < keys.len + its.len; i++) {
-        Type *t = its.data ? its.data[i - keys.len] : NULL;
+        Type *t = i >= keys.len && its.data ? its.data[i - keys.len] : NULL;
         if (i < keys.len) {
             Instance *in = ptrmap_get(&w->bl->info->instances, keys.data[i]);
             t = in ? in->type : NULL;
