@@ -18,6 +18,45 @@ bool esc_is_call(Node *n) { return NODE_MODE(n->u.call.fun) != MODE_TYPEXPR; }
 // for the receiver argument: through the embedded fields of the selection
 // path, with the implicit & (pointer method on a value) or * (value
 // method on a pointer) that gc's typecheck inserts.
+// The implicit & (-1) or * (1) a method m found on type t needs for its
+// receiver, else 0.
+static int recv_adjust(Object *m, Type *t) {
+    bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
+    if (types_is_interface(t) || (have_ptr && types_is_interface(types_under(t)->u.elem.elem)))
+        return 0;
+    Object *recv = m->type->u.func.recv;
+    bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
+    return want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
+}
+
+// The type the method of s is found on, at the end of its embedding path
+// from t.
+static Type *recv_base(Type *t, Selection *s) {
+    for (int i = 0; i + 1 < s->nindex; i++) {
+        Type *u = types_under(t);
+        if (u->kind == TY_POINTER)
+            u = types_under(u->u.elem.elem);
+        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
+            break;
+        t = u->u.struct_.fields[s->index[i]]->type;
+    }
+    return t;
+}
+
+Str esc_recv_text(Escape *e, Node *sel, Selection *s) {
+    Node *x = sel->u.selector.x;
+    Object *m = s->obj;
+    if (!x->type || !m || !m->type || x->type->kind == TY_TYPEPARAM)
+        return esc_text_early(e, x);
+    Str prefix = esc_text_early(e, x);
+    if (s->nindex > 1)
+        (void)esc_path_steps(e, esc_discard_hole(e->b), sel, s, s->nindex - 1, &prefix);
+    // export data spells an implicit & out; gc's printer skips it otherwise
+    if (esc_inlined_import(e) && recv_adjust(m, recv_base(x->type, s)) < 0)
+        prefix = str_printf("&%s", prefix);
+    return prefix;
+}
+
 Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s);
 Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     Object *m = s->obj;
@@ -34,25 +73,11 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     if (k.derefs >= 0 && rcv && rcv->type && !types_is_interface(rcv->type) &&
         !types_has_pointers(rcv->type))
         return esc_discard_hole(e->b);
-    // The type the method is found on, at the end of the embedding path.
-    for (int i = 0; i + 1 < s->nindex; i++) {
-        Type *u = types_under(t);
-        if (u->kind == TY_POINTER)
-            u = types_under(u->u.elem.elem);
-        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
-            break;
-        t = u->u.struct_.fields[s->index[i]]->type;
-    }
+    t = recv_base(t, s);
     // The implicit & or * applies to x and the embedded steps; it prints
     // as its operand, since gc's printer skips implicit operators.
     Hole adj = k;
-    bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
-    int adjust = 0;     // -1: address-of, 1: indirection
-    if (!types_is_interface(t) && !(have_ptr && types_is_interface(types_under(t)->u.elem.elem))) {
-        Object *recv = m->type->u.func.recv;
-        bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
-        adjust = want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
-    }
+    int adjust = recv_adjust(m, t);
     // Notes go outermost first: the adjustment, then the steps. Its text
     // is the steps' prefix, known once they are laid out, so lay them
     // out on a scratch hole first to learn it.

@@ -667,6 +667,9 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit);
 // first nsteps, with their dot / dot-of-pointer notes; *prefix gets the
 // text of x and those steps (-m=2 only).
 Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
+// The receiver argument of method selection sel as gc prints it: x with
+// the embedded fields on the path (and an implicit & in export data).
+Str esc_recv_text(Escape *e, Node *sel, Selection *s);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
 // devirt.c: gc's devirtualization of call, written in the code of site s

@@ -367,7 +367,7 @@ static Str assign_text(Escape *e, InlSite *s, Node *call) {
     int tn;
     bool tmp = ir_fmt_callee_temp(call, e->bld->pkg, &tn) != NULL;
     if (sel && sel->kind == SEL_METHOD_VAL) {
-        buf_puts(&t, tmp ? esc_temp_text(e, tn, 0, call) : esc_text(e, fun->u.selector.x));
+        buf_puts(&t, tmp ? esc_temp_text(e, tn, 0, call) : esc_recv_text(e, fun, sel));
         first = false;
     }
     NodeList args = call->u.call.args;

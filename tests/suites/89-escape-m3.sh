@@ -78,3 +78,18 @@ if [ -d "$tmp/j3" ] && diff -r "$tmp/j2" "$tmp/j3" >/dev/null; then
 else
     echo "FAIL escape-m3-json0: -json=0 at -m=3 differs from -m=2"
 fi
+
+# The same lines under ASan+UBSan (make build/goesc-asan).
+if [ -x build/goesc-asan ]; then
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        build/goesc-asan -m=3 $PKGS >"$tmp/asan.out" 2>"$tmp/asan.err"
+    rc=$?
+    ./goesc -m=3 $PKGS >"$tmp/plain.out" 2>/dev/null
+    if [ "$rc" -ne 0 ] || grep -q "ERROR: AddressSanitizer\|runtime error" "$tmp/asan.err"; then
+        echo "FAIL escape-m3-asan: exit $rc: $(grep -m1 'ERROR\|runtime error' "$tmp/asan.err")"
+    elif ! cmp -s "$tmp/asan.out" "$tmp/plain.out"; then
+        echo "FAIL escape-m3-asan: output differs from the plain build's"
+    else
+        echo "ok escape-m3-asan"
+    fi
+fi
