@@ -209,6 +209,9 @@ struct Escape {
     // Walking the copy of a func literal of site's body: its returns are
     // its own, not the inlined call's results.
     bool closure_copy;
+    // -m=3's statement lines: arguments print as before the walk
+    // (esc_conv_text).
+    bool early_text;
 };
 typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 

@@ -453,8 +453,13 @@ void esc_log_inl_args_text(Escape *e, InlSite *s, Pos pos, Str text) {
 }
 
 void esc_log_inl_args(Escape *e, InlSite *s, Node *call) {
-    if (esc_logging_stmts(e))
-        esc_log_inl_args_text(e, s, call->pos, assign_text(e, s, call));
+    if (!esc_logging_stmts(e))
+        return;
+    bool saved = e->early_text;
+    e->early_text = true;
+    Str text = assign_text(e, s, call);
+    e->early_text = saved;
+    esc_log_inl_args_text(e, s, call->pos, text);
 }
 
 // Before the body: results declared and zeroed (unless delayed to the

@@ -323,8 +323,9 @@ static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
 
 static void qualified_name(Printer *p, Object *obj, Str name) {
     Package *home = p->home ? p->home : p->pkg;
+    // (the blank identifier has no package)
     if (p->imported && obj && obj->pkg == home && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
-        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
+        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD)) && strcmp(name, "_") != 0) {
         if (p->home)
             write_qualifier(p, p->b, home);
         else
