@@ -58,7 +58,6 @@ static Str text(Escape *e, Node *n, bool early, bool root_walked) {
 }
 
 Str esc_text(Escape *e, Node *n) { return text(e, n, false, false); }
-
 Str esc_text_early(Escape *e, Node *n) { return text(e, n, true, false); }
 
 Str esc_text_now(Escape *e, const void *n, Str late, bool root_walked) {
@@ -746,12 +745,8 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             // gc's init function assigns the global: "x = v (assign)".
             Hole k = esc_heap_hole(&batch);
             Node *name = f->init_names.data[j];
-            if (name && esc_logging_stmts(&e)) {
-                Buf t = {0};
-                buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
-                esc_log_line(&e, name->pos, buf_cstr(&t));
-                buf_free(&t);
-            }
+            if (name)
+                esc_log_init(&e, name, x);
             if (name && batch.explain) {
                 Buf t = {0};
                 buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));

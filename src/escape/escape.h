@@ -636,6 +636,7 @@ void esc_log_comm(Escape *e, Node *comm);
 void esc_log_line(Escape *e, Pos pos, const char *text);
 void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t);
 void esc_log_empty_init(Batch *b, Package *p);
+void esc_log_init(Escape *e, Node *name, Node *x);
 // The noder's `.autotmp_1, .autotmp_2 = f()` for k results of call in
 // stmt (NULL if unnumbered), and its line with the declarations.
 Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k);

@@ -231,6 +231,16 @@ void esc_log_comm(Escape *e, Node *comm) {
     }
 }
 
+// The init function's assignment of a package variable's initializer.
+void esc_log_init(Escape *e, Node *name, Node *x) {
+    if (!esc_logging_stmts(e))
+        return;
+    Buf t = {0};
+    buf_printf(&t, "%s = %s", name->u.ident.name, esc_text_early(e, x));
+    esc_log_line(e, name->pos, buf_cstr(&t));
+    buf_free(&t);
+}
+
 // A package with variables but no initializer to run still gets gc's init
 // function, whose body is one empty block, at the first variable.
 void esc_log_empty_init(Batch *b, Package *p) {
