@@ -839,7 +839,8 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init) {
     }
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&bl->info->selections, n);
-        return !s || s->kind == SEL_METHOD_EXPR;
+        Object *o = s ? NULL : n->u.selector.sel->u.ident.obj;  // pkg.V: copied at run time
+        return (!s && !(o && o->kind == OBJ_VAR)) || (s && s->kind == SEL_METHOD_EXPR);
     }
     case N_CALL: {
         // []byte("const"): static data.
