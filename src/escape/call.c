@@ -20,6 +20,16 @@ bool esc_is_call(Node *n) { return NODE_MODE(n->u.call.fun) != MODE_TYPEXPR; }
 // method on a pointer) that gc's typecheck inserts.
 // The implicit & (-1) or * (1) a method m found on type t needs for its
 // receiver, else 0.
+// f(g()) with g returning several values: g() (else NULL), whose results
+// the noder assigns to temporaries in the call's init (-m=3 prints that).
+static Node *spread_call(Node *call) {
+    NodeList args = call->u.call.args;
+    Node *a = args.n == 1 ? syn_unparen(args.v[0]) : NULL;
+    if (!a || a->kind != N_CALL || !a->type || a->type->kind != TY_TUPLE || types_tuple_len(a->type) < 2)
+        return NULL;
+    return a;
+}
+
 static int recv_adjust(Object *m, Type *t) {
     bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
     if (types_is_interface(t) || (have_ptr && types_is_interface(types_under(t)->u.elem.elem)))
@@ -692,7 +702,11 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     Object *sig_recv = sig->u.func.recv;
     // the copy's parameters are assigned after the receiver's temporary
     bool args_after_recv = site && recv && !dv_T && callee_temp == recv;
-    if (site && !args_after_recv)
+    // (and after the temporaries' call is walked)
+    Node *spread = wrap ? NULL : spread_call(call);
+    if (spread)
+        esc_log_call_temps(e, call, spread, types_tuple_len(spread->type), call->pos);
+    if (site && !args_after_recv && !spread)
         esc_log_inl_args(e, site, call);
     if (recv) {
         // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
@@ -788,6 +802,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             tks[i] = esc_loc_hole(tmps[i]);
         }
         esc_call(e, tks, nt, a);
+        if (site && spread && !args_after_recv)
+            esc_log_inl_args(e, site, call);
         Hole dots = {0};
         bool have_dots = false;
         // Under go/defer the values bound for the ... slice are converted

@@ -78,7 +78,7 @@ Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k) {
 }
 
 void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k, Pos pos) {
-    Str as = esc_call_temps_text(e, stmt, call, k);
+    Str as = esc_logging_stmts(e) ? esc_call_temps_text(e, stmt, call, k) : NULL;
     if (!as)
         return;
     int t = ir_fmt_temp_number(stmt, e->bld->pkg);

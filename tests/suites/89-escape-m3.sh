@@ -14,7 +14,8 @@
 cd "$(dirname "$0")/../.."
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 PASS=tests/escape/m3.pass
-PKGS="strings sort container/list bufio strconv errors"
+PKGS="strings bytes net/url encoding/json fmt sort bufio strconv errors io os path/filepath regexp
+      regexp/syntax text/template/parse container/list"
 [ -x ./goesc ] || { echo "FAIL escape-m3: goesc is not built"; exit 0; }
 [ -x "$GO" ] || { echo "FAIL escape-m3: no go tool at $GO"; exit 0; }
 tmp=$(mktemp -d)

@@ -32,3 +32,10 @@ func Blank() {
 	var _, _ = pair()
 	_, _ = pair()
 }
+
+func spread(a *int, err error) *int { return a }
+
+func Spread() *int {
+	println(spread(pair()))
+	return spread(pair())
+}
