@@ -9,7 +9,8 @@
 // cases of a switch on a constant that cannot match are never walked. The
 // end of this file holds those decisions, a generic walk that honours
 // them, and walk's "index bounds check elided" report, which gc prints
-// after escape analysis when it compiles each function.
+// after escape analysis when it compiles each function. Each statement's
+// -m=3 line is made (stmtlog.c) before its walk, as gc prints it.
 #include <stdlib.h>
 #include <string.h>
 
