@@ -216,6 +216,8 @@ typedef enum RecKind {
     REC_BOUNDS,             // index bounds check elided
     REC_ESCAPE_AT_FLOW,     // -m=2: X escapes to heap: (its address flows
                             // into a location already on the heap)
+    REC_STMT,               // -m=3: [DEPTH] F stmt: S, and labels' lines;
+                            // printed as POS:MSG (no space)
     // Only in gc's -json (logopt) output:
     REC_HEAP_ALLOC,         // an allocation on the heap (code "escape", no
                             // message)
@@ -293,7 +295,7 @@ typedef struct RecordLog {
 
 #define REC_LEVEL_JSON 99
 #define REC_LEVEL_EXPLAIN 98
-// The level gc prints a kind at with -m=N: 1, 2 or REC_LEVEL_JSON.
+// The level gc prints a kind at with -m=N: 1, 2, 3 or REC_LEVEL_JSON.
 int rec_kind_level(RecKind kind);
 // Appends a record (its strings copied) at its kind's level; returns its
 // index.

@@ -18,6 +18,8 @@ int rec_kind_level(RecKind kind) {
     case REC_ESCAPE_AT_FLOW:
     case REC_CAPTURE:
         return 2;
+    case REC_STMT:
+        return 3;
     case REC_ESCAPE_ERROR:
         return 0;
     case REC_HEAP_ALLOC:

@@ -114,7 +114,7 @@ static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
     [F_FUNC] = {"func", FLAG_STRING, "NAME", "-format=dot: the function whose graph to print (F, T.M, (*T).M, F.func1)"},
     [F_TAGS] = {"tags", FLAG_STRING, "T,U", "build tags, as go build takes them"},
-    [F_M] = {"m", FLAG_COUNT, NULL, "print optimization decisions; -m=2 explains them (the default is -m)"},
+    [F_M] = {"m", FLAG_COUNT, NULL, "print optimization decisions; -m=2 explains them, -m=3 also prints the statements escape analysis walks (gc's -m=3 lines except its IR dumps) (the default is -m)"},
     [F_L] = {"l", FLAG_COUNT, NULL, "disable inlining (-l=4: more inlining, as gc's)"},
     [F_E] = {"e", FLAG_COUNT, NULL, "no limit on number of errors reported"},
     [F_JSON] = {"json", FLAG_STRING, "0,DIR", "also write gc's optimizer logs under DIR (file://DIR too)"},

@@ -58,6 +58,7 @@ static Str text(Escape *e, Node *n, bool early, bool root_walked) {
 }
 
 Str esc_text(Escape *e, Node *n) { return text(e, n, false, false); }
+Str esc_text_early(Escape *e, Node *n) { return text(e, n, true, false); }
 
 Str esc_text_now(Escape *e, const void *n, Str late, bool root_walked) {
     // Only variadic calls print differently before the walk reaches them.
@@ -752,6 +753,8 @@ static void analyze_component(Builder *bl, BFunc **fns, int n) {
             // gc's init function assigns the global: "x = v (assign)".
             Hole k = esc_heap_hole(&batch);
             Node *name = f->init_names.data[j];
+            if (name)
+                esc_log_init(&e, name, x);
             if (name && batch.explain) {
                 Buf t = {0};
                 buf_printf(&t, "%s = %s", name->u.ident.name, esc_text(&e, x));
@@ -844,7 +847,8 @@ static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init) {
     }
     case N_SELECTOR: {
         Selection *s = ptrmap_get(&bl->info->selections, n);
-        return !s || s->kind == SEL_METHOD_EXPR;
+        Object *o = s ? NULL : n->u.selector.sel->u.ident.obj;  // pkg.V: copied at run time
+        return (!s && !(o && o->kind == OBJ_VAR)) || (s && s->kind == SEL_METHOD_EXPR);
     }
     case N_CALL: {
         // []byte("const"): static data.
@@ -1104,6 +1108,8 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
         init->scc_id = UINT32_MAX;
         BFunc *one[1] = {init};
         analyze_component(bl, one, 1);
+    } else {
+        esc_log_empty_init(root, p);
     }
     // gc writes type descriptors, generating method wrappers, after
     // compiling; only their -m=2 explanations show, before walk's

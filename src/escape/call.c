@@ -18,6 +18,55 @@ bool esc_is_call(Node *n) { return NODE_MODE(n->u.call.fun) != MODE_TYPEXPR; }
 // for the receiver argument: through the embedded fields of the selection
 // path, with the implicit & (pointer method on a value) or * (value
 // method on a pointer) that gc's typecheck inserts.
+// The implicit & (-1) or * (1) a method m found on type t needs for its
+// receiver, else 0.
+// f(g()) with g returning several values: g() (else NULL), whose results
+// the noder assigns to temporaries in the call's init (-m=3 prints that).
+static Node *spread_call(Node *call) {
+    NodeList args = call->u.call.args;
+    Node *a = args.n == 1 ? syn_unparen(args.v[0]) : NULL;
+    if (!a || a->kind != N_CALL || !a->type || a->type->kind != TY_TUPLE || types_tuple_len(a->type) < 2)
+        return NULL;
+    return a;
+}
+
+static int recv_adjust(Object *m, Type *t) {
+    bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
+    if (types_is_interface(t) || (have_ptr && types_is_interface(types_under(t)->u.elem.elem)))
+        return 0;
+    Object *recv = m->type->u.func.recv;
+    bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
+    return want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
+}
+
+// The type the method of s is found on, at the end of its embedding path
+// from t.
+static Type *recv_base(Type *t, Selection *s) {
+    for (int i = 0; i + 1 < s->nindex; i++) {
+        Type *u = types_under(t);
+        if (u->kind == TY_POINTER)
+            u = types_under(u->u.elem.elem);
+        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
+            break;
+        t = u->u.struct_.fields[s->index[i]]->type;
+    }
+    return t;
+}
+
+Str esc_recv_text(Escape *e, Node *sel, Selection *s) {
+    Node *x = sel->u.selector.x;
+    Object *m = s->obj;
+    if (!x->type || !m || !m->type || x->type->kind == TY_TYPEPARAM)
+        return esc_text_early(e, x);
+    Str prefix = esc_text_early(e, x);
+    if (s->nindex > 1)
+        (void)esc_path_steps(e, esc_discard_hole(e->b), sel, s, s->nindex - 1, &prefix);
+    // export data spells an implicit & out; gc's printer skips it otherwise
+    if (esc_inlined_import(e) && recv_adjust(m, recv_base(x->type, s)) < 0)
+        prefix = str_printf("&%s", prefix);
+    return prefix;
+}
+
 Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s);
 Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     Object *m = s->obj;
@@ -34,25 +83,11 @@ Hole esc_recv_hole(Escape *e, Hole k, Node *sel, Selection *s) {
     if (k.derefs >= 0 && rcv && rcv->type && !types_is_interface(rcv->type) &&
         !types_has_pointers(rcv->type))
         return esc_discard_hole(e->b);
-    // The type the method is found on, at the end of the embedding path.
-    for (int i = 0; i + 1 < s->nindex; i++) {
-        Type *u = types_under(t);
-        if (u->kind == TY_POINTER)
-            u = types_under(u->u.elem.elem);
-        if (u->kind != TY_STRUCT || s->index[i] >= u->u.struct_.nfields)
-            break;
-        t = u->u.struct_.fields[s->index[i]]->type;
-    }
+    t = recv_base(t, s);
     // The implicit & or * applies to x and the embedded steps; it prints
     // as its operand, since gc's printer skips implicit operators.
     Hole adj = k;
-    bool have_ptr = types_under(t)->kind == TY_POINTER && !types_is_interface(t);
-    int adjust = 0;     // -1: address-of, 1: indirection
-    if (!types_is_interface(t) && !(have_ptr && types_is_interface(types_under(t)->u.elem.elem))) {
-        Object *recv = m->type->u.func.recv;
-        bool want_ptr = recv && recv->type && types_under(recv->type)->kind == TY_POINTER;
-        adjust = want_ptr && !have_ptr ? -1 : !want_ptr && have_ptr ? 1 : 0;
-    }
+    int adjust = recv_adjust(m, t);
     // Notes go outermost first: the adjustment, then the steps. Its text
     // is the steps' prefix, known once they are laid out, so lay them
     // out on a scratch hole first to learn it.
@@ -379,6 +414,12 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 static Location *temp_loc(Escape *e, Node *call, Node *x, int n, Node *sel, Selection *s) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
+    if (esc_logging_stmts(e)) {
+        Buf line = {0};
+        buf_printf(&line, "%s := %s", tmp->text, esc_text(e, x));
+        esc_log_line(e, call->pos, buf_cstr(&line));
+        buf_free(&line);
+    }
     Str text = NULL;
     if (e->b->explain) {
         Buf tb = {0};
@@ -466,6 +507,14 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
     Str name = str_cstr(buf);
     Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
+    // gc walks the declaration and assignment it adds as statements
+    esc_log_dcl(e, pos, name, t);
+    if (esc_logging_stmts(e)) {
+        Buf line = {0};
+        buf_printf(&line, "%s = %s", name, text ? text : esc_text(e, arg));
+        esc_log_line(e, pos, buf_cstr(&line));
+        buf_free(&line);
+    }
     Hole k = esc_dcl(e, tmp);
     if (b->explain) {
         Buf assign = {0};
@@ -656,6 +705,14 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     int ai = 0;
     int pi = 0;
     Object *sig_recv = sig->u.func.recv;
+    // the copy's parameters are assigned after the receiver's temporary
+    bool args_after_recv = site && recv && !dv_T && callee_temp == recv;
+    // (and after the temporaries' call is walked)
+    Node *spread = wrap ? NULL : spread_call(call);
+    if (spread)
+        esc_log_call_temps(e, call, spread, types_tuple_len(spread->type), call->pos);
+    if (site && !args_after_recv && !spread)
+        esc_log_inl_args(e, site, call);
     if (recv) {
         // x.M(...): the receiver (gc's OCALLMETH/OCALLINTER).
         Hole k = PARAM(0);
@@ -711,7 +768,10 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             wrap_done(e, recv, tmp);
             esc_flow(b, k_, tmp);
         } else if (callee_temp == recv) {
-            esc_flow(b, k_, temp_loc(e, call, recv, callee_n, syn_unparen(call->u.call.fun), sel));
+            Location *tmp = temp_loc(e, call, recv, callee_n, syn_unparen(call->u.call.fun), sel);
+            if (args_after_recv)
+                esc_log_inl_args(e, site, call);
+            esc_flow(b, k_, tmp);
         } else {
             esc_expr(e, esc_recv_hole(e, k_, syn_unparen(call->u.call.fun), sel), recv);
         }
@@ -750,6 +810,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             tks[i] = esc_loc_hole(tmps[i]);
         }
         esc_call(e, tks, nt, a);
+        if (site && spread && !args_after_recv)
+            esc_log_inl_args(e, site, call);
         Hole dots = {0};
         bool have_dots = false;
         // Under go/defer the values bound for the ... slice are converted
@@ -908,7 +970,6 @@ void esc_go_defer(Escape *e, Node *n) {
     // it captures once the batch is walked, as gc's closures do.
     Location *clo = esc_new_loc(e, LOC_EXPR, n, "func literal", n->pos, true);
     clo->quiet = true;
-    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     Hole clo_k = esc_loc_hole(clo);
     EscCaptureVec caps = {0};
     PtrMap subst = {0};
@@ -927,6 +988,8 @@ void esc_go_defer(Escape *e, Node *n) {
     e->wrap_call = call;
     e->wrap_notes = b->explain ? &notes : NULL;
     call_common(e, NULL, 0, call, true, &clo_k);
+    // spilled once its arguments are evaluated, as gc does
+    esc_flow(b, esc_addr(b, k, n->pos, "func literal", "spill"), clo);
     // Inside the wrapper the call passes the temporaries.
     if (notes.v.len) {
         Str text = esc_text(e, call);

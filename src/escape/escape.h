@@ -209,6 +209,9 @@ struct Escape {
     // Walking the copy of a func literal of site's body: its returns are
     // its own, not the inlined call's results.
     bool closure_copy;
+    // -m=3's statement lines: arguments print as before the walk
+    // (esc_conv_text).
+    bool early_text;
 };
 typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
@@ -570,6 +573,7 @@ typedef struct InstCtx {
     Info *info;
 } InstCtx;
 Str esc_text(Escape *e, Node *n);               // gc's printing of n
+Str esc_text_early(Escape *e, Node *n);         // before the walk rewrote it
 // n (text: its printing once walked) as gc prints it before the walk
 // reaches the calls inside it (see ir_fmt_node_early).
 Str esc_text_now(Escape *e, const void *n, Str text, bool root_walked);
@@ -627,9 +631,32 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx);
 void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // The same for an inlined copy at site, reported at pos.
 void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos);
+// stmtlog.c: -m=3's statement lines, made before each statement's walk
+bool esc_logging_stmts(Escape *e);
+void esc_log_stmt(Escape *e, Node *n);
+void esc_log_comm(Escape *e, Node *comm);
+void esc_log_line(Escape *e, Pos pos, const char *text);
+void esc_log_dcl(Escape *e, Pos pos, Str name, Type *t);
+void esc_log_empty_init(Batch *b, Package *p);
+void esc_log_init(Escape *e, Node *name, Node *x);
+// The noder's `.autotmp_1, .autotmp_2 = f()` for k results of call in
+// stmt (NULL if unnumbered), and its line with the declarations.
+Str esc_call_temps_text(Escape *e, Node *stmt, Node *call, int k);
+void esc_log_call_temps(Escape *e, Node *stmt, Node *call, int k, Pos pos);
+// inlined.c: an inlined call's statements: the arguments' assignment
+// before they are walked, the result declarations and the inline mark
+// before the body, the return label after it, a return inside it
+void esc_log_inl_args(Escape *e, InlSite *s, Node *call);
+// the same with the assignment's text (a wrapper's call has no node)
+void esc_log_inl_args_text(Escape *e, InlSite *s, Pos pos, Str text);
+// (walked: the part gc prints after walking the return's values)
+void esc_log_inl_return(Escape *e, Node *ret, bool walked);
 // stmt.c
 void esc_stmt(Escape *e, Node *n);
 void esc_block(Escape *e, NodeList l);
+// A function's body; an empty one logs gc's empty block at empty_at
+// (NOPOS: gc's position is stale, unknown here).
+void esc_body(Escape *e, Node *body, Pos empty_at);
 // expr.c
 void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit
@@ -646,6 +673,9 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit);
 // first nsteps, with their dot / dot-of-pointer notes; *prefix gets the
 // text of x and those steps (-m=2 only).
 Hole esc_path_steps(Escape *e, Hole k, Node *n, Selection *s, int nsteps, Str *prefix);
+// The receiver argument of method selection sel as gc prints it: x with
+// the embedded fields on the path (and an implicit & in export data).
+Str esc_recv_text(Escape *e, Node *sel, Selection *s);
 // call.c
 bool esc_is_call(Node *n);              // a call, not a conversion
 // devirt.c: gc's devirtualization of call, written in the code of site s

@@ -533,7 +533,7 @@ void esc_walk_closure(Escape *e, Hole k, Node *lit) {
     f->f.state = ESC_FUNC_STARTED;
     Escape inner = esc_with(e->b, &f->f);
     inner.bld = e->bld;
-    esc_block(&inner, f->body->u.block.list);
+    esc_body(&inner, f->body, lit->pos);
 }
 
 void esc_expr(Escape *e, Hole k, Node *n) {

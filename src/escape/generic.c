@@ -212,7 +212,7 @@ Str esc_conv_text(Escape *e, Node *x, Node *conv, Type *dst) {
         buf_free(&b);
         return s;
     }
-    return esc_text(e, conv);
+    return e->early_text ? esc_text_early(e, conv) : esc_text(e, conv);
 }
 
 // Where gc's current position stands after its stenciler copied n,

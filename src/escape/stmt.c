@@ -9,7 +9,8 @@
 // cases of a switch on a constant that cannot match are never walked. The
 // end of this file holds those decisions, a generic walk that honours
 // them, and walk's "index bounds check elided" report, which gc prints
-// after escape analysis when it compiles each function.
+// after escape analysis when it compiles each function. Each statement's
+// -m=3 line is made (stmtlog.c) before its walk, as gc prints it.
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,14 @@ void esc_block(Escape *e, NodeList l) {
     for (int i = 0; i < n; i++)
         esc_stmt(e, l.v[i]);
     e->loop_depth = old;
+}
+
+void esc_body(Escape *e, Node *body, Pos empty_at) {
+    NodeList l = body->u.block.list;
+    // gc's noder gives an empty body one empty block, printed as nothing
+    if (l.n == 0 && empty_at != NOPOS)
+        esc_log_line(e, empty_at, "");
+    esc_block(e, l);
 }
 
 static void block_node(Escape *e, Node *n) {
@@ -218,8 +227,10 @@ static void return_stmt(Escape *e, Node *n) {
     bool inl = e->site != NULL && !e->closure_copy;
     int nr = inl ? esc_inl_nresults(e) : fn->nresults;
     NodeList res = n->u.list.list;
-    if (inl && res.n == 0)
+    if (inl && res.n == 0) {
+        esc_log_inl_return(e, n, true);
         return;
+    }
     Node **dsts = xcalloc((size_t)nr + 1, sizeof *dsts);
     Type **types = xcalloc((size_t)nr + 1, sizeof *types);
     Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
@@ -265,13 +276,22 @@ static void return_stmt(Escape *e, Node *n) {
     for (int i = 0; !inl && i < nr; i++)
         if (fn->results[i].loc)
             fn->results[i].loc->reassigned = true;
+    if (inl)
+        esc_log_inl_return(e, n, true);
     free(dsts);
     free(types);
     free(defs);
     free(ks);
 }
 
+static void walk_stmt(Escape *e, Node *n);
+
 void esc_stmt(Escape *e, Node *n) {
+    esc_log_stmt(e, n);
+    walk_stmt(e, n);
+}
+
+static void walk_stmt(Escape *e, Node *n) {
     if (!n)
         return;
     e->conv_pos = NOPOS;  // a position set for a conversion never outlives it
@@ -377,7 +397,8 @@ void esc_stmt(Escape *e, Node *n) {
         for (int i = 0; i < cl.n; i++) {
             Node *cc = cl.v[i];
             int old = e->loop_depth;
-            esc_stmt(e, cc->u.comm.comm);
+            esc_log_comm(e, cc->u.comm.comm);
+            walk_stmt(e, cc->u.comm.comm);
             esc_block(e, cc->u.comm.body);
             e->loop_depth = old;
         }

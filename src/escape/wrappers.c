@@ -301,6 +301,31 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
         free(tmps);
     }
     bool usable = site || !callee || callee->state == ESC_FUNC_TAGGED;
+    // -m=3's statements: the nil check of a *T wrapper of a T method, the
+    // call or its return (through temporaries for several results)
+    if (usable && tail)
+        esc_log_line(&e, ap, "<node TAILCALL>");
+    if (usable && !tail && esc_logging_stmts(&e)) {
+        if (nptr == 1 && nsteps == 0 && !iface && mrecv && !is_ptr(mrecv)) {
+            esc_log_line(&e, ap, "if .this == nil { runtime.panicwrap() }");
+            esc_log_line(&e, ap, "runtime.panicwrap()");
+        }
+        Str value = site ? esc_inl_call_text(&e, site) : call_text;
+        if (!nr) {
+            esc_log_line(&e, ap, value);
+        } else if (nr == 1) {
+            esc_log_line(&e, ap, str_printf("return %s", value));
+        } else {
+            Buf t = {0};
+            for (int j = 0; j < nr; j++)
+                buf_printf(&t, "%s.autotmp_%d", j ? ", " : "", 1 + np + nr + j);
+            esc_log_line(&e, ap, str_printf("return %s", buf_cstr(&t)));
+            esc_log_line(&e, ap, str_printf("%s = %s", buf_cstr(&t), value));
+            for (int j = 0; j < nr; j++)
+                esc_log_dcl(&e, ap, str_printf(".autotmp_%d", 1 + np + nr + j), results->u.tuple.vars[j]->type);
+            buf_free(&t);
+        }
+    }
     // The inlined call's `recv, p1 := .this.E, p1`.
     Str pair = NULL;
     if (site && batch.explain) {
@@ -341,6 +366,8 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
             k = esc_deref(&batch, k, ap, str_cstr(".this"), "indirection");
         if (!esc_is_discard(&batch, k))
             esc_flow(&batch, k, this_loc);
+        if (site && pair)
+            esc_log_inl_args_text(&e, site, ap, pair);
         for (int i = 0; i < np; i++) {
             Hole a = iface  ? esc_heap_hole(&batch)
                      : site ? esc_inl_param_hole_at(&e, site, 1 + i, ap, pair)
@@ -697,7 +724,7 @@ static void add_instances(Wrappers *w, Signats *out) {
     IrNodeVec keys = ir_instance_nodes(w->bl->info, 0, (Pos)-1);
     IrTypeVec its = ir_imported_instance_types(w->bl->home ? w->bl->home : w->pkg);
     for (int i = 0; i < keys.len + its.len; i++) {
-        Type *t = i >= keys.len ? its.data[i - keys.len] : NULL;
+        Type *t = i >= keys.len && its.data ? its.data[i - keys.len] : NULL;
         if (i < keys.len) {
             Instance *in = ptrmap_get(&w->bl->info->instances, keys.data[i]);
             t = in ? in->type : NULL;

@@ -323,8 +323,9 @@ static void write_qualifier(void *ctx, Buf *b, Package *pkg) {
 
 static void qualified_name(Printer *p, Object *obj, Str name) {
     Package *home = p->home ? p->home : p->pkg;
+    // (the blank identifier has no package)
     if (p->imported && obj && obj->pkg == home && obj->pkg->name && obj->kind != OBJ_BUILTIN &&
-        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD))) {
+        !(obj->kind == OBJ_VAR && (obj->flags & OF_FIELD)) && strcmp(name, "_") != 0) {
         if (p->home)
             write_qualifier(p, p->b, home);
         else
@@ -848,6 +849,9 @@ static void inlined_const(Printer *p, Node *n) {
         return;
     }
     Type *ct = n->type;
+    // (an untyped boolean is exported with its default type)
+    if (ct && ct->kind == TY_UNTYPED_BOOL)
+        ct = types_universe.typ[TY_BOOL];
     bool typed = ct && !types_is_untyped(ct);
     if (typed)
         literal_open(p, ct);
@@ -962,6 +966,14 @@ static void expr(Printer *p, Node *n, int prec) {
         }
         expr(p, n->u.binary.x, binary_prec((Op)n->op));
         buf_printf(p->b, " %s ", op_names[n->op]);
+        if (p->inlined && (n->op == OP_SHL || n->op == OP_SHR) && is_const(p, n->u.binary.y) &&
+            (!n->u.binary.y->type || types_is_untyped(n->u.binary.y->type))) {
+            // export data types an untyped shift count as uint
+            buf_puts(p->b, "uint(");
+            expr(p, n->u.binary.y, 0);
+            buf_putc(p->b, ')');
+            return;
+        }
         expr(p, n->u.binary.y, binary_prec((Op)n->op) + 1);
         return;
     case N_KEY_VALUE:

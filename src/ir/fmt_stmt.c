@@ -303,7 +303,13 @@ void ir_pr_stmt(Printer *p, Node *n) {
         if (n->op != OP_NONE && n->op != OP_DEF) {
             ir_pr_expr(p, n->u.assign.lhs.v[0], 0);
             buf_printf(p->b, " %s= ", op_names[n->op]);
-            ir_pr_expr(p, n->u.assign.rhs.v[0], 0);
+            // export data types an untyped shift count as uint
+            Node *r = n->u.assign.rhs.v[0];
+            bool count = p->inlined && (n->op == OP_SHL || n->op == OP_SHR) && ir_pr_is_const(p, r) &&
+                         (!r->type || types_is_untyped(r->type));
+            buf_puts(p->b, count ? "uint(" : "");
+            ir_pr_expr(p, r, 0);
+            buf_puts(p->b, count ? ")" : "");
             return;
         }
         ir_pr_list(p, n->u.assign.lhs);
@@ -312,9 +318,15 @@ void ir_pr_stmt(Printer *p, Node *n) {
             ir_pr_list(p, n->u.assign.rhs);
         return;
     case N_INCDEC:
-        // the noder makes x++ an x += 1
+        // the noder makes x++ an x += 1; export data types the 1
         ir_pr_expr(p, n->u.unary.x, 0);
-        buf_puts(p->b, n->op == OP_ADD ? " += 1" : " -= 1");
+        buf_puts(p->b, n->op == OP_ADD ? " += " : " -= ");
+        if (p->inlined && n->u.unary.x->type) {
+            ir_pr_type(p, n->u.unary.x->type);
+            buf_puts(p->b, "(1)");
+        } else {
+            buf_puts(p->b, "1");
+        }
         return;
     case N_SEND:
         ir_pr_expr(p, n->u.send.chan, 3);
@@ -322,6 +334,12 @@ void ir_pr_stmt(Printer *p, Node *n) {
         ir_pr_expr(p, n->u.send.value, 4);
         return;
     case N_RETURN: {
+        // in an inlined body: what the inliner made of it
+        Str sub = p->subst ? ptrmap_get(p->subst, n) : NULL;
+        if (sub) {
+            buf_puts(p->b, sub);
+            return;
+        }
         buf_puts(p->b, "return ");
         int k = ir_multi_call_results(n->u.list.list);
         int t = k ? ir_fmt_temp_number(n, p->pkg) : -1;
@@ -336,7 +354,8 @@ void ir_pr_stmt(Printer *p, Node *n) {
     case N_GO:
     case N_DEFER:
         buf_puts(p->b, n->kind == N_GO ? "go " : "defer ");
-        if (go_wrapped(p, n->u.unary.x))
+        // (wrapped by escape analysis: not yet when printed early)
+        if (!p->early && go_wrapped(p, n->u.unary.x))
             buf_puts(p->b, "(func literal)()");
         else
             ir_pr_expr(p, n->u.unary.x, 0);

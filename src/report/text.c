@@ -8,7 +8,9 @@ void report_text_record(Buf *out, const Record *r) {
     // an explanation's first line ends in a colon
     const char *colon =
         r->kind == REC_LEAK_FLOW || r->kind == REC_ESCAPE_FLOW || r->kind == REC_ESCAPE_AT_FLOW ? ":" : "";
-    if (r->pos)
+    if (r->pos && r->kind == REC_STMT)
+        buf_printf(out, "%s:%s\n", pos, r->msg);
+    else if (r->pos)
         buf_printf(out, "%s: %s%s\n", pos, r->msg, colon);
     else
         buf_printf(out, "%s%s\n", r->msg, colon);
