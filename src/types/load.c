@@ -570,7 +570,7 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
                                                       &p->arena, &opts);
         // gc does not type-check a package with syntax errors, but goes on
         // after the scanner's other errors ("invalid character").
-        if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax))
+        if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax || cg.err))
             p->bad = true;
     }
     build_dir_free(&di);
