@@ -523,7 +523,7 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
     }
     if (!k) {
         h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
-        if (!h->nul)
+        if (!h->nul && !b->gc_headers)
             h->syntax_err = types_go_header_error(text, n);
         return;
     }
@@ -555,7 +555,7 @@ out:
     h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
     // The scan above is lenient (it skips semicolons, for one), so
     // go/parser's stricter reading decides every header.
-    if (!h->nul)
+    if (!h->nul && !b->gc_headers)
         h->syntax_err = types_go_header_error(text, n);
     if (h->syntax_err)
         imps.len = 0;   // go/build takes no imports from a file it cannot parse

@@ -1087,7 +1087,10 @@ static void load_files_pattern(Loader *l, char **files, int n) {
     p->state = 1;
     if (l->cfg.compile_files)
         l->given_files = files;
+    // gc, given the files, reads their headers itself: its words, not go/parser's
+    l->build.gc_headers = l->cfg.compile_files;
     load_files(l, p, names.data, names.len, true, NULL);
+    l->build.gc_headers = false;
     l->given_files = NULL;
     p->state = 2;
     vec_push(&l->order, p);

@@ -139,6 +139,7 @@ typedef struct BuildCtx {
     int release;        // go1.1 .. go1.<release> are satisfied
     bool cgo;           // CGO_ENABLED: the cgo tag, and files importing "C"
     bool keep_tests;    // build_scan_dir keeps the _test.go files (DirInfo.tests)
+    bool gc_headers;    // files given to gc directly: no go/parser header check
 } BuildCtx;
 
 // What the header of one .go file says (go/build's readGoInfo): only the
