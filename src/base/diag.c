@@ -131,6 +131,7 @@ void diag_move(Diags *to, Diags *from) {
         to->nerrors++;
     }
     from->list.len = 0;
+    diag_discard(from);
 }
 
 void diag_discard(Diags *d) {

@@ -490,8 +490,11 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         esc_end(es);
         inl_free(inl);
     }
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k < n; k++) {
         types_free_info(pkgs[k]);
+        if (pkgs[k]->syntax)    // errors of a package never checked
+            diag_discard(pkgs[k]->syntax);
+    }
     cmd_test_free(&tb, pkgs);
     if (rc && sf.out)
         esc_summary_discard(sf.out);
