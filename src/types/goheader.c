@@ -142,7 +142,7 @@ static void next(HParser *p) {
                 p->tok = HT_SEMI;
                 p->newline = true;
                 p->len = 0;
-                p->off = s[1] == '/' ? end : end;
+                p->off = end;
                 return;
             }
             p->off = end;
