@@ -1,7 +1,17 @@
 // arena.c: zero-filling bump allocation in chunks. Large requests get a
 // chunk of their own so that a huge literal does not waste a standard chunk.
+//
+// Standard chunks come from a process-wide pool carved out of big mappings
+// that ask for transparent huge pages. Fresh pages are already zero, so
+// nothing is cleared twice, and one fault maps 2 MiB instead of 4 KiB: page
+// faults and clearing were a third of a small run's time. A released chunk
+// returns to the pool and is cleared again, over the bytes it had used,
+// only when it is handed out next. Under AddressSanitizer every chunk is
+// an ordinary allocation instead, so that LeakSanitizer sees lost arenas.
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base.h"
 
@@ -13,12 +23,85 @@ struct ArenaChunk {
     _Alignas(16) unsigned char data[];
 };
 
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_POOL 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_POOL 0
+#endif
+#endif
+#ifndef ARENA_POOL
+#define ARENA_POOL 1
+#endif
+
+#if ARENA_POOL
+enum { REGION_SIZE = 64 << 20, HUGE_PAGE = 2 << 20 };
+static struct {
+    pthread_mutex_t mu;
+    unsigned char *next, *end;  // unused part of the current mapping
+    ArenaChunk *free;           // released chunks (used: bytes to clear)
+} pool = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+// A standard chunk from the pool, or NULL when no mapping can be made.
+static ArenaChunk *pool_get(void) {
+    pthread_mutex_lock(&pool.mu);
+    ArenaChunk *c = pool.free;
+    if (c) {
+        pool.free = c->next;
+        pthread_mutex_unlock(&pool.mu);
+        memset(c->data, 0, c->used);
+        return c;
+    }
+    size_t need = sizeof(ArenaChunk) + CHUNK_SIZE;
+    if ((size_t)(pool.end - pool.next) < need) {
+        // Over-map so that the region can start on a huge-page boundary.
+        unsigned char *m = mmap(NULL, REGION_SIZE + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED) {
+            pthread_mutex_unlock(&pool.mu);
+            return NULL;
+        }
+        unsigned char *start = (unsigned char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+        madvise(start, REGION_SIZE, MADV_HUGEPAGE);
+        pool.next = start;
+        pool.end = start + REGION_SIZE;
+    }
+    c = (ArenaChunk *)pool.next;
+    pool.next += need;
+    pthread_mutex_unlock(&pool.mu);
+    return c;
+}
+
+static void pool_put(ArenaChunk *c) {
+    pthread_mutex_lock(&pool.mu);
+    c->next = pool.free;
+    pool.free = c;
+    pthread_mutex_unlock(&pool.mu);
+}
+#endif
+
 static ArenaChunk *new_chunk(Arena *a, size_t size) {
-    ArenaChunk *c = xmalloc(sizeof(ArenaChunk) + size);
+    ArenaChunk *c = NULL;
+#if ARENA_POOL
+    if (size == CHUNK_SIZE)
+        c = pool_get();
+#endif
+    if (!c)
+        c = xcalloc(1, sizeof(ArenaChunk) + size);
     c->used = 0;
     c->size = size;
     a->total += size;
     return c;
+}
+
+static void release_chunk(ArenaChunk *c) {
+#if ARENA_POOL
+    if (c->size == CHUNK_SIZE) {   // even one calloc'd when mapping failed
+        pool_put(c);
+        return;
+    }
+#endif
+    free(c);
 }
 
 void *arena_alloc(Arena *a, size_t n) {
@@ -37,7 +120,6 @@ void *arena_alloc(Arena *a, size_t n) {
                 big->next = NULL;
                 a->head = big;
             }
-            memset(big->data, 0, n);
             return big->data;
         }
         c = new_chunk(a, CHUNK_SIZE);
@@ -46,7 +128,6 @@ void *arena_alloc(Arena *a, size_t n) {
     }
     void *p = c->data + c->used;
     c->used += n;
-    memset(p, 0, n);
     return p;
 }
 
@@ -65,9 +146,10 @@ void arena_reset(Arena *a) {
             continue;
         }
         a->total -= c->size;
-        free(c);
+        release_chunk(c);
     }
     if (keep) {
+        memset(keep->data, 0, keep->used);
         keep->next = NULL;
         keep->used = 0;
     }
@@ -77,7 +159,7 @@ void arena_reset(Arena *a) {
 void arena_free(Arena *a) {
     for (ArenaChunk *c = a->head, *next; c; c = next) {
         next = c->next;
-        free(c);
+        release_chunk(c);
     }
     a->head = NULL;
     a->total = 0;
