@@ -77,11 +77,13 @@ static bool is_gc_flag(const char *a) {
 }
 
 static int cmd_parse(int argc, char **argv) {
-    bool dump = false, all_errors = false;
+    bool dump = false, all_errors = false, lazy = false;
     int i = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-dump") == 0)
             dump = true;
+        else if (strcmp(argv[i], "-lazy") == 0)
+            lazy = true;    // bodies parsed apart (the package cache's way)
         else if (strcmp(argv[i], "-e") == 0)
             all_errors = true;  // gc's -e: no limit on the number of errors
         else if (is_gc_flag_with_arg(argv[i]) && i + 1 < argc)
@@ -95,7 +97,7 @@ static int cmd_parse(int argc, char **argv) {
     Buf out = {0};
     for (; i < argc; i++) {
         Arena arena = {0};
-        SynFile *f = syn_parse_path(str_cstr(argv[i]), &diags, &arena);
+        SynFile *f = syn_parse_path(str_cstr(argv[i]), &diags, &arena, lazy);
         if (f && dump && diags.nerrors == 0) {
             syn_dump(&out, f);
             fwrite(out.data, 1, out.len, stdout);
@@ -154,7 +156,7 @@ int check_package(Package *p, bool error_all, Str lang, const char *header, cons
         return -1;
     }
     Diags pd = {.limit = error_all ? 0 : 10};
-    CheckConfig cc = {.error_all = error_all, .lang = lang};
+    CheckConfig cc = {.error_all = error_all, .lang = lang, .lazy_bodies = p->parse_opts.lazy_bodies};
     int r = 0;
     // The scanner's errors that are not syntax errors: gc type-checks
     // anyway and prints them sorted with its own.

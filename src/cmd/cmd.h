@@ -67,6 +67,24 @@ typedef struct EscapeHook {
                int npkgs);
 } EscapeHook;
 int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *hook);
+// pkgcache.c: dependencies' inline costs and escape tags kept between runs
+// (issue 12). flag: -cache's value (NULL: the default directory, "off").
+struct Inliner;
+struct EscSession;
+typedef struct PkgCache PkgCache;
+extern const char *cmd_cache_flag;
+PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool no_inline);
+void pkgcache_set_loader(PkgCache *pc, Loader *l);
+void pkgcache_close(PkgCache *pc);
+// LoadConfig.lazy_bodies: unless p is named on the command line, looks it
+// up (its key covers its imports') and sets p->facts when found.
+bool pkgcache_lazy(void *ctx, Package *p);
+// After p's analysis without errors: stores what importers need.
+void pkgcache_store(PkgCache *pc, Package *p, struct Inliner *inl, struct EscSession *es);
+// go build's -lang for p: the -lang flag for the named packages, else its
+// go.mod's go line if this Go has it (NULL: the default).
+Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files);
+void pkgcache_free_facts(Package *p);
 int cmd_assert(int argc, char **argv);
 // goesc diff OLD NEW [PACKAGES] (diff.c).
 int cmd_diff(int argc, char **argv);

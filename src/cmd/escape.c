@@ -189,6 +189,26 @@ static bool changes_results(int f, const char *name) {
     return strcmp(name, "N") == 0 || strcmp(name, "d") == 0 || strcmp(name, "spectre") == 0;
 }
 
+Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files) {
+    int minor = files ? -1 : load_package_go_minor(l, p);
+    return p->matched && lang ? lang : minor >= 0 && minor <= 19 ? str_printf("go1.%d", minor) : NULL;
+}
+
+// What the package cache's keys must cover beyond the sources: the flags
+// that change results and the target.
+static Str cache_config(const LoadConfig *cfg, const SepFlags *sf) {
+    Str goos = cfg->goos ? cfg->goos : getenv("GOOS") && *getenv("GOOS") ? str_cstr(getenv("GOOS")) : "linux";
+    Str goarch = cfg->goarch ? cfg->goarch : getenv("GOARCH") && *getenv("GOARCH") ? str_cstr(getenv("GOARCH")) : "amd64";
+    Buf b = {0};
+    buf_printf(&b, "%s/%s cgo=%d [%s]", goos, goarch, cgo_enabled(goos, goarch),
+               sf->flags.len ? buf_cstr((Buf *)&sf->flags) : "");
+    for (int t = 0; t < cfg->ntags; t++)
+        buf_printf(&b, " tag=%s", cfg->tags[t]);
+    Str s = str_cstr(buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
 // goesc [flags] FILE...|PATTERN...: gc's -m output without compiling.
 // With no -m and no -o it prints what -m prints: an escape analyser run
 // on its own is asked for its findings (gc's separate compilation, -o,
@@ -354,20 +374,30 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     cfg.read_object = esc_summary_read;
     if (sf.out)
         ec.record = &rec;
-    Diags diags = {0};
-    Loader *l = load_new(&cfg, &diags);
-    if (!l) {
-        diag_flush(&diags);
-        return 1;
-    }
-    // gc's compile mode: a list of .go files, as go tool compile takes
-    // them; else go build's package mode, with its "# path" headers and
-    // its exit status 2 after compile errors.
+    // gc's compile mode (a list of .go files) and separate compilation
+    // (-o, -I) keep to what gc does: no package cache.
     bool files = true;
     for (int k = i; k < argc; k++) {
         size_t len = strlen(argv[k]);
         files &= len > 3 && strcmp(argv[k] + len - 3, ".go") == 0;
     }
+    PkgCache *pc = files || sf.out || sf.import_dirs.len ? NULL
+                   : pkgcache_open(cmd_cache_flag, cache_config(&cfg, &sf), lang, files, ic.l == 0);
+    if (pc) {
+        cfg.lazy_bodies = pkgcache_lazy;
+        cfg.lazy_ctx = pc;
+    }
+    Diags diags = {0};
+    Loader *l = load_new(&cfg, &diags);
+    if (!l) {
+        pkgcache_close(pc);
+        diag_flush(&diags);
+        return 1;
+    }
+    pkgcache_set_loader(pc, l);
+    // gc's compile mode: a list of .go files, as go tool compile takes
+    // them; else go build's package mode, with its "# path" headers and
+    // its exit status 2 after compile errors.
     if (tests && files) {
         fprintf(stderr, "goesc: -test takes packages (., ./..., import paths), not a list of .go files\n");
         load_free(l);
@@ -398,11 +428,13 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         }
     // go build builds nothing when loading failed; otherwise it builds
     // every package whose imports built (check_package skips the rest)
+    Str *langs = xcalloc((size_t)n + 1, sizeof *langs);
     for (int k = 0; k < n && !load_failed; k++) {
         // go build's -lang: the package's go.mod go line, if this Go has
         // it; a newer one is only mentioned when the package fails
         int minor = files ? -1 : load_package_go_minor(l, pkgs[k]);
-        Str plang = pkgs[k]->matched && lang ? lang : minor >= 0 && minor <= 19 ? str_printf("go1.%d", minor) : NULL;
+        Str plang = cmd_package_lang(l, pkgs[k], lang, files);
+        langs[k] = plang;
         char note[64] = "";
         if (minor > 19)
             snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
@@ -431,6 +463,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
                 inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
             if (esc_package(es, pkgs[k]))
                 rc = 1;
+            else
+                pkgcache_store(pc, pkgs[k], inl, es);
             if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
                 rc = 1;
             if (pkgs[k]->matched) {
@@ -490,8 +524,11 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         esc_end(es);
         inl_free(inl);
     }
+    pkgcache_close(pc);
+    free(langs);
     for (int k = 0; k < n; k++) {
         types_free_info(pkgs[k]);
+        pkgcache_free_facts(pkgs[k]);
         if (pkgs[k]->syntax)    // errors of a package never checked
             diag_discard(pkgs[k]->syntax);
     }

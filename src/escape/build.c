@@ -213,7 +213,7 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
 static void find_func_labels(BFunc *f);
 
 BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
-    BFunc *f = esc_new_bfunc(bl, decl, gen, gen->type, decl->u.func_decl.body, ir_func_decl_name(decl), NULL);
+    BFunc *f = esc_new_bfunc(bl, decl, gen, gen->type, types_decl_body(decl), ir_func_decl_name(decl), NULL);
     f->f.pragma = decl->u.func_decl.pragma;
     f->f.quiet = true;  // DUPOK for gc: no parameter lines
     f->inst = f;
@@ -1003,6 +1003,44 @@ static int cmp_decl_pos(const void *a, const void *b) {
     return px < py ? -1 : px > py;
 }
 
+// A package found in the cache: its functions get the tags an earlier
+// run computed, and only what importers' inlined copies read is kept (the
+// static values of its locals). A function the facts lack keeps no tags,
+// which call sites read as "leaks to the heap", the safe side.
+_Static_assert(sizeof(Leaks) == IR_TAG_BYTES, "cached tags are Leaks bytes");
+static void apply_facts(Builder *bl, const PkgFacts *facts, void *orderp) {
+    VEC(BFunc *) *order = orderp;
+    for (int i = 0; i < order->len; i++) {
+        BFunc *f = order->data[i];
+        Node *body = f->body;
+        f->body = NULL;     // parameters without locations, as for a declaration
+        init_func(bl, f);
+        f->body = body;
+        f->scc_id = UINT32_MAX;
+        f->f.state = ESC_FUNC_TAGGED;
+        if (body)
+            ir_scan_defs(&bl->defs, body);
+        const FuncFact *ff = ir_facts_get(facts, f->f.name);
+        if (!ff || ff->nparams != f->f.nparams)
+            continue;
+        for (int k = 0; k < ff->nparams; k++) {
+            memcpy(f->f.params[k].tag.v, ff->tags[k], IR_TAG_BYTES);
+            f->f.params[k].tagged = ff->tagged[k];
+        }
+    }
+}
+
+void esc_lazy_body(Builder *bl, BFunc *f) {
+    if (f->body || !f->decl || f->decl->kind != N_FUNC_DECL || !f->decl->u.func_decl.lbrace || f->inst)
+        return;
+    f->body = types_decl_body(f->decl);
+    if (!f->body)
+        return;
+    find_lits(bl, f, f, f->body);
+    find_func_labels(f);
+    ir_scan_defs(&bl->defs, f->body);
+}
+
 static void analyze_package(Builder *bl, Package *p, Batch *root) {
     bl->pkg = p;
     bl->home = p;
@@ -1060,6 +1098,11 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             f->scc_id = UINT32_MAX;
             f->f.state = ESC_FUNC_TAGGED;
         }
+    }
+    if (p->facts) {
+        apply_facts(bl, p->facts, &order);
+        vec_free(&order);
+        return;
     }
     // gc instantiates the methods of the package's instance types first.
     bl->insts.len = 0;
@@ -1139,6 +1182,23 @@ struct EscSession {
     EscConfig cfg;
     bool deps;
 };
+
+void esc_facts(EscSession *s, Package *p, PkgFacts *out) {
+    for (int i = 0; i < s->bl.all.len; i++) {
+        BFunc *f = s->bl.all.data[i];
+        if (!f->obj || f->obj->pkg != p || !f->decl || f->decl->kind != N_FUNC_DECL || !f->f.name ||
+            f->f.state != ESC_FUNC_TAGGED || f->sig->u.func.ntparams || f->sig->u.func.nrtparams)
+            continue;
+        FuncFact *ff = ir_facts_put(out, f->f.name);
+        ff->nparams = f->f.nparams;
+        ff->tagged = ARENA_ARRAY(&out->arena, bool, f->f.nparams ? f->f.nparams : 1);
+        ff->tags = arena_alloc(&out->arena, (size_t)(f->f.nparams ? f->f.nparams : 1) * IR_TAG_BYTES);
+        for (int k = 0; k < f->f.nparams; k++) {
+            ff->tagged[k] = f->f.params[k].tagged;
+            memcpy(ff->tags[k], f->f.params[k].tag.v, IR_TAG_BYTES);
+        }
+    }
+}
 
 EscSession *esc_begin(const EscConfig *cfg) {
     EscSession *s = xcalloc(1, sizeof *s);

@@ -281,6 +281,9 @@ static Node *static_value(Escape *e, Node *n) {
         if (loc && loc->curfn != e->curfn)
             return n;
         Node *d = ir_def_of(&e->bld->defs, o);
+        // A body parsed lazily for inlining was scanned by the inliner only.
+        if (!d && e->site && e->bld->inl)
+            d = ir_def_of(inl_defs_of(e->bld->inl), o);
         if (!d)
             return n;
         n = d;

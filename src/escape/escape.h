@@ -494,6 +494,9 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
 typedef struct EscSession EscSession;
 EscSession *esc_begin(const EscConfig *cfg);
 int esc_package(EscSession *s, Package *p);  // the number of errors
+// The escape tags of p's declared functions, for the package cache (a
+// package with Package.facts set gets them back instead of its analysis).
+void esc_facts(EscSession *s, Package *p, PkgFacts *out);
 // Frees the session, its functions' tags included (a summary is written
 // before). Returns the number of errors of all its packages.
 int esc_end(EscSession *s);
@@ -613,6 +616,9 @@ void esc_bind_inst(BFunc *f, bool on);
 void esc_enter(Builder *bl, BFunc *f, InstCtx *save);
 void esc_leave(Builder *bl, const InstCtx *save);
 BFunc *esc_bfunc(Builder *bl, const void *key);
+// A function of a package parsed with lazy bodies (issue 12's cache):
+// its body, parsed now, with what the builder finds in a body.
+void esc_lazy_body(Builder *bl, BFunc *f);
 Location *esc_var_loc(Escape *e, Object *obj);  // a local variable's location
 bool esc_is_local_var(Object *obj);
 // A variable or function name (gc's ONAME): it does not move gc's

@@ -44,7 +44,7 @@ static Type **gen_tparams(Object *gen, int *n) { return ir_generic_tparams(gen, 
 
 void esc_note_generic_decl(Builder *bl, Node *fd) {
     Object *obj = fd->u.func_decl.name->u.ident.obj;
-    if (obj && fd->u.func_decl.body)
+    if (obj && syn_has_body(fd))
         ptrmap_put(&bl->gen_decls, obj, fd);
 }
 
@@ -123,7 +123,7 @@ static void instantiate_method(void *bl, Object *m, Type **targs, int ntargs) {
 // body mentions (with its type arguments' shapes), as it does for the
 // package's own instance types.
 static void body_instances(Builder *bl, BFunc *f, Node *decl) {
-    Node *body = decl->u.func_decl.body;
+    Node *body = types_decl_body(decl);
     if (!body)
         return;
     Pos lo = decl->pos, hi = body->u.block.rbrace;

@@ -697,6 +697,7 @@ bool esc_label_looping(Escape *e, Str label) {
         bf = esc_bfunc(e->bld, f->obj ? (const void *)f->obj : (const void *)f->decl);
         if (!bf)
             return false;
+        esc_lazy_body(e->bld, bf);
     }
     return ptrmap_get(&bf->looping, label) != NULL;
 }

@@ -220,6 +220,34 @@ static bool is_generic(Object *o) {
     return !sig || sig->kind != TY_FUNC || sig->u.func.ntparams || sig->u.func.nrtparams;
 }
 
+static bool scan_defs(void *ctx, Node *n);
+static void apply_facts(const PkgFacts *facts, InlFunc *fn);
+
+// The body of a function whose package was parsed with lazy bodies (issue
+// 12's cache), parsed when first needed, with what inl_package finds in a
+// body: its literals and the definitions of its variables.
+static Node *body_of(Inliner *in, InlFunc *fn) {
+    Node *d = fn->decl;
+    if (fn->body || fn->nshapes || !d || d->kind != N_FUNC_DECL || !d->u.func_decl.lbrace)
+        return fn->body;
+    Node *body = types_decl_body(d);
+    if (!body)
+        return NULL;
+    fn->body = body;
+    Package *pkg = in->pkg;
+    Info *info = in->info;
+    in->pkg = fn->pkg;
+    in->info = fn->info;
+    LitCtx lc = {in, fn, true};
+    syn_inspect(body, find_lits, &lc);
+    in->pkg = pkg;
+    in->info = info;
+    syn_inspect(body, scan_defs, &in->defs);
+    if (fn->pkg && fn->pkg->facts)
+        apply_facts(fn->pkg->facts, fn);
+    return body;
+}
+
 // ---- static callees (gc's inlCallee over ir.StaticValue) ----
 
 static bool is_conversion(Node *call) {
@@ -264,6 +292,8 @@ static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, Inl
     f = ARENA_NEW(&in->arena, InlFunc);
     f->decl = decl;
     f->obj = gen;
+    if (!decl->u.func_decl.body && types_decl_body(decl))
+        syn_inspect(decl->u.func_decl.body, scan_defs, &in->defs);   // parsed lazily just now
     f->body = decl->u.func_decl.body;
     f->name = ir_inst_name(decl, tps, shapes, n);
     f->pkg = gen->pkg;
@@ -808,6 +838,7 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
     InlSite *saved_parent = in->parent;
     Pos saved_pos = in->outer_pos;
     Info *saved_info = in->info;
+    body_of(in, fn);
     Frame fr = {.fn = fn, .info = fn->info, .up = in->frame};
     if (call)
         bind_args(in, &fr, call, fn);
@@ -1228,6 +1259,27 @@ static void instantiate_body_methods(Inliner *in) {
     }
 }
 
+// A function of a package taken from the cache, and its literals.
+static void apply_facts(const PkgFacts *facts, InlFunc *fn) {
+    const FuncFact *ff = ir_facts_get(facts, fn->name);
+    fn->checked = true;
+    fn->visit_id = UINT32_MAX;
+    fn->can_inline = ff && ff->cost >= 0;
+    fn->cost = fn->can_inline ? ff->cost : 0;
+    for (int i = 0; i < fn->lits.len; i++)
+        apply_facts(facts, fn->lits.data[i]);
+}
+
+void inl_facts(Inliner *in, Package *p, PkgFacts *out) {
+    for (int i = 0; i < in->all.len; i++) {
+        InlFunc *f = in->all.data[i];
+        if (f->pkg != p || f->home || f->nshapes || f->copy_of || f->is_init || !f->name || !f->checked)
+            continue;
+        if (f->can_inline)
+            ir_facts_put(out, f->name)->cost = f->cost;
+    }
+}
+
 void inl_package(Inliner *in, Package *p, RecordLog *log) {
     // -l is the named packages' flag: go build compiles the others, whose
     // export data goesc stands in for, with inlining
@@ -1255,7 +1307,7 @@ void inl_package(Inliner *in, Package *p, RecordLog *log) {
             if (d->kind != N_FUNC_DECL)
                 continue;
             Object *obj = d->u.func_decl.name->u.ident.obj;
-            if (obj && is_generic(obj) && d->u.func_decl.body) {
+            if (obj && is_generic(obj) && syn_has_body(d)) {
                 ptrmap_put(&in->gen_decls, obj, d);
                 syn_inspect(d->u.func_decl.body, scan_defs, &in->defs);
             }
@@ -1282,6 +1334,15 @@ void inl_package(Inliner *in, Package *p, RecordLog *log) {
         qsort(order.data, (size_t)order.len, sizeof *order.data, cmp_pos);
     InlFunc *init = new_func(in, NULL, NULL, NULL, str_cstr("init"), NULL);
     init->is_init = true;
+    if (p->facts) {
+        // Decided by an earlier run: only the decisions importers read.
+        for (int i = 0; i < order.len; i++)
+            apply_facts(p->facts, order.data[i]);
+        ptrmap_put(&in->funcs, p, init);
+        vec_free(&order);
+        in->log = NULL;
+        return;
+    }
     collect_inits(in, p, init);
     // gc's declarations: the functions, the instantiations in the order
     // made (those of instantiateMethods first), the package initializers.
@@ -1361,6 +1422,8 @@ InlFunc *inl_func(Inliner *in, const void *key) {
 
 InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, RecordLog *log) {
     InlFunc *fn = in ? func_of_object(in, method) : NULL;
+    if (fn && fn->can_inline)
+        body_of(in, fn);    // its literals count
     if (!fn || !fn->can_inline || fn->lits.len || (!in->cfg.l && p->matched))
         return NULL;
     // The wrapper is the function compiled: a one-call body of its own,

@@ -89,6 +89,10 @@ void inl_free(Inliner *in);
 // gc's inline pass over p, whose imports were processed before. Prints
 // its -m lines to out (NULL: silent, as for dependencies).
 void inl_package(Inliner *in, struct Package *p, RecordLog *log);
+// The decisions about p's functions that importers read (issue 12's
+// cache): each function gc can inline, with its cost. A package whose
+// Package.facts are set is not analysed by inl_package: they are applied.
+void inl_facts(Inliner *in, struct Package *p, PkgFacts *out);
 // The site where call was inlined into the body of parent (NULL: the
 // function's own body), or NULL if it was not.
 InlSite *inl_site(Inliner *in, InlSite *parent, Node *call);

@@ -547,7 +547,7 @@ static void inl_func(Buf *b, Node *fn, Package *pkg, bool stenciled) {
     if (fn->kind == N_FUNC_DECL) {
         Object *o = fn->u.func_decl.name->u.ident.obj;
         sig = o ? o->type : NULL;
-        body = fn->u.func_decl.body;
+        body = types_decl_body(fn);
         if (stenciled && o && o->pkg != pkg) {
             p.imported = true;
             p.home = o->pkg;

@@ -11,6 +11,35 @@
 #include "../syntax/syntax.h"
 #include "../types/types.h"
 
+// ---- facts.c: what a dependency's analysis leaves for its importers ----
+// An importer needs of a dependency only what gc's export data carries
+// beyond types: which functions can be inlined, at what cost, and the
+// escape tags of their parameters. A package found in the cache (issue
+// 12) gets these instead of being analysed again.
+#define IR_TAG_BYTES 8      // one parameter's tag: escape's Leaks bytes
+typedef struct FuncFact {
+    Str name;               // gc's name in its package: F, T.M, (*T).M, F.func1
+    int cost;               // inline cost when gc can inline it, else -1
+    int nparams;            // receiver and parameters tagged; -1: no tags
+    bool *tagged;           // per parameter: esc_finish tagged it
+    uint8_t (*tags)[IR_TAG_BYTES];
+} FuncFact;
+typedef struct PkgFacts {
+    FuncFact *funcs;        // sorted by name (ir_facts_seal)
+    int n, cap;
+    PtrMap index;           // name -> 1 + index, while building
+    Arena arena;
+} PkgFacts;
+// The fact named name, made on first use (cost -1, nparams -1).
+FuncFact *ir_facts_put(PkgFacts *f, Str name);
+void ir_facts_seal(PkgFacts *f);    // sorts; lookups need it
+const FuncFact *ir_facts_get(const PkgFacts *f, Str name);
+// The binary form kept in the cache. Decoding checks every length and
+// returns NULL on anything malformed.
+void ir_facts_encode(const PkgFacts *f, Buf *out);
+PkgFacts *ir_facts_decode(const void *data, size_t n);
+void ir_facts_free(PkgFacts *f);
+
 // ---- deadcode.c ----
 // Whether a statement list (or statement) ends in return or panic: a
 // constant if with such a branch cuts the statements after it.

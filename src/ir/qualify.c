@@ -215,7 +215,7 @@ static void inl_ref(Inl *in, Node *n) {
             bool hairy = in->hairy;
             Info *info = in->info;
             in->info = types_package_info(o->pkg);
-            inl_walk(in, o->u.func.body);
+            inl_walk(in, types_func_body(o));
             in->budget = saved;
             in->hairy = hairy;
             in->info = info;
@@ -348,7 +348,7 @@ static int inline_cost(Inl *in, Object *fn) {
         return c == 1 ? INL_BUDGET + 1 : (int)c - 2;
     uint32_t bad = PRAGMA_NOINLINE | PRAGMA_UINTPTRKEEPALIVE | PRAGMA_UINTPTRESCAPES |
                    PRAGMA_YESWRITEBARRIERREC;
-    if (!fn->u.func.body || (fn->u.func.pragma & bad) || (fn->flags & OF_GENERIC_INST)) {
+    if (!types_func_body(fn) || (fn->u.func.pragma & bad) || (fn->flags & OF_GENERIC_INST)) {
         ptrmap_put(&in->cost, fn, (void *)(uintptr_t)(INL_BUDGET + 3));
         return INL_BUDGET + 1;
     }
@@ -384,7 +384,7 @@ static void crawl_func(Crawl *c, Object *f) {
     c->in.budget = INL_BUDGET;
     c->in.hairy = false;
     c->in.info = types_package_info(f->pkg);
-    inl_walk(&c->in, f->u.func.body);
+    inl_walk(&c->in, types_func_body(f));
 }
 
 static void crawl_object(Crawl *c, Object *o) {

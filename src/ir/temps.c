@@ -163,6 +163,13 @@ static bool contains(Node *fn_start, Node *body, Pos pos) {
     return body && body->kind == N_BLOCK && fn_start->pos <= pos && pos <= body->u.block.rbrace;
 }
 
+// d's body if pos is in it, parsed now if a lazy parse skipped it.
+static Node *body_at(Node *d, Pos pos) {
+    if (!d->u.func_decl.body && d->u.func_decl.lbrace && d->pos <= pos && pos <= d->u.func_decl.rbrace)
+        types_decl_body(d);
+    return contains(d, d->u.func_decl.body, pos) ? d->u.func_decl.body : NULL;
+}
+
 // Evaluation order of the noder: operands left to right, a call after
 // its callee and arguments, a right-hand side before the variables it
 // declares. Returns true once the target is reached.
@@ -306,7 +313,7 @@ static int temp_number(TempCtx *p, Node *call) {
         SynFile *file = p->pkg->syn ? p->pkg->syn[f] : NULL;
         for (int i = 0; file && i < file->decls.n; i++) {
             Node *d = file->decls.v[i];
-            if (d->kind != N_FUNC_DECL || !contains(d, d->u.func_decl.body, call->pos))
+            if (d->kind != N_FUNC_DECL || !body_at(d, call->pos))
                 continue;
             Node *recv = d->u.func_decl.recv.n ? d->u.func_decl.recv.v[0] : NULL;
             TempWalk w = {.p = p, .target = call, .count = func_base(recv, d->u.func_decl.type)};
@@ -397,7 +404,7 @@ int ir_fmt_func_decls(Node *at, Package *pkg) {
         SynFile *file = pkg->syn ? pkg->syn[f] : NULL;
         for (int i = 0; file && i < file->decls.n; i++) {
             Node *d = file->decls.v[i];
-            if (d->kind != N_FUNC_DECL || !contains(d, d->u.func_decl.body, at->pos))
+            if (d->kind != N_FUNC_DECL || !body_at(d, at->pos))
                 continue;
             Node *recv = d->u.func_decl.recv.n ? d->u.func_decl.recv.v[0] : NULL;
             TempWalk w = {.p = &p, .target = &probe, .count = func_base(recv, d->u.func_decl.type),

@@ -784,7 +784,8 @@ static void line_directive(Lexer *lx, const char *text, uint32_t n, uint32_t tof
         SrcFile *f = lx->src;
         path = f->ndirs ? f->dirs[f->ndirs - 1].path : f->path;
     }
-    pos_add_line_directive(lx->src, from, path, (int)line, (int)col);
+    if (!lx->rescan)
+        pos_add_line_directive(lx->src, from, path, (int)line, (int)col);
 }
 
 // Keeps the directive comment text[start..end) (both kinds have been
@@ -796,7 +797,7 @@ static void directive(Lexer *lx, uint32_t start, uint32_t end, bool blank) {
     if (!block && s[len - 1] == '\r')
         len--;  // the CR of a CRLF line end is not part of the directive
     Comment c = {LPOS(lx, start), str_intern(s, len), blank};
-    if (lx->file)
+    if (lx->file && !lx->rescan)
         vec_push(&lx->file->directives, c);
     // The text between the comment markers.
     const char *t = s + 2;
@@ -892,6 +893,8 @@ void lex_init(Lexer *lx, SrcFile *src, Diags *diags, Arena *arena, SynFile *file
 // syntax error whose position gc prints, we shift positions the same way,
 // with a line directive at the second dot.
 static void phantom_line(Lexer *lx, uint32_t off) {
+    if (lx->rescan)
+        return;
     Position p = pos_resolve(LPOS(lx, off));
     pos_add_line_directive(lx->src, off, p.file, p.line + 1, p.col ? 2 : 0);
 }

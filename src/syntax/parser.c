@@ -504,6 +504,8 @@ Node *ps_gen_decl(Parser *p, TokKind kw, Pos kwpos) {
     return d;
 }
 
+static void skip_body(Parser *p, Node *f);
+
 // FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
 // MethodDecl   = "func" Receiver MethodName Signature [ FunctionBody ] .
 static Node *func_decl_or_nil(Parser *p, Pos funcpos) {
@@ -524,9 +526,69 @@ static Node *func_decl_or_nil(Parser *p, Pos funcpos) {
     }
     f->u.func_decl.name = ps_name(p);
     f->u.func_decl.type = ps_func_type(p, f->u.func_decl.recv.n ? "method" : "", funcpos);
-    if (p->lx.tok.kind == TK_LBRACE)
-        f->u.func_decl.body = ps_func_body(p);
+    if (p->lx.tok.kind == TK_LBRACE) {
+        if (p->opts.lazy_bodies)
+            skip_body(p, f);
+        else
+            f->u.func_decl.body = ps_func_body(p);
+    }
     return f;
+}
+
+// A lazy parse reads past a body token by token, so that the lexer still
+// records its lines and //line directives, and keeps where it is. The
+// directives inside are dropped: in source that parses cleanly they
+// belong to nothing outside.
+static void skip_body(Parser *p, Node *f) {
+    f->u.func_decl.lbrace = p->lx.tok.pos;
+    int depth = 0;
+    for (;;) {
+        TokKind k = p->lx.tok.kind;
+        if (k == TK_EOF)
+            break;
+        if (k == TK_LBRACE)
+            depth++;
+        else if (k == TK_RBRACE && --depth == 0) {
+            f->u.func_decl.rbrace = p->lx.tok.pos;
+            ps_next(p);
+            break;
+        }
+        ps_next(p);
+    }
+    ps_reset_pragma(p);
+}
+
+bool syn_has_body(Node *fd) {
+    return fd && (fd->u.func_decl.body || fd->u.func_decl.lbrace);
+}
+
+Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d) {
+    if (fd->u.func_decl.body || !fd->u.func_decl.lbrace)
+        return fd->u.func_decl.body;
+    Parser p = {0};
+    p.diags = d;
+    p.arena = f->arena;
+    p.file = f;
+    p.err_base = d->nerrors;
+    if (opts)
+        p.opts = *opts;
+    p.opts.lazy_bodies = false;
+    lex_init(&p.lx, f->src, d, f->arena, f);
+    p.lx.rescan = true;
+    p.lx.off = fd->u.func_decl.lbrace - f->src->base;
+    ps_next(&p);
+    Node *body = ps_func_body(&p);
+    ps_reset_pragma(&p);
+    vec_free(&p.late);
+    vec_free(&p.linknames);
+    arena_free(&p.scratch);
+    vec_free(&p.stk);
+    vec_free(&p.params);
+    vec_free(&p.prag_pos);
+    vec_free(&p.prag_embeds);
+    vec_free(&p.lx.pending);
+    fd->u.func_decl.body = body;
+    return body;
 }
 
 // SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
@@ -657,7 +719,7 @@ static SynOptions infer_options(const char *path) {
     return o;
 }
 
-SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena) {
+SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena, bool lazy) {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
         Buf b = {0};
@@ -700,5 +762,12 @@ SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena) {
     }
     text[len] = '\0';
     SynOptions opts = infer_options(path);
-    return syn_parse_file_opts(path, text, (uint32_t)len, diags, arena, &opts);
+    opts.lazy_bodies = lazy;
+    SynFile *f = syn_parse_file_opts(path, text, (uint32_t)len, diags, arena, &opts);
+    // Then every body, as a later stage would ask for it: the tree must be
+    // the one a full parse makes.
+    for (int i = 0; lazy && f && i < f->decls.n; i++)
+        if (f->decls.v[i]->kind == N_FUNC_DECL)
+            syn_parse_body(f, f->decls.v[i], &opts, diags);
+    return f;
 }

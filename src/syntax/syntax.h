@@ -143,6 +143,9 @@ struct Lexer {
     uint32_t lim, gcbuf, seg;
     Token tok;          // current token
     bool nlsemi;        // a newline now would insert a semicolon
+    // Reading a part of the file a second time (a body parsed on demand):
+    // line tables, //line remappings and directives are already recorded.
+    bool rescan;
     Diags *diags;
     SynFile *file;      // receives directives
     Arena *arena;
@@ -341,7 +344,10 @@ struct Node {
         struct { Node *name; NodeList tparams; Node *type; uint32_t pragma; } type_spec;
         // recv: N_FIELD list, empty for functions; type: N_FUNC_TYPE
         // (type parameters of a method come from its receiver)
-        struct { NodeList recv; Node *name; Node *type; Node *body; uint32_t pragma; } func_decl;
+        // lbrace, rbrace: a body skipped by a lazy parse (SynOptions
+        // .lazy_bodies) has body NULL and lbrace set; syn_parse_body
+        // parses it when it is needed.
+        struct { NodeList recv; Node *name; Node *type; Node *body; uint32_t pragma; Pos lbrace, rbrace; } func_decl;
     } u;
 };
 
@@ -374,15 +380,26 @@ SynFile *syn_parse_file(Str path, const char *text, uint32_t size, Diags *diags,
 // Reads path and parses it. On a read error reports it and returns NULL.
 // The options are inferred as cmd/go would set them: std for files under
 // $GOROOT/src (GOROOT from the environment, else /usr/lib/go-1.19), the
-// runtime flag for cmd/go's runtime packages.
-SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena);
+// runtime flag for cmd/go's runtime packages. lazy: skip the bodies, then
+// parse each of them on its own (a test of syn_parse_body).
+SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena, bool lazy);
 
 // gc's compiler flags that change which //go: directives are accepted.
 // syn_parse_file uses the defaults (all false), as a plain `go tool compile`.
 typedef struct SynOptions {
     bool std;               // -std: compiling a standard library package
     bool compiling_runtime; // -+: compiling runtime or a package it needs
+    // Skip function bodies, keeping where they are: for a package whose
+    // analysis is cached, only the bodies importers inline are needed.
+    // Only for source known to parse without errors.
+    bool lazy_bodies;
 } SynOptions;
+// Whether the function declaration fd has a body, parsed or skipped.
+bool syn_has_body(Node *fd);
+// Parses the body a lazy parse skipped in fd (a declaration of file f),
+// sets fd's body and returns it; errors go to d. Returns the body already
+// there, if any.
+Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d);
 SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *diags,
                              Arena *arena, const SynOptions *opts);
 

@@ -318,12 +318,21 @@ static void unused_imports(Checker *c) {
     }
 }
 
+static void free_checker(Checker *c);
+
 Info *types_package_info(Package *pkg) { return pkg ? (Info *)pkg->check : NULL; }
 
 void types_free_info(Package *pkg) {
     Info *info = types_package_info(pkg);
     if (!info)
         return;
+    if (info->lazy) {
+        check_generics_end(info->lazy->c);
+        free_checker(info->lazy->c);
+        diag_discard(&info->lazy->diags);
+        free(info->lazy);
+        info->lazy = NULL;
+    }
     ptrmap_free(&info->consts);
     ptrmap_free(&info->selections);
     ptrmap_free(&info->implicits);
@@ -337,6 +346,40 @@ void types_free_info(Package *pkg) {
     if (info->pool)
         types_const_pool_free(info->pool);
     pkg->check = NULL;
+}
+
+// What only the checker needed; the Info stays with the package.
+static void free_checker(Checker *c) {
+    for (int i = 0; i < c->obj_list.len; i++) {
+        Object *o = c->obj_list.data[i];
+        DeclInfo *di = ptrmap_get(&c->obj_map, o);
+        ObjList *ml = o->kind == OBJ_TYPENAME ? ptrmap_get(&c->methods, o) : NULL;
+        if (ml)
+            vec_free(&ml->v);
+        if (!di)
+            continue;
+        ptrmap_free(&di->deps);
+        vec_free(&di->dep_list);
+    }
+    vec_free(&c->obj_list);
+    ptrmap_free(&c->sig_scopes);
+    ptrmap_free(&c->broken_aliases);
+    ptrmap_free(&c->recv_tparams);
+    ptrmap_free(&c->valids);
+    // Constants live as long as the package's nodes and objects do.
+    c->info->pool = ARENA_NEW(c->arena, ConstPool);
+    *c->info->pool = c->consts;
+    QualState *qs = c->qual_state;
+    vec_free(&qs->seen);
+    free(qs);
+    free(c->delayed);
+    vec_free(&c->imports);
+    vec_free(&c->obj_path);
+    ptrmap_free(&c->obj_map);
+    ptrmap_free(&c->untyped);
+    ptrmap_free(&c->panics);
+    ptrmap_free(&c->methods);
+    free(c);
 }
 
 bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
@@ -375,51 +418,83 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     check_collect_objects(c);
     check_package_objects(c);
     check_process_delayed(c, 0);
-    check_init_order(c);
-    unused_imports(c);
+    if (!c->cfg.lazy_bodies) {
+        check_init_order(c);
+        unused_imports(c);
+    }
     record_untyped(c);
     // gc's noder only sees a package types2 accepted.
     if (d->nerrors == c->nerrors_at_start)
         for (int i = 0; i < c->late_errors.len; i++)
             check_errorf(c, c->late_errors.data[i], "type declarations inside generic functions are not currently supported");
     vec_free(&c->late_errors);
-    if (d->nerrors == c->nerrors_at_start)
+    if (d->nerrors == c->nerrors_at_start && !c->cfg.lazy_bodies)
         check_monomorph(c);   // types2 runs it only on error-free packages
-    check_generics_end(c);
 
     bool ok = d->nerrors == c->nerrors_at_start;
-    // What only the checker needed goes now; the Info stays with the package.
-    for (int i = 0; i < c->obj_list.len; i++) {
-        Object *o = c->obj_list.data[i];
-        DeclInfo *di = ptrmap_get(&c->obj_map, o);
-        ObjList *ml = o->kind == OBJ_TYPENAME ? ptrmap_get(&c->methods, o) : NULL;
-        if (ml)
-            vec_free(&ml->v);
-        if (!di)
-            continue;
-        ptrmap_free(&di->deps);
-        vec_free(&di->dep_list);
+    if (c->cfg.lazy_bodies) {
+        // The checker stays, with errors of its own (there should be none).
+        LazyBodies *lz = xcalloc(1, sizeof *lz);
+        lz->c = c;
+        c->diags = &lz->diags;
+        c->info->lazy = lz;
+        return ok;
     }
-    vec_free(&c->obj_list);
-    ptrmap_free(&c->sig_scopes);
-    ptrmap_free(&c->broken_aliases);
-    ptrmap_free(&c->recv_tparams);
-    ptrmap_free(&c->valids);
-    // Constants live as long as the package's nodes and objects do.
-    c->info->pool = ARENA_NEW(c->arena, ConstPool);
-    *c->info->pool = c->consts;
-    QualState *qs = c->qual_state;
-    vec_free(&qs->seen);
-    free(qs);
-    free(c->delayed);
-    vec_free(&c->imports);
-    vec_free(&c->obj_path);
-    ptrmap_free(&c->obj_map);
-    ptrmap_free(&c->untyped);
-    ptrmap_free(&c->panics);
-    ptrmap_free(&c->methods);
-    free(c);
+    check_generics_end(c);
+    free_checker(c);
     return ok;
+}
+
+// Checks the body a lazy parse skipped, as check_func_decl's delayed
+// action would have, then what that queued.
+static Node *lazy_body(Package *p, Object *fn, Node *fd) {
+    Info *info = types_package_info(p);
+    LazyBodies *lz = info ? info->lazy : NULL;
+    SynFile *sf = NULL;
+    for (int i = 0; lz && i < p->nfiles && !sf; i++) {
+        SynFile *f = p->syn[i];
+        if (f && f->src && f->src->base <= fd->pos && fd->pos <= f->src->base + f->src->size)
+            sf = f;
+    }
+    if (!sf)
+        return NULL;
+    Node *body = syn_parse_body(sf, fd, &p->parse_opts, &lz->diags);
+    if (!body)
+        return NULL;
+    Checker *c = lz->c;
+    if (fn) {
+        fn->u.func.body = body;
+        DeclInfo *d = ptrmap_get(&c->obj_map, fn);
+        Env saved = c->env;
+        memset(&c->env, 0, sizeof c->env);
+        c->env.scope = p->scope;
+        int top = c->ndelayed;
+        if (d && fn->type && fn->type->kind == TY_FUNC)
+            check_func_body(c, d, fn->name, fn->type, body, NULL);
+        check_process_delayed(c, top);
+        c->env = saved;
+    }
+    return body;
+}
+
+Node *types_func_body(Object *fn) {
+    if (!fn || fn->kind != OBJ_FUNC)
+        return NULL;
+    if (fn->u.func.body)
+        return fn->u.func.body;
+    Node *fd = fn->decl;
+    if (!fd || fd->kind != N_FUNC_DECL || !fd->u.func_decl.lbrace || !fn->pkg)
+        return NULL;
+    return lazy_body(fn->pkg, fn, fd);
+}
+
+Node *types_decl_body(Node *fdecl) {
+    if (!fdecl || fdecl->kind != N_FUNC_DECL)
+        return NULL;
+    if (fdecl->u.func_decl.body || !fdecl->u.func_decl.lbrace)
+        return fdecl->u.func_decl.body;
+    Object *fn = fdecl->u.func_decl.name ? fdecl->u.func_decl.name->u.ident.obj : NULL;
+    return fn && fn->decl == fdecl ? types_func_body(fn) : NULL;
 }
 
 static const char *buf_to_arena(Checker *c, Buf *b) {

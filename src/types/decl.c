@@ -427,7 +427,7 @@ void check_func_decl(Checker *c, Object *obj, DeclInfo *d) {
     }
     if (sig->u.func.recv && sig->u.func.recv->type && sig->u.func.recv->type->kind == TY_POINTER)
         obj->flags |= OF_PTR_RECV;
-    if (fdecl->u.func_decl.type->u.func_type.tparams.n && !fdecl->u.func_decl.body)
+    if (fdecl->u.func_decl.type->u.func_type.tparams.n && !syn_has_body(fdecl))
         check_error_at_node(c, fdecl, "parameterized function is missing function body");
     if (!c->cfg.ignore_func_bodies && fdecl->u.func_decl.body) {
         BodyLater *b = ARENA_NEW(c->arena, BodyLater);

@@ -417,6 +417,17 @@ static Package *load_import(Loader *l, Str path, Package *importer, const Import
 
 // Fills p from its directory (or the given file list) and loads its
 // imports. p is on the import stack meanwhile.
+static void parse_files(Loader *l, Package *p) {
+    Diags *d = p->syntax ? p->syntax : l->diags;
+    int before = d->nerrors;
+    for (int i = 0; i < p->nfiles; i++)
+        p->syn[i] = syn_parse_file_opts(p->files[i], p->texts[i], p->sizes[i], d, &p->arena, &p->parse_opts);
+    // gc does not type-check a package with syntax errors, but goes on
+    // after the scanner's other errors ("invalid character").
+    if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax))
+        p->bad = true;
+}
+
 static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site) {
     DirInfo di;
     if (!build_scan_dir(&l->build, p->dir, only, nonly, &di, &p->arena)) {
@@ -550,28 +561,31 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
             opts.std |= l->cfg.files_std;
             opts.compiling_runtime |= l->cfg.files_runtime;
         }
-        Diags *d = l->diags;
-        if (l->cfg.syntax_per_package) {
-            d = p->syntax = ARENA_NEW(&p->arena, Diags);
-            d->limit = l->diags->limit;
+        p->parse_opts = opts;
+        p->texts = ARENA_ARRAY(&l->arena, const char *, p->nfiles + 1);
+        p->sizes = ARENA_ARRAY(&l->arena, uint32_t, p->nfiles + 1);
+        for (int i = 0; i < p->nfiles; i++) {
+            p->texts[i] = i < ngo ? di.texts.data[i] : cg.texts.data[i - ngo];
+            p->sizes[i] = i < ngo ? di.sizes.data[i] : cg.sizes.data[i - ngo];
         }
-        int before = d->nerrors;
+        if (l->cfg.syntax_per_package) {
+            p->syntax = ARENA_NEW(&p->arena, Diags);
+            p->syntax->limit = l->diags->limit;
+        }
         if (cg.err) {
             // go build stops at a failed cgo run, with its output.
+            Diags *d = l->cfg.syntax_per_package ? p->syntax : l->diags;
             if (l->cfg.syntax_per_package)
                 p->syntax_header = cg.err_header;
             else
                 diag_error_nopos(d, "# %s", cg.err_header);
             diag_error_nopos(d, "%s", cg.err);
-        }
-        for (int i = 0; i < p->nfiles && !cg.err; i++)
-            p->syn[i] = i < ngo ? syn_parse_file_opts(p->files[i], di.texts.data[i], di.sizes.data[i], d, &p->arena, &opts)
-                                : syn_parse_file_opts(p->files[i], cg.texts.data[i - ngo], cg.sizes.data[i - ngo], d,
-                                                      &p->arena, &opts);
-        // gc does not type-check a package with syntax errors, but goes on
-        // after the scanner's other errors ("invalid character").
-        if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax || cg.err))
             p->bad = true;
+        } else if (l->defer_parse) {
+            vec_push(&l->unparsed, p);
+        } else {
+            parse_files(l, p);
+        }
     }
     build_dir_free(&di);
     cgo_result_free(&cg);
@@ -1242,12 +1256,21 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
             return l->order.data;
         }
     }
+    l->defer_parse = l->cfg.lazy_bodies != NULL;
     if (n > 0 && has_suffix(patterns[0], ".go")) {
         load_files_pattern(l, patterns, n);
     } else {
         for (int i = 0; i < n; i++)
             load_one_pattern(l, patterns[i]);
     }
+    // In the order of a parse during loading, so that positions are the same.
+    for (int i = 0; i < l->unparsed.len; i++) {
+        Package *p = l->unparsed.data[i];
+        p->parse_opts.lazy_bodies = !p->bad && l->cfg.lazy_bodies(l->cfg.lazy_ctx, p);
+        parse_files(l, p);
+    }
+    vec_free(&l->unparsed);
+    l->defer_parse = false;
     *npkgs = l->order.len;
     return l->order.data;
 }

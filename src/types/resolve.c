@@ -233,7 +233,7 @@ static void collect_func(Checker *c, Scope *file_scope, Node *s, MethodInfos *me
         if (strcmp(name, "init") == 0) {
             obj->parent = c->pkg->scope;
             check_record_def(c, nm, obj);
-            if (!s->u.func_decl.body)
+            if (!syn_has_body(s))
                 check_errorf(c, obj->pos, "missing function body");
         } else
             check_declare(c, c->pkg->scope, nm, obj, NOPOS);

@@ -25,6 +25,8 @@ typedef struct Package {
     Str *ignored;       // IgnoredGoFiles (base names), as go list prints them
     int nignored;
     SynFile **syn;      // parallel to files; NULL until parsed or on error
+    const char **texts; // parallel to files: their bytes (in the arena) and sizes
+    uint32_t *sizes;
     // Imports as written in the selected files, sorted and deduplicated,
     // then those cgo adds (cmd/go's order; "C" never appears); imports[i] is what
     // import_paths[i] resolved to (std vendoring applied), NULL if it
@@ -35,6 +37,7 @@ typedef struct Package {
     bool std;           // part of the standard library (under GOROOT/src)
     bool matched;       // named by a command-line pattern
     bool no_inline;     // compiled with -l: gc exports no inline bodies
+    SynOptions parse_opts;  // how its files were parsed (lazy bodies, -std, -+)
     bool bad;           // errors were reported for it; later stages skip it
     Str module;         // module path in module mode; NULL for std and GOPATH
     Str link_path;      // gc's -p for a file list: the path its symbols take
@@ -46,6 +49,9 @@ typedef struct Package {
     // Imported through an object file written by an earlier run (gc's
     // separate compilation, -I): what the file said; NULL otherwise.
     struct LoadObject *object;
+    // Analysed by an earlier run and found in the package cache: what its
+    // analysis left for importers (ir.h's PkgFacts); NULL: analyse it.
+    struct PkgFacts *facts;
     // With LoadConfig.syntax_per_package: its syntax errors, for the
     // command to print under the package's header (NULL: none).
     struct Diags *syntax;
@@ -103,6 +109,12 @@ typedef struct LoadConfig {
     // goesc -test: a package named may consist of test files only, as
     // go test accepts it.
     bool tests;
+    // When set, load_patterns parses nothing until every package is
+    // loaded, then asks this, in the order the packages were met, whether
+    // to parse one with lazy bodies (SynOptions.lazy_bodies; the package
+    // cache's dependencies). It may read Package.texts and the imports'.
+    bool (*lazy_bodies)(void *ctx, Package *p);
+    void *lazy_ctx;
 } LoadConfig;
 
 typedef struct Loader Loader;
@@ -296,6 +308,8 @@ struct Loader {
     bool wild;              // roots come from a wildcard: no "no non-test Go files"
     char **given_files;     // compile_files: the file list as written, which
                             // gc's messages repeat (NULL otherwise)
+    bool defer_parse;       // LoadConfig.lazy_bodies: parse once all are loaded
+    VEC(Package *) unparsed;    // meanwhile, in the order they were met
     Arena arena;
 };
 
@@ -1175,12 +1189,20 @@ typedef struct Info {
                                // (one entry per initialized variable group lhs[0])
     PtrMap init_lhs;    // first var of a multi-var init -> VEC of its lhs (Object**)
     ConstPool *pool;    // owns the package's constant values (types_free_info)
+    // A package checked with lazy bodies keeps its checker here, to check
+    // the bodies asked for later (types_func_body).
+    struct LazyBodies *lazy;
 } Info;
 
 typedef struct CheckConfig {
     bool ignore_func_bodies;   // types2 IgnoreFuncBodies (not used by gc)
     bool error_all;            // gc -e: no limit of 10 errors
     Str lang;                  // -lang / go.mod "go 1.N" (NULL: go1.19)
+    // The package was parsed with lazy bodies (SynOptions.lazy_bodies):
+    // its bodies are checked when asked for, and what needs them all
+    // (unused imports, initialization order) is left out. Only for a
+    // package known to be free of errors.
+    bool lazy_bodies;
 } CheckConfig;
 
 typedef struct Checker Checker;
@@ -1190,6 +1212,11 @@ typedef struct Checker Checker;
 // types2's words at gc's positions; returns false if there were any.
 bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d);
 Info *types_package_info(Package *pkg);
+// fn's body, parsed and checked now if its package was checked with lazy
+// bodies; NULL when it has none. types_decl_body: the same for a
+// declaration (N_FUNC_DECL).
+Node *types_func_body(Object *fn);
+Node *types_decl_body(Node *fdecl);
 // Releases the Info's tables (before the package's arena goes).
 void types_free_info(Package *pkg);
 // dumptypes.c: the recorded type, mode and value of every expression of
@@ -1270,6 +1297,12 @@ struct Checker {
     VEC(Pos) late_errors;   // gc's noder errors, reported only if checking succeeds
     struct MonoGraph *mono; // mono.c: type parameter flow for "instantiation cycle"
 };
+
+// Info.lazy: the checker of a package checked with lazy bodies.
+typedef struct LazyBodies {
+    Checker *c;
+    Diags diags;        // errors in bodies checked late (none expected)
+} LazyBodies;
 
 // Value type of Checker.methods.
 typedef struct ObjList { VEC(Object *) v; } ObjList;

@@ -1,0 +1,172 @@
+// pkgcache.c: the package cache of issue 12, seen from the command. A
+// dependency's analysis leaves its importers only inline costs and escape
+// tags (ir.h's PkgFacts); those are kept in the content-addressed store
+// (base/cache.c) under a key that covers everything they follow from:
+//
+//   the goesc executable itself (its content hash: a rebuilt goesc never
+//   reads an older one's entries), the flags that change results, GOOS and
+//   GOARCH, the package's path, name and language version, each source
+//   file's name and content, whether it is analysed with -l, and the keys
+//   of its imports, so that a change below invalidates everything above.
+//
+// A dependency found there is not analysed again (inline.c and build.c
+// apply the facts); the packages named on the command line always are.
+// Their results are stored too, unless they were analysed with -l.
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/cache.h"
+#include "../escape/escape.h"
+#include "../inline/inline.h"
+#include "cmd.h"
+
+struct PkgCache {
+    Cache *store;
+    Hash tool;              // the executable's content hash
+    Str config;             // flags, GOOS/GOARCH
+    PtrMap keys;            // Package* -> Hash* (arena), or &no_key
+    Arena arena;
+    int hits, stored;
+    // What a package's key needs from the command.
+    Loader *loader;
+    Str lang;               // -lang
+    bool files;             // a list of .go files
+    bool no_inline;         // -l: the named packages are analysed without inlining
+};
+
+static Hash no_key;         // marks a package without a key
+PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool no_inline) {
+    if (flag && strcmp(flag, "off") == 0)
+        return NULL;
+    char *err = NULL;
+    Cache *store = cache_open(flag, &err);
+    if (!store) {
+        if (err && cache_debug)
+            fprintf(stderr, "goesc: cache: %s; running without it\n", err);
+        free(err);
+        return NULL;
+    }
+    PkgCache *pc = xcalloc(1, sizeof *pc);
+    pc->store = store;
+    pc->config = config;
+    pc->lang = lang;
+    pc->files = files;
+    pc->no_inline = no_inline;
+    if (!cache_file_hash(store, "/proc/self/exe", &pc->tool)) {
+        // Without knowing which goesc wrote an entry, none can be trusted.
+        if (cache_debug)
+            fprintf(stderr, "goesc: cache: cannot read /proc/self/exe; running without the cache\n");
+        cache_close(store);
+        free(pc);
+        return NULL;
+    }
+    return pc;
+}
+
+void pkgcache_set_loader(PkgCache *pc, Loader *l) {
+    if (pc)
+        pc->loader = l;
+}
+
+void pkgcache_close(PkgCache *pc) {
+    if (!pc)
+        return;
+    if (cache_debug)
+        fprintf(stderr, "goesc: cache: %d packages from the cache, %d stored\n", pc->hits, pc->stored);
+    cache_close(pc->store);
+    ptrmap_free(&pc->keys);
+    arena_free(&pc->arena);
+    free(pc);
+}
+
+static const char *base_name(const char *path) {
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+// p's key (memoised), after its imports'; NULL when some part is unknown.
+static Hash *key_of(PkgCache *pc, Package *p) {
+    Hash *memo = ptrmap_get(&pc->keys, p);
+    if (memo)
+        return memo == &no_key ? NULL : memo;
+    ptrmap_put(&pc->keys, p, &no_key);  // also guards against cycles
+    if (p->bad || p->object || !p->texts || strcmp(p->path, "unsafe") == 0)
+        return NULL;
+    bool no_inline = p->matched && pc->no_inline;
+    Hasher h;
+    hash_init(&h);
+    hash_str(&h, "goesc package facts 1");
+    hash_bytes(&h, pc->tool.b, sizeof pc->tool.b);
+    hash_str(&h, pc->config);
+    hash_str(&h, p->path);
+    hash_str(&h, p->name);
+    hash_str(&h, p->link_path);
+    hash_str(&h, cmd_package_lang(pc->loader, p, pc->lang, pc->files));
+    hash_u64(&h, (uint64_t)p->std << 2 | (uint64_t)p->parse_opts.compiling_runtime << 1 | (uint64_t)no_inline);
+    hash_u64(&h, (uint64_t)p->nfiles);
+    for (int i = 0; i < p->nfiles; i++) {
+        // The base name: cgo's output lives in a fresh temporary directory.
+        hash_str(&h, base_name(p->files[i]));
+        Hasher fh;
+        hash_init(&fh);
+        hash_bytes(&fh, p->texts[i], p->sizes[i]);
+        Hash c = hash_done(&fh);
+        hash_bytes(&h, c.b, sizeof c.b);
+    }
+    hash_u64(&h, (uint64_t)p->nimports);
+    for (int i = 0; i < p->nimports; i++) {
+        hash_str(&h, p->import_paths[i]);
+        if (strcmp(p->import_paths[i], "unsafe") == 0)
+            continue;
+        Hash *k = p->imports[i] ? key_of(pc, p->imports[i]) : NULL;
+        if (!k)
+            return NULL;
+        hash_bytes(&h, k->b, sizeof k->b);
+    }
+    Hash *k = ARENA_NEW(&pc->arena, Hash);
+    *k = hash_done(&h);
+    ptrmap_put(&pc->keys, p, k);
+    return k;
+}
+
+bool pkgcache_lazy(void *ctx, Package *p) {
+    PkgCache *pc = ctx;
+    if (p->matched)
+        return false;
+    Hash *key = key_of(pc, p);
+    void *data;
+    size_t n;
+    if (!key || !cache_get(pc->store, *key, &data, &n))
+        return false;
+    p->facts = ir_facts_decode(data, n);
+    free(data);
+    if (p->facts) {
+        pc->hits++;
+        return true;
+    }
+    if (cache_debug)
+        fprintf(stderr, "goesc: cache: the entry of %s does not decode; analysing it\n", p->path);
+    return false;
+}
+
+void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
+    Hash *key = pc && !p->facts ? key_of(pc, p) : NULL;
+    if (!key || p->facts || p->bad || (p->matched && p->no_inline))
+        return;
+    PkgFacts f = {0};
+    inl_facts(inl, p, &f);
+    esc_facts(es, p, &f);
+    ir_facts_seal(&f);
+    Buf b = {0};
+    ir_facts_encode(&f, &b);
+    if (cache_put(pc->store, *key, b.data, (size_t)b.len))
+        pc->stored++;
+    buf_free(&b);
+    free(f.funcs);
+    arena_free(&f.arena);
+}
+
+void pkgcache_free_facts(Package *p) {
+    ir_facts_free(p->facts);
+    p->facts = NULL;
+}
