@@ -1009,7 +1009,7 @@ void types_write_object(Buf *b, Object *obj, const Qualifier *q);
 // universe objects; see Qualifier).
 void types_write_qualifier(Buf *b, struct Package *pkg, const Qualifier *q);
 
-// ---- const.c: constant values (go/constant) ----
+// ---- const.c, const_literal.c: constant values (go/constant) ----
 // Ints are int64 while they fit, else mpz_t; floats are exact rationals
 // (mpq_t) always. go/constant switches to 512-bit big.Float when an
 // exponent is huge; we stay exact but refuse literals whose decimal
@@ -1043,6 +1043,10 @@ Const *types_const_string(ConstPool *p, const char *s, size_t n);  // copied
 Const *types_const_int64(ConstPool *p, int64_t v);
 Const *types_const_uint64(ConstPool *p, uint64_t v);
 Const *types_const_float64(ConstPool *p, double v);  // NaN/Inf: unknown
+// From GMP values (copied), for const_literal.c: an int (small when it
+// fits) and an exact rational float.
+Const *types_const_from_mpz(ConstPool *p, const mpz_t z);
+Const *types_const_from_mpq(ConstPool *p, const mpq_t q);
 // From a literal's source text (go/constant MakeFromLiteral, with the
 // unquoting of strconv): ints with 0x/0o/0b/0 prefixes and '_', decimal
 // and hex floats, imaginary literals, runes and strings with escapes.
