@@ -129,7 +129,7 @@ void load_free(Loader *l);
 // "# " line of result i. Errors go to the loader's diagnostics.
 Package **load_test_variants(Loader *l, int *n, Str **headers);
 
-// -- loader internals shared by load.c, build.c, modload.c, testpkg.c --
+// -- loader internals shared by load.c, load_pattern.c, build.c, modload.c, testpkg.c --
 
 // The target a file is selected for, as go/build's Context.
 typedef struct BuildCtx {
@@ -206,6 +206,18 @@ void build_dir_free(DirInfo *di);
 Str types_go_header_error(const char *text, size_t n);
 // cmd/go's ShortPath of an absolute path (load.c).
 Str load_short_path(Loader *l, Str abs);
+// load.c's core, for the patterns of load_pattern.c. load_files fills p
+// from its directory (or the files in only) and loads its imports;
+// load_import loads path and its imports, depth-first. site: the import
+// spec, for error messages (NULL for roots).
+typedef struct ImportSite ImportSite;
+Str load_clean_path(const char *p);
+Str load_abs_path(Loader *l, const char *p);     // against the current directory
+bool load_is_local_path(const char *pat);        // ".", "..", "./x", "../x", "/x"
+bool load_is_std_path(Str path);                 // no dot in the first element
+Package *load_new_package(Loader *l, Str path, Str dir);
+void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site);
+Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
 // Loads an import of one of importer's test files (file: its absolute path,
 // gcfile: as gc names it), as load_files loads the package's own imports;
 // tool: the go command's own import (testmain's), exempt from the rule of
