@@ -24,57 +24,15 @@
 // `if` on a constant costs only its init and live branch. Alongside we
 // count every node (ir.Any) for gc's isBigFunc, where closures are one
 // node and nothing is free.
+//
+// This file holds the visitor's state and expressions, calls and the
+// entry points; statements are in cost_stmt.c. Both share internal.h.
 #include <stdio.h>
 #include <string.h>
 
-#include "inline.h"
-
-// A dictionary entry, (*(*[N]uintptr)(unsafe.Pointer(.dict)))[i]: OINDEX,
-// ODEREF, ONAME and OLITERAL (the two OCONVNOPs are free).
-#define DICT_ENTRY_NODES 4
-
-typedef struct Cost {
-    const InlCostCfg *cfg;
-    Info *info;
-    int budget;         // gc's budget, counting down from 80
-    int count;          // ir.Any's node count (closure bodies excluded)
-    int closures;       // closure bodies we are inside
-    const char *reason; // set: stop
-    Type *sig;          // signature of the innermost function (returns)
-    bool counting;      // inl_node_count: ir.Any stops at nothing
-    bool callee;        // the expression costed is a call's callee
-} Cost;
-
-// A reason not to inline: the visitor stops there; ir.Any counts on.
-static bool fail(Cost *C, const char *why) {
-    if (!C->counting)
-        C->reason = why;
-    return C->reason != NULL;
-}
+#include "internal.h"
 
 static Node *unparen(Node *n) { return syn_unparen(n); }
-
-// One IR node at the default cost.
-static bool node(Cost *C) {
-    C->budget--;
-    if (!C->closures)
-        C->count++;
-    if (C->budget < 0 && !C->cfg->full && !C->reason)
-        C->reason = "too expensive";
-    return C->reason != NULL;
-}
-
-// A node the visitor does not charge (its ++ undoes the --).
-static void free_node(Cost *C) {
-    if (!C->closures)
-        C->count++;
-}
-
-static void charge(Cost *C, int k) {
-    C->budget -= k;
-    if (C->budget < 0 && !C->cfg->full && !C->reason)
-        C->reason = "too expensive";
-}
 
 // ---- types ----
 
@@ -172,11 +130,7 @@ static bool conv_nop(Cost *C, Type *src, Type *dst) {
     return conv_is_nop(src, dst);
 }
 
-static void expr(Cost *C, Node *e);
-static void stmts(Cost *C, NodeList l);
-static void stmt(Cost *C, Node *s);
-
-static bool is_const(Cost *C, Node *e) {
+bool inl_cost_is_const(Cost *C, Node *e) {
     return ptrmap_get(&C->info->consts, e) != NULL;
 }
 
@@ -189,7 +143,7 @@ static Object *ident_obj(Node *e) {
     return e && e->kind == N_IDENT ? e->u.ident.obj : NULL;
 }
 
-static bool is_blank(Node *e) {
+bool inl_cost_is_blank(Node *e) {
     e = unparen(e);
     return e && e->kind == N_IDENT && strcmp(e->u.ident.name, "_") == 0;
 }
@@ -198,7 +152,7 @@ static bool is_blank(Node *e) {
 // to a local (.dict = .dict): OAS and two ONAMEs.
 static void dict_copy(Cost *C) {
     if (C->cfg->shaped)
-        charge(C, 3);
+        inl_cost_charge(C, 3);
 }
 
 // A shaped value converted to an interface: gc's stenciler makes it
@@ -208,25 +162,25 @@ static void shaped_iface_conv(Cost *C, Type *src, Type *dst) {
     // parameters: its itab comes from the dictionary)
     if (C->cfg->shaped && src && dst && is_iface(dst) && !is_iface(src) &&
         (ir_mentions_tparam(src) || (ir_mentions_tparam(dst) && !types_is_empty_interface(dst))))
-        charge(C, DICT_ENTRY_NODES + 1);
+        inl_cost_charge(C, DICT_ENTRY_NODES + 1);
 }
 
 // A value stored as dst, with assignconvfn's conversion.
-static void conv(Cost *C, Node *e, Type *dst) {
+void inl_cost_conv(Cost *C, Node *e, Type *dst) {
     if (C->reason)
         return;
     e = unparen(e);
     switch (dst ? assign_conv(e->type, dst) : 0) {
     case 1:
-        free_node(C);
+        inl_cost_free_node(C);
         break;
     case 2:
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         shaped_iface_conv(C, e->type, dst);
         break;
     }
-    expr(C, e);
+    inl_cost_expr(C, e);
 }
 
 // The value behind ODEREF's operand is an OADDR (through OCONVNOPs):
@@ -236,7 +190,7 @@ static bool addr_under_nops(Cost *C, Node *x) {
         x = unparen(x);
         if (x->kind == N_UNARY && x->op == OP_AND)
             return unparen(x->u.unary.x)->kind != N_COMPOSITE_LIT;
-        if (x->kind == N_CALL && is_type(unparen(x->u.call.fun)) && x->u.call.args.n == 1 && !is_const(C, x) &&
+        if (x->kind == N_CALL && is_type(unparen(x->u.call.fun)) && x->u.call.args.n == 1 && !inl_cost_is_const(C, x) &&
             conv_nop(C, x->u.call.args.v[0]->type, x->type)) {
             x = x->u.call.args.v[0];
             continue;
@@ -246,7 +200,7 @@ static bool addr_under_nops(Cost *C, Node *x) {
 }
 
 static void deref(Cost *C, Node *x) {
-    if (node(C))
+    if (inl_cost_node(C))
         return;
     if (addr_under_nops(C, x))
         C->budget++;
@@ -264,7 +218,7 @@ static void implicit_star(Cost *C, Node *x) {
 static Type *embedded_steps(Cost *C, Type *t, Selection *sel) {
     for (int i = 0; i + 1 < sel->nindex && !(C && C->reason); i++) {
         if (C)
-            node(C);
+            inl_cost_node(C);
         Type *u = under(t);
         if (u && u->kind == TY_POINTER)
             u = under(u->u.elem.elem);
@@ -292,11 +246,11 @@ static Type *receiver(Cost *C, Node *x, Selection *sel) {
             if (sel->nindex == 1)
                 deref(C, x);
             else
-                node(C);
+                inl_cost_node(C);
         } else if (!have && want)
-            node(C);
+            inl_cost_node(C);
     }
-    expr(C, x);
+    inl_cost_expr(C, x);
     return t;
 }
 
@@ -322,16 +276,16 @@ static bool generic_value(Cost *C, Node *ref, Node *id) {
         !o->type->u.func.ntparams || !in->type || in->type->kind != TY_FUNC)
         return false;
     bool sub = C->cfg->shaped && targs_shaped(in->targs, in->ntargs);
-    if (node(C))
+    if (inl_cost_node(C))
         return true;
-    charge(C, 15);
+    inl_cost_charge(C, 15);
     Node call = {.kind = N_CALL};
     call.u.call.fun = ref;
     int callee = C->cfg->callee_cost ? C->cfg->callee_cost(C->cfg->ctx, &call) : -1;
     int body = (types_tuple_len(in->type->u.func.results) ? 1 : 0) + 1 +
                (callee >= 0 ? callee : C->cfg->extra_call_cost) + 1 + (sub ? 1 : 2) +
                types_tuple_len(in->type->u.func.params);
-    charge(C, body + (sub ? 2 + DICT_ENTRY_NODES : 4));
+    inl_cost_charge(C, body + (sub ? 2 + DICT_ENTRY_NODES : 4));
     return true;
 }
 
@@ -339,26 +293,26 @@ static void selector(Cost *C, Node *e) {
     Selection *sel = ptrmap_get(&C->info->selections, e);
     if (!sel) {         // pkg.Name
         if (!generic_value(C, e, e->u.selector.sel))
-            node(C);
+            inl_cost_node(C);
         return;
     }
     Node *x = e->u.selector.x;
     switch (sel->kind) {
     case SEL_FIELD_VAL:
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         embedded_steps(C, x->type, sel);
-        expr(C, x);
+        inl_cost_expr(C, x);
         return;
     case SEL_METHOD_VAL:     // a method value: OMETHVALUE costs 2
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        charge(C, 1);
+        inl_cost_charge(C, 1);
         receiver(C, x, sel);
         return;
     case SEL_METHOD_EXPR:    // OMETHEXPR(OTYPE): the selector is free
-        free_node(C);
-        node(C);
+        inl_cost_free_node(C);
+        inl_cost_node(C);
         return;
     }
 }
@@ -369,12 +323,12 @@ static void composite(Cost *C, Node *e, Type *t);
 // into one OADDSTR.
 static void addstr_leaves(Cost *C, Node *e) {
     e = unparen(e);
-    if (e->kind == N_BINARY && e->op == OP_ADD && !is_const(C, e) && types_is_string(e->type)) {
+    if (e->kind == N_BINARY && e->op == OP_ADD && !inl_cost_is_const(C, e) && types_is_string(e->type)) {
         addstr_leaves(C, e->u.binary.x);
         addstr_leaves(C, e->u.binary.y);
         return;
     }
-    expr(C, e);
+    inl_cost_expr(C, e);
 }
 
 // transformCompare: == and != between different types convert one side
@@ -389,42 +343,42 @@ static void compare(Cost *C, Node *e) {
             if (!k)
                 k = assign_conv(rt, lt);
             if (k == 2)
-                node(C);
+                inl_cost_node(C);
             else if (k == 1)
-                free_node(C);
+                inl_cost_free_node(C);
         } else if (rt->kind == TY_UNTYPED_NIL && !li) {
-            free_node(C);
+            inl_cost_free_node(C);
         }
     }
-    expr(C, x);
-    expr(C, y);
+    inl_cost_expr(C, x);
+    inl_cost_expr(C, y);
 }
 
 static void call(Cost *C, Node *e);
 
-static void expr(Cost *C, Node *e) {
+void inl_cost_expr(Cost *C, Node *e) {
     if (!e || C->reason)
         return;
     e = unparen(e);
-    if (is_blank(e) || is_const(C, e) || is_type(e)) {   // BlankNode, OLITERAL, OTYPE
-        node(C);
+    if (inl_cost_is_blank(e) || inl_cost_is_const(C, e) || is_type(e)) {   // BlankNode, OLITERAL, OTYPE
+        inl_cost_node(C);
         return;
     }
     switch ((NodeKind)e->kind) {
     case N_IDENT:       // ONAME or ONIL
         if (!generic_value(C, e, e))
-            node(C);
+            inl_cost_node(C);
         return;
     case N_FUNC_LIT:
-        charge(C, 15);
-        if (node(C))
+        inl_cost_charge(C, 15);
+        if (inl_cost_node(C))
             return;
         {
             Type *save = C->sig;
             C->sig = e->type;
             C->closures++;
             dict_copy(C);
-            stmts(C, e->u.func_lit.body->u.block.list);
+            inl_cost_stmts(C, e->u.func_lit.body->u.block.list);
             C->closures--;
             C->sig = save;
         }
@@ -441,83 +395,83 @@ static void expr(Cost *C, Node *e) {
             (unparen(x)->kind == N_SELECTOR && ptrmap_get(&C->info->instances, unparen(x)->u.selector.sel))) {
             Node *id = unparen(x)->kind == N_SELECTOR ? unparen(x)->u.selector.sel : unparen(x);
             if (!generic_value(C, e, id))
-                expr(C, x);     // f[T]: the instantiated function
+                inl_cost_expr(C, x);     // f[T]: the instantiated function
             return;
         }
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         Type *xt = under(x->type);
         if (xt && xt->kind == TY_MAP) {
-            expr(C, x);
-            conv(C, e->u.index.indices.v[0], xt->u.map.key);
+            inl_cost_expr(C, x);
+            inl_cost_conv(C, e->u.index.indices.v[0], xt->u.map.key);
             return;
         }
         implicit_star(C, x);
-        expr(C, x);
-        expr(C, e->u.index.indices.v[0]);
+        inl_cost_expr(C, x);
+        inl_cost_expr(C, e->u.index.indices.v[0]);
         return;
     }
     case N_SLICE: {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         Type *xt = under(e->u.slice.x->type);
         if (xt && xt->kind == TY_ARRAY)
-            node(C);     // implicit &a
-        expr(C, e->u.slice.x);
-        expr(C, e->u.slice.lo);
-        expr(C, e->u.slice.hi);
-        expr(C, e->u.slice.max);
+            inl_cost_node(C);     // implicit &a
+        inl_cost_expr(C, e->u.slice.x);
+        inl_cost_expr(C, e->u.slice.lo);
+        inl_cost_expr(C, e->u.slice.hi);
+        inl_cost_expr(C, e->u.slice.max);
         return;
     }
     case N_TYPE_ASSERT:
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         // x.(T) with T of the type parameters: T's descriptor from the
         // dictionary
         if (C->cfg->shaped && e->type && ir_mentions_tparam(e->type))
-            charge(C, DICT_ENTRY_NODES);
-        expr(C, e->u.assert.x);
+            inl_cost_charge(C, DICT_ENTRY_NODES);
+        inl_cost_expr(C, e->u.assert.x);
         return;
     case N_CALL:
         call(C, e);
         return;
     case N_STAR:
         deref(C, e->u.unary.x);
-        expr(C, e->u.unary.x);
+        inl_cost_expr(C, e->u.unary.x);
         return;
     case N_UNARY:
         if (e->op == OP_AND && unparen(e->u.unary.x)->kind == N_COMPOSITE_LIT) {
-            if (node(C))     // OPTRLIT
+            if (inl_cost_node(C))     // OPTRLIT
                 return;
             Node *lit = unparen(e->u.unary.x);
             composite(C, lit, lit->type);
             return;
         }
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        expr(C, e->u.unary.x);
+        inl_cost_expr(C, e->u.unary.x);
         return;
     case N_BINARY:
         if (e->op == OP_ADD && types_is_string(e->type)) {
-            if (node(C))
+            if (inl_cost_node(C))
                 return;
             addstr_leaves(C, e);
             return;
         }
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         if (e->op >= OP_EQL && e->op <= OP_GEQ) {
             compare(C, e);
             return;
         }
-        expr(C, e->u.binary.x);
-        expr(C, e->u.binary.y);
+        inl_cost_expr(C, e->u.binary.x);
+        inl_cost_expr(C, e->u.binary.y);
         return;
     case N_KEY_VALUE:
-        expr(C, e->u.key_value.value);
+        inl_cost_expr(C, e->u.key_value.value);
         return;
     default:
-        node(C);
+        inl_cost_node(C);
         return;
     }
 }
@@ -537,42 +491,42 @@ static Type *struct_field_type(Type *st, Node *key, int i) {
 static void composite(Cost *C, Node *e, Type *t) {
     Type *u = t ? types_core_type(t) : NULL;
     if (!u) {
-        node(C);
+        inl_cost_node(C);
         return;
     }
     if (u->kind == TY_POINTER) {   // elided &T{...}: OPTRLIT
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         composite(C, e, u->u.elem.elem);
         return;
     }
-    if (node(C))
+    if (inl_cost_node(C))
         return;
     NodeList l = e->u.composite.elts;
     switch (u->kind) {
     case TY_STRUCT:
         for (int i = 0; i < l.n && !C->reason; i++) {
             Node *el = l.v[i];
-            node(C);   // OSTRUCTKEY
+            inl_cost_node(C);   // OSTRUCTKEY
             if (el->kind == N_KEY_VALUE)
-                conv(C, el->u.key_value.value, struct_field_type(u, el->u.key_value.key, i));
+                inl_cost_conv(C, el->u.key_value.value, struct_field_type(u, el->u.key_value.key, i));
             else
-                conv(C, el, struct_field_type(u, NULL, i));
+                inl_cost_conv(C, el, struct_field_type(u, NULL, i));
         }
         return;
     case TY_SLICE:
     case TY_ARRAY:
         if (u->kind == TY_SLICE)
-            charge(C, 1);
+            inl_cost_charge(C, 1);
         for (int i = 0; i < l.n && !C->reason; i++) {
             Node *el = l.v[i];
             Type *elem = u->kind == TY_SLICE ? u->u.elem.elem : u->u.array.elem;
             if (el->kind == N_KEY_VALUE) {
-                node(C);   // OKEY
-                expr(C, el->u.key_value.key);
-                conv(C, el->u.key_value.value, elem);
+                inl_cost_node(C);   // OKEY
+                inl_cost_expr(C, el->u.key_value.key);
+                inl_cost_conv(C, el->u.key_value.value, elem);
             } else {
-                conv(C, el, elem);
+                inl_cost_conv(C, el, elem);
             }
         }
         return;
@@ -581,9 +535,9 @@ static void composite(Cost *C, Node *e, Type *t) {
             Node *el = l.v[i];
             if (el->kind != N_KEY_VALUE)
                 continue;
-            node(C);
-            conv(C, el->u.key_value.key, u->u.map.key);
-            conv(C, el->u.key_value.value, u->u.map.elem);
+            inl_cost_node(C);
+            inl_cost_conv(C, el->u.key_value.key, u->u.map.key);
+            inl_cost_conv(C, el->u.key_value.value, u->u.map.elem);
         }
         return;
     default:
@@ -593,21 +547,9 @@ static void composite(Cost *C, Node *e, Type *t) {
 
 // ---- calls ----
 
-// Where RewriteMultiValueCall's values go: lhs's types, else tuple's
-// (variadic: its last type's elements from there on), else, for a
-// builtin, rest for all values after the first.
-typedef struct Dst {
-    NodeList lhs;
-    Type *tuple;
-    bool variadic;
-    Type *rest;
-} Dst;
-
-static Type *lhs_type(Node *l);
-
 static Type *dst_at(const Dst *d, int i) {
     if (d->lhs.n)
-        return i < d->lhs.n ? lhs_type(d->lhs.v[i]) : NULL;
+        return i < d->lhs.n ? inl_cost_lhs_type(d->lhs.v[i]) : NULL;
     if (!d->tuple)
         return i > 0 ? d->rest : NULL;
     int n = types_tuple_len(d->tuple);
@@ -620,24 +562,24 @@ static Type *dst_at(const Dst *d, int i) {
 
 // RewriteMultiValueCall: OAS2FUNC of n temporaries (ODCL, ONAME each, and
 // the ONAME on its left), then the temporaries where the values went.
-static void multi_value(Cost *C, Node *callx, const Dst *d) {
-    if (node(C))
+void inl_cost_multi_value(Cost *C, Node *callx, const Dst *d) {
+    if (inl_cost_node(C))
         return;
     Type *tt = callx->type;
     int n = types_tuple_len(tt);
     for (int i = 0; i < n; i++) {
-        node(C);
-        node(C);
-        node(C);
+        inl_cost_node(C);
+        inl_cost_node(C);
+        inl_cost_node(C);
     }
-    expr(C, callx);
+    inl_cost_expr(C, callx);
     for (int i = 0; i < n && !C->reason; i++) {
-        node(C);
+        inl_cost_node(C);
         int k = assign_conv(types_tuple_at(tt, i), dst_at(d, i));
         if (k == 2)
-            node(C);
+            inl_cost_node(C);
         else if (k == 1)
-            free_node(C);
+            inl_cost_free_node(C);
     }
 }
 
@@ -646,7 +588,7 @@ static void arguments(Cost *C, Node *e, Type *sig) {
     NodeList args = e->u.call.args;
     if (!sig || sig->kind != TY_FUNC) {
         for (int i = 0; i < args.n; i++)
-            expr(C, args.v[i]);
+            inl_cost_expr(C, args.v[i]);
         return;
     }
     Type *params = sig->u.func.params;
@@ -657,7 +599,7 @@ static void arguments(Cost *C, Node *e, Type *sig) {
         Node *a = unparen(args.v[0]);
         Type *at = a->type;
         if (a->kind == N_CALL && at && at->kind == TY_TUPLE && types_tuple_len(at) > 1) {
-            multi_value(C, a, &(Dst){.tuple = params, .variadic = variadic});
+            inl_cost_multi_value(C, a, &(Dst){.tuple = params, .variadic = variadic});
             return;
         }
     }
@@ -671,7 +613,7 @@ static void arguments(Cost *C, Node *e, Type *sig) {
             }
         } else if (i < np)
             pt = types_tuple_at(params, i);
-        conv(C, args.v[i], pt);
+        inl_cost_conv(C, args.v[i], pt);
     }
 }
 
@@ -684,7 +626,7 @@ static void builtin(Cost *C, Node *e, int id) {
     Node *mv = args.n == 1 && !(e->flags & NF_DOTS) ? unparen(a0) : NULL;
     if (mv && mv->kind == N_CALL && mv->type && mv->type->kind == TY_TUPLE &&
         types_tuple_len(mv->type) > 1) {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         Type *u0 = under(types_tuple_at(mv->type, 0));
         Type *rest = NULL;
@@ -692,85 +634,85 @@ static void builtin(Cost *C, Node *e, int id) {
             rest = u0->u.elem.elem;
         else if (id == BUILTIN_DELETE && u0 && u0->kind == TY_MAP)
             rest = u0->u.map.key;
-        multi_value(C, mv, &(Dst){.rest = rest});
+        inl_cost_multi_value(C, mv, &(Dst){.rest = rest});
         return;
     }
     switch (id) {
     case BUILTIN_RECOVER:
-        if (!fail(C, "call to recover"))
-            node(C);
+        if (!inl_cost_fail(C, "call to recover"))
+            inl_cost_node(C);
         return;
     case BUILTIN_APPEND: {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        expr(C, a0);
+        inl_cost_expr(C, a0);
         Type *st = a0 ? a0->type : NULL;
         Type *su = under(st);
         if (!su || su->kind != TY_SLICE) {
             for (int i = 1; i < args.n; i++)
-                expr(C, args.v[i]);
+                inl_cost_expr(C, args.v[i]);
             return;
         }
         if (e->flags & NF_DOTS) {
             Node *a1 = args.v[1];
             Type *eu = under(su->u.elem.elem);
             if (eu && eu->kind == TY_UINT8 && types_is_string(a1->type))
-                expr(C, a1);
+                inl_cost_expr(C, a1);
             else
-                conv(C, a1, su);
+                inl_cost_conv(C, a1, su);
             return;
         }
         for (int i = 1; i < args.n; i++)
-            conv(C, args.v[i], su->u.elem.elem);
+            inl_cost_conv(C, args.v[i], su->u.elem.elem);
         return;
     }
     case BUILTIN_LEN:
     case BUILTIN_CAP:
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         implicit_star(C, a0);
-        expr(C, a0);
+        inl_cost_expr(C, a0);
         return;
     case BUILTIN_PANIC: {
         // inlineExtraPanicCost, and the implicit OCONVIFACE is refunded
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        charge(C, 1);
+        inl_cost_charge(C, 1);
         Node *x = unparen(a0);
         int k = assign_conv(x->type, types_universe.empty_iface);
         if (k)
-            free_node(C);
-        expr(C, x);
+            inl_cost_free_node(C);
+        inl_cost_expr(C, x);
         return;
     }
     case BUILTIN_NEW:
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        node(C);   // the OTYPE operand
+        inl_cost_node(C);   // the OTYPE operand
         return;
     case BUILTIN_DELETE: {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        expr(C, a0);
+        inl_cost_expr(C, a0);
         Type *mu = under(a0->type);
-        conv(C, args.v[1], mu && mu->kind == TY_MAP ? mu->u.map.key : NULL);
+        inl_cost_conv(C, args.v[1], mu && mu->kind == TY_MAP ? mu->u.map.key : NULL);
         return;
     }
     case BUILTIN_MAKE: {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         Type *u = a0 ? types_core_type(a0->type) : NULL;
         if (u && u->kind != TY_SLICE && args.n == 1)
-            node(C);   // ir.NewInt(0)
+            inl_cost_node(C);   // ir.NewInt(0)
         for (int i = 1; i < args.n; i++)
-            expr(C, args.v[i]);
+            inl_cost_expr(C, args.v[i]);
         return;
     }
     default:   // close, complex, copy, real, imag, print, println, unsafe.Add/Slice
-        if (node(C))
+        if (inl_cost_node(C))
             return;
         for (int i = 0; i < args.n; i++)
-            expr(C, args.v[i]);
+            inl_cost_expr(C, args.v[i]);
         return;
     }
 }
@@ -815,11 +757,11 @@ static void callfunc_extra(Cost *C, Node *e, Object *fn, bool methexpr) {
         if (strcmp(fn->name, "getg") == 0)   // OGETG: not a call
             return;
         if (strcmp(fn->name, "getcallerpc") == 0 || strcmp(fn->name, "getcallersp") == 0) {
-            fail(C, strcmp(fn->name, "getcallerpc") == 0 ? "call to getcallerpc" : "call to getcallersp");
+            inl_cost_fail(C, strcmp(fn->name, "getcallerpc") == 0 ? "call to getcallerpc" : "call to getcallersp");
             return;
         }
         if (strcmp(fn->name, "throw") == 0) {
-            charge(C, INL_MAX_BUDGET);
+            inl_cost_charge(C, INL_MAX_BUDGET);
             return;
         }
     }
@@ -828,7 +770,7 @@ static void callfunc_extra(Cost *C, Node *e, Object *fn, bool methexpr) {
     if (fn && !methexpr && inl_is_intrinsic(fn))
         return;
     int c = C->cfg->callee_cost ? C->cfg->callee_cost(C->cfg->ctx, e) : -1;
-    charge(C, c >= 0 ? c : C->cfg->extra_call_cost);
+    inl_cost_charge(C, c >= 0 ? c : C->cfg->extra_call_cost);
 }
 
 
@@ -847,7 +789,7 @@ static Instance *generic_call(Cost *C, Node *fun) {
 static void dict_arg(Cost *C, Type **targs, int n) {
     int k = C->cfg->shaped && targs_shaped(targs, n) ? DICT_ENTRY_NODES : 2;
     for (int i = 0; i < k; i++)
-        node(C);
+        inl_cost_node(C);
 }
 
 // A method of a type parameter's constraint called on a shaped value: gc
@@ -870,26 +812,26 @@ static void call(Cost *C, Node *e) {
             // []rune("lit") is OSLICELIT{i: r, ...}: OKEY, two OLITERALs a rune
             size_t n;
             const char *str = types_const_string_val(cv, &n);
-            if (node(C))
+            if (inl_cost_node(C))
                 return;
-            charge(C, 1);
+            inl_cost_charge(C, 1);
             for (size_t i = 0; i < n && !C->reason;) {
                 int w;
                 types_decode_rune((const unsigned char *)str + i, n - i, &w);
                 i += (size_t)w;
-                node(C);
-                node(C);
-                node(C);
+                inl_cost_node(C);
+                inl_cost_node(C);
+                inl_cost_node(C);
             }
             return;
         }
         if (conv_nop(C, x->type, e->type))
-            free_node(C);
-        else if (node(C))
+            inl_cost_free_node(C);
+        else if (inl_cost_node(C))
             return;
         else
             shaped_iface_conv(C, x->type, e->type);
-        expr(C, x);
+        inl_cost_expr(C, x);
         return;
     }
     int b = ir_fun_builtin(fun);
@@ -901,11 +843,11 @@ static void call(Cost *C, Node *e) {
     Type *sig = under(fun->type);
     // (no temporary for the receiver: it is an argument there)
     if (sel && sel->kind == SEL_METHOD_VAL && bound_method_call(C, fun->u.selector.x, sel)) {
-        if (node(C))
+        if (inl_cost_node(C))
             return;
-        charge(C, C->cfg->extra_call_cost);
-        charge(C, 1 + DICT_ENTRY_NODES);  // OADDR of the entry (OCONVNOP is free)
-        expr(C, fun->u.selector.x);
+        inl_cost_charge(C, C->cfg->extra_call_cost);
+        inl_cost_charge(C, 1 + DICT_ENTRY_NODES);  // OADDR of the entry (OCONVNOP is free)
+        inl_cost_expr(C, fun->u.selector.x);
         arguments(C, e, sig);
         return;
     }
@@ -913,29 +855,29 @@ static void call(Cost *C, Node *e) {
     // ONAME where it was.
     Node *tmp = ir_temp_part(C->cfg->pkg, e);
     if (tmp && ir_call_or_chan(C->info, tmp)) {
-        node(C);
-        node(C);
-        node(C);
+        inl_cost_node(C);
+        inl_cost_node(C);
+        inl_cost_node(C);
     }
     if (sel && sel->kind == SEL_METHOD_VAL) {
         Node *x = fun->u.selector.x;
         // where the receiver ends up decides OCALLINTER or OCALLFUNC
         if (is_iface(embedded_steps(NULL, x->type, sel))) {               // OCALLINTER(ODOTINTER)
-            if (node(C))
+            if (inl_cost_node(C))
                 return;
-            charge(C, C->cfg->extra_call_cost);
-            node(C);
+            inl_cost_charge(C, C->cfg->extra_call_cost);
+            inl_cost_node(C);
             receiver(C, x, sel);
             arguments(C, e, sig);
             return;
         }
-        if (node(C))                     // OCALLFUNC(OMETHEXPR(OTYPE), recv, args)
+        if (inl_cost_node(C))                     // OCALLFUNC(OMETHEXPR(OTYPE), recv, args)
             return;
         callfunc_extra(C, e, sel->obj, true);
         if (C->reason)
             return;
-        free_node(C);
-        node(C);
+        inl_cost_free_node(C);
+        inl_cost_node(C);
         Instance *gi = generic_call(C, fun);
         Type *rb = recv_base(sel->obj);
         if (gi)
@@ -946,7 +888,7 @@ static void call(Cost *C, Node *e) {
         arguments(C, e, sig);
         return;
     }
-    if (node(C))
+    if (inl_cost_node(C))
         return;
     if (sel && sel->kind == SEL_METHOD_EXPR)
         callfunc_extra(C, e, sel->obj, true);
@@ -960,337 +902,9 @@ static void call(Cost *C, Node *e) {
     if (C->reason)
         return;
     C->callee = true;
-    expr(C, fun);
+    inl_cost_expr(C, fun);
     C->callee = false;
     arguments(C, e, sig);
-}
-
-// ---- statements ----
-
-static void export_decl(Cost *C) {
-    if (C->cfg->from_export)
-        charge(C, 2);
-}
-
-// The ODCL (with its ONAME) of each name an assignment defines.
-static void dcls(Cost *C, NodeList lhs) {
-    for (int i = 0; i < lhs.n; i++) {
-        Node *id = lhs.v[i];
-        if (id->kind == N_IDENT && id->u.ident.obj && id->u.ident.obj->pos == id->pos && !is_blank(id)) {
-            node(C);
-            node(C);
-            export_decl(C);
-        }
-    }
-}
-
-static Type *lhs_type(Node *l) {
-    if (is_blank(l))
-        return NULL;
-    if (l->kind == N_IDENT && l->u.ident.obj && l->u.ident.obj->kind == OBJ_VAR)
-        return l->u.ident.obj->type;
-    return l->type;
-}
-
-static void assign(Cost *C, Node *s, NodeList lhs, NodeList rhs, bool def) {
-    if (node(C))
-        return;
-    if (def)
-        dcls(C, lhs);
-    if (lhs.n == rhs.n) {
-        for (int i = 0; i < lhs.n && !C->reason; i++) {
-            expr(C, lhs.v[i]);
-            conv(C, rhs.v[i], lhs_type(lhs.v[i]));
-        }
-        return;
-    }
-    for (int i = 0; i < lhs.n; i++)
-        expr(C, lhs.v[i]);
-    if (rhs.n != 1)
-        return;
-    if (ir_multi_call_temps_in(s, C->cfg->shaped) > 0)   // OAS2 of temporaries, converted
-        multi_value(C, unparen(rhs.v[0]), &(Dst){.lhs = lhs});
-    else
-        expr(C, rhs.v[0]);   // OAS2FUNC, OAS2MAPR, OAS2RECV, OAS2DOTTYPE
-}
-
-static void decl_stmt(Cost *C, Node *g) {
-    for (int k = 0; k < g->u.gen_decl.specs.n && !C->reason; k++) {
-        Node *sp = g->u.gen_decl.specs.v[k];
-        if (g->op == TK_TYPE) {
-            if (fail(C, "unhandled op DCLTYPE"))
-                return;
-            node(C);
-            node(C);
-            continue;
-        }
-        if (g->op == TK_CONST) {   // ODCLCONST: free, and not entered
-            for (int i = 0; i < sp->u.value_spec.names.n; i++)
-                if (!C->closures)
-                    C->count += 2;
-            continue;
-        }
-        if (g->op != TK_VAR)
-            continue;
-        NodeList names = sp->u.value_spec.names, vals = sp->u.value_spec.values;
-        for (int i = 0; i < names.n; i++) {
-            node(C);
-            node(C);
-        }
-        if (vals.n && vals.n != names.n) {
-            node(C);
-            for (int i = 0; i < names.n; i++) {
-                node(C);
-                export_decl(C);
-            }
-            if (ir_multi_call_temps_in(sp, C->cfg->shaped) > 0)
-                multi_value(C, unparen(vals.v[0]), &(Dst){.lhs = names});
-            else
-                expr(C, vals.v[0]);
-            continue;
-        }
-        for (int i = 0; i < names.n && !C->reason; i++) {
-            node(C);
-            node(C);
-            if (vals.n) {
-                export_decl(C);
-                conv(C, vals.v[i], lhs_type(names.v[i]));
-            }
-        }
-    }
-}
-
-// An if condition after deadcode's folding of constant && and || operands.
-static void cond(Cost *C, Node *c) {
-    c = unparen(c);
-    if (c->kind == N_BINARY && (c->op == OP_ANDAND || c->op == OP_OROR) && !is_const(C, c)) {
-        int x = ir_const_cond(C->info, c->u.binary.x);
-        if (x >= 0) {
-            bool keep_y = (c->op == OP_ANDAND) == (x == 1);
-            if (keep_y)
-                cond(C, c->u.binary.y);
-            else
-                node(C);
-            return;
-        }
-        if (node(C))
-            return;
-        cond(C, c->u.binary.x);
-        cond(C, c->u.binary.y);
-        return;
-    }
-    expr(C, c);
-}
-
-static void if_stmt(Cost *C, Node *s) {
-    int cv = ir_const_cond(C->info, s->u.if_.cond);
-    if (cv >= 0) {   // free, as is its condition; only the live branch is left
-        if (!C->closures)
-            C->count += 2;
-        stmt(C, s->u.if_.init);
-        Node *live = cv ? s->u.if_.then : s->u.if_.els;
-        stmt(C, live);
-        return;
-    }
-    if (node(C))
-        return;
-    stmt(C, s->u.if_.init);
-    cond(C, s->u.if_.cond);
-    stmt(C, s->u.if_.then);
-    stmt(C, s->u.if_.els);
-}
-
-static void switch_stmt(Cost *C, Node *s) {
-    if (node(C))
-        return;
-    stmt(C, s->u.switch_.init);
-    NodeList cl = s->u.switch_.body->u.block.list;
-    if (s->kind == N_TYPE_SWITCH) {
-        Node *g = s->u.switch_.tag;
-        node(C);   // OTYPESW
-        Node *x;
-        if (g->kind == N_ASSIGN) {
-            node(C);   // the symbol's ident
-            x = g->u.assign.rhs.v[0];
-        } else
-            x = g->u.unary.x;
-        expr(C, unparen(x)->u.assert.x);
-        for (int i = 0; i < cl.n && !C->reason; i++) {
-            Node *cc = cl.v[i];
-            node(C);
-            if (ptrmap_get(&C->info->implicits, cc))
-                node(C);   // the clause's variable
-            for (int j = 0; j < cc->u.clause.list.n; j++) {
-                node(C);   // OTYPE or ONIL
-                // (a case of the type parameters: its descriptor from
-                // the dictionary)
-                Node *ct = cc->u.clause.list.v[j];
-                if (C->cfg->shaped && ct->type && ir_mentions_tparam(ct->type))
-                    charge(C, DICT_ENTRY_NODES);
-            }
-            stmts(C, cc->u.clause.body);
-        }
-        return;
-    }
-    expr(C, s->u.switch_.tag);
-    int live = ir_switch_live(C->info, s);
-    for (int i = 0; i < cl.n && !C->reason; i++) {
-        if (live == -1 || (live >= 0 && i != live))
-            continue;
-        Node *cc = cl.v[i];
-        node(C);
-        if (live >= 0)
-            for (int j = 0; j < cc->u.clause.list.n && j < 1; j++)
-                node(C);   // the one value that matched
-        else
-            for (int j = 0; j < cc->u.clause.list.n; j++)
-                expr(C, cc->u.clause.list.v[j]);
-        stmts(C, cc->u.clause.body);
-    }
-}
-
-static void select_stmt(Cost *C, Node *s) {
-    if (node(C))
-        return;
-    NodeList cl = s->u.switch_.body->u.block.list;
-    for (int i = 0; i < cl.n && !C->reason; i++) {
-        Node *cc = cl.v[i], *comm = cc->u.comm.comm;
-        node(C);
-        if (comm && comm->kind == N_SEND) {
-            stmt(C, comm);
-        } else if (comm && comm->kind == N_EXPR_STMT) {   // OSELRECV2(_, _ = <-c)
-            node(C);
-            node(C);
-            node(C);
-            expr(C, comm->u.unary.x);
-        } else if (comm && comm->kind == N_ASSIGN) {
-            node(C);
-            if (comm->op == OP_DEF)
-                dcls(C, comm->u.assign.lhs);
-            for (int j = 0; j < comm->u.assign.lhs.n; j++)
-                expr(C, comm->u.assign.lhs.v[j]);
-            if (comm->u.assign.lhs.n == 1)
-                node(C);   // the blank ok
-            expr(C, comm->u.assign.rhs.v[0]);
-        }
-        stmts(C, cc->u.comm.body);
-    }
-}
-
-static void return_stmt(Cost *C, Node *s) {
-    if (node(C))
-        return;
-    NodeList res = s->u.list.list;
-    Type *rt = C->sig && C->sig->kind == TY_FUNC ? C->sig->u.func.results : NULL;
-    if (ir_multi_call_results(res) > 0) {
-        multi_value(C, unparen(res.v[0]), &(Dst){.tuple = rt});
-        return;
-    }
-    for (int i = 0; i < res.n && !C->reason; i++)
-        conv(C, res.v[i], i < types_tuple_len(rt) ? types_tuple_at(rt, i) : NULL);
-}
-
-static void stmt(Cost *C, Node *s) {
-    if (!s || C->reason)
-        return;
-    switch ((NodeKind)s->kind) {
-    case N_EMPTY_STMT:
-        return;
-    case N_BLOCK:            // flattened into the enclosing list
-        stmts(C, s->u.block.list);
-        return;
-    case N_LABELED:
-        if (node(C))
-            return;
-        stmt(C, s->u.labeled.stmt);
-        return;
-    case N_EXPR_STMT:
-        expr(C, s->u.unary.x);
-        return;
-    case N_SEND: {
-        if (node(C))
-            return;
-        expr(C, s->u.send.chan);
-        Type *ct = types_core_type(s->u.send.chan->type);
-        conv(C, s->u.send.value, ct && ct->kind == TY_CHAN ? ct->u.chan.elem : NULL);
-        return;
-    }
-    case N_INCDEC:           // OASOP(x, 1)
-        if (node(C))
-            return;
-        expr(C, s->u.unary.x);
-        node(C);
-        return;
-    case N_ASSIGN:
-        if (s->op != OP_NONE && s->op != OP_DEF) {   // OASOP
-            if (node(C))
-                return;
-            expr(C, s->u.assign.lhs.v[0]);
-            expr(C, s->u.assign.rhs.v[0]);
-            return;
-        }
-        assign(C, s, s->u.assign.lhs, s->u.assign.rhs, s->op == OP_DEF);
-        return;
-    case N_GO:
-    case N_DEFER:
-        if (fail(C, s->kind == N_GO ? "unhandled op GO" : "unhandled op DEFER"))
-            return;
-        node(C);
-        expr(C, s->u.unary.x);
-        return;
-    case N_RETURN:
-        return_stmt(C, s);
-        return;
-    case N_BRANCH:
-        if (s->op == TK_FALLTHROUGH)
-            free_node(C);
-        else
-            node(C);
-        return;
-    case N_DECL_STMT:
-        decl_stmt(C, s->u.decl_stmt.decl);
-        return;
-    case N_IF:
-        if_stmt(C, s);
-        return;
-    case N_SWITCH:
-    case N_TYPE_SWITCH:
-        switch_stmt(C, s);
-        return;
-    case N_SELECT:
-        select_stmt(C, s);
-        return;
-    case N_FOR:
-        if (node(C))
-            return;
-        stmt(C, s->u.for_.init);
-        expr(C, s->u.for_.cond);
-        stmt(C, s->u.for_.post);
-        stmt(C, s->u.for_.body);
-        return;
-    case N_RANGE: {
-        if (node(C))
-            return;
-        Node *k = s->u.range.key, *v = s->u.range.value;
-        if (s->op == OP_DEF) {
-            Node *kv[2] = {k, v};
-            dcls(C, (NodeList){kv, v ? 2 : (k ? 1 : 0)});
-        }
-        expr(C, s->u.range.x);
-        expr(C, k);
-        expr(C, v);
-        stmt(C, s->u.range.body);
-        return;
-    }
-    default:
-        return;
-    }
-}
-
-static void stmts(Cost *C, NodeList l) {
-    int n = ir_live_len(C->info, l);
-    for (int i = 0; i < n && !C->reason; i++)
-        stmt(C, l.v[i]);
 }
 
 static Node *body_of(Node *fn) {
@@ -1313,7 +927,7 @@ static void run(Cost *C, const InlCostCfg *cfg, Node *fn, bool counting) {
     if (fn->kind == N_FUNC_LIT)
         dict_copy(C);
     if (body)
-        stmts(C, body->u.block.list);
+        inl_cost_stmts(C, body->u.block.list);
 }
 
 int inl_hairy(const InlCostCfg *cfg, Node *fn, const char **reason, Arena *a) {

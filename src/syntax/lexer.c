@@ -48,21 +48,7 @@ static __attribute__((format(printf, 3, 4))) void lex_error(Lexer *lx, uint32_t 
     va_end(ap);
 }
 
-// ---- Unicode classes ----
-
-static bool in_ranges(const uint32_t (*r)[2], int n, int32_t c) {
-    int lo = 0, hi = n - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if ((uint32_t)c < r[mid][0])
-            hi = mid - 1;
-        else if ((uint32_t)c > r[mid][1])
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
+// ---- ASCII classes (the Unicode ones are in runes.c) ----
 
 static inline bool is_ascii_letter(int32_t c) {
     return (unsigned)((c | 0x20) - 'a') < 26 || c == '_';
@@ -73,118 +59,6 @@ static inline bool is_hex(int32_t c) {
     return is_decimal(c) || (unsigned)(lower(c) - 'a') < 6;
 }
 static inline bool is_ident_byte(unsigned char c) { return lex_byte_class[c] & BC_IDENT; }
-
-static bool uni_is_letter(int32_t c) {
-    return c < 0x80 ? is_ascii_letter(c) && c != '_' : in_ranges(uni_letter, uni_letter_len, c);
-}
-static bool uni_is_digit(int32_t c) {
-    return c < 0x80 ? is_decimal(c) : in_ranges(uni_digit, uni_digit_len, c);
-}
-// Go's strconv.IsPrint, which decides how fmt's %q and %#U show a rune.
-static bool uni_is_print(int32_t c) {
-    if (c < 0x80)
-        return c >= 0x20 && c < 0x7f;
-    return c <= MAX_RUNE && in_ranges(uni_print, uni_print_len, c);
-}
-
-static int encode_utf8(char *b, int32_t c) {
-    if (c < 0x80) {
-        b[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        b[0] = (char)(0xC0 | (c >> 6));
-        b[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        b[0] = (char)(0xE0 | (c >> 12));
-        b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    b[0] = (char)(0xF0 | (c >> 18));
-    b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    b[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-// Decodes one multi-byte sequence as Go's utf8.DecodeRune accepts it (no
-// overlong forms, no surrogates, nothing past U+10FFFF). Returns its length,
-// or 0 if the bytes at s are not valid UTF-8.
-static int decode_utf8(const unsigned char *s, uint32_t avail, int32_t *r) {
-    unsigned c = s[0];
-    int n;
-    unsigned lo = 0x80, hi = 0xBF;  // bounds for the second byte
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (avail < (uint32_t)n || s[1] < lo || s[1] > hi)
-        return 0;
-    int32_t v = (int32_t)(c & (0x7F >> n));
-    for (int i = 1; i < n; i++) {
-        if (i > 1 && (s[i] < 0x80 || s[i] > 0xBF))
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    *r = v;
-    return n;
-}
-
-// fmt's %#U: "U+00E9 'é'", the quoted form only for printable runes.
-static const char *fmt_U(char *buf, uint32_t c) {
-    int n = sprintf(buf, "U+%04X", c);
-    if (c <= MAX_RUNE && uni_is_print((int32_t)c)) {
-        buf[n++] = ' ';
-        buf[n++] = '\'';
-        n += encode_utf8(buf + n, (int32_t)c);
-        buf[n++] = '\'';
-        buf[n] = 0;
-    }
-    return buf;
-}
-
-// fmt's %q of a rune (strconv.QuoteRune).
-static const char *fmt_q(char *buf, int32_t c) {
-    static const char hex[] = "0123456789abcdef";
-    int n = 0;
-    buf[n++] = '\'';
-    if (c == '\'' || c == '\\') {
-        buf[n++] = '\\';
-        buf[n++] = (char)c;
-    } else if (uni_is_print(c)) {
-        n += encode_utf8(buf + n, c);
-    } else if (c >= '\a' && c <= '\r') {  // \a \b \t \n \v \f \r
-        buf[n++] = '\\';
-        buf[n++] = "abtnvfr"[c - '\a'];
-    } else if (c < ' ' || c == 0x7f) {
-        buf[n++] = '\\';
-        buf[n++] = 'x';
-        buf[n++] = hex[(c >> 4) & 0xF];
-        buf[n++] = hex[c & 0xF];
-    } else {
-        if (c > MAX_RUNE || (c >= 0xD800 && c < 0xE000))
-            c = 0xFFFD;
-        n += sprintf(buf + n, c < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)c);
-    }
-    buf[n++] = '\'';
-    buf[n] = 0;
-    return buf;
-}
 
 // ---- reading characters ----
 //
@@ -268,7 +142,7 @@ static bool __attribute__((noinline)) read_special(Lexer *lx, uint32_t o) {
     if (lx->lim - o < 4 && lx->lim < lx->size && !full_rune(s, lx->lim - o))
         refill(lx, o);
     int32_t r;
-    int w = decode_utf8(s, lx->lim - o, &r);
+    int w = lex_decode_utf8(s, lx->lim - o, &r);
     if (w == 0) {
         lex_error(lx, o, "invalid UTF-8 encoding");
         lx->off = o + 1;
@@ -352,14 +226,14 @@ static TokKind keyword(const char *s, uint32_t n) {
 static void check_ident_char(Lexer *lx, bool first) {
     char buf[32];
     int32_t c = lx->ch;
-    if (uni_is_letter(c))
+    if (lex_is_letter(c))
         return;
-    if (uni_is_digit(c)) {
+    if (lex_is_digit(c)) {
         if (first)
-            lex_error(lx, CUR(lx), "identifier cannot begin with digit %s", fmt_U(buf, (uint32_t)c));
+            lex_error(lx, CUR(lx), "identifier cannot begin with digit %s", lex_fmt_U(buf, (uint32_t)c));
         return;
     }
-    lex_error(lx, CUR(lx), "invalid character %s in identifier", fmt_U(buf, (uint32_t)c));
+    lex_error(lx, CUR(lx), "invalid character %s in identifier", lex_fmt_U(buf, (uint32_t)c));
 }
 
 static void scan_ident(Lexer *lx, uint32_t start) {
@@ -514,10 +388,10 @@ static void scan_number(Lexer *lx, uint32_t start, bool seen_point) {
     int32_t e = lower(lx->ch);
     if (e == 'e' || e == 'p') {
         if (ok && e == 'e' && prefix != 0 && prefix != '0') {
-            lex_error(lx, CUR(lx), "%s exponent requires decimal mantissa", fmt_q(qb, lx->ch));
+            lex_error(lx, CUR(lx), "%s exponent requires decimal mantissa", lex_fmt_q(qb, lx->ch));
             ok = false;
         } else if (ok && e == 'p' && prefix != 'x') {
-            lex_error(lx, CUR(lx), "%s exponent requires hexadecimal mantissa", fmt_q(qb, lx->ch));
+            lex_error(lx, CUR(lx), "%s exponent requires hexadecimal mantissa", lex_fmt_q(qb, lx->ch));
             ok = false;
         }
         nextch(lx);
@@ -543,7 +417,7 @@ static void scan_number(Lexer *lx, uint32_t start, bool seen_point) {
 
     if (kind == LIT_INT && invalid >= 0 && ok) {
         lex_error(lx, start + (uint32_t)invalid, "invalid digit %s in %s literal",
-                  fmt_q(qb, (unsigned char)lx->text[start + (uint32_t)invalid]), base_name(base));
+                  lex_fmt_q(qb, (unsigned char)lx->text[start + (uint32_t)invalid]), base_name(base));
         ok = false;
     }
     if ((seen & 2) && ok) {
@@ -594,7 +468,7 @@ static bool scan_escape(Lexer *lx, int32_t quote) {
         else if ((unsigned)(lower(c) - 'a') < 6)
             d = lower(c) - 'a' + 10;
         if (d >= base) {
-            lex_error(lx, CUR(lx), "invalid character %s in %s escape", fmt_q(buf, c),
+            lex_error(lx, CUR(lx), "invalid character %s in %s escape", lex_fmt_q(buf, c),
                       base_name(base));
             return false;
         }
@@ -606,7 +480,7 @@ static bool scan_escape(Lexer *lx, int32_t quote) {
         return false;
     }
     if (x > max || (x >= 0xD800 && x < 0xE000)) {
-        lex_error(lx, CUR(lx), "escape is invalid Unicode code point %s", fmt_U(buf, x));
+        lex_error(lx, CUR(lx), "escape is invalid Unicode code point %s", lex_fmt_U(buf, x));
         return false;
     }
     return true;
@@ -1145,7 +1019,7 @@ void lex_next(Lexer *lx) {
                 t->kind = TK_EOF;
                 return;
             }
-            lex_error(lx, start, "invalid character %s", fmt_U(buf, (uint32_t)c));
+            lex_error(lx, start, "invalid character %s", lex_fmt_U(buf, (uint32_t)c));
             nextch(lx);
             continue;
         }

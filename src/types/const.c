@@ -11,6 +11,9 @@
 // Conversions to float32/float64 round to nearest-even by hand from the
 // exact rational (GMP's mpq_get_d truncates), so that representability
 // and rounding match go/types' roundFloat32/roundFloat64 bit for bit.
+//
+// Values from literal source text are made in const_literal.c, through
+// the constructors here; the layout of a Const stays private to this file.
 #include "types.h"
 
 #include <math.h>
@@ -107,7 +110,7 @@ Const *types_const_int64(ConstPool *p, int64_t v) {
 }
 
 // An int from a GMP integer, small when it fits.
-static Const *make_int_z(ConstPool *p, const mpz_t z) {
+Const *types_const_from_mpz(ConstPool *p, const mpz_t z) {
     if (mpz_fits_slong_p(z))
         return types_const_int64(p, mpz_get_si(z));
     Const *c = new_const(p, CV_INT);
@@ -118,7 +121,7 @@ static Const *make_int_z(ConstPool *p, const mpz_t z) {
     return c;
 }
 
-static Const *make_rat(ConstPool *p, const mpq_t q) {
+Const *types_const_from_mpq(ConstPool *p, const mpq_t q) {
     Const *c = new_const(p, CV_FLOAT);
     mpq_init(c->u.q);
     mpq_set(c->u.q, q);
@@ -133,7 +136,7 @@ Const *types_const_uint64(ConstPool *p, uint64_t v) {
     mpz_t z;
     mpz_init(z);
     mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
-    Const *c = make_int_z(p, z);
+    Const *c = types_const_from_mpz(p, z);
     mpz_clear(z);
     return c;
 }
@@ -144,7 +147,7 @@ Const *types_const_float64(ConstPool *p, double v) {
     mpq_t q;
     mpq_init(q);
     mpq_set_d(q, v);  // exact
-    Const *c = make_rat(p, q);
+    Const *c = types_const_from_mpq(p, q);
     mpq_clear(q);
     return c;
 }
@@ -327,7 +330,7 @@ Const *types_const_to_int(ConstPool *p, Const *x) {
         return x;
     case CV_FLOAT:
         if (mpz_cmp_ui(mpq_denref(x->u.q), 1) == 0)
-            return make_int_z(p, mpq_numref(x->u.q));
+            return types_const_from_mpz(p, mpq_numref(x->u.q));
         break;
     case CV_COMPLEX:
         if (types_const_sign(x->u.c.im) == 0)
@@ -343,7 +346,7 @@ Const *types_const_to_float(ConstPool *p, Const *x) {
         mpq_t q;
         mpq_init(q);
         get_q(x, q);
-        Const *c = make_rat(p, q);
+        Const *c = types_const_from_mpq(p, q);
         mpq_clear(q);
         return c;
     }
@@ -430,7 +433,7 @@ Const *types_const_unary(ConstPool *p, Op op, Const *x, int prec) {
             mpz_init(z);
             get_z(x, z);
             mpz_neg(z, z);
-            Const *c = make_int_z(p, z);
+            Const *c = types_const_from_mpz(p, z);
             mpz_clear(z);
             return c;
         }
@@ -438,7 +441,7 @@ Const *types_const_unary(ConstPool *p, Op op, Const *x, int prec) {
             mpq_t q;
             mpq_init(q);
             mpq_neg(q, x->u.q);
-            Const *c = make_rat(p, q);
+            Const *c = types_const_from_mpq(p, q);
             mpq_clear(q);
             return c;
         }
@@ -458,7 +461,7 @@ Const *types_const_unary(ConstPool *p, Op op, Const *x, int prec) {
                 mpz_sub_ui(mask, mask, 1);
                 mpz_and(z, z, mask);
             }
-            Const *c = make_int_z(p, z);
+            Const *c = types_const_from_mpz(p, z);
             mpz_clears(z, mask, NULL);
             return c;
         }
@@ -528,7 +531,7 @@ static Const *int_binary(ConstPool *p, Op op, Const *x, Const *y, bool integer) 
             mpz_set(mpq_numref(q), a);
             mpz_set(mpq_denref(q), b);
             mpq_canonicalize(q);
-            c = make_rat(p, q);
+            c = types_const_from_mpq(p, q);
             mpq_clear(q);
         }
         break;
@@ -537,7 +540,7 @@ static Const *int_binary(ConstPool *p, Op op, Const *x, Const *y, bool integer) 
         break;
     }
     if (!c)
-        c = make_int_z(p, r);
+        c = types_const_from_mpz(p, r);
     mpz_clears(a, b, r, NULL);
     return c;
 }
@@ -563,7 +566,7 @@ static Const *float_binary(ConstPool *p, Op op, Const *x, Const *y) {
         break;
     }
     if (!c)
-        c = make_rat(p, r);
+        c = types_const_from_mpq(p, r);
     mpq_clears(a, b, r, NULL);
     return c;
 }
@@ -661,7 +664,7 @@ Const *types_const_shift(ConstPool *p, Op op, Const *x, uint64_t s) {
         mpz_init(z);
         get_z(x, z);
         mpz_mul_2exp(z, z, (mp_bitcnt_t)s);
-        Const *c = make_int_z(p, z);
+        Const *c = types_const_from_mpz(p, z);
         mpz_clear(z);
         return c;
     }
@@ -672,7 +675,7 @@ Const *types_const_shift(ConstPool *p, Op op, Const *x, uint64_t s) {
         mpz_init(z);
         get_z(x, z);
         mpz_fdiv_q_2exp(z, z, (mp_bitcnt_t)s);  // arithmetic shift rounds down
-        Const *c = make_int_z(p, z);
+        Const *c = types_const_from_mpz(p, z);
         mpz_clear(z);
         return c;
     }
@@ -814,266 +817,6 @@ bool types_const_representable(ConstPool *p, Const *x, TypeKind k, Const **round
     if (info & BASIC_BOOLEAN)
         return x->kind == CV_BOOL;
     return false;
-}
-
-// ---- literals (go/constant MakeFromLiteral, strconv.Unquote) ----
-
-// Copies text without '_' separators into a NUL-terminated scratch string.
-static char *strip_underscores(const char *s, size_t n) {
-    char *r = xmalloc(n + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != '_')
-            r[k++] = s[i];
-    r[k] = 0;
-    return r;
-}
-
-static int digit_val(int c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return 16;
-}
-
-// An integer literal (prefixes 0x 0o 0b, legacy octal 0777).
-static bool parse_int(const char *s, mpz_t z) {
-    int base = 10;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) base = 16, s += 2;
-    else if (s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) base = 8, s += 2;
-    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) base = 2, s += 2;
-    else if (s[0] == '0' && s[1]) base = 8, s += 1;
-    if (!*s)
-        return false;
-    for (const char *t = s; *t; t++)
-        if (digit_val((unsigned char)*t) >= base)
-            return false;
-    return mpz_set_str(z, s, base) == 0;
-}
-
-// A float literal: decimal with optional exponent e±N, or hexadecimal
-// with binary exponent p±N. Leading zeros are decimal (also in imaginary
-// literals, as big.Float.SetString reads them).
-static bool parse_float(const char *s, mpq_t q) {
-    bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
-    int base = 10;
-    if (hex)
-        s += 2, base = 16;
-    else if (s[0] == '0' && (s[1] == 'b' || s[1] == 'B' || s[1] == 'o' || s[1] == 'O'))
-        return false;
-    mpz_t m, pw;
-    mpz_inits(m, pw, NULL);
-    long frac = 0;  // digits after the point
-    bool seen_point = false, any = false;
-    for (; *s; s++) {
-        if (*s == '.') {
-            if (seen_point)
-                goto bad;
-            seen_point = true;
-            continue;
-        }
-        int d = digit_val((unsigned char)*s);
-        if (d >= base)
-            break;
-        mpz_mul_ui(m, m, (unsigned long)base);
-        mpz_add_ui(m, m, (unsigned long)d);
-        if (seen_point)
-            frac++;
-        any = true;
-    }
-    if (!any)
-        goto bad;
-    long exp = 0;
-    if (*s) {
-        if (hex ? (*s != 'p' && *s != 'P') : (*s != 'e' && *s != 'E'))
-            goto bad;
-        s++;
-        int sign = 1;
-        if (*s == '+' || *s == '-')
-            sign = *s++ == '-' ? -1 : 1;
-        if (!*s)
-            goto bad;
-        for (; *s; s++) {
-            if (*s < '0' || *s > '9')
-                goto bad;
-            if (exp < 100000000)
-                exp = exp * 10 + (*s - '0');
-        }
-        exp *= sign;
-    }
-    mpq_set_z(q, m);
-    if (mpz_sgn(m) != 0) {
-        if (hex) {
-            long e2 = exp - 4 * frac;
-            if (e2 > 400000 || e2 < -400000)
-                goto bad;
-            if (e2 >= 0)
-                mpq_mul_2exp(q, q, (mp_bitcnt_t)e2);
-            else
-                mpq_div_2exp(q, q, (mp_bitcnt_t)-e2);
-        } else {
-            long e10 = exp - frac;
-            if (e10 > 100000 || e10 < -100000)
-                goto bad;  // see the file comment: refused, not approximated
-            mpz_ui_pow_ui(pw, 10, (unsigned long)(e10 < 0 ? -e10 : e10));
-            mpq_t t;
-            mpq_init(t);
-            mpq_set_z(t, pw);
-            if (e10 >= 0)
-                mpq_mul(q, q, t);
-            else
-                mpq_div(q, q, t);
-            mpq_clear(t);
-        }
-    }
-    mpz_clears(m, pw, NULL);
-    return true;
-bad:
-    mpz_clears(m, pw, NULL);
-    return false;
-}
-
-// Unquotes the body of a '...' or "..." literal (between the quotes) into
-// b. Escapes \x and octal produce raw bytes, \u and \U UTF-8. A rune
-// literal's value is returned in *rune (its only character or escape).
-static bool unquote_body(const char *s, size_t n, Buf *b, uint32_t *rune, int *nrunes) {
-    *nrunes = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t r;
-        if (c != '\\') {
-            int w;
-            r = types_decode_rune((const unsigned char *)s + i, n - i, &w);
-            buf_put(b, s + i, (size_t)w);
-            i += (size_t)w;
-        } else {
-            if (i + 1 >= n)
-                return false;
-            char e = s[i + 1];
-            i += 2;
-            int digits = 0, base = 16;
-            bool raw_byte = false;
-            switch (e) {
-            case 'a': r = 7; break;
-            case 'b': r = 8; break;
-            case 'f': r = 12; break;
-            case 'n': r = 10; break;
-            case 'r': r = 13; break;
-            case 't': r = 9; break;
-            case 'v': r = 11; break;
-            case '\\': r = '\\'; break;
-            case '\'': r = '\''; break;
-            case '"': r = '"'; break;
-            case 'x': digits = 2; raw_byte = true; break;
-            case 'u': digits = 4; break;
-            case 'U': digits = 8; break;
-            default:
-                if (e >= '0' && e <= '7') {
-                    digits = 3, base = 8, raw_byte = true;
-                    i--;  // the first digit is part of the number
-                } else {
-                    return false;
-                }
-            }
-            if (digits) {
-                r = 0;
-                for (int k = 0; k < digits; k++, i++) {
-                    if (i >= n)
-                        return false;
-                    int d = digit_val((unsigned char)s[i]);
-                    if (d >= base)
-                        return false;
-                    r = r * (uint32_t)base + (uint32_t)d;
-                }
-                if (raw_byte && r > 255)
-                    return false;
-            }
-            if (raw_byte)
-                buf_putc(b, (char)r);
-            else
-                types_put_utf8(b, r);
-        }
-        *rune = r;
-        (*nrunes)++;
-    }
-    return true;
-}
-
-Const *types_const_from_literal(ConstPool *p, LitKind kind, const char *text, size_t n) {
-    Const *res = &unknown_value;
-    switch (kind) {
-    case LIT_INT: {
-        char *s = strip_underscores(text, n);
-        mpz_t z;
-        mpz_init(z);
-        if (parse_int(s, z))
-            res = make_int_z(p, z);
-        mpz_clear(z);
-        free(s);
-        break;
-    }
-    case LIT_FLOAT:
-    case LIT_IMAG: {
-        if (kind == LIT_IMAG) {
-            if (n == 0 || text[n - 1] != 'i')
-                break;
-            n--;
-        }
-        char *s = strip_underscores(text, n);
-        mpq_t q;
-        mpq_init(q);
-        bool ok;
-        if (kind == LIT_IMAG && s[0] == '0' && strchr("bBoO", s[1]) && s[1]) {
-            // 0b/0o imaginary literals are integers read as floats.
-            mpz_t z;
-            mpz_init(z);
-            ok = parse_int(s, z);
-            mpq_set_z(q, z);
-            mpz_clear(z);
-        } else {
-            ok = parse_float(s, q);
-        }
-        if (ok) {
-            res = make_rat(p, q);
-            if (kind == LIT_IMAG)
-                res = make_complex(p, types_const_int64(p, 0), res);
-        }
-        mpq_clear(q);
-        free(s);
-        break;
-    }
-    case LIT_RUNE: {
-        if (n < 3 || text[0] != '\'' || text[n - 1] != '\'')
-            break;
-        Buf b = {0};
-        uint32_t r = 0;
-        int nr;
-        if (unquote_body(text + 1, n - 2, &b, &r, &nr) && nr == 1)
-            res = types_const_int64(p, r);
-        buf_free(&b);
-        break;
-    }
-    case LIT_STRING: {
-        if (n < 2)
-            break;
-        if (text[0] == '`') {
-            // Raw: the lexer already removed carriage returns.
-            res = types_const_string(p, text + 1, n - 2);
-            break;
-        }
-        Buf b = {0};
-        uint32_t r;
-        int nr;
-        if (unquote_body(text + 1, n - 2, &b, &r, &nr))
-            res = types_const_string(p, b.data ? b.data : "", b.len);
-        buf_free(&b);
-        break;
-    }
-    }
-    return res;
 }
 
 // ---- formatting ----

@@ -141,7 +141,7 @@ void load_free(Loader *l);
 // "# " line of result i. Errors go to the loader's diagnostics.
 Package **load_test_variants(Loader *l, int *n, Str **headers);
 
-// -- loader internals shared by load.c, build.c, modload.c, testpkg.c --
+// -- loader internals shared by load.c, load_pattern.c, build.c, modload.c, testpkg.c --
 
 // The target a file is selected for, as go/build's Context.
 typedef struct BuildCtx {
@@ -218,6 +218,19 @@ void build_dir_free(DirInfo *di);
 Str types_go_header_error(const char *text, size_t n);
 // cmd/go's ShortPath of an absolute path (load.c).
 Str load_short_path(Loader *l, Str abs);
+// load.c's core, for the patterns of load_pattern.c. load_files fills p
+// from its directory (or the files in only) and loads its imports;
+// load_import loads path and its imports, depth-first. site: the import
+// spec, for error messages (NULL for roots).
+typedef struct ImportSite ImportSite;
+Str load_clean_path(const char *p);
+Str load_abs_path(Loader *l, const char *p);     // against the current directory
+bool load_is_local_path(const char *pat);        // ".", "..", "./x", "../x", "/x"
+bool load_is_std_path(Str path);                 // no dot in the first element
+Package *load_new_package(Loader *l, Str path, Str dir);
+void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site);
+void load_parse_files(Loader *l, Package *p);   // its texts, with its parse_opts
+Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
 // Loads an import of one of importer's test files (file: its absolute path,
 // gcfile: as gc names it), as load_files loads the package's own imports;
 // tool: the go command's own import (testmain's), exempt from the rule of
@@ -1023,7 +1036,7 @@ void types_write_object(Buf *b, Object *obj, const Qualifier *q);
 // universe objects; see Qualifier).
 void types_write_qualifier(Buf *b, struct Package *pkg, const Qualifier *q);
 
-// ---- const.c: constant values (go/constant) ----
+// ---- const.c, const_literal.c: constant values (go/constant) ----
 // Ints are int64 while they fit, else mpz_t; floats are exact rationals
 // (mpq_t) always. go/constant switches to 512-bit big.Float when an
 // exponent is huge; we stay exact but refuse literals whose decimal
@@ -1057,6 +1070,10 @@ Const *types_const_string(ConstPool *p, const char *s, size_t n);  // copied
 Const *types_const_int64(ConstPool *p, int64_t v);
 Const *types_const_uint64(ConstPool *p, uint64_t v);
 Const *types_const_float64(ConstPool *p, double v);  // NaN/Inf: unknown
+// From GMP values (copied), for const_literal.c: an int (small when it
+// fits) and an exact rational float.
+Const *types_const_from_mpz(ConstPool *p, const mpz_t z);
+Const *types_const_from_mpq(ConstPool *p, const mpq_t q);
 // From a literal's source text (go/constant MakeFromLiteral, with the
 // unquoting of strconv): ints with 0x/0o/0b/0 prefixes and '_', decimal
 // and hex floats, imaginary literals, runes and strings with escapes.
