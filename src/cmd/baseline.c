@@ -271,11 +271,12 @@ int assert_baseline_against(AssertRun *ar, const char *path) {
 
 // goesc diff's snapshot of one revision (written by a child goesc run
 // as "goesc assert -snapshot FILE"): the diagnostics diff compares, one a
-// line, KIND PACKAGE FUNCTION POSITION HEAP MESSAGE, tab-separated and
-// escaped as the baseline's fields.
+// line, KIND PACKAGE FUNCTION POSITION COL16 HEAP MESSAGE, tab-separated
+// and escaped as the baseline's fields. COL16 is the UTF-16 column that
+// SARIF wants, which diff cannot work out once the tree is gone.
 int assert_snapshot_write(AssertRun *ar, const char *path) {
     Buf b = {0};
-    buf_puts(&b, "# goesc diff snapshot v1\n");
+    buf_puts(&b, "# goesc diff snapshot v2\n");
     for (int p = 0; p < ar->npkgs; p++) {
         const ReportPackage *rp = &ar->ranges[p];
         for (int i = rp->from; i < rp->to; i++) {
@@ -286,29 +287,41 @@ int assert_snapshot_write(AssertRun *ar, const char *path) {
             const ReportKind *k = report_kind(r->kind);
             if (!k || r->level > 1)
                 continue;
+            int col16 = 0;
+            if (r->where != NOPOS) {
+                ReportWhere w = report_where(pos_outermost(r->where, r->inl), r->pos, NULL);
+                col16 = w.col16;
+                report_where_free(&w);
+            }
             buf_printf(&b, "%s\t", k->id);
             put_escaped(&b, rp->path ? rp->path : "");
             buf_putc(&b, '\t');
             put_escaped(&b, r->func ? r->func : "<init>");
             buf_putc(&b, '\t');
             put_escaped(&b, r->pos ? r->pos : "?");
-            buf_printf(&b, "\t%d\t", heap);
+            buf_printf(&b, "\t%d\t%d\t", col16, heap);
             put_escaped(&b, r->msg ? r->msg : "");
             buf_putc(&b, '\n');
         }
-        // every function declared, so that diff tells a function that
-        // can no longer be inlined from one that is gone
+        // every function declared, with where, so that diff tells a
+        // function that can no longer be inlined from one that is gone,
+        // and has a line in NEW for a change that only OLD has a line for
         Package *pk = ar->pkgs[p];
         for (int f = 0; f < pk->nfiles; f++)
             for (int d = 0; pk->syn && pk->syn[f] && d < pk->syn[f]->decls.n; d++) {
                 Node *fd = pk->syn[f]->decls.v[d];
                 if (fd->kind != N_FUNC_DECL)
                     continue;
+                Pos at = fd->u.func_decl.name->pos;
+                ReportWhere w = report_where(at, NULL, NULL);
                 buf_puts(&b, "func\t");
                 put_escaped(&b, rp->path ? rp->path : "");
                 buf_putc(&b, '\t');
                 put_escaped(&b, ir_func_decl_name(fd));
-                buf_puts(&b, "\t-\t0\t-\n");
+                buf_putc(&b, '\t');
+                put_escaped(&b, pk->files[f]);
+                buf_printf(&b, ":%d:%d\t%d\t0\t-\n", w.line, w.col, w.col16);
+                report_where_free(&w);
             }
     }
     FILE *f = fopen(path, "w");

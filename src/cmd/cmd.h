@@ -91,6 +91,9 @@ int cmd_diff(int argc, char **argv);
 // Whether arg is a flag of the escape command whose value is the next
 // argument ("-tags X").
 bool cmd_escape_flag_takes_value(const char *arg);
+// The root SARIF's URIs are relative to: the repository holding dir (the
+// nearest directory up with .git), else its module (go.mod), else dir.
+char *cmd_source_root(const char *dir);
 // Prints the escape command's flags, one line each.
 void cmd_escape_flags(FILE *out);
 

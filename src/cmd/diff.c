@@ -4,9 +4,10 @@
 // exported (git archive) into a temporary directory, leaving the user's
 // work tree and repository untouched, and analysed there by a child goesc
 // (both at once); each change is matched by package, function, kind and
-// message, so that moved lines match and renamed functions pair up. Exit
-// 1 when something got worse (a new heap escape, a lost inlining), 2 on
-// bad input.
+// message, so that moved lines match and renamed functions pair up. The
+// changes are printed as text here, or by src/report as JSON or SARIF
+// (-format). Exit 1 when something got worse (a new heap escape, a lost
+// inlining), 2 on bad input.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -137,6 +138,22 @@ static bool same(const DiffItem *a, const DiffItem *b, bool with_func) {
     return category(a) == 3 || strcmp(a->msg, b->msg) == 0;
 }
 
+// The item declaring function fn of pkg ("func"), or NULL; a closure
+// (F.func1) is in the function that defines it.
+static const DiffItem *func_decl(const DiffSide *s, const char *pkg, const char *fn) {
+    size_t n = strlen(fn);
+    const char *closure = strstr(fn, ".func");
+    for (int pass = 0; pass < 2; pass++, n = closure ? (size_t)(closure - fn) : 0) {
+        for (int i = 0; i < s->items.len && n; i++) {
+            const DiffItem *it = &s->items.data[i];
+            if (strcmp(it->kind, "func") == 0 && strlen(it->func) == n && strncmp(it->func, fn, n) == 0 &&
+                strcmp(it->pkg, pkg) == 0)
+                return it;
+        }
+    }
+    return NULL;
+}
+
 static bool has_func(const DiffSide *s, const char *pkg, const char *fn) {
     for (int i = 0; i < s->items.len; i++)
         if (strcmp(s->items.data[i].func, fn) == 0 && strcmp(s->items.data[i].pkg, pkg) == 0)
@@ -144,11 +161,17 @@ static bool has_func(const DiffSide *s, const char *pkg, const char *fn) {
     return false;
 }
 
-typedef struct DiffCounts {
-    int new_heap, fixed_heap, lost_inl, gained_inl, lost_fn, gained_fn, leaks, renamed;
-} DiffCounts;
+static ReportSpot spot(const DiffItem *it) {
+    if (!it || !it->file)
+        return (ReportSpot){0};
+    return (ReportSpot){it->file, it->path, it->line, it->col, it->col16};
+}
 
-static void compare(DiffSide *old, DiffSide *new_, DiffCounts *dc) {
+typedef VEC(ReportChange) Changes;
+
+// Pairs what did not change and lists what did, in the text's order:
+// renamed functions, then by category, OLD's before NEW's.
+static void compare(DiffSide *old, DiffSide *new_, Changes *out) {
     if (old->items.len > 1)
         qsort(old->items.data, (size_t)old->items.len, sizeof *old->items.data, item_cmp);
     if (new_->items.len > 1)
@@ -176,12 +199,18 @@ static void compare(DiffSide *old, DiffSide *new_, DiffCounts *dc) {
             if (b->matched || !same(a, b, false) || has_func(old, b->pkg, b->func))
                 continue;
             a->matched = b->matched = true;
-            printf("= renamed %s.%s → %s: %s (was %s, now %s)\n", a->pkg, a->func, b->func, b->msg, a->pos, b->pos);
-            dc->renamed++;
+            ReportChange c = {CHG_RENAMED, b->kind, b->pkg, b->func, a->func, b->expr, b->msg,
+                              spot(a), spot(b), spot(func_decl(new_, b->pkg, b->func))};
+            vec_push(out, c);
             break;
         }
     }
-    static const char *const names[] = {"", "heap", "inlined", "inlinable", "leak"};
+    // [category][side]: side 0 is OLD's (gone), 1 NEW's (new)
+    static const ChangeKind kinds[5][2] = {{0, 0},
+                                           {CHG_FIXED_HEAP, CHG_NEW_HEAP},
+                                           {CHG_LOST_INLINED, CHG_GAINED_INLINED},
+                                           {CHG_LOST_INLINABLE, CHG_GAINED_INLINABLE},
+                                           {CHG_LEAK_REMOVED, CHG_LEAK_ADDED}};
     for (int cat = 1; cat <= 4; cat++) {
         for (int side = 0; side < 2; side++) {
             DiffSide *s = side ? new_ : old;
@@ -192,24 +221,46 @@ static void compare(DiffSide *old, DiffSide *new_, DiffCounts *dc) {
                 // a function gone or new makes no inlinability change
                 if (cat == 3 && !has_func(side ? old : new_, it->pkg, it->func))
                     continue;
-                printf("%c %-9s %s: %s (in %s)\n", side ? '+' : '-', names[cat], it->pos, it->msg, it->func);
-                if (cat == 1)
-                    side ? dc->new_heap++ : dc->fixed_heap++;
-                else if (cat == 2)
-                    side ? dc->gained_inl++ : dc->lost_inl++;
-                else if (cat == 3)
-                    side ? dc->gained_fn++ : dc->lost_fn++;
-                else
-                    dc->leaks++;
+                ReportChange c = {kinds[cat][side], it->kind, it->pkg, it->func, NULL, it->expr, it->msg,
+                                  side ? (ReportSpot){0} : spot(it), side ? spot(it) : (ReportSpot){0},
+                                  spot(func_decl(new_, it->pkg, it->func))};
+                vec_push(out, c);
             }
         }
+    }
+}
+
+// s as "file:line:col" in buf (n bytes), or "?" with no position.
+static const char *pos_text(const ReportSpot *s, char *buf, size_t n) {
+    if (!s->file)
+        snprintf(buf, n, "?");
+    else if (s->col > 0)
+        snprintf(buf, n, "%s:%d:%d", s->file, s->line, s->col);
+    else
+        snprintf(buf, n, "%s:%d", s->file, s->line);
+    return buf;
+}
+
+// The text: one line a change, as the README shows.
+static void print_text(const Changes *cs) {
+    char a[4096], b[4096];
+    for (int i = 0; i < cs->len; i++) {
+        const ReportChange *c = &cs->data[i];
+        const ReportChangeKind *k = report_change_kind(c->kind);
+        if (c->kind == CHG_RENAMED)
+            printf("= renamed %s.%s → %s: %s (was %s, now %s)\n", c->pkg, c->old_func, c->func, c->msg,
+                   pos_text(&c->old, a, sizeof a), pos_text(&c->new_, b, sizeof b));
+        else
+            printf("%c %-9s %s: %s (in %s)\n", k->sign, k->category,
+                   pos_text(k->sign == '+' ? &c->new_ : &c->old, a, sizeof a), c->msg, c->func);
     }
 }
 
 static void side_free(DiffSide *s) {
     for (int i = 0; i < s->items.len; i++) {
         DiffItem *it = &s->items.data[i];
-        free(it->kind), free(it->pkg), free(it->func), free(it->msg), free(it->pos);
+        free(it->kind), free(it->pkg), free(it->func), free(it->msg), free(it->expr), free(it->file);
+        free(it->path);
     }
     vec_free(&s->items);
 }
@@ -232,6 +283,7 @@ typedef struct Rev {
     const char *arg;
     char *sha;
     char *dir;              // its exported tree
+    char *tree, *cwd;       // the tree the child analysed and its directory there
     char *json, *err;       // the child's report and errors
     int pid;
 } Rev;
@@ -242,8 +294,8 @@ static void remove_tree(const char *dir) {
 }
 
 // Exports rev into dir/tree and starts goesc -format=json there.
-static bool start_rev(Rev *r, const char *tmp, const char *which, const char *prefix, char **args, int nargs,
-                      const char *self, bool in_place) {
+static bool start_rev(Rev *r, const char *tmp, const char *which, const char *top, const char *prefix, char **args,
+                      int nargs, const char *self, bool in_place) {
     r->dir = xasprintf("%s/%s", tmp, which);
     r->json = xasprintf("%s/%s.snapshot", tmp, which);
     r->err = xasprintf("%s/%s.err", tmp, which);
@@ -253,7 +305,8 @@ static bool start_rev(Rev *r, const char *tmp, const char *which, const char *pr
     char *out = xasprintf("--output=%s", tar);
     char *archive[] = {"git", "archive", "--format=tar", out, r->sha, NULL};
     char *untar[] = {"tar", "-xf", tar, "-C", r->dir, NULL};
-    bool ok = mkdir(r->dir, 0700) == 0 && run(archive, NULL, "/dev/null", NULL, NULL, true) == 0 &&
+    // from the top: in a subdirectory git archive exports only that
+    bool ok = mkdir(r->dir, 0700) == 0 && run(archive, top, "/dev/null", NULL, NULL, true) == 0 &&
               run(untar, NULL, "/dev/null", NULL, NULL, true) == 0;
     unlink(tar);
     free(tar);
@@ -265,7 +318,8 @@ static bool start_rev(Rev *r, const char *tmp, const char *which, const char *pr
 analyse:;
     // the revision checked out, with nothing else here: analysed in place
     // (only read); else in its exported tree
-    char *cwd = in_place ? NULL : xasprintf("%s/%s", r->dir, prefix);
+    r->tree = xstrdup(in_place ? top : r->dir);
+    r->cwd = xasprintf("%s/%s", r->tree, prefix);
     VEC(char *) argv = {0};
     vec_push(&argv, (char *)self);
     vec_push(&argv, "assert");
@@ -274,13 +328,33 @@ analyse:;
     for (int k = 0; k < nargs; k++)
         vec_push(&argv, args[k]);
     vec_push(&argv, NULL);
-    r->pid = run(argv.data, cwd, "/dev/null", r->err, NULL, false);
+    r->pid = run(argv.data, in_place ? NULL : r->cwd, "/dev/null", r->err, NULL, false);
     vec_free(&argv);
-    free(cwd);
     return r->pid > 0;
 }
 
-static bool finish_rev(Rev *r, DiffSide *s) {
+// The absolute paths of the items' files, as in the user's work tree (top)
+// rather than the exported one: what SARIF's URIs and JSON's "path" say.
+// Files outside the tree keep theirs; "$GOROOT/..." has none.
+static void place(DiffSide *s, const Rev *r, const char *top) {
+    size_t n = strlen(r->tree);
+    for (int i = 0; i < s->items.len; i++) {
+        DiffItem *it = &s->items.data[i];
+        if (!it->file || it->file[0] == '$' || it->file[0] == '<')
+            continue;
+        char *joined = it->file[0] == '/' ? xstrdup(it->file) : xasprintf("%s/%s", r->cwd, it->file);
+        char *abs = path_clean(joined);
+        free(joined);
+        if (strncmp(abs, r->tree, n) == 0 && abs[n] == '/') {
+            it->path = xasprintf("%s%s", top, abs + n);
+            free(abs);
+        } else {
+            it->path = abs;
+        }
+    }
+}
+
+static bool finish_rev(Rev *r, DiffSide *s, const char *top) {
     int rc = wait_for(r->pid);
     if (rc != 0) {
         size_t n = 0;
@@ -292,6 +366,8 @@ static bool finish_rev(Rev *r, DiffSide *s) {
     size_t n;
     char *text = read_whole_file(r->json, &n);
     bool ok = text && diff_read_snapshot(text, n, r->json, s);
+    if (ok)
+        place(s, r, top);
     if (!text)
         fprintf(stderr, "goesc diff: reading %s: %s\n", r->json, strerror(errno));
     free(text);
@@ -299,23 +375,45 @@ static bool finish_rev(Rev *r, DiffSide *s) {
 }
 
 static void rev_free(Rev *r) {
-    free(r->sha), free(r->dir), free(r->json), free(r->err);
+    free(r->sha), free(r->dir), free(r->tree), free(r->cwd), free(r->json), free(r->err);
 }
 
 // ---- the command ----
 
 static void usage(void) {
-    fprintf(stderr, "usage: goesc diff [flags] OLD NEW [PACKAGES]\n"
+    fprintf(stderr, "usage: goesc diff [-format=text|json|sarif] [flags] OLD NEW [PACKAGES]\n"
                     "  OLD, NEW: git revisions of the repository here, or two goesc -format=json reports\n");
+}
+
+// -format's value (as Go's flag package takes it: -format=V, -format V,
+// with one dash or two), or NULL when arg is another flag.
+static const char *format_flag(int argc, char **argv, int *i) {
+    const char *name = argv[*i] + 1 + (argv[*i][1] == '-');
+    if (strncmp(name, "format", 6) != 0 || (name[6] && name[6] != '='))
+        return NULL;
+    if (name[6] == '=')
+        return name + 7;
+    return *i + 1 < argc ? argv[++*i] : "";
 }
 
 int cmd_diff(int argc, char **argv) {
     VEC(char *) flags = {0};
     VEC(char *) pos = {0};
+    const char *format = "text";
     for (int i = 0; i < argc; i++) {
         if (argv[i][0] == '-' && argv[i][1]) {
-            if (strncmp(argv[i], "-format", 7) == 0 || strcmp(argv[i], "-o") == 0) {
-                fprintf(stderr, "goesc diff: %s: diff prints text only\n", argv[i]);
+            const char *f = format_flag(argc, argv, &i);
+            if (f && strcmp(f, "text") && strcmp(f, "json") && strcmp(f, "sarif")) {
+                fprintf(stderr, "goesc diff: invalid value \"%s\" for flag -format: want text, json or sarif\n", f);
+                vec_free(&flags), vec_free(&pos);
+                return 2;
+            }
+            if (f) {
+                format = f;
+                continue;
+            }
+            if (strcmp(argv[i], "-o") == 0) {
+                fprintf(stderr, "goesc diff: -o: diff prints to stdout\n");
                 vec_free(&flags), vec_free(&pos);
                 return 2;
             }
@@ -333,6 +431,7 @@ int cmd_diff(int argc, char **argv) {
     }
     DiffSide old = {0}, new_ = {0};
     int rc = 2;
+    char *root = NULL;      // SARIF's %SRCROOT%
     bool f0 = is_file(pos.data[0]), f1 = is_file(pos.data[1]);
     if (f0 || f1) {
         // two saved reports
@@ -341,13 +440,17 @@ int cmd_diff(int argc, char **argv) {
                     f0 ? pos.data[1] : pos.data[0]);
         else if (load_report(pos.data[0], pos.data[0], &old) && load_report(pos.data[1], pos.data[1], &new_))
             rc = 0;
+        // the reports' paths are where they were made: relative to the
+        // repository here where they lie in it, as goesc -format=sarif's
+        char cwd[4096];
+        root = cmd_source_root(getcwd(cwd, sizeof cwd));
     } else {
         char *top_argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
         char *pre_argv[] = {"git", "rev-parse", "--show-prefix", NULL};
         char *st_argv[] = {"git", "status", "--porcelain", NULL};
         char *head_argv[] = {"git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL};
         char *top = git(top_argv), *prefix = top ? git(pre_argv) : NULL, *dirty = top ? git(st_argv) : NULL;
-        Rev revs[2] = {{pos.data[0], 0, 0, 0, 0, 0}, {pos.data[1], 0, 0, 0, 0, 0}};
+        Rev revs[2] = {{.arg = pos.data[0]}, {.arg = pos.data[1]}};
         bool ok = top && prefix && dirty;
         if (!top)
             fprintf(stderr, "goesc diff: not in a git repository (OLD and NEW are revisions, or two report files)\n");
@@ -396,12 +499,13 @@ int cmd_diff(int argc, char **argv) {
                 vec_push(&args, ".");
             // both analyses run at once
             // (NEW in place starts first: it needs no export)
-            bool s1 = new_in_place && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, true);
-            bool s0 = (s1 || !new_in_place) && start_rev(&revs[0], tmp, "old", prefix, args.data, args.len, self, false);
+            bool s1 = new_in_place && start_rev(&revs[1], tmp, "new", top, prefix, args.data, args.len, self, true);
+            bool s0 = (s1 || !new_in_place) &&
+                      start_rev(&revs[0], tmp, "old", top, prefix, args.data, args.len, self, false);
             if (!new_in_place)
-                s1 = s0 && start_rev(&revs[1], tmp, "new", prefix, args.data, args.len, self, false);
-            bool r0 = s0 && finish_rev(&revs[0], &old);
-            bool r1 = s1 && finish_rev(&revs[1], &new_);
+                s1 = s0 && start_rev(&revs[1], tmp, "new", top, prefix, args.data, args.len, self, false);
+            bool r0 = s0 && finish_rev(&revs[0], &old, top);
+            bool r1 = s1 && finish_rev(&revs[1], &new_, top);
             if (r0 && r1)
                 rc = 0;
             vec_free(&args);
@@ -409,19 +513,37 @@ int cmd_diff(int argc, char **argv) {
         }
         for (int k = 0; k < 2; k++)
             rev_free(&revs[k]);
+        root = top ? path_clean(top) : NULL;
         free(top), free(prefix), free(dirty);
     }
     if (rc == 0) {
-        DiffCounts dc = {0};
-        compare(&old, &new_, &dc);
+        Changes cs = {0};
+        compare(&old, &new_, &cs);
+        DiffReportConfig cfg = {GOESC_VERSION, pos.data[0], pos.data[1], root};
+        if (strcmp(format, "json") == 0)
+            report_diff_json(stdout, cs.data, cs.len, &cfg);
+        else if (strcmp(format, "sarif") == 0)
+            report_diff_sarif(stdout, cs.data, cs.len, &cfg);
+        else
+            print_text(&cs);
         fflush(stdout);
+        int n[CHG_NKINDS] = {0};
+        for (int i = 0; i < cs.len; i++)
+            n[cs.data[i].kind]++;
+        int leaks = n[CHG_LEAK_ADDED] + n[CHG_LEAK_REMOVED];
         fprintf(stderr,
                 "goesc diff: %d new heap escape%s, %d fixed; inlined calls %d lost, %d gained; "
                 "inlinable functions %d lost, %d gained; %d leak change%s; %d renamed\n",
-                dc.new_heap, dc.new_heap == 1 ? "" : "s", dc.fixed_heap, dc.lost_inl, dc.gained_inl, dc.lost_fn,
-                dc.gained_fn, dc.leaks, dc.leaks == 1 ? "" : "s", dc.renamed);
-        rc = dc.new_heap || dc.lost_inl || dc.lost_fn ? 1 : 0;
+                n[CHG_NEW_HEAP], n[CHG_NEW_HEAP] == 1 ? "" : "s", n[CHG_FIXED_HEAP], n[CHG_LOST_INLINED],
+                n[CHG_GAINED_INLINED], n[CHG_LOST_INLINABLE], n[CHG_GAINED_INLINABLE], leaks, leaks == 1 ? "" : "s",
+                n[CHG_RENAMED]);
+        rc = 0;
+        for (int i = 0; i < cs.len; i++)
+            if (report_change_kind(cs.data[i].kind)->effect > 0)
+                rc = 1;
+        vec_free(&cs);
     }
+    free(root);
     side_free(&old);
     side_free(&new_);
     vec_free(&flags);

@@ -8,11 +8,15 @@
 // One diagnostic of a report, with what matches it across revisions:
 // package, function, kind and message, never its line.
 typedef struct DiffItem {
-    char *kind;             // the report's kind id ("escapes", "inlined-call")
+    char *kind;             // the report's kind id ("escapes", "inlined-call"),
+                            // or "func": a function declared (its name's position)
     char *pkg;
     char *func;
     char *msg;
-    char *pos;              // "file:line:col", for showing only
+    char *expr;             // what msg is about ("&T{...}", "small", "p")
+    char *file;             // its position as the text shows it (NULL: none)
+    int line, col, col16;   // col16: the UTF-16 column, for SARIF
+    char *path;             // absolute, in the user's work tree (NULL: unknown)
     bool heap;
     bool matched;
 } DiffItem;

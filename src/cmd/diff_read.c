@@ -276,6 +276,31 @@ static int jint(const JVal *o, const char *key) {
     return v && v->kind == J_NUM ? atoi(v->str) : 0;
 }
 
+// What a message is about, as the baseline keys it: the variable moved,
+// the expression that escapes, the function inlined or inlinable, the
+// parameter that leaks; else the message.
+static char *subject(const char *msg) {
+    static const char *const prefixes[] = {"moved to heap: ", "inlining call to ", "can inline ",
+                                           "leaking param content: ", "leaking param: "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(msg, prefixes[i], n) == 0)
+            return xasprintf("%.*s", (int)strcspn(msg + n, " "), msg + n);
+    }
+    const char *e = strstr(msg, " escapes to heap");
+    return e ? xasprintf("%.*s", (int)(e - msg), msg) : xstrdup(msg);
+}
+
+// Adds an item; the strings are copied.
+static void push(DiffSide *out, const char *kind, const char *pkg, const char *fn, const char *msg,
+                 const char *file, int line, int col, int col16, const char *path, bool heap) {
+    DiffItem it = {.kind = xstrdup(kind), .pkg = xstrdup(pkg), .func = xstrdup(fn), .msg = xstrdup(msg),
+                   .expr = subject(msg), .line = line, .col = col, .col16 = col16, .heap = heap};
+    it.file = file ? xstrdup(file) : NULL;
+    it.path = path && path[0] == '/' ? xstrdup(path) : NULL;
+    vec_push(&out->items, it);
+}
+
 bool diff_read_report(const char *text, size_t n, const char *name, DiffSide *out) {
     JReader r = {text, n, 0, 0, NULL};
     JVal *root = jvalue(&r);
@@ -305,10 +330,8 @@ bool diff_read_report(const char *text, size_t n, const char *name, DiffSide *ou
             if (!kind || !msg)
                 continue;
             JVal *heap = jget(x, "heap");
-            DiffItem it = {xstrdup(kind), xstrdup(path), xstrdup(fn ? fn : "<init>"), xstrdup(msg),
-                           xasprintf("%s:%d:%d", file ? file : "?", jint(x, "line"), jint(x, "column")),
-                           heap && heap->kind == J_BOOL && heap->b, false};
-            vec_push(&out->items, it);
+            push(out, kind, path, fn ? fn : "<init>", msg, file, jint(x, "line"), jint(x, "column"),
+                 jint(x, "column_utf16"), jstr(x, "path"), heap && heap->kind == J_BOOL && heap->b);
         }
     }
     jfree(root);
@@ -331,7 +354,7 @@ static char *unescape(const char *s, size_t n) {
 }
 
 bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *out) {
-    const char *head = "# goesc diff snapshot v1\n";
+    const char *head = "# goesc diff snapshot v2\n";
     if (n < strlen(head) || strncmp(text, head, strlen(head)) != 0) {
         fprintf(stderr, "goesc diff: %s: not a goesc diff snapshot\n", name);
         return false;
@@ -341,25 +364,44 @@ bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *
         const char *line = text + i, *nl = memchr(line, '\n', n - i);
         size_t len = nl ? (size_t)(nl - line) : n - i;
         i += len + 1;
-        const char *f[6];
-        size_t fl[6];
+        // KIND PACKAGE FUNCTION POSITION COL16 HEAP MESSAGE
+        enum { NF = 7 };
+        char *f[NF];
         int k = 0;
-        for (const char *p = line; k < 6;) {
-            const char *t = k < 5 ? memchr(p, '\t', (size_t)(line + len - p)) : NULL;
-            f[k] = p;
-            fl[k] = t ? (size_t)(t - p) : (size_t)(line + len - p);
-            k++;
+        for (const char *p = line; k < NF;) {
+            const char *t = k < NF - 1 ? memchr(p, '\t', (size_t)(line + len - p)) : NULL;
+            f[k++] = unescape(p, t ? (size_t)(t - p) : (size_t)(line + len - p));
             if (!t)
                 break;
             p = t + 1;
         }
-        if (k != 6) {
+        // the position: file:line:col, or file:line (gc's for col >= 255)
+        char *file = NULL;
+        int l = 0, c = 0;
+        if (k == NF && strcmp(f[3], "?") != 0) {
+            char *colon = strrchr(f[3], ':');
+            char *prev = NULL;
+            if (colon) {
+                *colon = 0;
+                prev = strrchr(f[3], ':');
+                if (prev && prev[1] && strspn(prev + 1, "0123456789") == strlen(prev + 1)) {
+                    *prev = 0;
+                    l = atoi(prev + 1), c = atoi(colon + 1);
+                } else {
+                    l = atoi(colon + 1);
+                }
+                file = f[3];
+            }
+        }
+        bool ok = k == NF && (file || strcmp(f[3], "?") == 0);
+        if (ok)
+            push(out, f[0], f[1], f[2], f[6], file, l, c, atoi(f[4]), NULL, strcmp(f[5], "1") == 0);
+        for (int j = 0; j < k; j++)
+            free(f[j]);
+        if (!ok) {
             fprintf(stderr, "goesc diff: %s:%d: corrupt snapshot line\n", name, ln);
             return false;
         }
-        DiffItem it = {unescape(f[0], fl[0]), unescape(f[1], fl[1]), unescape(f[2], fl[2]), unescape(f[5], fl[5]),
-                       unescape(f[3], fl[3]), fl[4] == 1 && f[4][0] == '1', false};
-        vec_push(&out->items, it);
     }
     return true;
 }

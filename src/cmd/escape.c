@@ -76,9 +76,7 @@ static bool write_json(Loader *l, SepFlags *sf, const char *dir, Package *p, Rec
     return false;
 }
 
-// The root SARIF's URIs are relative to: the repository holding dir (the
-// nearest directory up with .git), else its module (go.mod), else dir.
-static char *source_root(const char *dir) {
+char *cmd_source_root(const char *dir) {
     if (!dir)
         return xasprintf("/");
     char *mod = NULL;
@@ -507,7 +505,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             report_html(stdout, &log, ranges.data, ranges.len, &hc);
         } else if (format_sarif) {
             char cwd[4096];
-            char *root = source_root(getcwd(cwd, sizeof cwd));
+            char *root = cmd_source_root(getcwd(cwd, sizeof cwd));
             SarifConfig sc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = cwd, .root = root};
             report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
             free(root);

@@ -114,3 +114,64 @@ void report_json(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int
     fwrite(b.data, 1, b.len, out);
     buf_free(&b);
 }
+
+// ---- goesc diff -format=json ----
+
+// A side's position with -format=json's keys; null where the side has none.
+static void spot(Buf *b, const char *key, const ReportSpot *s) {
+    buf_printf(b, ",\"%s\":", key);
+    if (!s->file) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_puts(b, "{\"file\":");
+    report_json_str(b, s->file);
+    buf_puts(b, ",\"path\":");
+    if (s->path)
+        report_json_str(b, s->path);
+    else
+        buf_puts(b, "null");
+    buf_printf(b, ",\"line\":%d,\"column\":%d,\"column_utf16\":%d}", s->line, s->col, s->col16);
+}
+
+void report_diff_json(FILE *out, const ReportChange *cs, int n, const DiffReportConfig *cfg) {
+    Buf b = {0};
+    int effects[3] = {0};   // better, neither, worse
+    for (int i = 0; i < n; i++)
+        effects[report_change_kind(cs[i].kind)->effect + 1]++;
+    buf_printf(&b, "{\"schema_version\":%d,\"goesc_version\":", SCHEMA_VERSION);
+    report_json_str(&b, cfg->goesc_version);
+    buf_puts(&b, ",\"go_version\":\"go1.19\",\"compared\":{\"old\":");
+    report_json_str(&b, cfg->old_arg);
+    buf_puts(&b, ",\"new\":");
+    report_json_str(&b, cfg->new_arg);
+    buf_printf(&b, "},\"summary\":{\"worse\":%d,\"better\":%d,\"neither\":%d},\"changes\":[", effects[2], effects[0],
+               effects[1]);
+    for (int i = 0; i < n; i++) {
+        const ReportChange *c = &cs[i];
+        const ReportChangeKind *k = report_change_kind(c->kind);
+        buf_puts(&b, i ? ",\n{\"kind\":" : "\n{\"kind\":");
+        report_json_str(&b, k->id);
+        buf_printf(&b, ",\"sign\":\"%c\",\"effect\":\"%s\",\"diagnostic\":", k->sign,
+                   k->effect > 0 ? "worse" : k->effect < 0 ? "better" : "neither");
+        report_json_str(&b, c->diag);
+        buf_puts(&b, ",\"package\":");
+        report_json_str(&b, c->pkg);
+        buf_puts(&b, ",\"function\":");
+        report_json_str(&b, c->func);
+        if (c->old_func) {
+            buf_puts(&b, ",\"old_function\":");
+            report_json_str(&b, c->old_func);
+        }
+        buf_puts(&b, ",\"expression\":");
+        report_json_str(&b, c->expr);
+        buf_puts(&b, ",\"message\":");
+        report_json_str(&b, c->msg);
+        spot(&b, "old", &c->old);
+        spot(&b, "new", &c->new_);
+        buf_putc(&b, '}');
+    }
+    buf_puts(&b, "]}\n");
+    fwrite(b.data, 1, b.len, out);
+    buf_free(&b);
+}

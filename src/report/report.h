@@ -87,6 +87,48 @@ typedef struct SarifConfig {
 void report_sarif(FILE *out, const RecordLog *log, const ReportPackage *pkgs, int npkgs,
                   const SarifConfig *cfg);
 
+// goesc diff's changes between two revisions (src/cmd/diff.c finds them
+// and prints the text; JSON and SARIF are printed here). The kinds, in
+// the text's order; CHG_RENAMED last, as it is no SARIF rule.
+typedef enum ChangeKind {
+    CHG_NEW_HEAP, CHG_FIXED_HEAP, CHG_LOST_INLINED, CHG_GAINED_INLINED, CHG_LOST_INLINABLE,
+    CHG_GAINED_INLINABLE, CHG_LEAK_ADDED, CHG_LEAK_REMOVED, CHG_RENAMED, CHG_NKINDS
+} ChangeKind;
+typedef struct ReportChangeKind {
+    const char *id, *name, *short_desc, *full_desc;
+    const char *category;   // the text's column: heap, inlined, inlinable, leak
+    char sign;              // the text's '+', '-' or '='
+    int effect;             // 1: worse (goesc diff exits 1), -1: better, 0: neither
+} ReportChangeKind;
+const ReportChangeKind *report_change_kind(ChangeKind k);
+
+// A diagnostic's position on one side of a change.
+typedef struct ReportSpot {
+    const char *file;       // as the text prints it; NULL: not on this side
+    const char *path;       // absolute, in the user's work tree (NULL: no file)
+    int line, col, col16;
+} ReportSpot;
+typedef struct ReportChange {
+    ChangeKind kind;
+    const char *diag;       // the diagnostic's kind id ("escapes")
+    const char *pkg;
+    const char *func;       // its name in NEW, where it has one
+    const char *old_func;   // CHG_RENAMED: its name in OLD
+    const char *expr;       // what it is about ("&T{...}", "small", "p")
+    const char *msg;        // gc's message
+    ReportSpot old, new_;
+    // the function's declaration in NEW: where SARIF puts a change that
+    // NEW has no line for (a lost inlining, a fixed escape)
+    ReportSpot new_func;
+} ReportChange;
+typedef struct DiffReportConfig {
+    const char *goesc_version;
+    const char *old_arg, *new_arg;  // as given: revisions or report files
+    const char *root;       // SARIF: URIs are relative to it (absolute, cleaned)
+} DiffReportConfig;
+void report_diff_json(FILE *out, const ReportChange *cs, int n, const DiffReportConfig *cfg);
+void report_diff_sarif(FILE *out, const ReportChange *cs, int n, const DiffReportConfig *cfg);
+
 // -format=html: one self-contained page showing the packages' files
 // with their diagnostics marked, explanations and a summary.
 typedef struct HtmlConfig {

@@ -76,6 +76,39 @@ bool report_diagnostic(const Record *r, int m) {
     return report_kind_index(r->kind) >= 0 && r->level <= m;
 }
 
+// goesc diff's change kinds. Worse is what a CI job gates on: an
+// allocation the code did not have, an inlining it loses; a leak tag that
+// changes is shown but is neither, since callers may or may not care.
+static const ReportChangeKind change_kinds[CHG_NKINDS] = {
+    [CHG_NEW_HEAP] = {"new-heap-escape", "NewHeapEscape", "New heap escape",
+                      "Something that stayed on the stack in OLD, or did not exist, is allocated on the heap in NEW.",
+                      "heap", '+', 1},
+    [CHG_FIXED_HEAP] = {"fixed-heap-escape", "FixedHeapEscape", "Heap escape fixed",
+                        "A heap allocation of OLD is gone in NEW: it stays on the stack, or the code is gone.",
+                        "heap", '-', -1},
+    [CHG_LOST_INLINED] = {"lost-inlined-call", "LostInlinedCall", "Inlining lost",
+                          "A call that gc inlined in OLD is no longer inlined in NEW: the callee grew past the budget, "
+                          "or the caller did.",
+                          "inlined", '-', 1},
+    [CHG_GAINED_INLINED] = {"gained-inlined-call", "GainedInlinedCall", "Inlining gained",
+                            "A call that gc did not inline in OLD is inlined in NEW.", "inlined", '+', -1},
+    [CHG_LOST_INLINABLE] = {"lost-inlinable", "LostInlinable", "Function no longer inlinable",
+                            "A function that gc could inline in OLD cannot be inlined in NEW, so none of its calls is.",
+                            "inlinable", '-', 1},
+    [CHG_GAINED_INLINABLE] = {"gained-inlinable", "GainedInlinable", "Function now inlinable",
+                              "A function that gc could not inline in OLD can be inlined in NEW.", "inlinable", '+', -1},
+    [CHG_LEAK_ADDED] = {"leak-added", "LeakAdded", "Leak tag added",
+                        "A parameter's leak tag in NEW that OLD did not have: callers' arguments may now escape.",
+                        "leak", '+', 0},
+    [CHG_LEAK_REMOVED] = {"leak-removed", "LeakRemoved", "Leak tag removed",
+                          "A parameter's leak tag of OLD that NEW does not have.", "leak", '-', 0},
+    [CHG_RENAMED] = {"renamed", "Renamed", "Function renamed",
+                     "The same diagnostic in a function of OLD that is gone and one of NEW that is new.", "renamed",
+                     '=', 0},
+};
+
+const ReportChangeKind *report_change_kind(ChangeKind k) { return &change_kinds[k]; }
+
 // net/url's escaping: in a path (segment=false) only '?' of the reserved
 // characters is escaped; in a path segment (url.PathEscape) '/', ';' and
 // ',' are too.

@@ -19,6 +19,7 @@ root=$PWD
 export HOME=${HOME:-$tmp} CGO_ENABLED=0 GOPROXY=off GOCACHE="$tmp/gocache"
 unset GO111MODULE GOWORK GOFLAGS
 
+. "$root/tests/tools/diff_repo.sh"
 cp -r tests/report/assert "$tmp/cases"
 cd "$tmp/cases" || exit 0
 
@@ -88,27 +89,7 @@ python3 "$root/tests/tools/assert_gc_check.py" "$tmp/gc-gca.txt" "$tmp/gca.out" 
 b=$tmp/base
 mkdir -p "$b/p"
 printf 'module example.com/base\n\ngo 1.19\n' >"$b/go.mod"
-cat >"$b/p/p.go" <<'EOF'
-package p
-
-type T struct{ a, b int }
-
-var sink *T
-
-func small(x int) int { return x + 1 }
-
-func Keep() *T {
-	return &T{1, 2}
-}
-
-func Gone() {
-	sink = &T{3, 4}
-}
-
-func Use(n int) int {
-	return small(n)
-}
-EOF
+diff_repo_source >"$b/p/p.go"
 cd "$b" || exit 0
 "$goesc" assert -baseline base.txt ./... >"$tmp/o" 2>"$tmp/err"
 if status assert-baseline-write 0 $?; then
@@ -230,43 +211,8 @@ fi
 # -- goesc diff, on a scratch git repository: commits that add an escape,
 # remove one, move code, rename a function, lose an inlining
 r=$tmp/repo
-mkdir -p "$r/p"
-cd "$r" || exit 0
-git init -q . && git config user.email t@example.com && git config user.name t
-printf 'module example.com/r\n\ngo 1.19\n' >go.mod
-cat >p/p.go <<'EOF2'
-package p
-
-type T struct{ a, b int }
-
-var sink *T
-
-func small(x int) int { return x + 1 }
-
-func Keep() *T {
-	return &T{1, 2}
-}
-
-func Gone() {
-	sink = &T{3, 4}
-}
-
-func Use(n int) int {
-	return small(n)
-}
-
-func Leak(p *T) { sink = p }
-EOF2
-git add -A && git commit -qm base
-edit() {  # edit OLD NEW: replace text in p/p.go and commit
-    python3 - "$1" "$2" <<'EOF2'
-import sys
-s = open('p/p.go').read()
-assert sys.argv[1] in s, sys.argv[1]
-open('p/p.go', 'w').write(s.replace(sys.argv[1], sys.argv[2]))
-EOF2
-    git commit -qam "$3"
-}
+diff_repo_init "$r" || exit 0
+edit() { diff_repo_edit "$@"; }
 edit 'func Leak(' 'func New() *T { return new(T) }
 
 func Leak(' add
