@@ -153,9 +153,10 @@ void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
     Hash *key = pc && !p->facts ? key_of(pc, p) : NULL;
     if (!key || p->facts || p->bad || (p->matched && p->no_inline))
         return;
-    PkgFacts f = {0};
+    PkgFacts f = {.nreach = -1};
     inl_facts(inl, p, &f);
     esc_facts(es, p, &f);
+    ir_export_reach(p, &f);
     ir_facts_seal(&f);
     Buf b = {0};
     ir_facts_encode(&f, &b);

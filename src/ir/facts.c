@@ -4,6 +4,8 @@
 //   "GOESCPF1"  u32 count, then per function:
 //   u32 name length, name bytes, i32 cost, i32 nparams,
 //   per parameter: u8 tagged, IR_TAG_BYTES tag bytes
+//   then u32 count of reached packages (UINT32_MAX: not recorded) and per
+//   package: u32 length, path, u32 length, name
 //
 // All integers little-endian. The cache checksums entries; the decoder
 // still bounds every read, since a foreign file must never be trusted.
@@ -12,7 +14,7 @@
 
 #include "ir.h"
 
-#define FACTS_MAGIC "GOESCPF1"
+#define FACTS_MAGIC "GOESCPF2"
 
 FuncFact *ir_facts_put(PkgFacts *f, Str name) {
     intptr_t at = (intptr_t)ptrmap_get(&f->index, name);
@@ -65,6 +67,14 @@ void ir_facts_encode(const PkgFacts *f, Buf *out) {
             buf_put(out, (const char *)ff->tags[k], IR_TAG_BYTES);
         }
     }
+    put_u32(out, f->nreach < 0 ? UINT32_MAX : (uint32_t)f->nreach);
+    for (int i = 0; i < f->nreach; i++) {
+        size_t lp = strlen(f->reach_paths[i]), ln = strlen(f->reach_names[i]);
+        put_u32(out, (uint32_t)lp);
+        buf_put(out, f->reach_paths[i], lp);
+        put_u32(out, (uint32_t)ln);
+        buf_put(out, f->reach_names[i], ln);
+    }
 }
 
 typedef struct Reader {
@@ -97,6 +107,7 @@ PkgFacts *ir_facts_decode(const void *data, size_t n) {
     if (r.bad || count > (size_t)(r.end - r.p) / 12)
         return NULL;
     PkgFacts *f = xcalloc(1, sizeof *f);
+    f->nreach = -1;
     f->funcs = xcalloc(count ? count : 1, sizeof *f->funcs);
     f->cap = (int)count;
     for (uint32_t i = 0; i < count && !r.bad; i++) {
@@ -118,6 +129,25 @@ PkgFacts *ir_facts_decode(const void *data, size_t n) {
             ff->tagged[k] = t[0] != 0;
             memcpy(ff->tags[k], t + 1, IR_TAG_BYTES);
         }
+    }
+    uint32_t nreach = get_u32(&r);
+    f->nreach = -1;
+    if (nreach != UINT32_MAX && !r.bad && nreach <= (size_t)(r.end - r.p) / 8) {
+        f->nreach = (int)nreach;
+        f->reach_paths = ARENA_ARRAY(&f->arena, Str, nreach + 1);
+        f->reach_names = ARENA_ARRAY(&f->arena, Str, nreach + 1);
+        for (uint32_t i = 0; i < nreach && !r.bad; i++) {
+            uint32_t lp = get_u32(&r);
+            const unsigned char *path = take(&r, lp);
+            uint32_t ln = get_u32(&r);
+            const unsigned char *name = take(&r, ln);
+            if (r.bad)
+                break;
+            f->reach_paths[i] = str_intern((const char *)path, lp);
+            f->reach_names[i] = str_intern((const char *)name, ln);
+        }
+    } else if (nreach != UINT32_MAX) {
+        r.bad = true;
     }
     // Names must be strictly sorted: the encoder wrote them so.
     for (int i = 1; i < f->n && !r.bad; i++)

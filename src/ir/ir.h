@@ -28,6 +28,10 @@ typedef struct PkgFacts {
     FuncFact *funcs;        // sorted by name (ir_facts_seal)
     int n, cap;
     PtrMap index;           // name -> 1 + index, while building
+    // The packages its export data lists (qualify.c), paths and names;
+    // nreach -1: not recorded.
+    Str *reach_paths, *reach_names;
+    int nreach;
     Arena arena;
 } PkgFacts;
 // The fact named name, made on first use (cost -1, nparams -1).
@@ -39,6 +43,8 @@ const FuncFact *ir_facts_get(const PkgFacts *f, Str name);
 void ir_facts_encode(const PkgFacts *f, Buf *out);
 PkgFacts *ir_facts_decode(const void *data, size_t n);
 void ir_facts_free(PkgFacts *f);
+// qualify.c: records in out the packages p's export data lists.
+void ir_export_reach(Package *p, PkgFacts *out);
 
 // ---- deadcode.c ----
 // Whether a statement list (or statement) ends in return or panic: a

@@ -514,6 +514,48 @@ static struct {
     PtrMap names;
 } memo;
 
+// The packages p's export data lists, as (path, name) pairs: from the
+// facts of a package taken from the cache, else by crawling it.
+typedef VEC(Str) StrList;
+
+static void export_reach(Package *p, Reach *r, PtrMap *seen, StrList *names) {
+    const PkgFacts *f = p->facts;
+    if (f && f->nreach >= 0) {
+        for (int i = 0; i < f->nreach; i++)
+            if (!ptrmap_get(seen, f->reach_paths[i])) {
+                ptrmap_put(seen, f->reach_paths[i], (void *)1);
+                vec_push(names, f->reach_names[i]);
+            }
+        return;
+    }
+    int from = r->list.len;
+    reach_exports(r, p);
+    for (int i = from; i < r->list.len; i++) {
+        Package *q = r->list.data[i];
+        Str path = str_intern(q->path, strlen(q->path));
+        if (!ptrmap_get(seen, path)) {
+            ptrmap_put(seen, path, (void *)1);
+            vec_push(names, q->name ? str_intern(q->name, strlen(q->name)) : NULL);
+        }
+    }
+}
+
+void ir_export_reach(Package *p, PkgFacts *out) {
+    Reach r = {0};
+    reach_exports(&r, p);
+    out->nreach = r.list.len;
+    out->reach_paths = ARENA_ARRAY(&out->arena, Str, r.list.len + 1);
+    out->reach_names = ARENA_ARRAY(&out->arena, Str, r.list.len + 1);
+    for (int i = 0; i < r.list.len; i++) {
+        Package *q = r.list.data[i];
+        out->reach_paths[i] = str_intern(q->path, strlen(q->path));
+        out->reach_names[i] = q->name ? str_intern(q->name, strlen(q->name)) : str_cstr("");
+    }
+    ptrmap_free(&r.types);
+    ptrmap_free(&r.pkgs);
+    vec_free(&r.list);
+}
+
 bool ir_qualify_by_path(Package *rel, Package *pkg) {
     if (!rel || !pkg || !pkg->name)
         return false;
@@ -521,21 +563,25 @@ bool ir_qualify_by_path(Package *rel, Package *pkg) {
         ptrmap_free(&memo.names);
         memo.pkg = rel;
         Reach r = {0};
+        PtrMap seen = {0};      // interned path -> 1
+        StrList names = {0};    // of the packages reached, one entry each
+        ptrmap_put(&seen, str_intern(rel->path, strlen(rel->path)), (void *)1);
         for (int i = 0; i < rel->nimports; i++)
             if (rel->imports[i] && strcmp(rel->imports[i]->path, "unsafe") != 0)
-                reach_exports(&r, rel->imports[i]);
+                export_reach(rel->imports[i], &r, &seen, &names);
         PtrMap count = {0};     // interned name -> 1 seen once, 2 more often
-        for (int i = 0; i < r.list.len; i++) {
-            Package *q = r.list.data[i];
-            if (!q->name || q == rel)
+        for (int i = 0; i < names.len; i++) {
+            Str name = names.data[i];
+            if (!name || !*name)
                 continue;
-            Str name = str_intern(q->name, strlen(q->name));
             ptrmap_put(&count, name, ptrmap_get(&count, name) ? (void *)2 : (void *)1);
         }
         for (size_t i = 0; i < count.cap; i++)
             if (count.keys[i] && count.vals[i] == (void *)2)
                 ptrmap_put(&memo.names, count.keys[i], (void *)1);
         ptrmap_free(&count);
+        ptrmap_free(&seen);
+        vec_free(&names);
         ptrmap_free(&r.types);
         ptrmap_free(&r.pkgs);
         vec_free(&r.list);
