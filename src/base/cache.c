@@ -135,7 +135,9 @@ Cache *cache_open(const char *dir, char **err) {
     if (!d)
         return NULL;
     struct stat st;
-    if (!mkdir_all(d) || stat(d, &st) != 0) {
+    // the common case, an existing cache, costs one stat
+    bool there = stat(d, &st) == 0;
+    if (!there && (!mkdir_all(d) || stat(d, &st) != 0)) {
         *err = xasprintf("cache directory %s: %s", d, strerror(errno));
         free(d);
         return NULL;
@@ -584,6 +586,7 @@ void cache_trim(Cache *c) {
 static void remove_all(int at, const char *name, const char *shown, int depth, char **err) {
     if (unlinkat(at, name, 0) == 0 || errno == ENOENT)
         return;
+    int why = errno;
     if (errno == EISDIR || errno == EPERM) {
         DIR *d = depth < 32 ? open_subdir(at, name) : NULL;
         if (d) {
@@ -598,7 +601,11 @@ static void remove_all(int at, const char *name, const char *shown, int depth, c
         }
         if (unlinkat(at, name, AT_REMOVEDIR) == 0 || errno == ENOENT)
             return;
+        // not a directory after all: the first error is the one to tell
+        if (errno != ENOTDIR)
+            why = errno;
     }
+    errno = why;
     if (!*err)
         *err = xasprintf("remove %s: %s", shown, strerror(errno));
 }

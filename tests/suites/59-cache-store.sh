@@ -93,6 +93,15 @@ for bin in goesc build/goesc-asan; do
     then echo "ok clean-error-$n"
     else echo "FAIL clean-error-$n: exit $rc, $(head -c 300 "$tmp/err")"; fi
 
+    # GOESCDEBUG=cache turns the notes on, as -x does; cache=0 does not
+    fill "$tmp/g-$n"
+    GOESCDEBUG=gc=1,cache=1 GOESCCACHE=$tmp/g-$n "$root/$bin" clean -cache 2>"$tmp/err"
+    fill "$tmp/g-$n"
+    GOESCDEBUG=cache=0 GOESCCACHE=$tmp/g-$n "$root/$bin" clean -cache 2>"$tmp/err0"
+    if grep -q "^goesc: cache: rm -r .*/statmemo$" "$tmp/err" && [ ! -s "$tmp/err0" ]
+    then echo "ok clean-goescdebug-$n"
+    else echo "FAIL clean-goescdebug-$n: with cache=1: $(head -c 200 "$tmp/err"); with cache=0: $(head -c 200 "$tmp/err0")"; fi
+
     # usage errors, as go clean's: exit 2, usage on stderr, nothing removed
     bad=""
     fill "$tmp/u-$n"
