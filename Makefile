@@ -3,7 +3,7 @@
 CC ?= gcc
 CFLAGS ?= -std=c11 -Wall -Wextra -O2 -g
 CPPFLAGS += -D_GNU_SOURCE
-LDLIBS += -lgmp -lnettle -lm -lpthread
+LDLIBS += -lgmp -lm -lpthread -lnettle
 PREFIX ?= /usr/local
 
 SRCS := $(wildcard src/base/*.c src/syntax/*.c src/types/*.c src/ir/*.c src/inline/*.c \

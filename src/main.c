@@ -42,6 +42,7 @@ void goesc_usage(FILE *out, bool full) {
             "       goesc check [-e] [-tags T] [-dump-types] PATTERN...\n"
             "                                            load and type-check only\n"
             "       goesc parse [-e] [-dump] FILE...     parse only\n"
+            "       goesc clean -cache                   empty the cache of analysed packages\n"
             "       goesc version                        goesc's version and the Go it models\n"
             "       goesc help                           this help\n");
     fprintf(out, "\nPATTERN is what go build takes: ./..., import paths, std, all, directories;\n"
@@ -316,6 +317,8 @@ static int run(int argc, char **argv) {
         return cmd_assert(argc - 2, argv + 2);
     if (strcmp(argv[1], "diff") == 0)
         return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(argv[1], "clean") == 0)
+        return cmd_clean(argc - 2, argv + 2);
     return cmd_escape(argc - 1, argv + 1, NULL);
 }
 

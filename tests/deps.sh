@@ -6,6 +6,7 @@ need=""
 [ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-1.19-go"
 [ -d /usr/share/go-1.19/test ] || need="$need golang-1.19-src"
 [ -f /usr/include/gmp.h ] || [ -f /usr/include/x86_64-linux-gnu/gmp.h ] || need="$need libgmp-dev"
+[ -f /usr/include/nettle/sha2.h ] || need="$need nettle-dev"   # SHA-256 of the package cache
 command -v gcc >/dev/null || need="$need gcc"
 command -v pkg-config >/dev/null || need="$need pkg-config"   # #cgo pkg-config (suite 56)
 command -v make >/dev/null || need="$need make"

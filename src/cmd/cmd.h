@@ -88,6 +88,10 @@ void pkgcache_free_facts(Package *p);
 int cmd_assert(int argc, char **argv);
 // goesc diff OLD NEW [PACKAGES] (diff.c).
 int cmd_diff(int argc, char **argv);
+// goesc clean -cache (clean.c).
+int cmd_clean(int argc, char **argv);
+// -cache=off|DIR as given to the escape command, NULL if not: the
+// package cache's directory, or none.
 // Whether arg is a flag of the escape command whose value is the next
 // argument ("-tags X").
 bool cmd_escape_flag_takes_value(const char *arg);

@@ -106,7 +106,7 @@ char *cmd_source_root(const char *dir) {
 // generation, profiling or the build).
 enum {
     F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
-    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_IGNORED
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_CACHE, F_IGNORED
 };
 static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
@@ -130,6 +130,7 @@ static const FlagDef escape_flags[] = {
     [F_V] = {"V", FLAG_BOOL, NULL, "print version and exit"},
     [F_TESTVARIANT] = {"test", FLAG_BOOL, NULL, "with the _test.go files and the _test package, as go test -c compiles them"},
     [F_C] = {"C", FLAG_COUNT, NULL, "disable printing of columns in positions"},
+    [F_CACHE] = {"cache", FLAG_STRING, "off|DIR", "the cache of analysed packages: off, or its directory (default $GOESCCACHE, else ~/.cache/goesc)"},
     // gc's, ignored
     {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
@@ -153,6 +154,8 @@ static const FlagDef escape_flags[] = {
     {"trimpath", FLAG_STRING, NULL, NULL},
 };
 enum { NFLAGS = sizeof escape_flags / sizeof *escape_flags };
+
+const char *cmd_cache_flag;
 
 void cmd_escape_flags(FILE *out) {
     flags_print(out, escape_flags, F_IGNORED);
@@ -298,6 +301,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         case F_LANG: lang = *v ? str_cstr(v) : NULL; break;
         case F_TESTVARIANT: tests = cfg.tests = on; break;
         case F_C: pos_show_columns(x->count == 0); break;
+        case F_CACHE: cmd_cache_flag = v; break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);

@@ -39,6 +39,7 @@ PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool
     if (flag && strcmp(flag, "off") == 0)
         return NULL;
     char *err = NULL;
+    cache_set_version(GOESC_VERSION);
     Cache *store = cache_open(flag, &err);
     if (!store) {
         if (err && cache_debug)

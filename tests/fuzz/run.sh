@@ -46,7 +46,7 @@ if [ "$stale" = 1 ]; then
     if ! "$CLANG" -std=c11 -g -O1 -D_GNU_SOURCE -fno-omit-frame-pointer \
         -fsanitize=fuzzer,address,undefined -fno-sanitize=pointer-overflow \
         -fno-sanitize-recover=undefined \
-        -o "$bin" tests/fuzz/parse_fuzz.c $srcs -lgmp -lm -lpthread \
+        -o "$bin" tests/fuzz/parse_fuzz.c $srcs -lgmp -lm -lpthread -lnettle \
         >"$out/build.log" 2>&1; then
         echo "FAIL fuzz-parse: build failed: $(grep -m1 -E 'error' "$out/build.log" | cut -c1-200) (see $out/build.log)"
         exit 1

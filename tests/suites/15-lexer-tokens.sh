@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 if ! $CC -std=c11 -O2 -D_GNU_SOURCE -o "$tmp/lexdump" tests/lexer/lexdump.c \
         src/base/*.c src/syntax/lexer.c src/syntax/runes.c src/syntax/unicode_tables.c \
-        src/syntax/ast.c -lm >"$tmp/cc.out" 2>&1; then
+        src/syntax/ast.c -lm -lpthread -lnettle >"$tmp/cc.out" 2>&1; then
     echo "FAIL lexer-tokens: cannot build lexdump:"
     head -10 "$tmp/cc.out" | sed 's/^/    /'
     exit 0

@@ -20,7 +20,7 @@ if ! $CC -std=c11 -Wall -Wextra -O1 -g -D_GNU_SOURCE -fsanitize=address,undefine
         -fno-sanitize-recover=undefined -o build/core_test tests/types/core_test.c \
         src/types/type.c src/types/universe.c src/types/scope.c src/types/const.c src/types/const_literal.c \
         src/types/sizes.c src/types/typestring.c src/types/predicates.c src/types/lookup.c \
-        src/base/*.c src/syntax/unicode_tables.c src/syntax/ast.c -lgmp -lm >"$tmp/cc" 2>&1; then
+        src/base/*.c src/syntax/unicode_tables.c src/syntax/ast.c -lgmp -lm -lpthread -lnettle >"$tmp/cc" 2>&1; then
     echo "FAIL types-core-build: $(grep -m1 error "$tmp/cc")"
     exit 0
 fi

@@ -58,7 +58,7 @@ fi
 if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
         -fno-sanitize-recover=undefined -o build/escape_core_test tests/escape/core_test.c \
         tests/escape/harness.c tests/escape/script.c src/escape/escape.c src/escape/graph.c \
-        src/escape/solve.c src/escape/leaks.c src/escape/explain.c src/report/text.c src/base/*.c -lm >"$tmp/cc" 2>&1; then
+        src/escape/solve.c src/escape/leaks.c src/escape/explain.c src/report/text.c src/base/*.c -lm -lpthread -lnettle >"$tmp/cc" 2>&1; then
     echo "FAIL escape-core-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0
 fi

@@ -23,7 +23,7 @@ fi
 # src/ir and the front end only: src/escape need not link.
 if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -fsanitize=address,undefined \
         -fno-sanitize-recover=undefined -o build/escape_fmt_test tests/escape/fmt_test.c \
-        src/ir/*.c src/types/*.c src/syntax/*.c src/base/*.c -lgmp -lm -lpthread \
+        src/ir/*.c src/types/*.c src/syntax/*.c src/base/*.c -lgmp -lm -lpthread -lnettle \
         >"$tmp/cc" 2>&1; then
     echo "FAIL escape-fmt-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0

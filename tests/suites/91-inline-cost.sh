@@ -15,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if ! $CC -std=c11 -Wall -Wextra -Werror -O1 -g -D_GNU_SOURCE -o build/inline_cost_test \
         tests/inline/cost_test.c src/inline/*.c src/ir/*.c src/types/*.c src/syntax/*.c \
-        src/base/*.c -lgmp -lm -lpthread >"$tmp/cc" 2>&1; then
+        src/base/*.c -lgmp -lm -lpthread -lnettle >"$tmp/cc" 2>&1; then
     echo "FAIL inline-cost-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
     exit 0
 fi
