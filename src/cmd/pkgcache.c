@@ -154,6 +154,13 @@ void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
     Hash *key = pc && !p->facts ? key_of(pc, p) : NULL;
     if (!key || p->facts || p->bad || (p->matched && p->no_inline))
         return;
+    // A named package analysed again: its entry may be there already.
+    void *old;
+    size_t oldn;
+    if (p->matched && cache_get(pc->store, *key, &old, &oldn)) {
+        free(old);
+        return;
+    }
     PkgFacts f = {.nreach = -1};
     inl_facts(inl, p, &f);
     esc_facts(es, p, &f);
