@@ -9,6 +9,8 @@ GO=${GO:-/usr/lib/go-1.19/bin/go}
 BENCH_RUNS=${BENCH_RUNS:-3}
 tmp=${BENCH_TMP:-$(mktemp -d)}
 export GOROOT=${GOROOT:-$($GO env GOROOT)} CGO_ENABLED=0
+# The sections time goesc from scratch unless they say otherwise.
+export GOESCCACHE=${GOESCCACHE:-off}
 [ -x ./goesc ] || { echo "goesc not built (make goesc)"; exit 1; }
 TIME=/usr/bin/time
 run() {
