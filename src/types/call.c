@@ -357,7 +357,7 @@ static bool qualified_ident(Checker *c, Operand *x, Node *e) {
         return true;
     }
     check_record_use(c, seln, exp);
-    // Imported objects are complete.
+    types_complete_object(exp);
     switch (exp->kind) {
     case OBJ_CONST:
         x->mode = MODE_CONSTANT;

@@ -477,6 +477,21 @@ static Node *lazy_body(Package *p, Object *fn, Node *fd) {
     return body;
 }
 
+void types_complete_object(Object *o) {
+    Info *info = o && !o->type && o->pkg ? types_package_info(o->pkg) : NULL;
+    LazyBodies *lz = info ? info->lazy : NULL;
+    if (!lz)
+        return;
+    Checker *c = lz->c;
+    Env saved = c->env;
+    memset(&c->env, 0, sizeof c->env);
+    c->env.scope = o->pkg->scope;
+    int top = c->ndelayed;
+    check_obj_decl(c, o, NULL);
+    check_process_delayed(c, top);
+    c->env = saved;
+}
+
 Node *types_func_body(Object *fn) {
     if (!fn || fn->kind != OBJ_FUNC)
         return NULL;

@@ -491,8 +491,12 @@ void check_package_objects(Checker *c) {
         if (o->kind == OBJ_FUNC && o->decl && o->decl->u.func_decl.recv.n)
             check_obj_decl(c, o, NULL);
     }
+    // A package checked with lazy bodies leaves its variables and
+    // constants to the first use (types_complete_object): most are only
+    // read by the bodies nobody asks for.
     for (int i = 0; i < n; i++)
-        if (list[i]->kind != OBJ_TYPENAME)
+        if (list[i]->kind != OBJ_TYPENAME &&
+            !(c->cfg.lazy_bodies && (list[i]->kind == OBJ_VAR || list[i]->kind == OBJ_CONST)))
             check_obj_decl(c, list[i], NULL);
 }
 

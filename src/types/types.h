@@ -1233,6 +1233,9 @@ Info *types_package_info(Package *pkg);
 // bodies; NULL when it has none. types_decl_body: the same for a
 // declaration (N_FUNC_DECL).
 Node *types_func_body(Object *fn);
+// An object of another package left unchecked by a check with lazy bodies
+// (its variables and constants wait for their first use): checked now.
+void types_complete_object(Object *o);
 Node *types_decl_body(Node *fdecl);
 // Releases the Info's tables (before the package's arena goes).
 void types_free_info(Package *pkg);

@@ -61,6 +61,8 @@ void check_ident(Checker *c, Operand *x, Node *e, Type *def, bool want_type) {
         return;
     }
     check_record_use(c, e, obj);
+    if (obj->pkg != c->pkg)
+        types_complete_object(obj);   // dot-imported
     Type *typ = obj->type;
     if (!typ || (obj->kind == OBJ_TYPENAME && want_type)) {
         check_obj_decl(c, obj, def);
