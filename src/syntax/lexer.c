@@ -1077,3 +1077,97 @@ void syn_lex_dump(Buf *out, SrcFile *src, Diags *d) {
     vec_free(&lx.pending);
     arena_free(&arena);
 }
+
+// ---- skipping a block (lazy parsing) ----
+
+static bool has_prefix_at(const char *s, uint32_t p, uint32_t n, const char *pre) {
+    size_t k = strlen(pre);
+    return p + k <= n && memcmp(s + p, pre, k) == 0;
+}
+
+bool lex_skip_block(Lexer *lx) {
+    if (lx->tok.kind != TK_LBRACE)
+        return false;
+    if (lx->nul_free == 0)
+        lx->nul_free = memchr(lx->text, 0, lx->size) ? -1 : 1;
+    if (lx->nul_free < 0)
+        return false;   // gc's buffer refills, which only the tokenizer follows
+    const char *s = lx->text;
+    uint32_t n = lx->size, p = CUR(lx);
+    VEC(uint32_t) lines = {0};
+    int depth = 1;
+    bool ok = false;
+    while (p < n && !ok) {
+        switch (s[p]) {
+        case '\n':
+            vec_push(&lines, p + 1);
+            p++;
+            break;
+        case '{':
+            depth++;
+            p++;
+            break;
+        case '}':
+            if (--depth == 0)
+                ok = true;
+            else
+                p++;
+            break;
+        case '"':
+        case '\'': {
+            char q = s[p++];
+            while (p < n && s[p] != q && s[p] != '\n')
+                p += s[p] == '\\' ? 2 : 1;
+            if (p >= n || s[p] != q)
+                goto fail;
+            p++;
+            break;
+        }
+        case '`':
+            for (p++; p < n && s[p] != '`'; p++)
+                if (s[p] == '\n')
+                    vec_push(&lines, p + 1);
+            if (p >= n)
+                goto fail;
+            p++;
+            break;
+        case '/':
+            if (has_prefix_at(s, p, n, "//")) {
+                // directives are the tokenizer's business
+                if (has_prefix_at(s, p, n, "//line ") || has_prefix_at(s, p, n, "//go:"))
+                    goto fail;
+                while (p < n && s[p] != '\n')
+                    p++;
+            } else if (has_prefix_at(s, p, n, "/*")) {
+                if (has_prefix_at(s, p, n, "/*line "))
+                    goto fail;
+                for (p += 2; p < n && !has_prefix_at(s, p, n, "*/"); p++)
+                    if (s[p] == '\n')
+                        vec_push(&lines, p + 1);
+                if (p >= n)
+                    goto fail;
+                p += 2;
+            } else {
+                p++;
+            }
+            break;
+        default:
+            p++;
+            break;
+        }
+    }
+    if (!ok)
+        goto fail;
+    for (int i = 0; i < lines.len; i++)
+        pos_add_line(lx->src, lines.data[i]);
+    vec_free(&lines);
+    // The '}' is read as the tokenizer would have read it.
+    lx->off = p;
+    lx->seg = NO_SEG;
+    nextch(lx);
+    lex_next(lx);
+    return true;
+fail:
+    vec_free(&lines);
+    return false;
+}

@@ -541,6 +541,11 @@ static Node *func_decl_or_nil(Parser *p, Pos funcpos) {
 // belong to nothing outside.
 static void skip_body(Parser *p, Node *f) {
     f->u.func_decl.lbrace = p->lx.tok.pos;
+    if (lex_skip_block(&p->lx)) {
+        f->u.func_decl.rbrace = p->lx.tok.pos;
+        ps_next(p);
+        return;
+    }
     int depth = 0;
     for (;;) {
         TokKind k = p->lx.tok.kind;

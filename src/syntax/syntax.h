@@ -146,6 +146,8 @@ struct Lexer {
     // Reading a part of the file a second time (a body parsed on demand):
     // line tables, //line remappings and directives are already recorded.
     bool rescan;
+    int nul_free;       // lex_skip_block: 1 the text has no NUL byte, -1 it
+                        // has, 0 not known yet
     Diags *diags;
     SynFile *file;      // receives directives
     Arena *arena;
@@ -157,6 +159,12 @@ struct Lexer {
 
 void lex_init(Lexer *lx, SrcFile *src, Diags *diags, Arena *arena, SynFile *file);
 void lex_next(Lexer *lx);   // advances lx->tok
+// At a '{' token: reads past the block to its matching '}', which becomes
+// the current token, without making the tokens inside (the lines are
+// recorded). Returns false, having read nothing, when the block holds
+// what only the tokenizer handles (//line and //go: directives, a NUL
+// byte in the file, an unterminated literal).
+bool lex_skip_block(Lexer *lx);
 // Debugging: one token per line, "line:col kind detail", physical
 // positions; errors go to d.
 void syn_lex_dump(Buf *out, SrcFile *src, Diags *d);
