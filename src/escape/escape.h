@@ -480,6 +480,10 @@ void esc_summary_discard(const char *out);
 // value methods, promoted methods) and prints their flow explanations.
 typedef struct Builder Builder;
 void esc_wrappers(Builder *bl, Package *p, Batch *root);
+// abiwrap.c: at -m=2 and with -json, analyses the ABI wrappers gc generates
+// for p's functions that assembly defines or calls, or that a
+// //go:linkname exports, and logs their parameters' flows.
+void esc_abi_wrappers(Builder *bl, Package *p, Batch *root);
 
 // ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
 

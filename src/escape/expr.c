@@ -95,7 +95,9 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     // allocation, but the note shows in -m=2 explanations.
     if (dst && st && e->b->explain && types_is_interface(dst) && types_is_interface(st) &&
         !types_identical(dst, st)) {
-        esc_expr(e, esc_note(e->b, k, pos, note_text(e, n), "interface-converted"), n);
+        // (export data keeps the conversion explicit: any(err))
+        Str nt = esc_inlined_import(e) ? esc_conv_text(e, n, n, dst) : note_text(e, n);
+        esc_expr(e, esc_note(e->b, k, pos, nt, "interface-converted"), n);
         return;
     }
     esc_expr(e, k, n);

@@ -433,6 +433,8 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
         inl = inl_wrapper(w->bl->inl, w->pkg, m, name, w->root->log);
     if (inl)
         vec_push(&w->bl->wrapper_inls, inl);
+    if (generic && !w->early)
+        inl_instance_wrapper(w->bl->inl, w->pkg, m, mrecv, name, w->root->log);
     // Below -m=2 only the allocations of an inlined body print.
     if (w->root->m >= 2 || (inl && w->root->m >= 1) || w->root->json)
         analyze_wrapper(w, T, nptr, sel, iface, tail, generic, name, inl);
