@@ -605,23 +605,38 @@ static bool wrap_slice_lit(Escape *e, Hole k, Node *arg, Node *call, Hole *clo_k
     if (u->kind != N_COMPOSITE_LIT || !u->type || types_under(u->type)->kind != TY_SLICE)
         return false;
     Type *et = types_under(u->type)->u.elem.elem;
-    Hole h = esc_slice_lit_hole(e, k, u);
     NodeList elts = u->u.composite.elts;
+    // The elements' temporaries first, at the statement; the literal is
+    // made in the wrapper, later.
+    Location **tmps = xcalloc((size_t)elts.n + 1, sizeof *tmps);
+    for (int i = 0; i < elts.n; i++) {
+        Node *el = elts.v[i];
+        if (el->kind == N_KEY_VALUE)
+            el = el->u.key_value.value;
+        if (wrap_keeps(e, el, et))
+            continue;
+        Hole in;
+        // (at the element, unless a bare name: then at the literal)
+        tmps[i] = wrap_temp(e, el, call, et, esc_is_name_node(el) ? u->pos : syn_unparen(el)->pos, NULL,
+                            clo_k, &in);
+        // the wrapper's literal uses it
+        if (tmps[i]->kind == LOC_AUTO && e->wrap_caps && e->wrap_caps->v.len)
+            e->wrap_caps->v.data[e->wrap_caps->v.len - 1].use_pos = u->pos;
+        esc_expr_to(e, in, el, et);
+        wrap_done(e, el, tmps[i]);
+    }
+    Hole h = esc_slice_lit_hole(e, k, u);
     for (int i = 0; i < elts.n; i++) {
         Node *el = elts.v[i];
         if (el->kind == N_KEY_VALUE)
             el = el->u.key_value.value;
         Hole kk = esc_note_n(e, h, u, "slice-literal-element");
-        if (wrap_keeps(e, el, et)) {
+        if (tmps[i])
+            esc_flow(e->b, kk, tmps[i]);
+        else
             esc_expr_to(e, kk, el, et);
-            continue;
-        }
-        Hole in;
-        Location *tmp = wrap_temp(e, el, call, et, u->pos, NULL, clo_k, &in);
-        esc_expr_to(e, in, el, et);
-        wrap_done(e, el, tmp);
-        esc_flow(e->b, kk, tmp);
     }
+    free(tmps);
     return true;
 }
 
@@ -913,9 +928,16 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 esc_flow(b, k, early[i]);
                 continue;
             }
+            if (wrap) {
+                // go/defer: each value is copied again, at the call, into
+                // a temporary the wrapper captures (gc's wrapExpr).
+                Hole in;
+                Location *w = wrap_temp(e, a, call, dt, call->pos, tmps[i]->text, clo_k, &in);
+                esc_flow(b, esc_conv_temp(e, in, tmps[i], st, dt, call->pos, call), tmps[i]);
+                esc_flow(b, k, w);
+                continue;
+            }
             esc_flow(b, esc_conv_temp(e, k, tmps[i], st, dt, call->pos, call), tmps[i]);
-            if (wrap)
-                esc_flow(b, *clo_k, tmps[i]);
         }
         free(early);
         free(tks);

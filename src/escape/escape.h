@@ -670,6 +670,7 @@ void esc_discard(Escape *e, Node *n);
 Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos);
 // Notes naming node n (its text is only printed, so only made, at -m=2).
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why);
+Hole esc_note_stmt(Escape *e, Hole k, Node *where, const char *why, Node *src);
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why);
 void esc_walk_closure(Escape *e, Hole k, Node *lit);

@@ -32,6 +32,24 @@ Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
         vec_push(&e->wrap_notes->v, h.notes);
     return h;
 }
+// A statement's note (where) on the hole its value src is walked into:
+// a flow explained at once happens inside that walk, after gc rewrote the
+// call src is (its ... arguments), so the statement prints it rewritten.
+Hole esc_note_stmt(Escape *e, Hole k, Node *where, const char *why, Node *src) {
+    Hole h = esc_note_n(e, k, where, why);
+    Node *c = syn_unparen(src);
+    if (!h.notes || h.notes == k.notes || !h.notes->early || !c || c->kind != N_CALL || !esc_is_call(c))
+        return h;
+    Str late = esc_text(e, c);
+    Str before = esc_text_now(e, c, late, false), walked = esc_text_now(e, c, late, true);
+    const char *at = NULL;
+    for (const char *q = h.notes->early; before != walked && (q = strstr(q, before)); q++)
+        at = q;
+    if (at)
+        h.notes->early = str_printf("%.*s%s%s", (int)(at - h.notes->early), h.notes->early, walked,
+                                    at + strlen(before));
+    return h;
+}
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why) {
     return esc_deref(e->b, k, n->pos, note_text(e, n), why);
 }
