@@ -1205,6 +1205,7 @@ int esc_end(EscSession *s) {
     ptrmap_free(&bl->inl_names);
     vec_free(&bl->insts);
     vec_free(&bl->wrapper_inls);
+    vec_free(&bl->conv_types);
     ir_defs_free(&bl->defs);
     vec_free(&bl->stack);
     arena_free(&bl->arena);

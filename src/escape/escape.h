@@ -562,6 +562,9 @@ struct Builder {
     // The method wrappers of the package being analysed that inlined their
     // method, in generation order: walk's reports for their bodies.
     VEC(InlFunc *) wrapper_inls;
+    // The concrete and interface types of the conversions to interface the
+    // walk met: gc writes their descriptors (and wrappers) too.
+    VEC(Type *) conv_types;
     BFunc *cur_inst;
     Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)

@@ -102,6 +102,10 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     if (dst && st && types_is_interface(dst) && !types_is_interface(st) &&
         !(st->kind == TY_UNTYPED_NIL) && NODE_MODE(n) != MODE_NILVALUE) {
         // gc's implicit OCONVIFACE: it prints as its operand.
+        if (e->bld) {
+            vec_push(&e->bld->conv_types, st);
+            vec_push(&e->bld->conv_types, dst);
+        }
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);

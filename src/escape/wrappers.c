@@ -749,8 +749,10 @@ static void add_instances(Wrappers *w, Signats *out) {
 }
 
 void esc_wrappers(Builder *bl, Package *p, Batch *root) {
-    if (!root->log)
+    if (!root->log) {
+        bl->conv_types.len = 0;
         return;
+    }
     Wrappers w = {.bl = bl, .pkg = p, .root = root};
     find_static_itabs(&w, p);
     w.early = true;
@@ -811,6 +813,14 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
             }
         }
     }
+    // and the types the code converted to interfaces (local ones: the
+    // declared ones are written already)
+    for (int i = 0; i < bl->conv_types.len; i++) {
+        Type *t = bl->conv_types.data[i];
+        if (t && !ir_mentions_tparam(t))
+            seed(&sd, t);
+    }
+    bl->conv_types.len = 0;
     for (int i = 0; i < sd.list.len; i++)
         write_type(&w, sd.list.data[i]);
     vec_free(&sd.list);
