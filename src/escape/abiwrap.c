@@ -50,21 +50,6 @@ static bool linknamed(Package *p, Str local) {
     return false;
 }
 
-// gc's names of the wrapper's parameters and results (typecheck's
-// NewFuncParams): declared names stay; unnamed and blank parameters
-// become .anon0, .anon1..., unnamed results ~r0, blank ones ~b0.
-static Str param_name(Object *v, int *anon) {
-    if (v->name && strcmp(v->name, "_") != 0)
-        return v->name;
-    return str_printf(".anon%d", (*anon)++);
-}
-
-static Str result_name(Object *v, int i) {
-    if (v->name && strcmp(v->name, "_") != 0)
-        return v->name;
-    return str_printf(v->name ? "~b%d" : "~r%d", i);
-}
-
 static void analyze(Builder *bl, Batch *root, BFunc *callee, Type *sig) {
     EscConfig cfg = {.m = root->m, .json = root->json, .log = root->log, .abs_files = root->abs_files};
     Batch batch;
@@ -83,7 +68,7 @@ static void analyze(Builder *bl, Batch *root, BFunc *callee, Type *sig) {
     int anon = 0;
     for (int i = 0; i < np; i++) {
         Object *v = params->u.tuple.vars[i];
-        ploc[i] = esc_new_loc(&e, LOC_PARAM, v, param_name(v, &anon), v->pos, false);
+        ploc[i] = esc_new_loc(&e, LOC_PARAM, v, esc_wrapper_param_name(v, &anon), v->pos, false);
     }
     Buf call = {0};
     buf_printf(&call, "%s(", callee->f.name);
@@ -93,33 +78,9 @@ static void analyze(Builder *bl, Batch *root, BFunc *callee, Type *sig) {
     Str call_text = str_intern(call.data, call.len);
     buf_free(&call);
 
-    // return f(args): several results go through temporaries, numbered
-    // after the wrapper's parameters and results.
+    // return f(args)
     Hole *ks = xcalloc((size_t)nr + 1, sizeof *ks);
-    Location **tmps = xcalloc((size_t)nr + 1, sizeof *tmps);
-    Buf ret = {0};
-    buf_puts(&ret, "return ");
-    if (nr > 1) {
-        for (int j = 0; j < nr; j++) {
-            Str name = str_printf(".autotmp_%d", np + nr + j);
-            tmps[j] = esc_new_loc(&e, LOC_TEMP, NULL, name, NOPOS, false);
-            buf_printf(&ret, "%s%s", j ? ", " : "", name);
-        }
-    } else {
-        buf_puts(&ret, call_text);
-    }
-    Str ret_text = str_intern(ret.data, ret.len);
-    buf_free(&ret);
-    for (int j = 0; j < nr; j++) {
-        Object *v = results->u.tuple.vars[j];
-        Location *rl = esc_new_loc(&e, LOC_RESULT, v, result_name(v, j), ap, false);
-        rl->result_index = 1 + j;
-        ks[j] = esc_note(&batch, esc_loc_hole(rl), ap, ret_text, "return");
-        if (tmps[j]) {
-            esc_flow(&batch, ks[j], tmps[j]);
-            ks[j] = esc_loc_hole(tmps[j]);
-        }
-    }
+    esc_wrapper_results(&e, results, nr, np + nr, call_text, ks);
     for (int i = 0; i < np; i++) {
         Hole a = esc_tag_hole(&e, nr ? ks : NULL, nr, &callee->f, i);
         a = esc_note(&batch, a, ap, call_text, "call parameter");
@@ -131,7 +92,6 @@ static void analyze(Builder *bl, Batch *root, BFunc *callee, Type *sig) {
     }
     esc_solve(&batch);
     esc_finish(&batch);
-    free(tmps);
     free(ks);
     free(ploc);
     esc_batch_free(&batch);

@@ -480,6 +480,12 @@ void esc_summary_discard(const char *out);
 // value methods, promoted methods) and prints their flow explanations.
 typedef struct Builder Builder;
 void esc_wrappers(Builder *bl, Package *p, Batch *root);
+// gc's name of a wrapper's parameter (declared names stay, unnamed and
+// blank ones become .anon0, .anon1...), and the holes of a wrapper's
+// results for `return <call>`, through temporaries .autotmp_<first>...
+// when there are several.
+Str esc_wrapper_param_name(Object *v, int *anon);
+void esc_wrapper_results(Escape *e, Type *results, int nks, int first, Str ret_one, Hole *ks);
 // abiwrap.c: at -m=2 and with -json, analyses the ABI wrappers gc generates
 // for p's functions that assembly defines or calls, or that a
 // //go:linkname exports, and logs their parameters' flows.
