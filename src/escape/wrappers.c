@@ -39,6 +39,7 @@ typedef struct Wrappers {
     PtrMap written;     // Type* -> 1: descriptor written (named or unnamed)
     PtrMap written_ptr; // named Type* T -> 1: *T written
     PtrMap generated;   // interned "ptr T name" key -> 1: wrapper made
+    VEC(Type *) unnamed;    // the unnamed types written
     // gc writes an itab while laying out package-level initializers,
     // before inlining, and with it the descriptors of both types and of
     // everything they reach (fields, elements, *T for T, T for *T): the
@@ -544,6 +545,12 @@ static void write_type(Wrappers *w, Type *t) {
         return;
     ptrmap_put(&w->written, t, (void *)1);
     if (t->kind != TY_NAMED) {
+        // Identical unnamed types (two variables' struct{ sync.Mutex; ... })
+        // share one descriptor.
+        for (int i = 0; i < w->unnamed.len; i++)
+            if (types_identical(w->unnamed.data[i], t))
+                return;
+        vec_push(&w->unnamed, t);
         if (t->kind == TY_INTERFACE) {
             imethods(w, t);
             return;
@@ -834,6 +841,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     ptrmap_free(&w.written);
     ptrmap_free(&w.written_ptr);
     ptrmap_free(&w.generated);
+    vec_free(&w.unnamed);
     vec_free(&w.early_roots);
     arena_free(&w.arena);
 }

@@ -454,6 +454,10 @@ static void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, c
         p->asm_defs = ARENA_ARRAY(&l->arena, Str, p->nasm_defs + 1);
         for (int i = 0; i < p->nasm_defs; i++)
             p->asm_defs[i] = di.asm_defs.data[i];
+        p->nasm_idefs = di.asm_idefs.len;
+        p->asm_idefs = ARENA_ARRAY(&l->arena, Str, p->nasm_idefs + 1);
+        for (int i = 0; i < p->nasm_idefs; i++)
+            p->asm_idefs[i] = di.asm_idefs.data[i];
         p->nasm_refs = di.asm_refs.len;
         p->asm_refs = ARENA_ARRAY(&l->arena, Str, p->nasm_refs + 1);
         for (int i = 0; i < p->nasm_refs; i++)

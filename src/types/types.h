@@ -51,10 +51,10 @@ typedef struct Package {
     struct Diags *syntax;
     Str syntax_header;  // what heads those errors after "# " when not the
                         // path (cmd/go's "# pkg-config --cflags  -- x")
-    // The functions its assembly files define and the package symbols they
-    // reference (gc's -symabis, ABI0 only; NULL: none, or no assembly)
-    Str *asm_defs, *asm_refs;
-    int nasm_defs, nasm_refs;
+    // The symbols ("path.name") its assembly files define in ABI0 and in
+    // ABIInternal, and those they reference in ABI0 (gc's -symabis)
+    Str *asm_defs, *asm_idefs, *asm_refs;
+    int nasm_defs, nasm_idefs, nasm_refs;
 } Package;
 
 // What an object file written with -o tells the loader (gc's export data,
@@ -188,9 +188,10 @@ typedef struct DirInfo {
         VEC(uint32_t) sizes;
     } tests;
     bool any_go;        // any .go file at all, selected or not
-    // asm.c: the package's functions its assembly files define (TEXT) and
-    // the symbols of the package they reference, in ABI0 (gc's -symabis)
-    VEC(Str) asm_defs, asm_refs;
+    // asm.c: the symbols ("path.name") the package's assembly files define
+    // (TEXT) in ABI0 and in ABIInternal, and those they reference in ABI0
+    // (gc's -symabis)
+    VEC(Str) asm_defs, asm_idefs, asm_refs;
     Str err;            // MultiplePackageError or a bad-file message, else NULL
     Str err_file;       // set when err is go/parser's "LINE:COL: ..." in this file
 } DirInfo;
