@@ -838,6 +838,11 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < sd.list.len; i++)
         write_type(&w, sd.list.data[i]);
     vec_free(&sd.list);
+    // Package runtime writes the basic types' descriptors last, error's
+    // among them (gc's WriteBasicTypes): its wrapper error.Error.
+    Str link = p->link_path ? p->link_path : p->path;
+    if (link && strcmp(link, "runtime") == 0 && types_universe.error_type)
+        imethods(&w, types_universe.error_type);
     ptrmap_free(&w.written);
     ptrmap_free(&w.written_ptr);
     ptrmap_free(&w.generated);
