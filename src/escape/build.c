@@ -1206,6 +1206,7 @@ int esc_end(EscSession *s) {
     vec_free(&bl->insts);
     vec_free(&bl->wrapper_inls);
     vec_free(&bl->conv_types);
+    vec_free(&bl->conv_pos);
     ir_defs_free(&bl->defs);
     vec_free(&bl->stack);
     arena_free(&bl->arena);

@@ -570,7 +570,9 @@ struct Builder {
     VEC(InlFunc *) wrapper_inls;
     // The concrete and interface types of the conversions to interface the
     // walk met: gc writes their descriptors (and wrappers) too.
-    VEC(Type *) conv_types;
+    VEC(Type *) conv_types;     // pairs: concrete type, interface type
+    VEC(Pos) conv_pos;          // where each pair's conversion is (the
+                                // outermost call in an inlined body)
     BFunc *cur_inst;
     Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)

@@ -105,6 +105,7 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
         if (e->bld) {
             vec_push(&e->bld->conv_types, st);
             vec_push(&e->bld->conv_types, dst);
+            vec_push(&e->bld->conv_pos, e->b->inl_pos != NOPOS ? e->b->inl_pos : n->pos);
         }
         Hole kk = k;
         if (!types_is_direct_iface(st))

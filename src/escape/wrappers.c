@@ -452,8 +452,9 @@ static void wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel) {
 // method types' descriptors. The itab's wrapper comes first: its receiver
 // is a pointer to the type unless that is pointer-shaped, (*T).M for T,
 // and (**T).M for a *T pointing to a //go:notinheap T.
-static void methods(Wrappers *w, Type *T, bool ptr) {
-    Type *pt = ptr ? types_new_pointer(&w->arena, T) : T;
+// The wrappers of pt's methods (pt: T, or *T when ptr), each itab's
+// first.
+static MethodSet method_wrappers(Wrappers *w, Type *T, bool ptr, Type *pt) {
     MethodSet ms = types_method_set(&w->arena, pt);
     bool direct = types_is_direct_iface(pt);
     for (int i = 0; i < ms.n; i++) {
@@ -461,6 +462,12 @@ static void methods(Wrappers *w, Type *T, bool ptr) {
             wrapper(w, T, ptr + 1, &ms.list[i]);
         wrapper(w, T, ptr, &ms.list[i]);
     }
+    return ms;
+}
+
+static void methods(Wrappers *w, Type *T, bool ptr) {
+    Type *pt = ptr ? types_new_pointer(&w->arena, T) : T;
+    MethodSet ms = method_wrappers(w, T, ptr, pt);
     for (int i = 0; i < ms.n; i++) {
         Object *m = ms.list[i].obj;
         if (m && m->type && m->type->kind == TY_FUNC)
@@ -480,6 +487,25 @@ static void imethods(Wrappers *w, Type *I) {
         if (m && m->type && m->type->kind == TY_FUNC)
             write_sig(w, m->type);
     }
+}
+
+// gc's writeITab, which walk calls at each conversion of a concrete
+// type to a non-empty interface, as it compiles the function: the
+// concrete type's methods first (the itab's wrappers, (*T).M for a T
+// stored indirectly, then T.M), then the descriptors of both types.
+static void itab(Wrappers *w, Type *src, Type *dst) {
+    bool ptr = src->kind == TY_POINTER;
+    Type *T = ptr ? src->u.elem.elem : src;
+    if (!T || (ptr && T->kind != TY_NAMED))
+        return;
+    if (T->kind == TY_NAMED && (!T->u.named.obj || T->u.named.obj->pkg != w->pkg || T->u.named.ntargs ||
+                                T->u.named.ntparams))
+        return;     // (another package's type has its wrappers there)
+    if (T->kind != TY_NAMED && T->kind != TY_STRUCT)
+        return;
+    method_wrappers(w, T, ptr, src);
+    write_type(w, dst);
+    write_type(w, src);
 }
 
 static void write_tuple(Wrappers *w, Type *t) {
@@ -765,6 +791,7 @@ static void add_instances(Wrappers *w, Signats *out) {
 void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     if (!root->log) {
         bl->conv_types.len = 0;
+        bl->conv_pos.len = 0;
         return;
     }
     Wrappers w = {.bl = bl, .pkg = p, .root = root};
@@ -774,6 +801,24 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         write_type(&w, w.early_roots.data[i]);
     }
     w.early = false;
+    // Then the itabs walk writes, function by function in source order.
+    int nconv = bl->conv_types.len / 2;
+    int *order = xcalloc((size_t)nconv + 1, sizeof *order);
+    for (int i = 0; i < nconv; i++)
+        order[i] = i;
+    for (int i = 1; i < nconv; i++)     // (insertion sort: stable)
+        for (int j = i; j > 0 && bl->conv_pos.data[order[j - 1]] > bl->conv_pos.data[order[j]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    for (int i = 0; i < nconv; i++) {
+        Type *src = bl->conv_types.data[2 * order[i]], *dst = bl->conv_types.data[2 * order[i] + 1];
+        if (src && dst && !ir_mentions_tparam(src) && !ir_mentions_tparam(dst) &&
+            types_method_set(&w.arena, dst).n > 0)
+            itab(&w, src, dst);
+    }
+    free(order);
     Signats types = {0};
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
@@ -835,6 +880,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
             seed(&sd, t);
     }
     bl->conv_types.len = 0;
+    bl->conv_pos.len = 0;
     for (int i = 0; i < sd.list.len; i++)
         write_type(&w, sd.list.data[i]);
     vec_free(&sd.list);
