@@ -18,13 +18,17 @@
 // descriptors, and so generates wrappers, once every function is
 // compiled.
 //
-// Order. gc visits types depth first from the package's declared types,
-// sorted by name: a struct's field types first, then the pointer type,
-// then the type's own methods. We follow that order from the declared
-// types alone; gc also starts from every type the compiled code needed a
-// descriptor for (conversions to interfaces, allocations...), which can
-// move a wrapper earlier. That is an approximation of the order only:
-// the set of wrappers and their lines are gc's.
+// Order. First the itabs of package-level initializers, then those walk
+// writes as it compiles each function, in source order: at a conversion
+// of a concrete type to a non-empty interface, the concrete type's
+// methods, then both descriptors. Then gc visits types depth first from
+// the package's declared types and those walk met (type assertions and
+// switches), sorted by link string: a struct's field types first, then
+// the pointer type, then the type's own methods. Then the types of
+// variables and signatures. gc's sorted set also holds every other type
+// the compiled code needed a descriptor for (allocations, maps...), which
+// can move a wrapper earlier: the order is an approximation, the set of
+// wrappers and their lines are gc's.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -615,6 +619,10 @@ typedef struct Seeds {
     Wrappers *w;
     InlSite *site;      // the inlined copy being walked (NULL: the code's own)
     VEC(Type *) list;
+    VEC(unsigned char) in_walk; // parallel to list: met by walk (type
+                                // assertions and switches), whose types gc
+                                // sorts with the declared ones
+    bool walking;
 } Seeds;
 
 static void seed(Seeds *sd, Type *t) {
@@ -622,8 +630,10 @@ static void seed(Seeds *sd, Type *t) {
         return;
     bool local = t->kind == TY_NAMED && t->u.named.obj && (t->u.named.obj->flags & OF_LOCAL) &&
                  !t->u.named.ntargs;
-    if (local || (t->kind != TY_NAMED && (t->kind == TY_INTERFACE || t->kind == TY_STRUCT)))
+    if (local || (t->kind != TY_NAMED && (t->kind == TY_INTERFACE || t->kind == TY_STRUCT))) {
         vec_push(&sd->list, t);
+        vec_push(&sd->in_walk, (unsigned char)sd->walking);
+    }
 }
 
 static bool find_seeds(void *ctx, Node *n) {
@@ -840,11 +850,6 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         }
     }
     add_instances(&w, &types);
-    if (types.len > 1)
-        qsort(types.data, (size_t)types.len, sizeof *types.data, cmp_name);
-    for (int i = 0; i < types.len; i++)
-        write_type(&w, types.data[i].t);
-    vec_free(&types);
 
     Seeds sd = {.w = &w};
     for (int fi = 0; fi < p->nfiles; fi++) {
@@ -852,7 +857,9 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         for (int i = 0; sf && i < sf->decls.n; i++) {
             Node *d = sf->decls.v[i];
             if (d->kind == N_FUNC_DECL) {
+                sd.walking = true;
                 ir_inspect_live(bl->info, d->u.func_decl.body, find_seeds, &sd);
+                sd.walking = false;
                 seed_sig(&sd, d);
                 continue;
             }
@@ -867,11 +874,41 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
                     if (o && o->kind == OBJ_VAR)
                         seed(&sd, o->type);
                 }
+                sd.walking = true;
                 for (int k = 0; k < vs->u.value_spec.values.n; k++)
                     ir_inspect_live(bl->info, vs->u.value_spec.values.v[k], find_seeds, &sd);
+                sd.walking = false;
             }
         }
     }
+    // gc sorts the unnamed ones walk met with the declared types, by their
+    // link strings (interface { As(interface {}) bool } after errors.X, *T
+    // before both); the types of variables and signatures come later.
+    for (int i = 0; i < types.len; i++) {
+        Buf b = {0};
+        types_write_type_link(&b, types.data[i].t);
+        types.data[i].name = str_intern(b.data, b.len);
+        buf_free(&b);
+    }
+    int nseeds = 0;
+    for (int i = 0; i < sd.list.len; i++) {
+        Type *t = sd.list.data[i];
+        if (!sd.in_walk.data[i]) {
+            sd.list.data[nseeds++] = t;
+            continue;
+        }
+        Buf b = {0};
+        types_write_type_link(&b, t);
+        Signat sg = {str_intern(b.data, b.len), t};
+        buf_free(&b);
+        vec_push(&types, sg);
+    }
+    sd.list.len = nseeds;
+    if (types.len > 1)
+        qsort(types.data, (size_t)types.len, sizeof *types.data, cmp_name);
+    for (int i = 0; i < types.len; i++)
+        write_type(&w, types.data[i].t);
+    vec_free(&types);
     // and the types the code converted to interfaces (local ones: the
     // declared ones are written already)
     for (int i = 0; i < bl->conv_types.len; i++) {
@@ -884,6 +921,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
     for (int i = 0; i < sd.list.len; i++)
         write_type(&w, sd.list.data[i]);
     vec_free(&sd.list);
+    vec_free(&sd.in_walk);
     // Package runtime writes the basic types' descriptors last, error's
     // among them (gc's WriteBasicTypes): its wrapper error.Error.
     Str link = p->link_path ? p->link_path : p->path;
