@@ -346,7 +346,7 @@ void esc_assign_list(Escape *e, Node **dsts, Type **dtypes, int ndst, Node **src
                 // statement (found by experiment).
                 if (e->bld->cur_inst)
                     e->conv_pos = esc_gen_last_pos(e->bld, where, where->pos);
-                esc_expr_to(e, esc_note_n(e, k, where, why), src, dtypes ? dtypes[i] : NULL);
+                esc_expr_to(e, esc_note_stmt(e, k, where, why, src), src, dtypes ? dtypes[i] : NULL);
             }
         }
     }

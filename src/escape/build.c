@@ -64,7 +64,16 @@ Str esc_text_now(Escape *e, const void *n, Str late, bool root_walked) {
     // Only variadic calls print differently before the walk reaches them.
     if (!e->bld || !n || !late || !strstr(late, "...)"))
         return late;
-    return text(e, (Node *)n, true, root_walked);
+    Str early = text(e, (Node *)n, true, root_walked);
+    // A location's text may wrap its node's, as the conversion export
+    // data makes explicit does ((interface {})(f(...))): wrap the early
+    // text the same way.
+    Str bare = text(e, (Node *)n, false, root_walked);
+    const char *at = bare != late ? strstr(late, bare) : NULL;
+    if (!at || !*bare)
+        return early;
+    size_t pre = (size_t)(at - late), nb = strlen(bare);
+    return str_printf("%.*s%s%s", (int)pre, late, early, at + nb);
 }
 
 bool esc_is_name_node(Node *n) {
@@ -1154,6 +1163,8 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     } else {
         esc_log_empty_init(root, p);
     }
+    // gc's ABI wrappers come after the package's functions, init included.
+    esc_abi_wrappers(bl, p, root);
     // gc writes type descriptors, generating method wrappers, after
     // compiling; only their -m=2 explanations show, before walk's
     // messages, which wait for the final flush.
@@ -1254,6 +1265,8 @@ int esc_end(EscSession *s) {
     ptrmap_free(&bl->inl_names);
     vec_free(&bl->insts);
     vec_free(&bl->wrapper_inls);
+    vec_free(&bl->conv_types);
+    vec_free(&bl->conv_pos);
     ir_defs_free(&bl->defs);
     vec_free(&bl->stack);
     arena_free(&bl->arena);

@@ -383,11 +383,42 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
     return NULL;
 }
 
+// The temporaries escape analysis itself adds to the function (gc's
+// copyExpr) take the next .autotmp_N after its declarations: its own
+// variables and temporaries, then those of the bodies inlined into it.
+// NULL: the count is unknown (a func literal's copy).
+static Str next_temp_name(Escape *e, Node *arg) {
+    BFunc *f = (BFunc *)e->curfn;
+    if (!f->ndecls_known) {
+        f->ndecls = ir_fmt_func_decls(arg, e->bld->pkg);
+        f->ndecls_known = true;
+        // The inliner declared the copies' variables (the callees' Dcl,
+        // results as ~R0...) in the function before escape analysis.
+        InlFunc *fn = f->ndecls >= 0 ? esc_inl_func(e->bld, f) : NULL;
+        for (int i = 0; fn && i < fn->sites.len; i++) {
+            InlFunc *c = fn->sites.data[i]->callee;
+            int k = c->decl && (c->decl->kind == N_FUNC_DECL || c->decl->kind == N_FUNC_LIT) && c->body
+                        ? ir_fmt_func_decls(c->body, c->pkg) : -1;
+            if (k < 0) {
+                f->ndecls = -1;     // unknown: a func literal's copy
+                break;
+            }
+            f->ndecls += k;
+        }
+    }
+    if (f->ndecls < 0)
+        return NULL;
+    char buf[32];
+    snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
+    return str_cstr(buf);
+}
+
+static PtrMap *subst_map(Escape *e) { return e->text_subst ? e->text_subst : &e->bld->inl_names; }
+
 // //go:uintptrescapes and //go:uintptrkeepalive (implied for functions
-// without body): an argument uintptr(unsafe.Pointer(p)) keeps p in a
-// temporary, which escapes under the former. Returns whether arg was one.
-static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_k) {
-    Batch *b = e->b;
+// without body): of an argument uintptr(unsafe.Pointer(p)), the
+// unsafe.Pointer operand, which gc moves into a temporary; else NULL.
+static Node *uintptr_operand(EscFunc *fn, Node *arg) {
     uint32_t pragma = fn ? fn->pragma : 0;
     if (fn && !fn->has_body)
         pragma |= PRAGMA_UINTPTRKEEPALIVE;
@@ -396,10 +427,62 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
         esc_is_call(ua) || !ua->type || types_under(ua->type)->kind != TY_UINTPTR ||
         ua->u.call.args.n != 1 || !ua->u.call.args.v[0]->type ||
         !types_is_unsafe_pointer(ua->u.call.args.v[0]->type))
+        return NULL;
+    return ua->u.call.args.v[0];
+}
+
+// Before an ordinary call's arguments are evaluated, the temporaries of
+// its uintptr(unsafe.Pointer(p)) arguments are named, so that the call
+// prints with them (uintptr(.autotmp_1)) in every note, as gc's
+// explanations, made after the rewrite, do.
+static void uintptr_names(Escape *e, EscFunc *fn, NodeList args, int from) {
+    for (int i = from; i < args.n; i++) {
+        Node *x = uintptr_operand(fn, args.v[i]);
+        if (!x || ptrmap_get(subst_map(e), x))
+            continue;
+        Str name = next_temp_name(e, x);
+        if (!name)
+            return;
+        ptrmap_put(subst_map(e), x, (void *)name);
+    }
+}
+
+// Keeps p of an argument uintptr(unsafe.Pointer(p)) in a temporary,
+// which escapes under //go:uintptrescapes. Returns whether arg was one.
+static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_k) {
+    Batch *b = e->b;
+    Node *x = uintptr_operand(fn, arg);
+    if (!x)
         return false;
-    Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
-    esc_expr(e, esc_loc_hole(tmp), ua->u.call.args.v[0]);
-    if (pragma & PRAGMA_UINTPTRESCAPES)
+    Node *ua = syn_unparen(arg);
+    Str name = wrap ? NULL : ptrmap_get(subst_map(e), x);
+    Location *tmp;
+    if (name) {
+        // gc's copyExpr: .autotmp_N = unsafe.Pointer(p), at the operand
+        // unless that is a bare name (then at the conversion).
+        Pos pos = esc_is_name_node(x) ? ua->pos : syn_unparen(x)->pos;
+        tmp = esc_new_loc(e, LOC_AUTO, x, name, pos, false);
+        esc_log_dcl(e, pos, name, x->type);
+        Str assign = NULL;
+        if (b->explain || esc_logging_stmts(e)) {
+            Buf t = {0};
+            ptrmap_put(subst_map(e), x, NULL);
+            buf_printf(&t, "%s = %s", name, esc_text(e, x));
+            ptrmap_put(subst_map(e), x, (void *)name);
+            assign = str_intern(t.data, t.len);
+            buf_free(&t);
+        }
+        if (esc_logging_stmts(e))
+            esc_log_line(e, pos, assign);
+        Hole k = esc_dcl(e, tmp);
+        if (b->explain)
+            k = esc_note(b, k, pos, assign, "assign");
+        esc_expr(e, k, x);
+    } else {
+        tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+        esc_expr(e, esc_loc_hole(tmp), x);
+    }
+    if (fn->pragma & PRAGMA_UINTPTRESCAPES)
         esc_flow(b, esc_note_n(e, esc_heap_hole(b), ua, "//go:uintptrescapes"), tmp);
     if (wrap)
         esc_flow(b, *clo_k, tmp);
@@ -473,28 +556,11 @@ static bool wrap_keeps(Escape *e, Node *arg, Type *t) {
 static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at, Str text,
                            Hole *clo_k, Hole *into) {
     Batch *b = e->b;
-    BFunc *f = (BFunc *)e->curfn;
-    if (!f->ndecls_known) {
-        f->ndecls = ir_fmt_func_decls(arg, e->bld->pkg);
-        f->ndecls_known = true;
-        // The inliner declared the copies' variables (the callees' Dcl,
-        // results as ~R0...) in the function before escape analysis.
-        InlFunc *fn = f->ndecls >= 0 ? esc_inl_func(e->bld, f) : NULL;
-        for (int i = 0; fn && i < fn->sites.len; i++) {
-            InlFunc *c = fn->sites.data[i]->callee;
-            int k = c->decl && (c->decl->kind == N_FUNC_DECL || c->decl->kind == N_FUNC_LIT) && c->body
-                        ? ir_fmt_func_decls(c->body, c->pkg) : -1;
-            if (k < 0) {
-                f->ndecls = -1;     // unknown: a func literal's copy
-                break;
-            }
-            f->ndecls += k;
-        }
-    }
     Type *at = arg->type;
     if (!t)
         t = at;
-    if (f->ndecls < 0 || !e->wrap_caps || !t) {
+    Str name = e->wrap_caps && t ? next_temp_name(e, arg) : NULL;
+    if (!name) {
         // Unnumbered: an anonymous temporary, captured at once.
         Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
         esc_flow(b, *clo_k, tmp);
@@ -506,9 +572,6 @@ static Location *wrap_temp(Escape *e, Node *arg, Node *call, Type *t, Pos pos_at
     bool converted = at && t != at && types_is_interface(t) && !types_identical(t, at);
     Pos pos = pos_at != NOPOS ? pos_at
             : esc_is_name_node(arg) && !converted ? call->pos : syn_unparen(arg)->pos;
-    char buf[32];
-    snprintf(buf, sizeof buf, ".autotmp_%d", f->ndecls + f->esc_temps++);
-    Str name = str_cstr(buf);
     Location *tmp = esc_new_loc(e, LOC_AUTO, arg, name, pos, false);
     // gc walks the declaration and assignment it adds as statements
     esc_log_dcl(e, pos, name, t);
@@ -545,23 +608,38 @@ static bool wrap_slice_lit(Escape *e, Hole k, Node *arg, Node *call, Hole *clo_k
     if (u->kind != N_COMPOSITE_LIT || !u->type || types_under(u->type)->kind != TY_SLICE)
         return false;
     Type *et = types_under(u->type)->u.elem.elem;
-    Hole h = esc_slice_lit_hole(e, k, u);
     NodeList elts = u->u.composite.elts;
+    // The elements' temporaries first, at the statement; the literal is
+    // made in the wrapper, later.
+    Location **tmps = xcalloc((size_t)elts.n + 1, sizeof *tmps);
+    for (int i = 0; i < elts.n; i++) {
+        Node *el = elts.v[i];
+        if (el->kind == N_KEY_VALUE)
+            el = el->u.key_value.value;
+        if (wrap_keeps(e, el, et))
+            continue;
+        Hole in;
+        // (at the element, unless a bare name: then at the literal)
+        tmps[i] = wrap_temp(e, el, call, et, esc_is_name_node(el) ? u->pos : syn_unparen(el)->pos, NULL,
+                            clo_k, &in);
+        // the wrapper's literal uses it
+        if (tmps[i]->kind == LOC_AUTO && e->wrap_caps && e->wrap_caps->v.len)
+            e->wrap_caps->v.data[e->wrap_caps->v.len - 1].use_pos = u->pos;
+        esc_expr_to(e, in, el, et);
+        wrap_done(e, el, tmps[i]);
+    }
+    Hole h = esc_slice_lit_hole(e, k, u);
     for (int i = 0; i < elts.n; i++) {
         Node *el = elts.v[i];
         if (el->kind == N_KEY_VALUE)
             el = el->u.key_value.value;
         Hole kk = esc_note_n(e, h, u, "slice-literal-element");
-        if (wrap_keeps(e, el, et)) {
+        if (tmps[i])
+            esc_flow(e->b, kk, tmps[i]);
+        else
             esc_expr_to(e, kk, el, et);
-            continue;
-        }
-        Hole in;
-        Location *tmp = wrap_temp(e, el, call, et, u->pos, NULL, clo_k, &in);
-        esc_expr_to(e, in, el, et);
-        wrap_done(e, el, tmp);
-        esc_flow(e->b, kk, tmp);
     }
+    free(tmps);
     return true;
 }
 
@@ -705,6 +783,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             ARG(esc_discard_hole(b), call->u.call.fun, NULL);
     }
     NodeList args = call->u.call.args;
+    if (!wrap)
+        uintptr_names(e, fn, args, 0);
     int ai = 0;
     int pi = 0;
     Object *sig_recv = sig->u.func.recv;
@@ -851,9 +931,16 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 esc_flow(b, k, early[i]);
                 continue;
             }
+            if (wrap) {
+                // go/defer: each value is copied again, at the call, into
+                // a temporary the wrapper captures (gc's wrapExpr).
+                Hole in;
+                Location *w = wrap_temp(e, a, call, dt, call->pos, tmps[i]->text, clo_k, &in);
+                esc_flow(b, esc_conv_temp(e, in, tmps[i], st, dt, call->pos, call), tmps[i]);
+                esc_flow(b, k, w);
+                continue;
+            }
             esc_flow(b, esc_conv_temp(e, k, tmps[i], st, dt, call->pos, call), tmps[i]);
-            if (wrap)
-                esc_flow(b, *clo_k, tmps[i]);
         }
         free(early);
         free(tks);

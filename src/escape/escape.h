@@ -480,6 +480,16 @@ void esc_summary_discard(const char *out);
 // value methods, promoted methods) and prints their flow explanations.
 typedef struct Builder Builder;
 void esc_wrappers(Builder *bl, Package *p, Batch *root);
+// gc's name of a wrapper's parameter (declared names stay, unnamed and
+// blank ones become .anon0, .anon1...), and the holes of a wrapper's
+// results for `return <call>`, through temporaries .autotmp_<first>...
+// when there are several.
+Str esc_wrapper_param_name(Object *v, int *anon);
+void esc_wrapper_results(Escape *e, Type *results, int nks, int first, Str ret_one, Hole *ks);
+// abiwrap.c: at -m=2 and with -json, analyses the ABI wrappers gc generates
+// for p's functions that assembly defines or calls, or that a
+// //go:linkname exports, and logs their parameters' flows.
+void esc_abi_wrappers(Builder *bl, Package *p, Batch *root);
 
 // ---- build.c: the builder, gc's expr/stmt/call/assign.go over our AST ----
 
@@ -561,6 +571,11 @@ struct Builder {
     // The method wrappers of the package being analysed that inlined their
     // method, in generation order: walk's reports for their bodies.
     VEC(InlFunc *) wrapper_inls;
+    // The concrete and interface types of the conversions to interface the
+    // walk met: gc writes their descriptors (and wrappers) too.
+    VEC(Type *) conv_types;     // pairs: concrete type, interface type
+    VEC(Pos) conv_pos;          // where each pair's conversion is (the
+                                // outermost call in an inlined body)
     BFunc *cur_inst;
     Type *ptr_shape;
     EscRecord *record;      // -o: where the package's functions go (summary.c)
@@ -672,6 +687,7 @@ void esc_discard(Escape *e, Node *n);
 Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos);
 // Notes naming node n (its text is only printed, so only made, at -m=2).
 Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why);
+Hole esc_note_stmt(Escape *e, Hole k, Node *where, const char *why, Node *src);
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why);
 Hole esc_addr_n(Escape *e, Hole k, Node *n, const char *why);
 void esc_walk_closure(Escape *e, Hole k, Node *lit);

@@ -32,6 +32,24 @@ Hole esc_note_n(Escape *e, Hole k, Node *n, const char *why) {
         vec_push(&e->wrap_notes->v, h.notes);
     return h;
 }
+// A statement's note (where) on the hole its value src is walked into:
+// a flow explained at once happens inside that walk, after gc rewrote the
+// call src is (its ... arguments), so the statement prints it rewritten.
+Hole esc_note_stmt(Escape *e, Hole k, Node *where, const char *why, Node *src) {
+    Hole h = esc_note_n(e, k, where, why);
+    Node *c = syn_unparen(src);
+    if (!h.notes || h.notes == k.notes || !h.notes->early || !c || c->kind != N_CALL || !esc_is_call(c))
+        return h;
+    Str late = esc_text(e, c);
+    Str before = esc_text_now(e, c, late, false), walked = esc_text_now(e, c, late, true);
+    const char *at = NULL;
+    for (const char *q = h.notes->early; before != walked && (q = strstr(q, before)); q++)
+        at = q;
+    if (at)
+        h.notes->early = str_printf("%.*s%s%s", (int)(at - h.notes->early), h.notes->early, walked,
+                                    at + strlen(before));
+    return h;
+}
 Hole esc_deref_n(Escape *e, Hole k, Node *n, const char *why) {
     return esc_deref(e->b, k, n->pos, note_text(e, n), why);
 }
@@ -84,6 +102,11 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     if (dst && st && types_is_interface(dst) && !types_is_interface(st) &&
         !(st->kind == TY_UNTYPED_NIL) && NODE_MODE(n) != MODE_NILVALUE) {
         // gc's implicit OCONVIFACE: it prints as its operand.
+        if (e->bld) {
+            vec_push(&e->bld->conv_types, st);
+            vec_push(&e->bld->conv_types, dst);
+            vec_push(&e->bld->conv_pos, e->b->inl_pos != NOPOS ? e->b->inl_pos : n->pos);
+        }
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
@@ -95,7 +118,9 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     // allocation, but the note shows in -m=2 explanations.
     if (dst && st && e->b->explain && types_is_interface(dst) && types_is_interface(st) &&
         !types_identical(dst, st)) {
-        esc_expr(e, esc_note(e->b, k, pos, note_text(e, n), "interface-converted"), n);
+        // (export data keeps the conversion explicit: any(err))
+        Str nt = esc_inlined_import(e) ? esc_conv_text(e, n, n, dst) : note_text(e, n);
+        esc_expr(e, esc_note(e->b, k, pos, nt, "interface-converted"), n);
         return;
     }
     esc_expr(e, k, n);

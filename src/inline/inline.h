@@ -105,6 +105,11 @@ IrDefs *inl_defs_of(Inliner *in);
 // wrapper as a function with its sites (the first one, whose call is
 // NULL, is the method's), or NULL when nothing was inlined.
 InlFunc *inl_wrapper(Inliner *in, struct Package *p, Object *method, Str name, RecordLog *log);
+// The wrapper named name of method (of instance type recv) calling its
+// shape instantiation: gc's -json record of the inlining its shape rule
+// refuses there.
+void inl_instance_wrapper(Inliner *in, struct Package *p, Object *method, Type *recv, Str name,
+                          RecordLog *log);
 // The instantiation of generic gen for shapes made while home was
 // processed, or NULL.
 InlFunc *inl_instance(Inliner *in, struct Package *home, Object *gen, Type **shapes, int n);

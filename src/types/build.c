@@ -786,6 +786,9 @@ void build_dir_free(DirInfo *di) {
     vec_free(&di->cgohdrs);
     vec_free(&di->cgotexts);
     vec_free(&di->cgosizes);
+    vec_free(&di->asm_defs);
+    vec_free(&di->asm_idefs);
+    vec_free(&di->asm_refs);
     vec_free(&di->tests.files);
     vec_free(&di->tests.pkgs);
     vec_free(&di->tests.hdrs);
