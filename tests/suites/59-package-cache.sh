@@ -210,6 +210,26 @@ else
     echo "FAIL asan-read-every-std-package: cannot build build/goesc-asan"
 fi
 
+# -- where the cache lives: -cache=DIR, $XDG_CACHE_HOME/goesc, ~/.cache/goesc;
+# -cache=off and GOESCCACHE=off write nothing
+entries() { find "$1" -path '*/[0-9a-f][0-9a-f]/*' -type f 2>/dev/null | wc -l; }
+(cd "$m" && HOME=$tmp/h1 "$root/goesc" -m -cache="$tmp/flagdir" . >/dev/null 2>&1)
+(cd "$m" && HOME=$tmp/h2 XDG_CACHE_HOME=$tmp/xdg "$root/goesc" -m . >/dev/null 2>&1)
+(cd "$m" && HOME=$tmp/h3 "$root/goesc" -m . >/dev/null 2>&1)
+(cd "$m" && HOME=$tmp/h4 "$root/goesc" -m -cache=off . >/dev/null 2>&1)
+(cd "$m" && HOME=$tmp/h5 GOESCCACHE=off "$root/goesc" -m . >/dev/null 2>&1)
+if [ "$(entries "$tmp/flagdir")" -lt 10 ] || [ -e "$tmp/h1/.cache" ]; then
+    echo "FAIL cache-location: -cache=DIR did not hold the entries"
+elif [ "$(entries "$tmp/xdg/goesc")" -lt 10 ] || [ -e "$tmp/h2/.cache" ]; then
+    echo "FAIL cache-location: \$XDG_CACHE_HOME/goesc did not hold the entries"
+elif [ "$(entries "$tmp/h3/.cache/goesc")" -lt 10 ]; then
+    echo "FAIL cache-location: ~/.cache/goesc did not hold the entries"
+elif [ -e "$tmp/h4/.cache" ] || [ -e "$tmp/h5/.cache" ]; then
+    echo "FAIL cache-location: -cache=off or GOESCCACHE=off wrote a cache"
+else
+    echo "ok cache-location (-cache=DIR, XDG_CACHE_HOME, HOME; off writes nothing)"
+fi
+
 # -- lazy parsing against full parsing, every std file
 find "$("$GO" env GOROOT)/src/" -name '*.go' -not -path '*/testdata/*' | sort >"$tmp/files"
 bad=0
