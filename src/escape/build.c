@@ -6,10 +6,9 @@
 // results, a walk of the bodies (stmt.c, expr.c, call.c, assign.c), the
 // closures' captures, then the core's solve and finish.
 //
-// Also here: gc's package initialisation (initialisers it cannot lay out
-// statically run in a synthetic "init"; func literals among the static ones
-// become functions "glob..funcN"), and the order of the output: the
-// devirtualization lines first, then each batch, then walk's lines.
+// Also here: the order of the output (the devirtualization lines first,
+// then each batch, then walk's lines); the package's initializers, which
+// gc runs in a synthetic "init", are found by init.c.
 //
 // Dependencies are analysed first and silently, for their parameter tags,
 // with the inliner's decisions for them (gc compiles them separately, with
@@ -146,16 +145,14 @@ BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body
     return f;
 }
 
-static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n);
-
 static void find_lits_list(Builder *bl, BFunc *fn, BFunc *top, NodeList l) {
     for (int i = 0; i < l.n; i++)
-        find_lits(bl, fn, top, l.v[i]);
+        esc_find_lits(bl, fn, top, l.v[i]);
 }
 
 // Every func literal inside n, named as gc 1.19 names them: "F.func1",
 // "F.func2" for those of F, "F.func1.1" for one inside F.func1.
-static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
+void esc_find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
     if (!n)
         return;
     switch (n->kind) {
@@ -170,50 +167,52 @@ static void find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n) {
         lit->inst = top->inst;  // (not DUPOK: its parameter lines are printed)
         ptrmap_put(top->inst ? &top->inst->inst_lits : &bl->funcs, n, lit);
         vec_push(&fn->lits, lit);
-        find_lits(bl, lit, top, n->u.func_lit.body);
+        esc_find_lits(bl, lit, top, n->u.func_lit.body);
         return;
     }
     case N_IDENT: case N_BASIC_LIT: case N_BAD_EXPR: case N_EMPTY_STMT: case N_BRANCH:
     case N_ARRAY_TYPE: case N_STRUCT_TYPE: case N_FUNC_TYPE: case N_INTERFACE_TYPE:
     case N_MAP_TYPE: case N_CHAN_TYPE: case N_IMPORT_SPEC: case N_TYPE_SPEC: case N_BAD_STMT:
         return;
-    case N_ELLIPSIS: find_lits(bl, fn, top, n->u.ellipsis.elt); return;
+    case N_ELLIPSIS: esc_find_lits(bl, fn, top, n->u.ellipsis.elt); return;
     case N_COMPOSITE_LIT: find_lits_list(bl, fn, top, n->u.composite.elts); return;
     case N_PAREN: case N_STAR: case N_UNARY: case N_EXPR_STMT: case N_INCDEC: case N_GO:
     case N_DEFER:
-        find_lits(bl, fn, top, n->u.unary.x); return;
-    case N_SELECTOR: find_lits(bl, fn, top, n->u.selector.x); return;
-    case N_INDEX: find_lits(bl, fn, top, n->u.index.x); find_lits_list(bl, fn, top, n->u.index.indices); return;
+        esc_find_lits(bl, fn, top, n->u.unary.x); return;
+    case N_SELECTOR: esc_find_lits(bl, fn, top, n->u.selector.x); return;
+    case N_INDEX: esc_find_lits(bl, fn, top, n->u.index.x); find_lits_list(bl, fn, top, n->u.index.indices); return;
     case N_SLICE:
-        find_lits(bl, fn, top, n->u.slice.x); find_lits(bl, fn, top, n->u.slice.lo);
-        find_lits(bl, fn, top, n->u.slice.hi); find_lits(bl, fn, top, n->u.slice.max); return;
-    case N_TYPE_ASSERT: find_lits(bl, fn, top, n->u.assert.x); return;
-    case N_CALL: find_lits(bl, fn, top, n->u.call.fun); find_lits_list(bl, fn, top, n->u.call.args); return;
-    case N_BINARY: find_lits(bl, fn, top, n->u.binary.x); find_lits(bl, fn, top, n->u.binary.y); return;
-    case N_KEY_VALUE: find_lits(bl, fn, top, n->u.key_value.key); find_lits(bl, fn, top, n->u.key_value.value); return;
+        esc_find_lits(bl, fn, top, n->u.slice.x); esc_find_lits(bl, fn, top, n->u.slice.lo);
+        esc_find_lits(bl, fn, top, n->u.slice.hi); esc_find_lits(bl, fn, top, n->u.slice.max); return;
+    case N_TYPE_ASSERT: esc_find_lits(bl, fn, top, n->u.assert.x); return;
+    case N_CALL: esc_find_lits(bl, fn, top, n->u.call.fun); find_lits_list(bl, fn, top, n->u.call.args); return;
+    case N_BINARY: esc_find_lits(bl, fn, top, n->u.binary.x); esc_find_lits(bl, fn, top, n->u.binary.y); return;
+    case N_KEY_VALUE:
+        esc_find_lits(bl, fn, top, n->u.key_value.key); esc_find_lits(bl, fn, top, n->u.key_value.value);
+        return;
     case N_FIELD: return;
-    case N_DECL_STMT: find_lits(bl, fn, top, n->u.decl_stmt.decl); return;
+    case N_DECL_STMT: esc_find_lits(bl, fn, top, n->u.decl_stmt.decl); return;
     case N_GEN_DECL: find_lits_list(bl, fn, top, n->u.gen_decl.specs); return;
     case N_VALUE_SPEC: find_lits_list(bl, fn, top, n->u.value_spec.values); return;
-    case N_LABELED: find_lits(bl, fn, top, n->u.labeled.stmt); return;
-    case N_SEND: find_lits(bl, fn, top, n->u.send.chan); find_lits(bl, fn, top, n->u.send.value); return;
+    case N_LABELED: esc_find_lits(bl, fn, top, n->u.labeled.stmt); return;
+    case N_SEND: esc_find_lits(bl, fn, top, n->u.send.chan); esc_find_lits(bl, fn, top, n->u.send.value); return;
     case N_ASSIGN: find_lits_list(bl, fn, top, n->u.assign.lhs); find_lits_list(bl, fn, top, n->u.assign.rhs); return;
     case N_RETURN: find_lits_list(bl, fn, top, n->u.list.list); return;
     case N_BLOCK: find_lits_list(bl, fn, top, n->u.block.list); return;
     case N_IF:
-        find_lits(bl, fn, top, n->u.if_.init); find_lits(bl, fn, top, n->u.if_.cond);
-        find_lits(bl, fn, top, n->u.if_.then); find_lits(bl, fn, top, n->u.if_.els); return;
+        esc_find_lits(bl, fn, top, n->u.if_.init); esc_find_lits(bl, fn, top, n->u.if_.cond);
+        esc_find_lits(bl, fn, top, n->u.if_.then); esc_find_lits(bl, fn, top, n->u.if_.els); return;
     case N_CASE_CLAUSE: find_lits_list(bl, fn, top, n->u.clause.list); find_lits_list(bl, fn, top, n->u.clause.body); return;
-    case N_COMM_CLAUSE: find_lits(bl, fn, top, n->u.comm.comm); find_lits_list(bl, fn, top, n->u.comm.body); return;
+    case N_COMM_CLAUSE: esc_find_lits(bl, fn, top, n->u.comm.comm); find_lits_list(bl, fn, top, n->u.comm.body); return;
     case N_SWITCH: case N_TYPE_SWITCH: case N_SELECT:
-        find_lits(bl, fn, top, n->u.switch_.init); find_lits(bl, fn, top, n->u.switch_.tag);
-        find_lits(bl, fn, top, n->u.switch_.body); return;
+        esc_find_lits(bl, fn, top, n->u.switch_.init); esc_find_lits(bl, fn, top, n->u.switch_.tag);
+        esc_find_lits(bl, fn, top, n->u.switch_.body); return;
     case N_FOR:
-        find_lits(bl, fn, top, n->u.for_.init); find_lits(bl, fn, top, n->u.for_.cond);
-        find_lits(bl, fn, top, n->u.for_.post); find_lits(bl, fn, top, n->u.for_.body); return;
+        esc_find_lits(bl, fn, top, n->u.for_.init); esc_find_lits(bl, fn, top, n->u.for_.cond);
+        esc_find_lits(bl, fn, top, n->u.for_.post); esc_find_lits(bl, fn, top, n->u.for_.body); return;
     case N_RANGE:
-        find_lits(bl, fn, top, n->u.range.key); find_lits(bl, fn, top, n->u.range.value);
-        find_lits(bl, fn, top, n->u.range.x); find_lits(bl, fn, top, n->u.range.body); return;
+        esc_find_lits(bl, fn, top, n->u.range.key); esc_find_lits(bl, fn, top, n->u.range.value);
+        esc_find_lits(bl, fn, top, n->u.range.x); esc_find_lits(bl, fn, top, n->u.range.body); return;
     default:
         return;
     }
@@ -229,7 +228,7 @@ BFunc *esc_new_inst(Builder *bl, Node *decl, Object *gen) {
     f->pkg = gen->pkg;
     InstCtx save;
     esc_enter(bl, f, &save);
-    find_lits(bl, f, f, f->body);
+    esc_find_lits(bl, f, f, f->body);
     find_func_labels(f);
     esc_leave(bl, &save);
     return f;
@@ -823,165 +822,6 @@ static void analyze_bodyless(Builder *bl, BFunc *f) {
     analyze_component(bl, fns, 1);
 }
 
-// ---- package-level initializers (gc's staticinit and init function) ----
-
-typedef VEC(BFunc *) BFuncList;
-
-// Whether gc lays out initializer n statically. Parts that are not go to
-// init's dynamic list; func literals become functions of their own.
-static bool static_init(Builder *bl, Node *n, Type *dst, BFunc *init) {
-    n = syn_unparen(n);
-    if (!n)
-        return true;
-    if (dst && types_is_interface(dst) && n->type && !types_is_interface(n->type) &&
-        n->type->kind != TY_TUPLE) {
-        // A conversion to interface points at a static temporary; only
-        // the temporary may need a dynamic assignment, without conversion.
-        if (!static_init(bl, n, NULL, init)) {
-            vec_push(&init->init_exprs, n);
-            vec_push(&init->init_types, n->type);
-            vec_push(&init->init_names, NULL);
-        }
-        return true;
-    }
-    if (NODE_MODE(n) == MODE_CONSTANT || NODE_MODE(n) == MODE_NILVALUE ||
-        ptrmap_get(&bl->info->consts, n))
-        return true;  // constants are laid out statically, boxed or not
-    switch (n->kind) {
-    case N_IDENT: {
-        // A copy of another global, boxed into a static temporary if the
-        // destination is an interface.
-        (void)dst;
-        return true;
-    }
-    case N_SELECTOR: {
-        Selection *s = ptrmap_get(&bl->info->selections, n);
-        Object *o = s ? NULL : n->u.selector.sel->u.ident.obj;  // pkg.V: copied at run time
-        return (!s && !(o && o->kind == OBJ_VAR)) || (s && s->kind == SEL_METHOD_EXPR);
-    }
-    case N_CALL: {
-        // []byte("const"): static data.
-        if (NODE_MODE(n->u.call.fun) != MODE_TYPEXPR || n->u.call.args.n != 1 || !n->type)
-            return false;
-        Node *a = n->u.call.args.v[0];
-        if (types_is_interface(n->type) && a->type && !types_is_interface(a->type)) {
-            if (!static_init(bl, a, NULL, init)) {
-                vec_push(&init->init_exprs, a);
-                vec_push(&init->init_types, a->type);
-                vec_push(&init->init_names, NULL);
-            }
-            return true;
-        }
-        if (types_under(n->type)->kind == TY_SLICE && NODE_MODE(a) == MODE_CONSTANT)
-            return true;
-        // A conversion that changes nothing but the type: as its operand.
-        if (a->type && !types_is_interface(n->type) &&
-            types_identical(types_under(n->type), types_under(a->type)))
-            return static_init(bl, a, NULL, init);
-        return false;
-    }
-    case N_FUNC_LIT:
-        return true;    // a function of its own (find_glob)
-    case N_UNARY: {
-        if (n->op != OP_AND)
-            return false;
-        Node *x = syn_unparen(n->u.unary.x);
-        if (x->kind == N_IDENT)
-            return true;
-        if (x->kind == N_COMPOSITE_LIT)
-            return static_init(bl, x, NULL, init);
-        return false;
-    }
-    case N_COMPOSITE_LIT: {
-        Type *u = n->type ? types_under(n->type) : NULL;
-        if (!u || u->kind == TY_MAP)
-            return false;
-        if (u->kind == TY_POINTER) {
-            Node tmp = *n;
-            tmp.type = u->u.elem.elem;
-            return static_init(bl, &tmp, NULL, init);
-        }
-        NodeList elts = n->u.composite.elts;
-        for (int i = 0; i < elts.n; i++) {
-            Node *el = elts.v[i], *key = NULL;
-            if (el->kind == N_KEY_VALUE) {
-                key = el->u.key_value.key;
-                el = el->u.key_value.value;
-            }
-            Type *et = ir_elem_type(u, key, i);
-            if (!static_init(bl, el, et, init)) {
-                vec_push(&init->init_exprs, el);
-                vec_push(&init->init_types, et);
-                vec_push(&init->init_names, NULL);
-            }
-        }
-        return true;
-    }
-    default:
-        return false;
-    }
-}
-
-typedef struct GlobFinder {
-    Builder *bl;
-    BFuncList *globs;
-    int gen;
-} GlobFinder;
-
-// Func literals of package-level initializers are gc's glob..funcN:
-// top-level functions, analysed on their own (also when inlined), numbered
-// in source order.
-static bool find_glob(void *ctx, Node *n) {
-    if (n->kind != N_FUNC_LIT)
-        return true;
-    GlobFinder *g = ctx;
-    char buf[64];
-    snprintf(buf, sizeof buf, "glob..func%d", ++g->gen);
-    BFunc *f = esc_new_bfunc(g->bl, n, NULL, n->type, n->u.func_lit.body, str_cstr(buf), NULL);
-    ptrmap_put(&g->bl->funcs, n, f);
-    find_lits(g->bl, f, f, f->body);
-    vec_push(g->globs, f);
-    return false;
-}
-
-static BFunc *package_init(Builder *bl, Package *p, BFuncList *globs) {
-    BFunc *init = esc_new_bfunc(bl, NULL, NULL, types_new_signature(&bl->arena, NULL, NULL, NULL, false),
-                            NULL, str_cstr("init"), NULL);
-    GlobFinder g = {bl, globs, 0};
-    for (int fi = 0; fi < p->nfiles; fi++) {
-        SynFile *sf = p->syn[fi];
-        for (int i = 0; sf && i < sf->decls.n; i++) {
-            Node *d = sf->decls.v[i];
-            if (d->kind == N_GEN_DECL && d->op == TK_VAR)
-                syn_inspect(d, find_glob, &g);
-        }
-    }
-    for (int fi = 0; fi < p->nfiles; fi++) {
-        SynFile *sf = p->syn[fi];
-        if (!sf)
-            continue;
-        for (int i = 0; i < sf->decls.n; i++) {
-            Node *d = sf->decls.v[i];
-            if (d->kind != N_GEN_DECL || d->op != TK_VAR)
-                continue;
-            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
-                Node *s = d->u.gen_decl.specs.v[j];
-                NodeList names = s->u.value_spec.names, vals = s->u.value_spec.values;
-                for (int k = 0; k < vals.n; k++) {
-                    Object *o = k < names.n ? names.v[k]->u.ident.obj : NULL;
-                    Type *t = o ? o->type : NULL;
-                    if (vals.n != names.n || !static_init(bl, vals.v[k], t, init)) {
-                        vec_push(&init->init_exprs, vals.v[k]);
-                        vec_push(&init->init_types, vals.n == names.n ? t : NULL);
-                        vec_push(&init->init_names, vals.n == names.n ? names.v[k] : NULL);
-                    }
-                }
-            }
-        }
-    }
-    return init->init_exprs.len ? init : NULL;
-}
-
 static void ref_nothing(RefVisit *v, BFunc *callee) { (void)v; (void)callee; }
 
 // gc's stenciler makes the instantiations before inlining, scanning the
@@ -1045,7 +885,7 @@ void esc_lazy_body(Builder *bl, BFunc *f) {
     f->body = types_decl_body(f->decl);
     if (!f->body)
         return;
-    find_lits(bl, f, f, f->body);
+    esc_find_lits(bl, f, f, f->body);
     find_func_labels(f);
     ir_scan_defs(&bl->defs, f->body);
 }
@@ -1087,7 +927,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
             BFunc *f = esc_new_bfunc(bl, d, obj, sig, d->u.func_decl.body, name, NULL);
             f->f.pragma = d->u.func_decl.pragma;
             ptrmap_put(&bl->funcs, obj, f);
-            find_lits(bl, f, f, f->body);
+            esc_find_lits(bl, f, f, f->body);
             vec_push(&order, f);
         }
     }
@@ -1118,7 +958,7 @@ static void analyze_package(Builder *bl, Package *p, Batch *root) {
     bl->cur_inst = NULL;
     esc_instantiate_methods(bl);
     BFuncList globs = {0};
-    BFunc *init = package_init(bl, p, &globs);
+    BFunc *init = esc_package_init(bl, p, &globs);
     for (int i = 0; i < globs.len; i++)
         vec_push(&order, globs.data[i]);
     vec_free(&globs);

@@ -738,6 +738,15 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site);
 // function it is in) or a copy of one.
 BFunc *esc_new_bfunc(Builder *bl, Node *decl, Object *obj, Type *sig, Node *body, Str name,
                      EscFunc *outer);
+// Makes a BFunc of every func literal inside n, a literal of fn (top: the
+// outermost function, whose instantiation, if any, owns them), named as
+// gc numbers them: F.func1, F.func1.1.
+void esc_find_lits(Builder *bl, BFunc *fn, BFunc *top, Node *n);
+// init.c: the package's initializers gc cannot lay out statically, as
+// the dynamic list of a synthetic "init" BFunc (NULL: none); the func
+// literals of all the initializers, as glob..funcN functions, into globs.
+typedef VEC(BFunc *) BFuncList;
+BFunc *esc_package_init(Builder *bl, Package *p, BFuncList *globs);
 Str esc_inl_call_text(Escape *e, InlSite *s);       // ~R0, (.~R0; ~R1)
 InlFunc *esc_inl_func(Builder *bl, BFunc *f);   // f's sites, or NULL
 InlSite *esc_inl_site(Escape *e, Node *call);

@@ -1,12 +1,13 @@
-// inline.c: the driver of gc's inline pass (inline.InlinePackage). Per
-// package, the functions are visited bottom-up over the call graph, in
-// strongly connected components (callees first); for each function of a
-// component gc first decides whether it can be inlined (CanInline: the
-// pragmas, then the hairy visitor of cost.c) and then inlines the calls
-// in its body (InlineCalls). A call is inlined when its static callee has
-// an inline body cheap enough for the caller (80, or 20 inside a "big"
+// inline.c: the work of gc's inline pass on one function, which
+// package.c's driver (inline.InlinePackage) calls for each function in
+// bottom-up order: whether it can be inlined (CanInline: the pragmas,
+// then the hairy visitor of cost.c) and the inlining of the calls in its
+// body (InlineCalls). A call is inlined when its static callee has an
+// inline body cheap enough for the caller (80, or 20 inside a "big"
 // function of 5,000 nodes), transitively: the calls of the copied body
 // are considered in turn, with a callee already on the way in refused.
+// Around that: the InlFuncs of functions and literals, static callees
+// (gc's inlCallee), shape instantiations, and the method wrappers.
 //
 // Nothing is copied. Each inlined call becomes an InlSite, child of the
 // site whose body holds it (NULL: the function's own body); escape
@@ -25,60 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "inline.h"
-
-// An inlined copy being walked: its parameters' arguments, for static
-// callees, and the type information of the callee's package.
-typedef struct Frame {
-    InlFunc *fn;            // the callee copied
-    PtrMap args;            // parameter Object* -> argument Node*
-    PtrMap copies;          // N_FUNC_LIT -> its copy's InlFunc
-    Info *info;
-    struct Frame *up;
-} Frame;
-
-struct Inliner {
-    InlConfig cfg;
-    Arena arena;
-    Package *home;          // the package processed
-    PtrMap gen_decls;       // generic OBJ_FUNC -> its N_FUNC_DECL
-    PtrMap insts;           // generic OBJ_FUNC -> its instantiations (next_inst)
-    InlFuncVec inst_list;   // the home package's, in the order made
-    Type *ptr_shape;
-    PtrMap abs_files;       // source file of an imported generic -> absolute path
-    PtrMap funcs;           // OBJ_FUNC Object* or N_FUNC_LIT Node* -> InlFunc*
-    PtrMap sites;           // call Node* -> InlSite* (chained by next_same)
-    IrDefs defs;            // static values of local variables
-    // The package being processed.
-    Package *pkg;
-    Info *info;             // type information of the code being walked
-    RecordLog *log;         // NULL: silent
-    VEC(InlFunc *) order;   // its functions: declarations in source order
-    // Tarjan's walk.
-    uint32_t visitgen;
-    VEC(InlFunc *) stack;
-    // InlineCalls of one function.
-    InlFunc *curfn;
-    int max_cost;
-    PtrMap on_path;         // InlFunc* -> 1: inlined on the way here
-    InlSite *parent;        // the site whose body is walked, NULL: curfn's
-    Pos outer_pos;          // the outermost call when inside a copy
-    InlFuncVec all;         // every InlFunc, to free their vectors
-    VEC(InlSite *) all_sites;
-    Frame *frame;           // the copy being walked, NULL: curfn's body
-    Info *top_info;         // curfn's package's
-    InlFunc *scope_fn;      // the function whose code is examined
-};
+#include "internal.h"
 
 // ---- names and lines ----
-
-static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
 
 // Records a line at pos, a call's: inside a copy, pos is the copy's own
 // and gc prints the outermost call's. Lines about functions are at their
 // declarations. Returns the record's index, -1: none.
-static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
+int inl_line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
     if (!in->log || (!in->cfg.m && !in->cfg.json))
         return -1;
     bool at_call = kind == REC_INLINE_CALL || kind == REC_NO_INLINE_CALL || kind == REC_CANNOT_INLINE_CALL;
@@ -100,7 +55,7 @@ static int line(Inliner *in, RecKind kind, Pos pos, const char *fmt, ...) {
 
 // fn's name as gc's %v prints a function: qualified when it belongs to
 // another package than the one compiled.
-static Str qualified_name(Inliner *in, InlFunc *fn) {
+Str inl_qualified_name(Inliner *in, InlFunc *fn) {
     if (fn->pkg == in->home || !fn->pkg)
         return fn->name;
     Buf b = {0};
@@ -115,12 +70,9 @@ static Str qualified_name(Inliner *in, InlFunc *fn) {
 
 // ---- finding functions ----
 
-static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
-                         InlFunc *outer);
-
 // The InlFunc of func literal n in the code of fn: the instantiations of
 // generic code each have their own.
-static InlFunc *lit_func(Inliner *in, InlFunc *fn, Node *n) {
+InlFunc *inl_lit_func(Inliner *in, InlFunc *fn, Node *n) {
     InlFunc *i = fn ? fn->inst : NULL;
     return i ? ptrmap_get(&i->inst_lits, n) : ptrmap_get(&in->funcs, n);
 }
@@ -152,7 +104,7 @@ static bool copy_lit(void *ctx, Node *n) {
     CopyCtx *c = ctx;
     if (n->kind != N_FUNC_LIT)
         return true;
-    InlFunc *cur = c->in->curfn, *orig = lit_func(c->in, c->fr->fn, n);
+    InlFunc *cur = c->in->curfn, *orig = inl_lit_func(c->in, c->fr->fn, n);
     if (!orig)
         return false;
     char buf[512];
@@ -161,7 +113,7 @@ static bool copy_lit(void *ctx, Node *n) {
     Info *info = c->in->info;
     c->in->pkg = orig->pkg;
     c->in->info = orig->info;
-    InlFunc *copy = new_func(c->in, NULL, NULL, orig->body, str_cstr(buf), cur);
+    InlFunc *copy = inl_new_func(c->in, NULL, NULL, orig->body, str_cstr(buf), cur);
     c->in->pkg = pkg;
     c->in->info = info;
     copy->decl = n;
@@ -173,8 +125,8 @@ static bool copy_lit(void *ctx, Node *n) {
     return false;
 }
 
-static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
-                         InlFunc *outer) {
+InlFunc *inl_new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str name,
+                      InlFunc *outer) {
     InlFunc *f = ARENA_NEW(&in->arena, InlFunc);
     f->decl = decl;
     f->obj = obj;
@@ -189,20 +141,15 @@ static InlFunc *new_func(Inliner *in, Node *decl, Object *obj, Node *body, Str n
     return f;
 }
 
-typedef struct LitCtx {
-    Inliner *in;
-    InlFunc *fn;    // the function whose literals are named
-    bool top;       // fn is a declared function: F.func1, else F.func1.1
-} LitCtx;
 
-static bool find_lits(void *ctx, Node *n) {
+bool inl_find_lits(void *ctx, Node *n) {
     LitCtx *c = ctx;
     if (n->kind != N_FUNC_LIT)
         return true;
     char buf[512];
     snprintf(buf, sizeof buf, c->top ? "%s.func%d" : "%s.%d", c->fn->name, ++c->fn->lit_gen);
     InlFunc *inst = c->fn->inst;
-    InlFunc *lit = new_func(c->in, inst ? NULL : n, NULL, n->u.func_lit.body, str_cstr(buf), c->fn);
+    InlFunc *lit = inl_new_func(c->in, inst ? NULL : n, NULL, n->u.func_lit.body, str_cstr(buf), c->fn);
     lit->decl = n;
     lit->pos = n->pos;
     if (inst) {
@@ -211,17 +158,31 @@ static bool find_lits(void *ctx, Node *n) {
     }
     vec_push(&c->fn->lits, lit);
     LitCtx sub = {c->in, lit, false};
-    syn_inspect(n->u.func_lit.body, find_lits, &sub);
+    syn_inspect(n->u.func_lit.body, inl_find_lits, &sub);
     return false;
 }
 
-static bool is_generic(Object *o) {
+bool inl_is_generic(Object *o) {
     Type *sig = o->type;
     return !sig || sig->kind != TY_FUNC || sig->u.func.ntparams || sig->u.func.nrtparams;
 }
 
-static bool scan_defs(void *ctx, Node *n);
-static void apply_facts(const PkgFacts *facts, InlFunc *fn);
+// syn_inspect's adapter for ir_scan_defs, which walks n's subtree itself.
+bool inl_scan_defs(void *ctx, Node *n) {
+    ir_scan_defs(ctx, n);
+    return false;
+}
+
+// A function of a package taken from the cache, and its literals.
+void inl_apply_facts(const PkgFacts *facts, InlFunc *fn) {
+    const FuncFact *ff = ir_facts_get(facts, fn->name);
+    fn->checked = true;
+    fn->visit_id = UINT32_MAX;
+    fn->can_inline = ff && ff->cost >= 0;
+    fn->cost = fn->can_inline ? ff->cost : 0;
+    for (int i = 0; i < fn->lits.len; i++)
+        inl_apply_facts(facts, fn->lits.data[i]);
+}
 
 // The body of a function whose package was parsed with lazy bodies (issue
 // 12's cache), parsed when first needed, with what inl_package finds in a
@@ -239,12 +200,12 @@ static Node *body_of(Inliner *in, InlFunc *fn) {
     in->pkg = fn->pkg;
     in->info = fn->info;
     LitCtx lc = {in, fn, true};
-    syn_inspect(body, find_lits, &lc);
+    syn_inspect(body, inl_find_lits, &lc);
     in->pkg = pkg;
     in->info = info;
-    syn_inspect(body, scan_defs, &in->defs);
+    syn_inspect(body, inl_scan_defs, &in->defs);
     if (fn->pkg && fn->pkg->facts)
-        apply_facts(fn->pkg->facts, fn);
+        inl_apply_facts(fn->pkg->facts, fn);
     return body;
 }
 
@@ -269,7 +230,7 @@ static InlFunc *func_of_object(Inliner *in, Object *o) {
 // package. NULL when gen's body is unknown.
 #define MAX_INSTS 20000
 
-static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, InlFunc *ctx) {
+InlFunc *inl_instance_for(Inliner *in, Object *gen, Type **targs, int ntargs, InlFunc *ctx) {
     if (!gen || !gen->type || gen->type->kind != TY_FUNC || !targs)
         return NULL;
     int n;
@@ -293,7 +254,7 @@ static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, Inl
     f->decl = decl;
     f->obj = gen;
     if (!decl->u.func_decl.body && types_decl_body(decl))
-        syn_inspect(decl->u.func_decl.body, scan_defs, &in->defs);   // parsed lazily just now
+        syn_inspect(decl->u.func_decl.body, inl_scan_defs, &in->defs);   // parsed lazily just now
     f->body = decl->u.func_decl.body;
     f->name = ir_inst_name(decl, tps, shapes, n);
     f->pkg = gen->pkg;
@@ -315,7 +276,7 @@ static InlFunc *instance(Inliner *in, Object *gen, Type **targs, int ntargs, Inl
     f->inst = f;
     LitCtx lc = {in, f, true};
     if (f->body)
-        syn_inspect(f->body, find_lits, &lc);
+        syn_inspect(f->body, inl_find_lits, &lc);
     return f;
 }
 
@@ -332,24 +293,24 @@ InlFunc *inl_instance(Inliner *in, Package *home, Object *gen, Type **shapes, in
 // method of an instance type, or a generic method selected on recv (an
 // instance type, in generic code). ctx: the instantiation whose code
 // holds the reference.
-static InlFunc *ref_func(Inliner *in, Info *info, Object *o, Node *ident, Type *recv, InlFunc *ctx) {
+InlFunc *inl_ref_func(Inliner *in, Info *info, Object *o, Node *ident, Type *recv, InlFunc *ctx) {
     if (!o || o->kind != OBJ_FUNC || !o->type || o->type->kind != TY_FUNC)
         return NULL;
     if (o->flags & OF_GENERIC_INST) {
         Type *rb = o->u.func.recv_base;
         if (!o->u.func.origin || !rb || rb->kind != TY_NAMED)
             return NULL;
-        return instance(in, o->u.func.origin, rb->u.named.targs, rb->u.named.ntargs, ctx);
+        return inl_instance_for(in, o->u.func.origin, rb->u.named.targs, rb->u.named.ntargs, ctx);
     }
     if (o->type->u.func.ntparams) {
         Instance *inst = ident ? ptrmap_get(&info->instances, ident) : NULL;
-        return inst ? instance(in, o, inst->targs, inst->ntargs, ctx) : NULL;
+        return inst ? inl_instance_for(in, o, inst->targs, inst->ntargs, ctx) : NULL;
     }
     if (o->type->u.func.nrtparams) {
         Type *t = recv && types_under(recv)->kind == TY_POINTER && recv->kind != TY_NAMED
                       ? types_under(recv)->u.elem.elem : recv;
         if (t && t->kind == TY_NAMED && t->u.named.ntargs)
-            return instance(in, o, t->u.named.targs, t->u.named.ntargs, ctx);
+            return inl_instance_for(in, o, t->u.named.targs, t->u.named.ntargs, ctx);
         return NULL;
     }
     return func_of_object(in, o);
@@ -426,14 +387,14 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
         switch (f->kind) {
         case N_FUNC_LIT: {
             InlFunc *copy = frame ? ptrmap_get(&frame->copies, f) : NULL;
-            return copy ? copy : lit_func(in, frame ? frame->fn : in->scope_fn, f);
+            return copy ? copy : inl_lit_func(in, frame ? frame->fn : in->scope_fn, f);
         }
         case N_IDENT: {
             Object *o = f->u.ident.obj;
             if (!o)
                 return NULL;
             if (o->kind == OBJ_FUNC)
-                return ref_func(in, info, o, f, NULL, code_inst(in, frame));
+                return inl_ref_func(in, info, o, f, NULL, code_inst(in, frame));
             if (o->kind != OBJ_VAR)
                 return NULL;
             if (frame) {
@@ -471,7 +432,7 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
             Selection *s = ptrmap_get(&info->selections, f);
             if (!s) {   // pkg.F
                 Object *o = f->u.selector.sel->u.ident.obj;
-                return ref_func(in, info, o, f->u.selector.sel, NULL, code_inst(in, frame));
+                return inl_ref_func(in, info, o, f->u.selector.sel, NULL, code_inst(in, frame));
             }
             if (!s->obj || s->obj->kind != OBJ_FUNC || types_is_interface(s->recv))
                 return NULL;
@@ -486,7 +447,7 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
             // inlCallee does not follow; only x.M(...) itself is T.M(x, ...).
             if (s->kind == SEL_METHOD_VAL && f != fun)
                 return NULL;
-            return ref_func(in, info, m, NULL, s->recv, code_inst(in, frame));
+            return inl_ref_func(in, info, m, NULL, s->recv, code_inst(in, frame));
         }
         case N_INDEX: {
             // F[int]: an explicit instantiation of a generic function.
@@ -525,8 +486,6 @@ static InlFunc *static_callee(Inliner *in, Node *f, Frame *frame) {
     return NULL;
 }
 
-static void can_inline(Inliner *in, InlFunc *fn);
-
 // The hairy visitor's question: the cost of call's callee if gc has an
 // inline body for it, else -1. A func literal met as a callee is decided
 // on the spot, as gc's inlCallee does.
@@ -538,7 +497,7 @@ static int callee_cost(void *ctx, Node *call) {
     if (f->decl && f->decl->kind == N_FUNC_LIT && !f->checked) {
         Package *pkg = in->pkg;
         Info *info = in->info;
-        can_inline(in, f);
+        inl_can_inline(in, f);
         in->pkg = pkg;
         in->info = info;
     }
@@ -560,7 +519,7 @@ static InlCostCfg cost_cfg(Inliner *in) {
 
 static void cannot_inline(Inliner *in, InlFunc *fn, const char *reason);
 
-static void can_inline(Inliner *in, InlFunc *fn) {
+void inl_can_inline(Inliner *in, InlFunc *fn) {
     uint32_t pragma = fn->pragma;
     const char *reason = NULL;
     if (pragma & PRAGMA_NOINLINE)
@@ -602,11 +561,11 @@ static void can_inline(Inliner *in, InlFunc *fn) {
                     ir_fmt_inl_inst(&body, fn->decl, in->home);
                 else
                     ir_fmt_inl_func(&body, fn->decl, fn->pkg);
-                rec = line(in, REC_CAN_INLINE, fn->pos, "can inline %s with cost %d as: %s", qualified_name(in, fn),
+                rec = inl_line(in, REC_CAN_INLINE, fn->pos, "can inline %s with cost %d as: %s", inl_qualified_name(in, fn),
                            cost, buf_cstr(&body));
                 buf_free(&body);
             } else {
-                rec = line(in, REC_CAN_INLINE, fn->pos, "can inline %s", qualified_name(in, fn));
+                rec = inl_line(in, REC_CAN_INLINE, fn->pos, "can inline %s", inl_qualified_name(in, fn));
             }
             rec_set_about(in->log, rec, fn->name, NULL);
             if (rec >= 0 && in->cfg.json) {
@@ -622,7 +581,7 @@ static void can_inline(Inliner *in, InlFunc *fn) {
 
 static void cannot_inline(Inliner *in, InlFunc *fn, const char *reason) {
     if (in->cfg.m > 1 || in->cfg.json) {
-        int rec = line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", qualified_name(in, fn), reason);
+        int rec = inl_line(in, REC_CANNOT_INLINE, fn->pos, "cannot inline %s: %s", inl_qualified_name(in, fn), reason);
         rec_set_target(in->log, rec, reason);
         rec_set_about(in->log, rec, fn->name, NULL);
     }
@@ -724,7 +683,7 @@ static void walk_call(Inliner *in, Node *call, bool no_inline) {
     if (fn->decl && fn->decl->kind == N_FUNC_LIT && !fn->checked) {
         Package *pkg = in->pkg;
         Info *info = in->info;
-        can_inline(in, fn);
+        inl_can_inline(in, fn);
         in->pkg = pkg;
         in->info = info;
     }
@@ -746,7 +705,7 @@ static Str pkg_func_name(Inliner *in, InlFunc *fn) {
 
 // gc -json's record of a call mkinlcall refuses (msg is freed).
 static void no_inline_call(Inliner *in, Pos at, char *msg) {
-    rec_set_target(in->log, line(in, REC_NO_INLINE_CALL, at, "%s", ""), msg);
+    rec_set_target(in->log, inl_line(in, REC_NO_INLINE_CALL, at, "%s", ""), msg);
     free(msg);
 }
 
@@ -816,11 +775,11 @@ static void inline_call(Inliner *in, Node *call, InlFunc *fn, Pos at) {
     Pos pos = in->parent ? in->outer_pos : at;
     if (ptrmap_get(&in->on_path, fn)) {
         if (in->cfg.m > 1)
-            line(in, REC_CANNOT_INLINE_CALL, at, "cannot inline %s into %s: repeated recursive cycle",
-                 qualified_name(in, fn), in->curfn->name);
+            inl_line(in, REC_CANNOT_INLINE_CALL, at, "cannot inline %s into %s: repeated recursive cycle",
+                 inl_qualified_name(in, fn), in->curfn->name);
         return;
     }
-    line(in, REC_INLINE_CALL, at, "inlining call to %s", qualified_name(in, fn));
+    inl_line(in, REC_INLINE_CALL, at, "inlining call to %s", inl_qualified_name(in, fn));
     InlSite *site = ARENA_NEW(&in->arena, InlSite);
     site->call = call;
     site->callee = fn;
@@ -945,7 +904,7 @@ static void walk(Inliner *in, Node *n) {
     syn_inspect(n, walk_kid, &k);
 }
 
-static void inline_calls(Inliner *in, InlFunc *fn) {
+void inl_inline_calls(Inliner *in, InlFunc *fn) {
     in->curfn = fn;
     in->scope_fn = fn;
     in->max_cost = INL_MAX_BUDGET;
@@ -963,462 +922,7 @@ static void inline_calls(Inliner *in, InlFunc *fn) {
     in->curfn = NULL;
 }
 
-// ---- bottom-up order (gc's ir.VisitFuncsBottomUp) ----
-
-static uint32_t visit(Inliner *in, InlFunc *fn);
-
-typedef struct RefCtx {
-    Inliner *in;
-    InlFunc *fn;        // the function visited
-    uint32_t min;
-} RefCtx;
-
-static void ref(RefCtx *c, InlFunc *g) {
-    if (!g)
-        return;
-    // (visiting g may analyse functions of other packages: instantiations)
-    Inliner *in = c->in;
-    Package *pkg = in->pkg;
-    Info *info = in->info, *top = in->top_info;
-    uint32_t m = visit(in, g);
-    in->pkg = pkg;
-    in->info = info;
-    in->top_info = top;
-    if (m < c->min)
-        c->min = m;
-}
-
-// The functions a body names, in the order gc's Visit meets them: a
-// method call's method before its receiver (gc has T.M(x)), literals as
-// functions of their own; what deadcode removed is not seen.
-static void refs(RefCtx *c, Node *n);
-
-typedef struct RefKids {
-    RefCtx *c;
-    Node *root;
-} RefKids;
-
-static bool ref_kid(void *ctx, Node *n) {
-    RefKids *k = ctx;
-    if (n == k->root)
-        return true;
-    refs(k->c, n);
-    return false;
-}
-
-static void refs_block(RefCtx *c, Node *n) {
-    if (!n)
-        return;
-    if (n->kind != N_BLOCK) {
-        refs(c, n);
-        return;
-    }
-    NodeList l = n->u.block.list;
-    int live = ir_live_len(c->in->info, l);
-    for (int i = 0; i < live; i++)
-        refs(c, l.v[i]);
-}
-
-static void refs(RefCtx *c, Node *n) {
-    if (!n || ptrmap_get(&c->in->info->consts, n))
-        return;
-    Inliner *in = c->in;
-    switch (n->kind) {
-    case N_IDENT: {
-        Object *o = n->u.ident.obj;
-        if (o && o->kind == OBJ_FUNC)
-            ref(c, ref_func(in, in->info, o, n, NULL, c->fn->nshapes ? c->fn : NULL));
-        return;
-    }
-    case N_FUNC_LIT:
-        ref(c, lit_func(in, c->fn, n));
-        return;
-    case N_SELECTOR: {
-        Selection *s = ptrmap_get(&in->info->selections, n);
-        if (!s) {
-            refs(c, n->u.selector.sel);
-            return;
-        }
-        if (s->obj && s->obj->kind == OBJ_FUNC && !types_is_interface(s->recv))
-            ref(c, ref_func(in, in->info, s->obj, NULL, s->recv, c->fn->nshapes ? c->fn : NULL));
-        refs(c, n->u.selector.x);
-        return;
-    }
-    case N_BLOCK:
-        refs_block(c, n);
-        return;
-    case N_IF: {
-        refs(c, n->u.if_.init);
-        refs(c, n->u.if_.cond);
-        int k = n->u.if_.init ? -1 : ir_const_cond(in->info, n->u.if_.cond);
-        if (k != 0)
-            refs_block(c, n->u.if_.then);
-        if (k != 1)
-            refs_block(c, n->u.if_.els);
-        return;
-    }
-    case N_SWITCH: {
-        refs(c, n->u.switch_.init);
-        refs(c, n->u.switch_.tag);
-        int live = ir_switch_live(in->info, n);
-        NodeList cl = n->u.switch_.body->u.block.list;
-        for (int i = 0; i < cl.n; i++)
-            if (live == -2 || live == i)
-                refs(c, cl.v[i]);
-        return;
-    }
-    case N_COMPOSITE_LIT:
-        for (int i = 0; i < n->u.composite.elts.n; i++)
-            refs(c, n->u.composite.elts.v[i]);
-        return;
-    case N_FIELD: case N_FUNC_TYPE: case N_STRUCT_TYPE: case N_INTERFACE_TYPE:
-    case N_TYPE_SPEC:
-        return;
-    default: {
-        RefKids k = {c, n};
-        syn_inspect(n, ref_kid, &k);
-        return;
-    }
-    }
-}
-
-static void analyze(Inliner *in, InlFunc **list, int n, bool recursive) {
-    int nonclosures = 0;
-    for (int i = 0; i < n; i++)
-        if (!list[i]->outer)
-            nonclosures++;
-    for (int i = 0; i < n; i++) {
-        InlFunc *fn = list[i];
-        in->pkg = fn->pkg;
-        in->info = fn->info;
-        in->top_info = fn->info;
-        // An instantiation is costed and walked as its shapes make it.
-        Type *saved[64];
-        int nb = fn->nshapes < 64 ? fn->nshapes : 64;
-        for (int j = 0; j < nb; j++)
-            saved[j] = fn->tparams[j]->u.tparam.shape;
-        ir_bind_shapes(fn->tparams, fn->shapes, nb, true);
-        if (fn->is_init) {
-            // gc's init of the package initializers: never inlinable.
-        } else if (!recursive || nonclosures > 1) {
-            can_inline(in, fn);
-        } else if (in->cfg.m > 1) {
-            // (printed by gc, but not logged for -json)
-            line(in, REC_CANNOT_INLINE_RECURSIVE, fn->pos, "cannot inline %s: recursive", qualified_name(in, fn));
-        }
-        in->info = fn->info;
-        inline_calls(in, fn);
-        for (int j = 0; j < nb; j++)
-            types_bind_shape(fn->tparams[j], saved[j]);
-    }
-}
-
-static uint32_t visit(Inliner *in, InlFunc *fn) {
-    if ((fn->home ? fn->home : fn->pkg) != in->home)
-        return UINT32_MAX;
-    if (fn->visit_id)
-        return fn->visit_id;
-    uint32_t id = ++in->visitgen;
-    fn->visit_id = id;
-    RefCtx c = {in, fn, ++in->visitgen};
-    vec_push(&in->stack, fn);
-    Info *saved = in->info;
-    in->info = fn->info;
-    if (fn->is_init) {
-        for (int i = 0; i < fn->inits.len; i++)
-            refs(&c, fn->inits.data[i]);
-    } else {
-        refs_block(&c, fn->body);
-    }
-    in->info = saved;
-    uint32_t min = c.min;
-    if ((min == id || min == id + 1) && !fn->outer) {
-        int start = in->stack.len;
-        while (in->stack.data[start - 1] != fn)
-            start--;
-        start--;
-        int n = in->stack.len - start;
-        InlFunc **list = xcalloc((size_t)n, sizeof *list);
-        for (int i = 0; i < n; i++) {
-            list[i] = in->stack.data[start + i];
-            list[i]->visit_id = UINT32_MAX;
-        }
-        in->stack.len = start;
-        analyze(in, list, n, min == id);
-        free(list);
-    }
-    return min;
-}
-
-// ---- the package ----
-
-typedef struct GlobCtx {
-    Inliner *in;
-    int gen;
-    InlFuncVec *order;
-} GlobCtx;
-
-// Func literals of package-level initializers: gc's glob..funcN.
-static bool find_globs(void *ctx, Node *n) {
-    GlobCtx *g = ctx;
-    if (n->kind != N_FUNC_LIT)
-        return true;
-    char buf[64];
-    snprintf(buf, sizeof buf, "glob..func%d", ++g->gen);
-    InlFunc *f = new_func(g->in, n, NULL, n->u.func_lit.body, str_cstr(buf), NULL);
-    f->pos = n->pos;
-    vec_push(g->order, f);
-    LitCtx sub = {g->in, f, false};
-    syn_inspect(n->u.func_lit.body, find_lits, &sub);
-    return false;
-}
-
-static int cmp_pos(const void *a, const void *b) {
-    const InlFunc *x = *(InlFunc *const *)a, *y = *(InlFunc *const *)b;
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-static bool scan_defs(void *ctx, Node *n) {
-    ir_scan_defs(ctx, n);
-    return false;
-}
-
-// The package's initializer expressions in gc's initialization order.
-static void collect_inits(Inliner *in, Package *p, InlFunc *init) {
-    PtrMap value_of = {0};  // first var of a spec's name group -> value
-    for (int fi = 0; fi < p->nfiles; fi++) {
-        SynFile *sf = p->syn[fi];
-        for (int i = 0; sf && i < sf->decls.n; i++) {
-            Node *d = sf->decls.v[i];
-            if (d->kind != N_GEN_DECL || d->op != TK_VAR)
-                continue;
-            for (int j = 0; j < d->u.gen_decl.specs.n; j++) {
-                Node *spec = d->u.gen_decl.specs.v[j];
-                NodeList names = spec->u.value_spec.names, vals = spec->u.value_spec.values;
-                for (int k = 0; k < vals.n && k < names.n; k++)
-                    if (names.v[k]->u.ident.obj)
-                        ptrmap_put(&value_of, names.v[k]->u.ident.obj, vals.v[k]);
-            }
-        }
-    }
-    for (int i = 0; i < in->info->init_order.len; i++) {
-        Node *v = ptrmap_get(&value_of, in->info->init_order.data[i]);
-        if (v)
-            vec_push(&init->inits, v);
-    }
-    ptrmap_free(&value_of);
-}
-
-typedef struct MethodCtx {
-    Inliner *in;
-    InlFunc *ctx;
-} MethodCtx;
-
-static void instance_method(void *vc, Object *m, Type **targs, int ntargs) {
-    MethodCtx *c = vc;
-    instance(c->in, m, targs, ntargs, c->ctx);
-}
-
-// The methods of the instance types the code between lo and hi of ctx's
-// package mentions (ctx: an instantiation, whose shapes its type
-// arguments may name; NULL: complete instance types only).
-static void methods_of_instances(Inliner *in, Info *info, Pos lo, Pos hi, InlFunc *ctx) {
-    IrNodeVec keys = ir_instance_nodes(info, lo, hi);
-    PtrMap *m = &info->instances;
-    for (int i = 0; i < keys.len; i++) {
-        Instance *inst = ptrmap_get(m, keys.data[i]);
-        Type *t = inst->type;
-        if (!t || t->kind != TY_NAMED || !t->u.named.ntargs || !t->u.named.orig)
-            continue;
-        bool complete = true;
-        for (int j = 0; j < t->u.named.ntargs && complete && !ctx; j++)
-            complete = !ir_mentions_tparam(t->u.named.targs[j]);
-        if (complete)
-            ir_each_instance_method(t, instance_method, &(MethodCtx){in, ctx});
-    }
-    vec_free(&keys);
-}
-
-// The instantiations gc makes before it looks at any call: every method
-// of the complete instance types the package mentions or imports.
-static void instantiate_methods(Inliner *in) {
-    methods_of_instances(in, in->info, 0, (Pos)-1, NULL);
-    IrTypeVec its = ir_imported_instance_types(in->home);
-    for (int i = 0; i < its.len; i++)
-        ir_each_instance_method(its.data[i], instance_method, &(MethodCtx){in, NULL});
-    vec_free(&its);
-}
-
-// The methods of the instance types the instantiations' bodies mention,
-// with their shapes.
-static void instantiate_body_methods(Inliner *in) {
-    for (int i = 0; i < in->inst_list.len; i++) {
-        InlFunc *f = in->inst_list.data[i];
-        if (f->body)
-            methods_of_instances(in, f->info, f->decl->pos, f->body->u.block.rbrace, f);
-    }
-}
-
-// A function of a package taken from the cache, and its literals.
-static void apply_facts(const PkgFacts *facts, InlFunc *fn) {
-    const FuncFact *ff = ir_facts_get(facts, fn->name);
-    fn->checked = true;
-    fn->visit_id = UINT32_MAX;
-    fn->can_inline = ff && ff->cost >= 0;
-    fn->cost = fn->can_inline ? ff->cost : 0;
-    for (int i = 0; i < fn->lits.len; i++)
-        apply_facts(facts, fn->lits.data[i]);
-}
-
-void inl_facts(Inliner *in, Package *p, PkgFacts *out) {
-    for (int i = 0; i < in->all.len; i++) {
-        InlFunc *f = in->all.data[i];
-        if (f->pkg != p || f->home || f->nshapes || f->copy_of || f->is_init || !f->name || !f->checked)
-            continue;
-        if (f->can_inline)
-            ir_facts_put(out, f->name)->cost = f->cost;
-    }
-}
-
-void inl_package(Inliner *in, Package *p, RecordLog *log) {
-    // -l is the named packages' flag: go build compiles the others, whose
-    // export data goesc stands in for, with inlining
-    if (!in->cfg.l && p->matched)
-        return;
-    in->home = p;
-    in->pkg = p;
-    in->info = types_package_info(p);
-    in->top_info = in->info;
-    in->log = log;
-    if (!in->info)
-        return;
-    InlFuncVec order = {0};
-    int ninit = 0;
-    GlobCtx globs = {in, 0, &order};
-    for (int fi = 0; fi < p->nfiles; fi++) {
-        SynFile *sf = p->syn[fi];
-        for (int i = 0; sf && i < sf->decls.n; i++) {
-            Node *d = sf->decls.v[i];
-            if (d->kind == N_GEN_DECL && d->op == TK_VAR) {
-                syn_inspect(d, find_globs, &globs);
-                syn_inspect(d, scan_defs, &in->defs);
-                continue;
-            }
-            if (d->kind != N_FUNC_DECL)
-                continue;
-            Object *obj = d->u.func_decl.name->u.ident.obj;
-            if (obj && is_generic(obj) && syn_has_body(d)) {
-                ptrmap_put(&in->gen_decls, obj, d);
-                syn_inspect(d->u.func_decl.body, scan_defs, &in->defs);
-            }
-            if (!obj || is_generic(obj))
-                continue;
-            Str name = ir_func_decl_name(d);
-            if (d->u.func_decl.recv.n == 0 && strcmp(name, "init") == 0) {
-                char buf[32];   // gc numbers the package's init functions
-                snprintf(buf, sizeof buf, "init.%d", ninit++);
-                name = str_cstr(buf);
-            }
-            InlFunc *f = new_func(in, d, obj, d->u.func_decl.body, name, NULL);
-            f->pragma = d->u.func_decl.pragma;
-            f->pos = d->pos;
-            LitCtx lc = {in, f, true};
-            syn_inspect(f->body, find_lits, &lc);
-            if (f->body)
-                syn_inspect(f->body, scan_defs, &in->defs);
-            vec_push(&order, f);
-        }
-    }
-    // gc's declarations: source order, glob..funcN among them.
-    if (order.len > 1)
-        qsort(order.data, (size_t)order.len, sizeof *order.data, cmp_pos);
-    InlFunc *init = new_func(in, NULL, NULL, NULL, str_cstr("init"), NULL);
-    init->is_init = true;
-    if (p->facts) {
-        // Decided by an earlier run: only the decisions importers read.
-        for (int i = 0; i < order.len; i++)
-            apply_facts(p->facts, order.data[i]);
-        ptrmap_put(&in->funcs, p, init);
-        vec_free(&order);
-        in->log = NULL;
-        return;
-    }
-    collect_inits(in, p, init);
-    // gc's declarations: the functions, the instantiations in the order
-    // made (those of instantiateMethods first), the package initializers.
-    instantiate_methods(in);
-    for (int i = 0; i < order.len; i++)
-        if (!order.data[i]->visit_id)
-            visit(in, order.data[i]);
-    for (int i = 0; i < in->inst_list.len; i++)
-        if (!in->inst_list.data[i]->visit_id)
-            visit(in, in->inst_list.data[i]);
-    if (init->inits.len)
-        visit(in, init);
-    instantiate_body_methods(in);
-    for (int i = 0; i < in->inst_list.len; i++)
-        if (!in->inst_list.data[i]->visit_id)
-            visit(in, in->inst_list.data[i]);
-    in->inst_list.len = 0;
-    vec_free(&init->inits);
-    ptrmap_put(&in->funcs, p, init);    // inl_func(in, p): the package's init
-    vec_free(&order);
-    in->log = NULL;
-}
-
-Inliner *inl_new(const InlConfig *cfg) {
-    Inliner *in = xcalloc(1, sizeof *in);
-    in->cfg = *cfg;
-    return in;
-}
-
-void inl_free(Inliner *in) {
-    if (!in)
-        return;
-    for (int i = 0; i < in->all.len; i++)
-        vec_free(&in->all.data[i]->sites), vec_free(&in->all.data[i]->lits),
-            ptrmap_free(&in->all.data[i]->inst_lits);
-    for (int i = 0; i < in->all_sites.len; i++)
-        vec_free(&in->all_sites.data[i]->copies);
-    vec_free(&in->all_sites);
-    vec_free(&in->all);
-    ptrmap_free(&in->funcs);
-    ptrmap_free(&in->gen_decls);
-    ptrmap_free(&in->insts);
-    ptrmap_free(&in->abs_files);
-    vec_free(&in->inst_list);
-    ptrmap_free(&in->sites);
-    ptrmap_free(&in->on_path);
-    ir_defs_free(&in->defs);
-    vec_free(&in->stack);
-    arena_free(&in->arena);
-    free(in);
-}
-
-IrDefs *inl_defs_of(Inliner *in) { return &in->defs; }
-
-InlSite *inl_site(Inliner *in, InlSite *parent, Node *call) {
-    if (!in)
-        return NULL;
-    for (InlSite *s = ptrmap_get(&in->sites, call); s; s = s->next_same)
-        if (s->parent == parent)
-            return s;
-    return NULL;
-}
-
-InlSite *inl_site_in(Inliner *in, InlFunc *caller, InlSite *parent, Node *call) {
-    if (!in)
-        return NULL;
-    for (InlSite *s = ptrmap_get(&in->sites, call); s; s = s->next_same)
-        if (s->parent == parent && (parent || s->caller == caller ||
-                                    (caller->inst && s->caller->inst == caller->inst && !s->caller->copy_of)))
-            return s;
-    return NULL;
-}
-
-InlFunc *inl_func(Inliner *in, const void *key) {
-    return in ? ptrmap_get(&in->funcs, key) : NULL;
-}
+// ---- method wrappers ----
 
 // gc's wrapper of a method of an instance type calls the method's shape
 // instantiation with the dictionary and the receiver, neither of a shape
@@ -1429,7 +933,7 @@ void inl_instance_wrapper(Inliner *in, struct Package *p, Object *method, Type *
                           RecordLog *log) {
     if (!in || !in->cfg.json || !log || (!in->cfg.l && p->matched))
         return;
-    InlFunc *fn = ref_func(in, types_package_info(p), method, NULL, recv, NULL);
+    InlFunc *fn = inl_ref_func(in, types_package_info(p), method, NULL, recv, NULL);
     if (!fn || !fn->nshapes || !fn->can_inline || fn->lits.len || fn->cost > INL_MAX_BUDGET)
         return;
     InlFunc w = {.name = name, .pkg = p};

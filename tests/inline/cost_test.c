@@ -1,6 +1,6 @@
 // cost_test.c: checks src/inline/cost.c, gc's inlining cost model,
 // against gc -m=2. Loads and type-checks the packages the patterns name
-// (with their dependencies), runs the inline pass (src/inline/inline.c,
+// (with their dependencies), runs the inline pass (src/inline/package.c,
 // which visits functions bottom-up over the call graph as gc does and
 // asks cost.c for each one, with callees' costs from earlier decisions,
 // across packages) and prints, for the named packages only, gc's
