@@ -506,6 +506,18 @@ Node *ps_gen_decl(Parser *p, TokKind kw, Pos kwpos) {
 
 static void skip_body(Parser *p, Node *f);
 
+// The parser's own allocations (its nodes stay in the file's arena).
+static void free_parser(Parser *p) {
+    vec_free(&p->late);
+    vec_free(&p->linknames);
+    arena_free(&p->scratch);
+    vec_free(&p->stk);
+    vec_free(&p->params);
+    vec_free(&p->prag_pos);
+    vec_free(&p->prag_embeds);
+    vec_free(&p->lx.pending);
+}
+
 // FunctionDecl = "func" FunctionName [ TypeParameters ] Signature [ FunctionBody ] .
 // MethodDecl   = "func" Receiver MethodName Signature [ FunctionBody ] .
 static Node *func_decl_or_nil(Parser *p, Pos funcpos) {
@@ -584,14 +596,7 @@ Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d) {
     ps_next(&p);
     Node *body = ps_func_body(&p);
     ps_reset_pragma(&p);
-    vec_free(&p.late);
-    vec_free(&p.linknames);
-    arena_free(&p.scratch);
-    vec_free(&p.stk);
-    vec_free(&p.params);
-    vec_free(&p.prag_pos);
-    vec_free(&p.prag_embeds);
-    vec_free(&p.lx.pending);
+    free_parser(&p);
     fd->u.func_decl.body = body;
     return body;
 }
@@ -682,14 +687,7 @@ SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *d
         memcpy(f->late_errors, p.late.data, sizeof *f->late_errors * (size_t)p.late.len);
         f->nlate_errors = p.late.len;
     }
-    vec_free(&p.late);
-    vec_free(&p.linknames);
-    arena_free(&p.scratch);
-    vec_free(&p.stk);
-    vec_free(&p.params);
-    vec_free(&p.prag_pos);
-    vec_free(&p.prag_embeds);
-    vec_free(&p.lx.pending);
+    free_parser(&p);
     return f;
 }
 
