@@ -1,13 +1,19 @@
 // arena.c: zero-filling bump allocation in chunks. Large requests get a
 // chunk of their own so that a huge literal does not waste a standard chunk.
 //
+// Standard chunks grow with the arena, from 16 KiB to 256 KiB: a run makes
+// many small arenas (a dependency's facts, one function's scratch), and
+// with huge pages every page a chunk touches is cleared whole, so a small
+// arena on a big chunk cost the clearing of memory it never used.
+//
 // Standard chunks come from a process-wide pool carved out of big mappings
 // that ask for transparent huge pages. Fresh pages are already zero, so
 // nothing is cleared twice, and one fault maps 2 MiB instead of 4 KiB: page
 // faults and clearing were a third of a small run's time. A released chunk
-// returns to the pool and is cleared again, over the bytes it had used,
-// only when it is handed out next. Under AddressSanitizer every chunk is
-// an ordinary allocation instead, so that LeakSanitizer sees lost arenas.
+// returns to its size's free list and is cleared again, over the bytes it
+// had used, only when it is handed out next. Under AddressSanitizer every
+// chunk is an ordinary allocation instead, so that LeakSanitizer sees lost
+// arenas.
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +21,21 @@
 
 #include "base.h"
 
-enum { CHUNK_SIZE = 256 * 1024 };
+enum { MIN_CHUNK_SHIFT = 14, NCLASSES = 5, CHUNK_SIZE = (1 << MIN_CHUNK_SHIFT) << (NCLASSES - 1) };
 
 struct ArenaChunk {
     ArenaChunk *next;
     size_t used, size;
     _Alignas(16) unsigned char data[];
 };
+
+// The size class of a standard chunk size, or -1 for a big object's chunk.
+static int chunk_class(size_t size) {
+    for (int k = 0; k < NCLASSES; k++)
+        if (size == (size_t)1 << (MIN_CHUNK_SHIFT + k))
+            return k;
+    return -1;
+}
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ARENA_POOL 0
@@ -38,21 +52,22 @@ struct ArenaChunk {
 enum { REGION_SIZE = 64 << 20, HUGE_PAGE = 2 << 20 };
 static struct {
     pthread_mutex_t mu;
-    unsigned char *next, *end;  // unused part of the current mapping
-    ArenaChunk *free;           // released chunks (used: bytes to clear)
+    unsigned char *next, *end;      // unused part of the current mapping
+    ArenaChunk *free[NCLASSES];     // released chunks (used: bytes to clear)
 } pool = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
-// A standard chunk from the pool, or NULL when no mapping can be made.
-static ArenaChunk *pool_get(void) {
+// A standard chunk of class k from the pool, or NULL when no mapping can
+// be made.
+static ArenaChunk *pool_get(int k) {
     pthread_mutex_lock(&pool.mu);
-    ArenaChunk *c = pool.free;
+    ArenaChunk *c = pool.free[k];
     if (c) {
-        pool.free = c->next;
+        pool.free[k] = c->next;
         pthread_mutex_unlock(&pool.mu);
         memset(c->data, 0, c->used);
         return c;
     }
-    size_t need = sizeof(ArenaChunk) + CHUNK_SIZE;
+    size_t need = sizeof(ArenaChunk) + ((size_t)1 << (MIN_CHUNK_SHIFT + k));
     if ((size_t)(pool.end - pool.next) < need) {
         // Over-map so that the region can start on a huge-page boundary.
         unsigned char *m = mmap(NULL, REGION_SIZE + HUGE_PAGE, PROT_READ | PROT_WRITE,
@@ -72,10 +87,10 @@ static ArenaChunk *pool_get(void) {
     return c;
 }
 
-static void pool_put(ArenaChunk *c) {
+static void pool_put(ArenaChunk *c, int k) {
     pthread_mutex_lock(&pool.mu);
-    c->next = pool.free;
-    pool.free = c;
+    c->next = pool.free[k];
+    pool.free[k] = c;
     pthread_mutex_unlock(&pool.mu);
 }
 #endif
@@ -83,8 +98,9 @@ static void pool_put(ArenaChunk *c) {
 static ArenaChunk *new_chunk(Arena *a, size_t size) {
     ArenaChunk *c = NULL;
 #if ARENA_POOL
-    if (size == CHUNK_SIZE)
-        c = pool_get();
+    int k = chunk_class(size);
+    if (k >= 0)
+        c = pool_get(k);
 #endif
     if (!c)
         c = xcalloc(1, sizeof(ArenaChunk) + size);
@@ -96,19 +112,30 @@ static ArenaChunk *new_chunk(Arena *a, size_t size) {
 
 static void release_chunk(ArenaChunk *c) {
 #if ARENA_POOL
-    if (c->size == CHUNK_SIZE) {   // even one calloc'd when mapping failed
-        pool_put(c);
+    int k = chunk_class(c->size);
+    if (k >= 0) {   // even one calloc'd when mapping failed
+        pool_put(c, k);
         return;
     }
 #endif
     free(c);
 }
 
+// The next standard chunk's size: about what the arena holds already, so
+// that the chunks double up to the largest class.
+static size_t next_chunk_size(const Arena *a) {
+    size_t size = (size_t)1 << MIN_CHUNK_SHIFT;
+    while (size < CHUNK_SIZE && size < a->total)
+        size <<= 1;
+    return size;
+}
+
 void *arena_alloc(Arena *a, size_t n) {
     n = (n + 7) & ~(size_t)7;
     ArenaChunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        if (n > CHUNK_SIZE / 4) {
+        size_t size = next_chunk_size(a);
+        if (n > size / 4) {
             // Big object: its own chunk, linked behind the current one so
             // the current chunk keeps serving small requests.
             ArenaChunk *big = new_chunk(a, n);
@@ -122,7 +149,7 @@ void *arena_alloc(Arena *a, size_t n) {
             }
             return big->data;
         }
-        c = new_chunk(a, CHUNK_SIZE);
+        c = new_chunk(a, size);
         c->next = a->head;
         a->head = c;
     }
@@ -141,7 +168,7 @@ void arena_reset(Arena *a) {
     ArenaChunk *keep = NULL;
     for (ArenaChunk *c = a->head, *next; c; c = next) {
         next = c->next;
-        if (!keep && c->size == CHUNK_SIZE) {
+        if (!keep && chunk_class(c->size) >= 0) {
             keep = c;
             continue;
         }
