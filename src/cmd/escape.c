@@ -539,6 +539,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         esc_summary_discard(sf.out);
     free(json_dir);
     fflush(stdout);
+    ir_qualify_forget();
+    ir_shape_forget();
     load_free(l);
     free(cfg.tags);
     vec_free(&sf.import_dirs);

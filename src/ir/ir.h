@@ -45,6 +45,10 @@ PkgFacts *ir_facts_decode(const void *data, size_t n);
 void ir_facts_free(PkgFacts *f);
 // qualify.c: records in out the packages p's export data lists.
 void ir_export_reach(Package *p, PkgFacts *out);
+// Forgets the packages crawled for qualify: before their loader is freed.
+void ir_qualify_forget(void);
+// Forgets the types known to reach no instance: before their loader is freed.
+void ir_shape_forget(void);
 
 // ---- deadcode.c ----
 // Whether a statement list (or statement) ends in return or panic: a

@@ -130,7 +130,15 @@ typedef struct Inl {
     Info *info;         // of the package whose body is walked
     int budget;
     bool hairy;         // a construct gc never inlines
+    bool tainted;       // a cost read a function still being computed
 } Inl;
+
+// Costs that no recursion cut short, shared by every crawl of the run: the
+// crawls of one package's importers would otherwise cost the same bodies
+// again. A cost that met a function still being computed depends on where
+// the walk began, so it stays in its own crawl (Inl.cost, marked TAINTED).
+static PtrMap clean_costs;  // OBJ_FUNC -> cost + 2
+#define TAINTED ((uintptr_t)1 << 40)
 
 // A branch ending in return or panic (ir_ends_in_return's rule, repeated
 // so that this file links with fmt.c alone, as the printer's tests do).
@@ -343,13 +351,20 @@ static void inl_walk(Inl *in, Node *n) {
 // gc's inlining cost of fn's body, above INL_BUDGET when gc would not
 // inline it.
 static int inline_cost(Inl *in, Object *fn) {
-    uintptr_t c = (uintptr_t)ptrmap_get(&in->cost, fn);
+    uintptr_t c = (uintptr_t)ptrmap_get(&clean_costs, fn);
     if (c)
+        return (int)c - 2;
+    c = (uintptr_t)ptrmap_get(&in->cost, fn);
+    if (c) {
+        if (c == 1 || (c & TAINTED))
+            in->tainted = true;
+        c &= ~TAINTED;
         return c == 1 ? INL_BUDGET + 1 : (int)c - 2;
+    }
     uint32_t bad = PRAGMA_NOINLINE | PRAGMA_UINTPTRKEEPALIVE | PRAGMA_UINTPTRESCAPES |
                    PRAGMA_YESWRITEBARRIERREC;
     if (!types_func_body(fn) || (fn->u.func.pragma & bad) || (fn->flags & OF_GENERIC_INST)) {
-        ptrmap_put(&in->cost, fn, (void *)(uintptr_t)(INL_BUDGET + 3));
+        ptrmap_put(&clean_costs, fn, (void *)(uintptr_t)(INL_BUDGET + 3));
         return INL_BUDGET + 1;
     }
     ptrmap_put(&in->cost, fn, (void *)1);
@@ -357,7 +372,13 @@ static int inline_cost(Inl *in, Object *fn) {
     inl_walk(&sub, fn->u.func.body);
     in->cost = sub.cost;
     int cost = sub.hairy || sub.budget < 0 ? INL_BUDGET + 1 : INL_BUDGET - sub.budget;
-    ptrmap_put(&in->cost, fn, (void *)(uintptr_t)(cost + 2));
+    if (sub.tainted) {
+        in->tainted = true;
+        ptrmap_put(&in->cost, fn, (void *)((uintptr_t)(cost + 2) | TAINTED));
+    } else {
+        ptrmap_put(&in->cost, fn, (void *)(uintptr_t)(cost + 2));
+        ptrmap_put(&clean_costs, fn, (void *)(uintptr_t)(cost + 2));
+    }
     return cost;
 }
 
@@ -515,45 +536,79 @@ static struct {
 } memo;
 
 // The packages p's export data lists, as (path, name) pairs: from the
-// facts of a package taken from the cache, else by crawling it.
+// facts of a package taken from the cache, else by crawling it. Every
+// importer reads the same export data, so each package is crawled once
+// per run (reach_memo); the crawl of one import does not depend on what
+// the crawls of the others followed.
 typedef VEC(Str) StrList;
 
-static void export_reach(Package *p, Reach *r, PtrMap *seen, StrList *names) {
-    const PkgFacts *f = p->facts;
-    if (f && f->nreach >= 0) {
-        for (int i = 0; i < f->nreach; i++)
-            if (!ptrmap_get(seen, f->reach_paths[i])) {
-                ptrmap_put(seen, f->reach_paths[i], (void *)1);
-                vec_push(names, f->reach_names[i]);
-            }
-        return;
-    }
-    int from = r->list.len;
-    reach_exports(r, p);
-    for (int i = from; i < r->list.len; i++) {
-        Package *q = r->list.data[i];
-        Str path = str_intern(q->path, strlen(q->path));
-        if (!ptrmap_get(seen, path)) {
-            ptrmap_put(seen, path, (void *)1);
-            vec_push(names, q->name ? str_intern(q->name, strlen(q->name)) : NULL);
-        }
-    }
-}
+typedef struct ReachList {
+    int n;
+    Str *paths, *names;     // names[i] NULL: a package without a name
+} ReachList;
 
-void ir_export_reach(Package *p, PkgFacts *out) {
+static PtrMap reach_memo;   // Package* -> ReachList*
+
+static const ReachList *reach_list(Package *p) {
+    ReachList *l = ptrmap_get(&reach_memo, p);
+    if (l)
+        return l;
     Reach r = {0};
     reach_exports(&r, p);
-    out->nreach = r.list.len;
-    out->reach_paths = ARENA_ARRAY(&out->arena, Str, r.list.len + 1);
-    out->reach_names = ARENA_ARRAY(&out->arena, Str, r.list.len + 1);
+    l = xcalloc(1, sizeof *l);
+    l->n = r.list.len;
+    l->paths = xcalloc((size_t)r.list.len + 1, sizeof *l->paths);
+    l->names = xcalloc((size_t)r.list.len + 1, sizeof *l->names);
     for (int i = 0; i < r.list.len; i++) {
         Package *q = r.list.data[i];
-        out->reach_paths[i] = str_intern(q->path, strlen(q->path));
-        out->reach_names[i] = q->name ? str_intern(q->name, strlen(q->name)) : str_cstr("");
+        l->paths[i] = str_intern(q->path, strlen(q->path));
+        l->names[i] = q->name ? str_intern(q->name, strlen(q->name)) : NULL;
     }
     ptrmap_free(&r.types);
     ptrmap_free(&r.pkgs);
     vec_free(&r.list);
+    ptrmap_put(&reach_memo, p, l);
+    return l;
+}
+
+void ir_qualify_forget(void) {
+    for (size_t i = 0; i < reach_memo.cap; i++)
+        if (reach_memo.keys[i]) {
+            ReachList *l = reach_memo.vals[i];
+            free(l->paths);
+            free(l->names);
+            free(l);
+        }
+    ptrmap_free(&reach_memo);
+    ptrmap_free(&clean_costs);
+    ptrmap_free(&memo.names);
+    memo.pkg = NULL;
+}
+
+static void export_reach(Package *p, PtrMap *seen, StrList *names) {
+    const PkgFacts *f = p->facts;
+    int n = f && f->nreach >= 0 ? f->nreach : -1;
+    Str *paths = n >= 0 ? f->reach_paths : NULL, *pnames = n >= 0 ? f->reach_names : NULL;
+    if (n < 0) {
+        const ReachList *l = reach_list(p);
+        n = l->n, paths = l->paths, pnames = l->names;
+    }
+    for (int i = 0; i < n; i++)
+        if (!ptrmap_get(seen, paths[i])) {
+            ptrmap_put(seen, paths[i], (void *)1);
+            vec_push(names, pnames[i]);
+        }
+}
+
+void ir_export_reach(Package *p, PkgFacts *out) {
+    const ReachList *l = reach_list(p);
+    out->nreach = l->n;
+    out->reach_paths = ARENA_ARRAY(&out->arena, Str, l->n + 1);
+    out->reach_names = ARENA_ARRAY(&out->arena, Str, l->n + 1);
+    for (int i = 0; i < l->n; i++) {
+        out->reach_paths[i] = l->paths[i];
+        out->reach_names[i] = l->names[i] ? l->names[i] : str_cstr("");
+    }
 }
 
 bool ir_qualify_by_path(Package *rel, Package *pkg) {
@@ -562,13 +617,12 @@ bool ir_qualify_by_path(Package *rel, Package *pkg) {
     if (memo.pkg != rel) {
         ptrmap_free(&memo.names);
         memo.pkg = rel;
-        Reach r = {0};
         PtrMap seen = {0};      // interned path -> 1
         StrList names = {0};    // of the packages reached, one entry each
         ptrmap_put(&seen, str_intern(rel->path, strlen(rel->path)), (void *)1);
         for (int i = 0; i < rel->nimports; i++)
             if (rel->imports[i] && strcmp(rel->imports[i]->path, "unsafe") != 0)
-                export_reach(rel->imports[i], &r, &seen, &names);
+                export_reach(rel->imports[i], &seen, &names);
         PtrMap count = {0};     // interned name -> 1 seen once, 2 more often
         for (int i = 0; i < names.len; i++) {
             Str name = names.data[i];
@@ -582,9 +636,6 @@ bool ir_qualify_by_path(Package *rel, Package *pkg) {
         ptrmap_free(&count);
         ptrmap_free(&seen);
         vec_free(&names);
-        ptrmap_free(&r.types);
-        ptrmap_free(&r.pkgs);
-        vec_free(&r.list);
     }
     return ptrmap_get(&memo.names, str_intern(pkg->name, strlen(pkg->name))) != NULL;
 }

@@ -1,6 +1,7 @@
 // shape.c: Go 1.19's GC shapes, the unit gc's stenciler instantiates
 // generic code for. The inliner and escape analysis both need the same
 // instantiations under the same names.
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,70 +180,115 @@ IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi) {
 // gc's importer reads a declaration from export data whole (underlying
 // type, method signatures), so every type reachable from what the
 // package uses is loaded.
+//
+// Most types reach no instance at all, and every package reached them
+// again. A type whose walk met no instance, and no type outside its own
+// walk, is remembered for the run (inst_free) and not walked again;
+// skipping it pushes nothing, so the instances come in the same order.
 typedef struct Reach {
     Package *home;
-    PtrMap seen;
+    PtrMap seen;        // Type* -> depth + 1 while walked, SEEN_DONE after
     IrTypeVec insts;
 } Reach;
 
-static void reach_type(Reach *r, Type *t) {
-    if (!t || ptrmap_get(&r->seen, t))
-        return;
-    ptrmap_put(&r->seen, t, (void *)1);
+#define SEEN_DONE UINTPTR_MAX
+static PtrMap inst_free;    // Type* -> 1
+
+// What a walk met, for inst_free: the least depth of a type still being
+// walked, and whether an instance or an earlier walk's type was met.
+typedef struct Met {
+    int low;
+    bool dirty;
+} Met;
+
+static void reach_type(Reach *r, Type *t, int depth, Met *up);
+
+static void reach_kids(Reach *r, Type *t, int d, Met *m) {
     switch (t->kind) {
     case TY_NAMED: {
         for (int i = 0; i < t->u.named.ntargs; i++)
-            reach_type(r, t->u.named.targs[i]);
+            reach_type(r, t->u.named.targs[i], d, m);
         if (t->u.named.ntargs && t->u.named.orig && t->u.named.obj && !types_is_interface(t)) {
             bool complete = true;
             for (int i = 0; i < t->u.named.ntargs && complete; i++)
                 complete = !ir_mentions_tparam(t->u.named.targs[i]);
-            if (complete)
+            if (complete) {
                 vec_push(&r->insts, t);
+                m->dirty = true;
+            }
         }
-        if (t->u.named.ntargs && ir_mentions_tparam(t))
+        if (t->u.named.ntargs && ir_mentions_tparam(t)) {
+            m->dirty = true;    // not walked further: not known to be free
             return;
-        reach_type(r, types_under(t));
+        }
+        reach_type(r, types_under(t), d, m);
         int nm = 0;
         Object **ms = types_named_methods(t, &nm);
         for (int i = 0; i < nm; i++)
             if (ms[i])
-                reach_type(r, ms[i]->type);
+                reach_type(r, ms[i]->type, d, m);
         return;
     }
-    case TY_POINTER: case TY_SLICE: reach_type(r, t->u.elem.elem); return;
-    case TY_ARRAY: reach_type(r, t->u.array.elem); return;
-    case TY_MAP: reach_type(r, t->u.map.key); reach_type(r, t->u.map.elem); return;
-    case TY_CHAN: reach_type(r, t->u.chan.elem); return;
+    case TY_POINTER: case TY_SLICE: reach_type(r, t->u.elem.elem, d, m); return;
+    case TY_ARRAY: reach_type(r, t->u.array.elem, d, m); return;
+    case TY_MAP: reach_type(r, t->u.map.key, d, m); reach_type(r, t->u.map.elem, d, m); return;
+    case TY_CHAN: reach_type(r, t->u.chan.elem, d, m); return;
     case TY_STRUCT:
         for (int i = 0; i < t->u.struct_.nfields; i++)
-            reach_type(r, t->u.struct_.fields[i]->type);
+            reach_type(r, t->u.struct_.fields[i]->type, d, m);
         return;
     case TY_TUPLE:
         for (int i = 0; i < t->u.tuple.n; i++)
-            reach_type(r, t->u.tuple.vars[i]->type);
+            reach_type(r, t->u.tuple.vars[i]->type, d, m);
         return;
     case TY_FUNC:
-        reach_type(r, t->u.func.params);
-        reach_type(r, t->u.func.results);
+        reach_type(r, t->u.func.params, d, m);
+        reach_type(r, t->u.func.results, d, m);
         return;
     case TY_INTERFACE:
         for (int i = 0; i < t->u.iface.nmethods; i++)
-            reach_type(r, t->u.iface.methods[i]->type);
+            reach_type(r, t->u.iface.methods[i]->type, d, m);
         for (int i = 0; i < t->u.iface.nembeddeds; i++)
-            reach_type(r, t->u.iface.embeddeds[i]);
+            reach_type(r, t->u.iface.embeddeds[i], d, m);
         return;
     default:
         return;
     }
 }
 
+static void reach_type(Reach *r, Type *t, int depth, Met *up) {
+    if (!t || ptrmap_get(&inst_free, t))
+        return;
+    uintptr_t s = (uintptr_t)ptrmap_get(&r->seen, t);
+    if (s == SEEN_DONE) {
+        up->dirty = true;
+        return;
+    }
+    if (s) {
+        if ((int)s - 1 < up->low)
+            up->low = (int)s - 1;
+        return;
+    }
+    ptrmap_put(&r->seen, t, (void *)(uintptr_t)(depth + 1));
+    Met m = {INT_MAX, false};
+    reach_kids(r, t, depth + 1, &m);
+    ptrmap_put(&r->seen, t, (void *)SEEN_DONE);
+    if (!m.dirty && m.low >= depth)
+        ptrmap_put(&inst_free, t, (void *)1);
+    // a type that is free but met t's ancestors is not marked, and makes
+    // them no less free: only dirt and the least depth go up
+    up->dirty |= m.dirty;
+    if (m.low < up->low)
+        up->low = m.low;
+}
+
 static bool reach_node(void *ctx, Node *n) {
     Reach *r = ctx;
+    Met m = {INT_MAX, false};
     if (n->type)
-        reach_type(r, n->type);
+        reach_type(r, n->type, 0, &m);
     if (n->kind == N_IDENT && n->u.ident.obj && n->u.ident.obj->pkg != r->home)
-        reach_type(r, n->u.ident.obj->type);
+        reach_type(r, n->u.ident.obj->type, 0, &m);
     return true;
 }
 
@@ -253,6 +299,10 @@ IrTypeVec ir_imported_instance_types(Package *home) {
             syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
     ptrmap_free(&r.seen);
     return r.insts;
+}
+
+void ir_shape_forget(void) {
+    ptrmap_free(&inst_free);
 }
 
 void ir_each_instance_method(Type *t, IrMethodFn fn, void *ctx) {
