@@ -292,8 +292,29 @@ static bool reach_node(void *ctx, Node *n) {
     return true;
 }
 
+// Every instance type begins at an instantiation that some package of the
+// import closure wrote, and the checker records each one (Info.instances),
+// so a closure that recorded none reaches no instance: most of std.
+static bool closure_instantiates(Package *p, PtrMap *seen) {
+    if (!p || ptrmap_get(seen, p))
+        return false;
+    ptrmap_put(seen, p, (void *)1);
+    Info *info = types_package_info(p);
+    if (info && info->instances.len)
+        return true;
+    for (int i = 0; i < p->nimports; i++)
+        if (closure_instantiates(p->imports[i], seen))
+            return true;
+    return false;
+}
+
 IrTypeVec ir_imported_instance_types(Package *home) {
     Reach r = {home, {0}, {0}};
+    PtrMap seen = {0};
+    bool any = closure_instantiates(home, &seen);
+    ptrmap_free(&seen);
+    if (!any)
+        return r.insts;
     for (int fi = 0; fi < home->nfiles; fi++)
         for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
             syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
