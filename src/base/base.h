@@ -86,9 +86,12 @@ size_t str_len(Str s);
 // ---- ptrmap.c: a hash map from pointers to pointers (open addressing),
 // for side tables keyed by AST nodes or objects. NULL keys are not allowed;
 // a NULL value reads as "absent". ----
+typedef struct PtrMapSlot {
+    const void *key;    // NULL: empty
+    void *val;
+} PtrMapSlot;
 typedef struct PtrMap {
-    const void **keys;
-    void **vals;
+    PtrMapSlot *slots;  // key and value side by side: one cache line a probe
     size_t cap, len;
 } PtrMap;
 void *ptrmap_get(const PtrMap *m, const void *key);

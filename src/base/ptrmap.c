@@ -13,30 +13,26 @@ void *ptrmap_get(const PtrMap *m, const void *key) {
     if (m->len == 0)
         return NULL;
     for (size_t i = slot_of(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-        if (m->keys[i] == key)
-            return m->vals[i];
-        if (!m->keys[i])
+        if (m->slots[i].key == key)
+            return m->slots[i].val;
+        if (!m->slots[i].key)
             return NULL;
     }
 }
 
 static void grow(PtrMap *m) {
     size_t ncap = m->cap ? m->cap * 2 : 64;
-    const void **keys = xcalloc(ncap, sizeof *keys);
-    void **vals = xcalloc(ncap, sizeof *vals);
+    PtrMapSlot *slots = xcalloc(ncap, sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
+        if (!m->slots[i].key)
             continue;
-        size_t j = slot_of(m->keys[i], ncap);
-        while (keys[j])
+        size_t j = slot_of(m->slots[i].key, ncap);
+        while (slots[j].key)
             j = (j + 1) & (ncap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
+        slots[j] = m->slots[i];
     }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
+    free(m->slots);
+    m->slots = slots;
     m->cap = ncap;
 }
 
@@ -46,18 +42,16 @@ void ptrmap_put(PtrMap *m, const void *key, void *val) {
     if ((m->len + 1) * 2 > m->cap)
         grow(m);
     size_t i = slot_of(key, m->cap);
-    while (m->keys[i] && m->keys[i] != key)
+    while (m->slots[i].key && m->slots[i].key != key)
         i = (i + 1) & (m->cap - 1);
-    if (!m->keys[i])
+    if (!m->slots[i].key)
         m->len++;
-    m->keys[i] = key;
-    m->vals[i] = val;
+    m->slots[i].key = key;
+    m->slots[i].val = val;
 }
 
 void ptrmap_free(PtrMap *m) {
-    free(m->keys);
-    free(m->vals);
-    m->keys = NULL;
-    m->vals = NULL;
+    free(m->slots);
+    m->slots = NULL;
     m->cap = m->len = 0;
 }

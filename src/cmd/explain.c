@@ -147,8 +147,8 @@ int cmd_explain(int argc, char **argv) {
         free(xs.at.data[k].file);
     vec_free(&xs.at);
     for (size_t k = 0; k < xs.real.cap; k++)
-        if (xs.real.keys[k])
-            free(xs.real.vals[k]);
+        if (xs.real.slots[k].key)
+            free(xs.real.slots[k].val);
     ptrmap_free(&xs.real);
     for (int k = 0; k < dirs.len; k++)
         free(dirs.data[k]);

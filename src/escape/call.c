@@ -1066,8 +1066,8 @@ void esc_go_defer(Escape *e, Node *n) {
     // Inlined calls among the arguments keep printing as their results.
     PtrMap *names = e->text_subst ? e->text_subst : &e->bld->inl_names;
     for (size_t i = 0; i < names->cap; i++)
-        if (names->keys[i] && names->vals[i])
-            ptrmap_put(&subst, names->keys[i], names->vals[i]);
+        if (names->slots[i].key && names->slots[i].val)
+            ptrmap_put(&subst, names->slots[i].key, names->slots[i].val);
     EscCaptureVec *saved_caps = e->wrap_caps;
     PtrMap *saved_subst = e->text_subst;
     NoteVec notes = {0};

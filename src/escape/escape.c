@@ -129,8 +129,8 @@ void esc_batch_free(Batch *b) {
     vec_free(&b->funcs);
     vec_free(&b->closures);
     for (size_t i = 0; i < b->site_vars.cap; i++)
-        if (b->site_vars.keys[i] && b->site_vars.vals[i])
-            ptrmap_free(b->site_vars.vals[i]);
+        if (b->site_vars.slots[i].key && b->site_vars.slots[i].val)
+            ptrmap_free(b->site_vars.slots[i].val);
     ptrmap_free(&b->site_vars);
     ptrmap_free(&b->vars);
     arena_free(&b->arena);

@@ -573,8 +573,8 @@ static const ReachList *reach_list(Package *p) {
 
 void ir_qualify_forget(void) {
     for (size_t i = 0; i < reach_memo.cap; i++)
-        if (reach_memo.keys[i]) {
-            ReachList *l = reach_memo.vals[i];
+        if (reach_memo.slots[i].key) {
+            ReachList *l = reach_memo.slots[i].val;
             free(l->paths);
             free(l->names);
             free(l);
@@ -631,8 +631,8 @@ bool ir_qualify_by_path(Package *rel, Package *pkg) {
             ptrmap_put(&count, name, ptrmap_get(&count, name) ? (void *)2 : (void *)1);
         }
         for (size_t i = 0; i < count.cap; i++)
-            if (count.keys[i] && count.vals[i] == (void *)2)
-                ptrmap_put(&memo.names, count.keys[i], (void *)1);
+            if (count.slots[i].key && count.slots[i].val == (void *)2)
+                ptrmap_put(&memo.names, count.slots[i].key, (void *)1);
         ptrmap_free(&count);
         ptrmap_free(&seen);
         vec_free(&names);

@@ -168,8 +168,8 @@ IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi) {
     IrNodeVec keys = {0};
     PtrMap *m = &info->instances;
     for (size_t i = 0; i < m->cap; i++) {
-        Node *k = m->keys ? (Node *)m->keys[i] : NULL;
-        if (k && m->vals[i] && k->pos >= lo && k->pos <= hi)
+        Node *k = m->slots ? (Node *)m->slots[i].key : NULL;
+        if (k && m->slots[i].val && k->pos >= lo && k->pos <= hi)
             vec_push(&keys, k);
     }
     if (keys.len > 1)

@@ -339,8 +339,8 @@ void types_free_info(Package *pkg) {
     ptrmap_free(&info->instances);
     ptrmap_free(&info->scopes);
     for (size_t i = 0; i < info->init_lhs.cap; i++)
-        if (info->init_lhs.keys && info->init_lhs.keys[i] && info->init_lhs.vals[i])
-            vec_free(&((ObjList *)info->init_lhs.vals[i])->v);
+        if (info->init_lhs.slots && info->init_lhs.slots[i].key && info->init_lhs.slots[i].val)
+            vec_free(&((ObjList *)info->init_lhs.slots[i].val)->v);
     ptrmap_free(&info->init_lhs);
     vec_free(&info->init_order);
     if (info->pool)

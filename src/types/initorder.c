@@ -48,8 +48,8 @@ static GNode **members(PtrMap *m, int *n) {
     GNode **v = xmalloc(sizeof(GNode *) * (m->len + 1));
     int k = 0;
     for (size_t i = 0; i < m->cap; i++)
-        if (m->keys && m->keys[i] && m->vals[i])
-            v[k++] = m->vals[i];
+        if (m->slots && m->slots[i].key && m->slots[i].val)
+            v[k++] = m->slots[i].val;
     *n = k;
     return v;
 }

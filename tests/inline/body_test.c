@@ -136,8 +136,8 @@ static bool inst_agrees_from(Fn *fn, Package *pkg, Package *from, const char *te
             gen = gen->u.named.orig;
     }
     for (size_t i = 0; i < info->instances.cap; i++) {
-        Node *id = (Node *)info->instances.keys[i];
-        Instance *in = info->instances.vals[i];
+        Node *id = (Node *)info->instances.slots[i].key;
+        Instance *in = info->instances.slots[i].val;
         if (!id || !in || in->ntargs != ntps || has_tparam(in->targs, in->ntargs))
             continue;
         Type *t = in->type;
