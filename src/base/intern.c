@@ -7,9 +7,15 @@
 
 #include "base.h"
 
+// A slot keeps the hash and length beside the string, so that a probe
+// that misses reads one cache line and not the string.
+typedef struct InternSlot {
+    Str s;              // NULL: empty
+    uint32_t hash, len;
+} InternSlot;
+
 typedef struct InternTable {
-    Str *slots;
-    uint32_t *hashes;
+    InternSlot *slots;
     size_t cap, count;
     Arena arena;
 } InternTable;
@@ -25,21 +31,17 @@ static uint32_t hash_bytes(const char *s, size_t n) {
 
 static void grow(void) {
     size_t ncap = table.cap ? table.cap * 2 : 4096;
-    Str *slots = xcalloc(ncap, sizeof(Str));
-    uint32_t *hashes = xcalloc(ncap, sizeof(uint32_t));
+    InternSlot *slots = xcalloc(ncap, sizeof *slots);
     for (size_t i = 0; i < table.cap; i++) {
-        if (!table.slots[i])
+        if (!table.slots[i].s)
             continue;
-        size_t j = table.hashes[i] & (ncap - 1);
-        while (slots[j])
+        size_t j = table.slots[i].hash & (ncap - 1);
+        while (slots[j].s)
             j = (j + 1) & (ncap - 1);
         slots[j] = table.slots[i];
-        hashes[j] = table.hashes[i];
     }
     free(table.slots);
-    free(table.hashes);
     table.slots = slots;
-    table.hashes = hashes;
     table.cap = ncap;
 }
 
@@ -50,19 +52,18 @@ Str str_intern(const char *s, size_t n) {
         grow();
     uint32_t h = hash_bytes(s, n);
     size_t i = h & (table.cap - 1);
-    for (; table.slots[i]; i = (i + 1) & (table.cap - 1)) {
-        if (table.hashes[i] == h && str_len(table.slots[i]) == n &&
-            memcmp(table.slots[i], s, n) == 0)
-            return table.slots[i];
+    for (; table.slots[i].s; i = (i + 1) & (table.cap - 1)) {
+        InternSlot *e = &table.slots[i];
+        if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0)
+            return e->s;
     }
     char *p = arena_alloc(&table.arena, sizeof(uint32_t) + n + 1);
     uint32_t len = (uint32_t)n;
     memcpy(p, &len, sizeof len);
     memcpy(p + sizeof len, s, n);
-    table.slots[i] = p + sizeof len;
-    table.hashes[i] = h;
+    table.slots[i] = (InternSlot){p + sizeof len, h, len};
     table.count++;
-    return table.slots[i];
+    return table.slots[i].s;
 }
 
 Str str_cstr(const char *s) { return str_intern(s, strlen(s)); }

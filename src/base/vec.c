@@ -89,10 +89,14 @@ char *read_whole_file(const char *path, size_t *n) {
     }
     // One buffer of the size fstat gives, read with plain read(2): stdio's
     // buffering and a growing copy cost more than the read itself when a
-    // run reads a thousand files. A file that grows meanwhile is read on.
+    // run reads a thousand files. The size fstat gave is read, without a
+    // last read to see the end; a file that says it is empty (as /proc's
+    // do) is read to its end.
     size_t cap = (size_t)st.st_size + 1, len = 0;
     char *data = xmalloc(cap + 1);
     for (;;) {
+        if (st.st_size > 0 && len == (size_t)st.st_size)
+            break;
         if (len == cap) {
             cap *= 2;
             data = xrealloc(data, cap + 1);
