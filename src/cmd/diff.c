@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -207,11 +208,13 @@ typedef struct Rev {
     char *json, *err;       // the child's report and errors
     int pid;
     int rc;                 // the child's exit status
+    int peer;               // diff's end of the child's socket (-1: none)
 } Rev;
 
-// Exports rev into dir/tree (unless in_place) and starts goesc there.
+// Exports rev into dir/tree (unless in_place) and starts goesc there;
+// with trade, with a socket to trade keys on.
 static bool start_rev(Rev *r, const char *tmp, const char *which, const char *top, const char *prefix, char **args,
-                      int nargs, const char *self, bool in_place) {
+                      int nargs, const char *self, bool in_place, bool trade) {
     r->dir = xasprintf("%s/%s", tmp, which);
     r->json = xasprintf("%s/%s.snapshot", tmp, which);
     r->err = xasprintf("%s/%s.err", tmp, which);
@@ -229,11 +232,19 @@ static bool start_rev(Rev *r, const char *tmp, const char *which, const char *to
     vec_push(&argv, "assert");
     vec_push(&argv, "-snapshot");
     vec_push(&argv, r->json);
+    int sv[2] = {-1, -1};
+    if (trade && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0) {
+        vec_push(&argv, "-peer");
+        vec_push(&argv, "3");
+    }
     for (int k = 0; k < nargs; k++)
         vec_push(&argv, args[k]);
     vec_push(&argv, NULL);
-    r->pid = diff_spawn(argv.data, in_place ? NULL : r->cwd, "/dev/null", r->err, NULL);
+    r->pid = diff_spawn(argv.data, in_place ? NULL : r->cwd, "/dev/null", r->err, NULL, sv[1]);
     vec_free(&argv);
+    if (sv[1] >= 0)
+        close(sv[1]);
+    r->peer = sv[0];
     return r->pid > 0;
 }
 
@@ -375,7 +386,7 @@ static int read_revisions(Rev revs[2], Repo *g, char **flags, int nflags, char *
                           DiffSide *new_) {
     char *st_argv[] = {"git", "status", "--porcelain", NULL};
     int status_fd = -1;
-    int status_pid = diff_spawn(st_argv, NULL, NULL, "/dev/null", &status_fd);
+    int status_pid = diff_spawn(st_argv, NULL, NULL, "/dev/null", &status_fd, -1);
     bool ok = ask_at_once(g, revs, status_pid, status_fd);
     if (!ok) {
         for (int k = 0; k < 2; k++)
@@ -418,13 +429,24 @@ static int read_revisions(Rev revs[2], Repo *g, char **flags, int nflags, char *
     if (npkgs == 0)
         vec_push(&args, ".");
     // both analyses run at once (NEW in place starts first: it needs no
-    // export, which then runs beside it)
-    bool s1 = new_in_place && start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, true);
+    // export, which then runs beside it); without flags, which may set
+    // the named packages apart, the packages that both revisions have the
+    // same are left out
+    bool trade = nflags == 0;
+    bool s1 = new_in_place &&
+              start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, true, trade);
     bool s0 = (s1 || !new_in_place) && !diff_interrupted() &&
-              start_rev(&revs[0], tmp, "old", g->top, g->prefix, args.data, args.len, self, false);
+              start_rev(&revs[0], tmp, "old", g->top, g->prefix, args.data, args.len, self, false, trade);
     if (!new_in_place)
         s1 = s0 && !diff_interrupted() &&
-             start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, false);
+             start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, false, trade);
+    int peers[2] = {revs[0].peer, revs[1].peer};
+    if (s0 && s1)
+        diff_trade_keys(peers);
+    else
+        for (int k = 0; k < 2; k++)
+            if (peers[k] >= 0)
+                close(peers[k]);
     // the first to end is read while the other runs
     int pids[2] = {s0 ? revs[0].pid : 0, s1 ? revs[1].pid : 0}, k, krc;
     bool good[2] = {false, false};
@@ -516,7 +538,7 @@ int cmd_diff(int argc, char **argv) {
         char cwd[4096];
         root = cmd_source_root(getcwd(cwd, sizeof cwd));
     } else {
-        Rev revs[2] = {{.arg = pos.data[0]}, {.arg = pos.data[1]}};
+        Rev revs[2] = {{.arg = pos.data[0], .peer = -1}, {.arg = pos.data[1], .peer = -1}};
         Repo g = {0};
         rc = read_revisions(revs, &g, flags.data, flags.len, pos.data + 2, pos.len - 2, &old, &new_);
         for (int k = 0; k < 2; k++)

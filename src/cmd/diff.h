@@ -44,9 +44,10 @@ bool diff_interrupted(void);
 void diff_release_signals(void);
 
 // Starts argv in dir (NULL: here) with stdout to out_path (NULL: kept)
-// or to a pipe whose end is *out_fd, stderr to err_path (NULL: kept).
-// Returns the pid, or -1.
-int diff_spawn(char *const argv[], const char *dir, const char *out_path, const char *err_path, int *out_fd);
+// or to a pipe whose end is *out_fd, stderr to err_path (NULL: kept) and
+// peer (-1: none) as descriptor 3. Returns the pid, or -1.
+int diff_spawn(char *const argv[], const char *dir, const char *out_path, const char *err_path, int *out_fd,
+               int peer);
 // Its exit status (-1: it did not exit).
 int diff_wait(int pid);
 // Waits for the first of pids[0..n) (those > 0) to end: its index, with
@@ -56,6 +57,10 @@ int diff_wait_any(int *pids, int n, int *rc);
 int diff_finish_output(int pid, int fd, Buf *out);
 // git's output of argv, its last newline dropped; NULL on failure.
 char *diff_git(char *const argv[]);
+// The children's trade (pkgcache.c's trade): reads the result keys that
+// each child sends on its socket (fds[k], -1: none), answers both with the
+// keys they share and closes the sockets.
+void diff_trade_keys(const int fds[2]);
 // Exports commit sha of the repository at top into dir (made here).
 bool diff_export(const char *top, const char *sha, const char *dir);
 // rm -rf dir.

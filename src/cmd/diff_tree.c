@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,7 +55,12 @@ void diff_release_signals(void) {
 
 // ---- processes ----
 
-int diff_spawn(char *const argv[], const char *dir, const char *out_path, const char *err_path, int *out_fd) {
+static int str_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int diff_spawn(char *const argv[], const char *dir, const char *out_path, const char *err_path, int *out_fd,
+               int peer) {
     int pfd[2] = {-1, -1};
     if (out_fd && pipe(pfd) != 0)
         return -1;
@@ -87,6 +93,9 @@ int diff_spawn(char *const argv[], const char *dir, const char *out_path, const 
             dup2(fd, 2);
             close(fd);
         }
+        // as descriptor 3, and kept open over exec
+        if (peer >= 0 && (peer == 3 ? fcntl(3, F_SETFD, 0) : dup2(peer, 3)) < 0)
+            _exit(127);
         execvp(argv[0], argv);
         _exit(127);
     }
@@ -95,6 +104,15 @@ int diff_spawn(char *const argv[], const char *dir, const char *out_path, const 
         *out_fd = pfd[0];
     }
     return pid;
+}
+
+// An exit status; a child that died of SIGINT means that the user
+// interrupted diff too, as a shell takes it, should the terminal's signal
+// reach diff after the child's end.
+static int status_of(int st) {
+    if (WIFSIGNALED(st) && WTERMSIG(st) == SIGINT && !caught)
+        caught = SIGINT;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 int diff_wait(int pid) {
@@ -109,7 +127,7 @@ int diff_wait(int pid) {
         if (errno != EINTR)
             return -1;
     }
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return status_of(st);
 }
 
 int diff_wait_any(int *pids, int n, int *rc) {
@@ -131,7 +149,7 @@ int diff_wait_any(int *pids, int n, int *rc) {
             if (pids[k] > 0 && (pids[k] == p || p < 0)) {
                 // p < 0: no child left to wait for, which cannot be
                 pids[k] = 0;
-                *rc = p > 0 && WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+                *rc = p > 0 ? status_of(st) : -1;
                 return k;
             }
     }
@@ -157,7 +175,7 @@ int diff_finish_output(int pid, int fd, Buf *out) {
 
 char *diff_git(char *const argv[]) {
     int fd;
-    int pid = diff_spawn(argv, NULL, NULL, "/dev/null", &fd);
+    int pid = diff_spawn(argv, NULL, NULL, "/dev/null", &fd, -1);
     if (pid < 0)
         return NULL;
     Buf b = {0};
@@ -171,6 +189,56 @@ char *diff_git(char *const argv[]) {
     if (n && s[n - 1] == '\n')
         s[n - 1] = 0;
     return s;
+}
+
+// ---- trading keys with the children ----
+
+// A child's lines, up to an empty one or its end; sorted.
+static int read_keys(int fd, Buf *b, char ***lines) {
+    char c[4096];
+    ssize_t n;
+    while (!(b->len && b->data[b->len - 1] == '\n' && (b->len == 1 || b->data[b->len - 2] == '\n')) &&
+           (n = read_some(fd, c, sizeof c)) > 0)
+        buf_put(b, c, (size_t)n);
+    buf_cstr(b);
+    VEC(char *) v = {0};
+    for (char *l = b->data, *nl; l && (nl = strchr(l, '\n')) && nl > l; l = nl + 1) {
+        *nl = 0;
+        vec_push(&v, l);
+    }
+    if (v.len > 1)
+        qsort(v.data, (size_t)v.len, sizeof *v.data, str_cmp);
+    *lines = v.data;
+    return v.len;
+}
+
+void diff_trade_keys(const int fds[2]) {
+    Buf b[2] = {0};
+    char **l[2] = {NULL, NULL};
+    int n[2];
+    for (int k = 0; k < 2; k++)
+        n[k] = fds[k] >= 0 ? read_keys(fds[k], &b[k], &l[k]) : 0;
+    // what both have, in a merge of the sorted lines
+    Buf both = {0};
+    for (int i = 0, j = 0; i < n[0] && j < n[1];) {
+        int c = strcmp(l[0][i], l[1][j]);
+        if (c == 0)
+            buf_printf(&both, "%s\n", l[0][i]);
+        i += c <= 0, j += c >= 0;
+    }
+    for (int k = 0; k < 2; k++) {
+        for (size_t off = 0; fds[k] >= 0 && off < both.len;) {
+            ssize_t w = send(fds[k], both.data + off, both.len - off, MSG_NOSIGNAL);
+            if (w <= 0 && !(w < 0 && errno == EINTR && !caught))
+                break;
+            off += w > 0 ? (size_t)w : 0;
+        }
+        if (fds[k] >= 0)
+            close(fds[k]);
+        free(l[k]);
+        buf_free(&b[k]);
+    }
+    buf_free(&both);
 }
 
 // ---- exporting a revision: git archive's ustar/pax stream ----
@@ -366,7 +434,7 @@ bool diff_export(const char *top, const char *sha, const char *dir) {
     // from the top: in a subdirectory git archive exports only that
     char *archive[] = {"git", "archive", "--format=tar", (char *)sha, NULL};
     int fd;
-    int pid = diff_spawn(archive, top, NULL, NULL, &fd);
+    int pid = diff_spawn(archive, top, NULL, NULL, &fd, -1);
     if (pid < 0)
         return false;
     Untar u = {fd, dir, NULL, NULL, -1};

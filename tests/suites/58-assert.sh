@@ -269,6 +269,14 @@ git checkout -q p/p.go
 "$goesc" diff HEAD~6 HEAD ./... >/dev/null 2>"$tmp/err"
 [ "$(cat p/p.go | cksum)" = "$sum0" ] && [ -z "$(git status --porcelain)" ] && [ "$(git rev-parse HEAD)" = "$head" ] &&
     [ "$(git worktree list | wc -l)" = 1 ] && echo "ok diff-untouched" || echo "FAIL diff-untouched: $(git status --porcelain)"
+# a package not changed whose import did: analysed in both revisions (diff
+# leaves out only what both have the same, down to every import)
+mkdir -p q && printf 'package q\n\nimport "example.com/r/p"\n\nfunc Q(n int) int { return p.Use(n) }\n' >q/q.go &&
+    git add q && git commit -qm q
+edit 'func Use(n int) int {' 'func Use(n int) int {
+	defer func() {}()' use-defer
+diffcase diff-importer HEAD~1 HEAD 1 '^- inlined   q/q.go:5:[0-9]*: inlining call to p.Use (in Q)$'
+git reset -q --hard "$head"
 printf '{"schema_version":1,"packages":[{"path":"x","diagnostics":[{"kind":' >"$tmp/trunc.json"
 "$goesc" diff "$tmp/trunc.json" "$tmp/new.json" >/dev/null 2>"$tmp/err"
 rc=$?; [ $rc = 2 ] && grep -q 'trunc.json: unexpected end' "$tmp/err" && echo "ok diff-bad-report" || echo "FAIL diff-bad-report: exit $rc: $(cat "$tmp/err")"
