@@ -3,11 +3,12 @@
 // repository, or between two saved -format=json reports. A revision is
 // exported (git archive) into a temporary directory, leaving the user's
 // work tree and repository untouched, and analysed there by a child goesc
-// (both at once); each change is matched by package, function, kind and
-// message, so that moved lines match and renamed functions pair up. The
-// changes are printed as text here, or by src/report as JSON or SARIF
-// (-format). Exit 1 when something got worse (a new heap escape, a lost
-// inlining), 2 on bad input.
+// (both at once, leaving out the packages whose keys the two children
+// share: diff_trade_keys); each change is matched by package, function,
+// kind and message, so that moved lines match and renamed functions pair
+// up. The changes are printed as text here, or by src/report as JSON or
+// SARIF (-format). Exit 1 when something got worse (a new heap escape, a
+// lost inlining), 2 on bad input.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
