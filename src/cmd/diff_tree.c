@@ -158,8 +158,8 @@ int diff_wait_any(int *pids, int n, int *rc) {
 // read(2) of up to n bytes; -1 on an error or once interrupted.
 static ssize_t read_some(int fd, void *b, size_t n) {
     for (;;) {
-        ssize_t k = read(fd, b, n);
-        if (k >= 0 || errno != EINTR || caught)
+        ssize_t k = caught ? -1 : read(fd, b, n);
+        if (k >= 0 || caught || errno != EINTR)
             return k;
     }
 }
@@ -394,14 +394,14 @@ static bool untar(Untar *u) {
                 return false;
             continue;
         }
-        char name[512];
+        char name[4096];
         if (u->pax_path)
             snprintf(name, sizeof name, "%s", u->pax_path);
         else if (h[345] && memcmp(h + 257, "ustar", 5) == 0)
             snprintf(name, sizeof name, "%.155s/%.100s", (char *)h + 345, (char *)h + 0);
         else
             snprintf(name, sizeof name, "%.100s", (char *)h);
-        char link[512];
+        char link[4096];
         if (u->pax_link)
             snprintf(link, sizeof link, "%s", u->pax_link);
         else
