@@ -349,6 +349,7 @@ static bool ask_at_once(Repo *g, Rev revs[2], int status_pid, int status_fd) {
     if (status_pid > 0 && diff_finish_output(status_pid, status_fd, &st) == 0)
         g->dirty = xstrdup(buf_cstr(&st));
     buf_free(&st);
+    ok = ok && g->dirty;
     if (ok) {
         g->top = xstrdup(line[0]), g->prefix = xstrdup(line[1]), g->head = xstrdup(line[4]);
         revs[0].sha = xstrdup(line[2]), revs[1].sha = xstrdup(line[3]);
