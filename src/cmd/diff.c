@@ -382,6 +382,12 @@ static bool ask_one_by_one(Repo *g, Rev revs[2]) {
     return ok;
 }
 
+// -m, -m=N: flags that the children ignore (a snapshot is -m's).
+static bool only_m(const char *flag) {
+    const char *f = flag + 1 + (flag[1] == '-');
+    return f[0] == 'm' && (!f[1] || (f[1] == '=' && f[2] && strspn(f + 2, "0123456789") == strlen(f + 2)));
+}
+
 // The changes between revisions OLD and NEW: both analysed, by two
 // children at once, each into a snapshot in a temporary directory.
 static int read_revisions(Rev revs[2], Repo *g, char **flags, int nflags, char **pkgs, int npkgs, DiffSide *old,
@@ -431,10 +437,12 @@ static int read_revisions(Rev revs[2], Repo *g, char **flags, int nflags, char *
     if (npkgs == 0)
         vec_push(&args, ".");
     // both analyses run at once (NEW in place starts first: it needs no
-    // export, which then runs beside it); without flags, which may set
-    // the named packages apart, the packages that both revisions have the
-    // same are left out
-    bool trade = nflags == 0;
+    // export, which then runs beside it); without flags but -m (-l, -lang
+    // and -test set the named packages apart), the packages that both
+    // revisions have the same are left out
+    bool trade = true;
+    for (int k = 0; k < nflags; k++)
+        trade &= only_m(flags[k]);
     bool s1 = new_in_place &&
               start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, true, trade);
     bool s0 = (s1 || !new_in_place) && !diff_interrupted() &&
