@@ -55,10 +55,6 @@ void diff_release_signals(void) {
 
 // ---- processes ----
 
-static int str_cmp(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int diff_spawn(char *const argv[], const char *dir, const char *out_path, const char *err_path, int *out_fd,
                int peer) {
     int pfd[2] = {-1, -1};
@@ -192,6 +188,10 @@ char *diff_git(char *const argv[]) {
 }
 
 // ---- trading keys with the children ----
+
+static int str_cmp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 // A child's lines, up to an empty one or its end; sorted.
 static int read_keys(int fd, Buf *b, char ***lines) {

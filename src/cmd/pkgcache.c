@@ -203,10 +203,11 @@ static void trade(PkgCache *pc) {
         buf_put(&b, chunk, r > 0 ? (size_t)r : 0);
     close(fd);
     const char *text = buf_cstr(&b);
-    for (int k = 0; k < n; k++)
-        for (const char *at = hex[k][0] ? strstr(text, hex[k]) : NULL; at; at = NULL)
-            if ((at == text || at[-1] == '\n') && at[64] == '\n')
-                roots[k]->matched = false;
+    for (int k = 0; k < n; k++) {
+        const char *at = hex[k][0] ? strstr(text, hex[k]) : NULL;
+        if (at && (at == text || at[-1] == '\n') && at[64] == '\n')
+            roots[k]->matched = false;
+    }
     buf_free(&b);
     free(hex);
 }
