@@ -459,6 +459,7 @@ typedef struct AssertCmd {
     const char *baseline;   // -baseline FILE
     const char *against;    // -against FILE
     const char *snapshot;   // -snapshot FILE: goesc diff's child
+    const char *peer;       // -peer FD: the child's socket to diff (pkgcache_set_peer)
 } AssertCmd;
 
 static int msg_cmp(const void *a, const void *b) {
@@ -568,6 +569,8 @@ int cmd_assert(int argc, char **argv) {
             k = own_flag(argv[i], "against", next, &ac.against);
         if (!k)
             k = own_flag(argv[i], "snapshot", next, &ac.snapshot);
+        if (!k)
+            k = own_flag(argv[i], "peer", next, &ac.peer);
         if (k) {
             i += k - 1;
             continue;
@@ -587,7 +590,7 @@ int cmd_assert(int argc, char **argv) {
         return 2;
     }
     vec_push(&rest, NULL);
-    EscapeHook hook = {&ac, ac.snapshot != NULL, run_assert};
+    EscapeHook hook = {&ac, ac.snapshot != NULL, ac.snapshot && ac.peer ? atoi(ac.peer) : -1, run_assert};
     int rc = cmd_escape_hooked(rest.len - 1, rest.data, NULL, &hook);
     vec_free(&rest);
     return rc;

@@ -29,15 +29,15 @@ typedef struct Entry {
 typedef VEC(Entry) Entries;
 
 static void put_escaped(Buf *b, const char *s) {
-    for (; *s; s++) {
-        if (*s == '\t')
-            buf_puts(b, "\\t");
-        else if (*s == '\n')
-            buf_puts(b, "\\n");
-        else if (*s == '\\')
-            buf_puts(b, "\\\\");
-        else
-            buf_putc(b, *s);
+    for (;;) {
+        // the run up to the next character to escape, at once
+        size_t n = strcspn(s, "\t\n\\");
+        buf_put(b, s, n);
+        s += n;
+        if (!*s)
+            return;
+        buf_puts(b, *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : "\\\\");
+        s++;
     }
 }
 

@@ -63,6 +63,7 @@ struct ReportPackage;
 typedef struct EscapeHook {
     void *ctx;
     bool light;             // -m=1's records only (goesc diff's snapshots)
+    int peer;               // goesc diff's socket (-1: none): pkgcache_set_peer
     int (*run)(void *ctx, RecordLog *log, const struct ReportPackage *ranges, int nranges, Package **pkgs,
                int npkgs);
 } EscapeHook;
@@ -76,6 +77,12 @@ extern const char *cmd_cache_flag;
 PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool no_inline);
 void pkgcache_set_loader(PkgCache *pc, Loader *l);
 void pkgcache_close(PkgCache *pc);
+// goesc diff's child: the socket on which, before parsing, it trades the
+// keys of the named packages with diff, to leave out those that the other
+// revision has the same (fd is closed; pc NULL: at once).
+void pkgcache_set_peer(PkgCache *pc, int fd);
+// Closes the socket if no trade happened (nothing was parsed).
+void pkgcache_end_peer(PkgCache *pc);
 // LoadConfig.lazy_bodies: unless p is named on the command line, looks it
 // up (its key covers its imports') and sets p->facts when found.
 bool pkgcache_lazy(void *ctx, Package *p);

@@ -3,100 +3,24 @@
 // repository, or between two saved -format=json reports. A revision is
 // exported (git archive) into a temporary directory, leaving the user's
 // work tree and repository untouched, and analysed there by a child goesc
-// (both at once); each change is matched by package, function, kind and
-// message, so that moved lines match and renamed functions pair up. The
-// changes are printed as text here, or by src/report as JSON or SARIF
-// (-format). Exit 1 when something got worse (a new heap escape, a lost
-// inlining), 2 on bad input.
+// (both at once, leaving out the packages whose keys the two children
+// share: diff_trade_keys); each change is matched by package, function,
+// kind and message, so that moved lines match and renamed functions pair
+// up. The changes are printed as text here, or by src/report as JSON or
+// SARIF (-format). Exit 1 when something got worse (a new heap escape, a
+// lost inlining), 2 on bad input.
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "diff.h"
-
-// ---- running git and goesc ----
-
-// Runs argv in dir (NULL: here) with stdout to out_path (NULL: captured
-// into *out) and stderr to err_path (NULL: inherited). Returns the pid,
-// or waits when wait_now and returns the exit status (-1: not run).
-static int run(char *const argv[], const char *dir, const char *out_path, const char *err_path, Buf *out,
-               bool wait_now) {
-    int pfd[2] = {-1, -1};
-    if (out && pipe(pfd) != 0)
-        return -1;
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        if (dir && chdir(dir) != 0)
-            _exit(127);
-        if (out) {
-            dup2(pfd[1], 1);
-            close(pfd[0]);
-            close(pfd[1]);
-        } else if (out_path) {
-            int fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            if (fd < 0)
-                _exit(127);
-            dup2(fd, 1);
-            close(fd);
-        }
-        if (err_path) {
-            int fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            if (fd < 0)
-                _exit(127);
-            dup2(fd, 2);
-            close(fd);
-        }
-        execvp(argv[0], argv);
-        _exit(127);
-    }
-    if (out) {
-        close(pfd[1]);
-        char b[4096];
-        ssize_t n;
-        while ((n = read(pfd[0], b, sizeof b)) > 0)
-            buf_put(out, b, (size_t)n);
-        close(pfd[0]);
-    }
-    if (!wait_now)
-        return pid;
-    int st;
-    if (waitpid(pid, &st, 0) < 0)
-        return -1;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static int wait_for(int pid) {
-    int st;
-    if (pid <= 0 || waitpid(pid, &st, 0) < 0)
-        return -1;
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-// git's output of argv, its last newline dropped; NULL on failure.
-static char *git(char *const argv[]) {
-    Buf b = {0};
-    int rc = run(argv, NULL, NULL, "/dev/null", &b, true);
-    if (rc != 0) {
-        buf_free(&b);
-        return NULL;
-    }
-    char *s = xstrdup(buf_cstr(&b));
-    buf_free(&b);
-    size_t n = strlen(s);
-    if (n && s[n - 1] == '\n')
-        s[n - 1] = 0;
-    return s;
-}
 
 static bool is_file(const char *p) {
     struct stat st;
@@ -116,6 +40,11 @@ static int item_cmp(const void *a, const void *b) {
     if (!c && strcmp(x->kind, "can-inline") != 0)
         c = strcmp(x->msg, y->msg);
     return c;
+}
+
+static void sort_items(DiffSide *s) {
+    if (s->items.len > 1)
+        qsort(s->items.data, (size_t)s->items.len, sizeof *s->items.data, item_cmp);
 }
 
 // What goesc diff compares: heap escapes, inlined calls, functions that
@@ -171,11 +100,8 @@ typedef VEC(ReportChange) Changes;
 
 // Pairs what did not change and lists what did, in the text's order:
 // renamed functions, then by category, OLD's before NEW's.
+// (both sides sorted by sort_items)
 static void compare(DiffSide *old, DiffSide *new_, Changes *out) {
-    if (old->items.len > 1)
-        qsort(old->items.data, (size_t)old->items.len, sizeof *old->items.data, item_cmp);
-    if (new_->items.len > 1)
-        qsort(new_->items.data, (size_t)new_->items.len, sizeof *new_->items.data, item_cmp);
     // same function: pair equal items, one for one (both sorted)
     for (int i = 0, j = 0; i < old->items.len && j < new_->items.len;) {
         DiffItem *a = &old->items.data[i], *b = &new_->items.data[j];
@@ -257,11 +183,7 @@ static void print_text(const Changes *cs) {
 }
 
 static void side_free(DiffSide *s) {
-    for (int i = 0; i < s->items.len; i++) {
-        DiffItem *it = &s->items.data[i];
-        free(it->kind), free(it->pkg), free(it->func), free(it->msg), free(it->expr), free(it->file);
-        free(it->path);
-    }
+    arena_free(&s->strings);
     vec_free(&s->items);
 }
 
@@ -286,36 +208,22 @@ typedef struct Rev {
     char *tree, *cwd;       // the tree the child analysed and its directory there
     char *json, *err;       // the child's report and errors
     int pid;
+    int rc;                 // the child's exit status
+    int peer;               // diff's end of the child's socket (-1: none)
 } Rev;
 
-static void remove_tree(const char *dir) {
-    char *rm[] = {"rm", "-rf", (char *)dir, NULL};
-    run(rm, NULL, "/dev/null", "/dev/null", NULL, true);
-}
-
-// Exports rev into dir/tree and starts goesc -format=json there.
+// Exports rev into dir/tree (unless in_place) and starts goesc there;
+// with trade, with a socket to trade keys on.
 static bool start_rev(Rev *r, const char *tmp, const char *which, const char *top, const char *prefix, char **args,
-                      int nargs, const char *self, bool in_place) {
+                      int nargs, const char *self, bool in_place, bool trade) {
     r->dir = xasprintf("%s/%s", tmp, which);
     r->json = xasprintf("%s/%s.snapshot", tmp, which);
     r->err = xasprintf("%s/%s.err", tmp, which);
-    if (in_place)
-        goto analyse;
-    char *tar = xasprintf("%s/%s.tar", tmp, which);
-    char *out = xasprintf("--output=%s", tar);
-    char *archive[] = {"git", "archive", "--format=tar", out, r->sha, NULL};
-    char *untar[] = {"tar", "-xf", tar, "-C", r->dir, NULL};
-    // from the top: in a subdirectory git archive exports only that
-    bool ok = mkdir(r->dir, 0700) == 0 && run(archive, top, "/dev/null", NULL, NULL, true) == 0 &&
-              run(untar, NULL, "/dev/null", NULL, NULL, true) == 0;
-    unlink(tar);
-    free(tar);
-    free(out);
-    if (!ok) {
-        fprintf(stderr, "goesc diff: cannot export %s into %s\n", r->arg, r->dir);
+    if (!in_place && !diff_export(top, r->sha, r->dir)) {
+        if (!diff_interrupted())
+            fprintf(stderr, "goesc diff: cannot export %s into %s\n", r->arg, r->dir);
         return false;
     }
-analyse:;
     // the revision checked out, with nothing else here: analysed in place
     // (only read); else in its exported tree
     r->tree = xstrdup(in_place ? top : r->dir);
@@ -325,57 +233,251 @@ analyse:;
     vec_push(&argv, "assert");
     vec_push(&argv, "-snapshot");
     vec_push(&argv, r->json);
+    int sv[2] = {-1, -1};
+    if (trade && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == 0) {
+        vec_push(&argv, "-peer");
+        vec_push(&argv, "3");
+    }
     for (int k = 0; k < nargs; k++)
         vec_push(&argv, args[k]);
     vec_push(&argv, NULL);
-    r->pid = run(argv.data, in_place ? NULL : r->cwd, "/dev/null", r->err, NULL, false);
+    r->pid = diff_spawn(argv.data, in_place ? NULL : r->cwd, "/dev/null", r->err, NULL, sv[1]);
     vec_free(&argv);
+    if (sv[1] >= 0)
+        close(sv[1]);
+    r->peer = sv[0];
     return r->pid > 0;
 }
 
 // The absolute paths of the items' files, as in the user's work tree (top)
 // rather than the exported one: what SARIF's URIs and JSON's "path" say.
-// Files outside the tree keep theirs; "$GOROOT/..." has none.
+// Files outside the tree keep theirs; "$GOROOT/..." has none. Items come
+// in runs of one file, so the last file's path is reused.
 static void place(DiffSide *s, const Rev *r, const char *top) {
     size_t n = strlen(r->tree);
+    const char *last_file = NULL;
+    char *last_path = NULL;
     for (int i = 0; i < s->items.len; i++) {
         DiffItem *it = &s->items.data[i];
         if (!it->file || it->file[0] == '$' || it->file[0] == '<')
             continue;
+        if (last_file && strcmp(it->file, last_file) == 0) {
+            it->path = last_path;
+            continue;
+        }
         char *joined = it->file[0] == '/' ? xstrdup(it->file) : xasprintf("%s/%s", r->cwd, it->file);
         char *abs = path_clean(joined);
         free(joined);
-        if (strncmp(abs, r->tree, n) == 0 && abs[n] == '/') {
-            it->path = xasprintf("%s%s", top, abs + n);
-            free(abs);
-        } else {
-            it->path = abs;
-        }
+        bool inside = strncmp(abs, r->tree, n) == 0 && abs[n] == '/';
+        char *p = inside ? xasprintf("%s%s", top, abs + n) : abs;
+        it->path = last_path = arena_strndup(&s->strings, p, strlen(p));
+        last_file = it->file;
+        if (inside)
+            free(p);
+        free(abs);
     }
 }
 
-static bool finish_rev(Rev *r, DiffSide *s, const char *top) {
-    int rc = wait_for(r->pid);
-    if (rc != 0) {
+// Reads the snapshot of a child that has ended, sorted for compare, and
+// removes what it leaves in the temporary directory; false after adding
+// to err what went wrong (printed once both have ended, OLD's first).
+static bool finish_rev(Rev *r, DiffSide *s, const char *top, Buf *err) {
+    if (r->rc != 0) {
         size_t n = 0;
         char *e = read_whole_file(r->err, &n);
-        fprintf(stderr, "goesc diff: analysing %s failed (exit %d):\n%s", r->arg, rc, e ? e : "");
+        buf_printf(err, "goesc diff: analysing %s failed (exit %d):\n%s", r->arg, r->rc, e ? e : "");
         free(e);
         return false;
     }
     size_t n;
     char *text = read_whole_file(r->json, &n);
-    bool ok = text && diff_read_snapshot(text, n, r->json, s);
+    bool ok = text && diff_read_snapshot(text, n, r->json, s, err);
     if (ok)
         place(s, r, top);
     if (!text)
-        fprintf(stderr, "goesc diff: reading %s: %s\n", r->json, strerror(errno));
+        buf_printf(err, "goesc diff: reading %s: %s\n", r->json, strerror(errno));
     free(text);
+    sort_items(s);
+    // while the other child runs
+    if (strcmp(r->tree, top) != 0)
+        diff_remove_tree(r->dir);
+    unlink(r->json);
     return ok;
 }
 
 static void rev_free(Rev *r) {
     free(r->sha), free(r->dir), free(r->tree), free(r->cwd), free(r->json), free(r->err);
+}
+
+// What git says about the repository here before diff starts.
+typedef struct Repo {
+    char *top, *prefix;     // the work tree's top, and the directory here in it
+    char *dirty;            // git status --porcelain
+    char *head;             // HEAD's commit (NULL: none)
+} Repo;
+
+// A revision that rev-parse without --verify reads as the one commit that
+// --verify does: no range (A..B, ^A, A^@, A^!, A^-) and no option.
+static bool single_rev(const char *a) {
+    return a[0] != '-' && a[0] != '^' && !strstr(a, "..") && !strstr(a, "^@") && !strstr(a, "^!") &&
+           !strstr(a, "^-");
+}
+
+// One git rev-parse for the top, the prefix and the three commits, with
+// git status beside it: two processes, at once, where asking one question
+// at a time took six in a row. False (with nothing learnt) when any of
+// them fails, for ask_one_by_one to tell why.
+static bool ask_at_once(Repo *g, Rev revs[2], int status_pid, int status_fd) {
+    bool ok = single_rev(revs[0].arg) && single_rev(revs[1].arg);
+    char *spec0 = xasprintf("%s^{commit}", revs[0].arg), *spec1 = xasprintf("%s^{commit}", revs[1].arg);
+    char *argv[] = {"git", "rev-parse", "--show-toplevel", "--show-prefix", spec0, spec1, "HEAD^{commit}", "--", NULL};
+    char *out = ok ? diff_git(argv) : NULL;
+    free(spec0), free(spec1);
+    // top, prefix, the three commits, "--"
+    char *line[6] = {0};
+    int n = 0;
+    for (char *p = out; p && n < 6; n++) {
+        line[n] = p;
+        p = strchr(p, '\n');
+        if (p)
+            *p++ = 0;
+    }
+    for (int k = 2; ok && k < 5; k++)
+        ok = line[k] && strlen(line[k]) >= 40 && strspn(line[k], "0123456789abcdef") == strlen(line[k]);
+    ok = ok && n == 6 && strcmp(line[5], "--") == 0;
+    Buf st = {0};
+    if (status_pid > 0 && diff_finish_output(status_pid, status_fd, &st) == 0)
+        g->dirty = xstrdup(buf_cstr(&st));
+    buf_free(&st);
+    ok = ok && g->dirty;
+    if (ok) {
+        g->top = xstrdup(line[0]), g->prefix = xstrdup(line[1]), g->head = xstrdup(line[4]);
+        revs[0].sha = xstrdup(line[2]), revs[1].sha = xstrdup(line[3]);
+    }
+    free(out);
+    return ok;
+}
+
+// Asks git one question at a time; false after saying what is wrong.
+static bool ask_one_by_one(Repo *g, Rev revs[2]) {
+    char *top_argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
+    char *pre_argv[] = {"git", "rev-parse", "--show-prefix", NULL};
+    char *head_argv[] = {"git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL};
+    g->top = diff_git(top_argv);
+    g->prefix = g->top ? diff_git(pre_argv) : NULL;
+    bool ok = g->top && g->prefix && g->dirty;
+    if (!g->top)
+        fprintf(stderr, "goesc diff: not in a git repository (OLD and NEW are revisions, or two report files)\n");
+    for (int k = 0; k < 2 && ok; k++) {
+        char *spec = xasprintf("%s^{commit}", revs[k].arg);
+        char *rp[] = {"git", "rev-parse", "--verify", "--quiet", spec, NULL};
+        revs[k].sha = revs[k].arg[0] == '-' ? NULL : diff_git(rp);
+        free(spec);
+        if (!revs[k].sha || !*revs[k].sha) {
+            fprintf(stderr, "goesc diff: unknown revision %s\n", revs[k].arg);
+            ok = false;
+        }
+    }
+    g->head = ok ? diff_git(head_argv) : NULL;
+    return ok;
+}
+
+// -m, -m=N: flags that the children ignore (a snapshot is -m's).
+static bool only_m(const char *flag) {
+    const char *f = flag + 1 + (flag[1] == '-');
+    return f[0] == 'm' && (!f[1] || (f[1] == '=' && f[2] && strspn(f + 2, "0123456789") == strlen(f + 2)));
+}
+
+// The changes between revisions OLD and NEW: both analysed, by two
+// children at once, each into a snapshot in a temporary directory.
+static int read_revisions(Rev revs[2], Repo *g, char **flags, int nflags, char **pkgs, int npkgs, DiffSide *old,
+                          DiffSide *new_) {
+    char *st_argv[] = {"git", "status", "--porcelain", NULL};
+    int status_fd = -1;
+    int status_pid = diff_spawn(st_argv, NULL, NULL, "/dev/null", &status_fd, -1);
+    bool ok = ask_at_once(g, revs, status_pid, status_fd);
+    if (!ok) {
+        for (int k = 0; k < 2; k++)
+            free(revs[k].sha), revs[k].sha = NULL;
+        ok = ask_one_by_one(g, revs);
+    }
+    // "?? x": untracked, which the revisions do not have; else changed
+    bool changed = false, untracked = false;
+    for (const char *l = g->dirty; ok && l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
+        if (strncmp(l, "??", 2) == 0)
+            untracked = true;
+        else if (*l && *l != '\n')
+            changed = true;
+    }
+    bool new_in_place = ok && g->head && !untracked && strcmp(g->head, revs[1].sha) == 0;
+    if (ok && changed) {
+        fprintf(stderr, "goesc diff: the work tree has uncommitted changes; commit or stash them first "
+                        "(goesc diff compares committed revisions and leaves your files alone)\n");
+        ok = false;
+    }
+    if (!ok)
+        return 2;
+    const char *tmpdir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/goesc-diff-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    diff_catch_signals();
+    if (!mkdtemp(tmp)) {
+        fprintf(stderr, "goesc diff: mkdtemp: %s\n", strerror(errno));
+        free(tmp);
+        diff_release_signals();
+        return 2;
+    }
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    self[n > 0 ? n : 0] = 0;
+    VEC(char *) args = {0};
+    for (int k = 0; k < nflags; k++)
+        vec_push(&args, flags[k]);
+    for (int k = 0; k < npkgs; k++)
+        vec_push(&args, pkgs[k]);
+    if (npkgs == 0)
+        vec_push(&args, ".");
+    // both analyses run at once (NEW in place starts first: it needs no
+    // export, which then runs beside it); without flags but -m (-l, -lang
+    // and -test set the named packages apart), the packages that both
+    // revisions have the same are left out
+    bool trade = true;
+    for (int k = 0; k < nflags; k++)
+        trade &= only_m(flags[k]);
+    bool s1 = new_in_place &&
+              start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, true, trade);
+    bool s0 = (s1 || !new_in_place) && !diff_interrupted() &&
+              start_rev(&revs[0], tmp, "old", g->top, g->prefix, args.data, args.len, self, false, trade);
+    if (!new_in_place)
+        s1 = s0 && !diff_interrupted() &&
+             start_rev(&revs[1], tmp, "new", g->top, g->prefix, args.data, args.len, self, false, trade);
+    int peers[2] = {revs[0].peer, revs[1].peer};
+    if (s0 && s1)
+        diff_trade_keys(peers);
+    else
+        for (int k = 0; k < 2; k++)
+            if (peers[k] >= 0)
+                close(peers[k]);
+    // the first to end is read while the other runs
+    int pids[2] = {s0 ? revs[0].pid : 0, s1 ? revs[1].pid : 0}, k, krc;
+    bool good[2] = {false, false};
+    Buf err[2] = {0};
+    while ((k = diff_wait_any(pids, 2, &krc)) >= 0) {
+        revs[k].rc = krc;
+        if (!diff_interrupted())
+            good[k] = finish_rev(&revs[k], k ? new_ : old, g->top, &err[k]);
+    }
+    int rc = 2;
+    if (!diff_interrupted()) {
+        for (k = 0; k < 2; k++)
+            fputs(buf_cstr(&err[k]), stderr);
+        rc = good[0] && good[1] ? 0 : 2;
+    }
+    buf_free(&err[0]), buf_free(&err[1]);
+    vec_free(&args);
+    diff_remove_tree(tmp);
+    free(tmp);
+    diff_release_signals();
+    return rc;
 }
 
 // ---- the command ----
@@ -440,81 +542,19 @@ int cmd_diff(int argc, char **argv) {
                     f0 ? pos.data[1] : pos.data[0]);
         else if (load_report(pos.data[0], pos.data[0], &old) && load_report(pos.data[1], pos.data[1], &new_))
             rc = 0;
+        sort_items(&old), sort_items(&new_);
         // the reports' paths are where they were made: relative to the
         // repository here where they lie in it, as goesc -format=sarif's
         char cwd[4096];
         root = cmd_source_root(getcwd(cwd, sizeof cwd));
     } else {
-        char *top_argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
-        char *pre_argv[] = {"git", "rev-parse", "--show-prefix", NULL};
-        char *st_argv[] = {"git", "status", "--porcelain", NULL};
-        char *head_argv[] = {"git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}", NULL};
-        char *top = git(top_argv), *prefix = top ? git(pre_argv) : NULL, *dirty = top ? git(st_argv) : NULL;
-        Rev revs[2] = {{.arg = pos.data[0]}, {.arg = pos.data[1]}};
-        bool ok = top && prefix && dirty;
-        if (!top)
-            fprintf(stderr, "goesc diff: not in a git repository (OLD and NEW are revisions, or two report files)\n");
-        for (int k = 0; k < 2 && ok; k++) {
-            char *spec = xasprintf("%s^{commit}", revs[k].arg);
-            char *rp[] = {"git", "rev-parse", "--verify", "--quiet", spec, NULL};
-            revs[k].sha = revs[k].arg[0] == '-' ? NULL : git(rp);
-            free(spec);
-            if (!revs[k].sha || !*revs[k].sha) {
-                fprintf(stderr, "goesc diff: unknown revision %s\n", revs[k].arg);
-                ok = false;
-            }
-        }
-        // "?? x": untracked, which the revisions do not have; else changed
-        bool changed = false, untracked = false;
-        for (const char *l = dirty; ok && l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "") {
-            if (strncmp(l, "??", 2) == 0)
-                untracked = true;
-            else if (*l && *l != '\n')
-                changed = true;
-        }
-        char *head = ok ? git(head_argv) : NULL;
-        bool new_in_place = head && !untracked && revs[1].sha && strcmp(head, revs[1].sha) == 0;
-        free(head);
-        if (ok && changed) {
-            fprintf(stderr, "goesc diff: the work tree has uncommitted changes; commit or stash them first "
-                            "(goesc diff compares committed revisions and leaves your files alone)\n");
-            ok = false;
-        }
-        char tmpl[] = "/tmp/goesc-diff-XXXXXX";
-        char *tmp = ok ? mkdtemp(tmpl) : NULL;
-        if (ok && !tmp) {
-            fprintf(stderr, "goesc diff: mkdtemp: %s\n", strerror(errno));
-            ok = false;
-        }
-        if (ok) {
-            char self[4096];
-            ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-            self[n > 0 ? n : 0] = 0;
-            VEC(char *) args = {0};
-            for (int k = 0; k < flags.len; k++)
-                vec_push(&args, flags.data[k]);
-            for (int k = 2; k < pos.len; k++)
-                vec_push(&args, pos.data[k]);
-            if (pos.len == 2)
-                vec_push(&args, ".");
-            // both analyses run at once
-            // (NEW in place starts first: it needs no export)
-            bool s1 = new_in_place && start_rev(&revs[1], tmp, "new", top, prefix, args.data, args.len, self, true);
-            bool s0 = (s1 || !new_in_place) &&
-                      start_rev(&revs[0], tmp, "old", top, prefix, args.data, args.len, self, false);
-            if (!new_in_place)
-                s1 = s0 && start_rev(&revs[1], tmp, "new", top, prefix, args.data, args.len, self, false);
-            bool r0 = s0 && finish_rev(&revs[0], &old, top);
-            bool r1 = s1 && finish_rev(&revs[1], &new_, top);
-            if (r0 && r1)
-                rc = 0;
-            vec_free(&args);
-            remove_tree(tmp);
-        }
+        Rev revs[2] = {{.arg = pos.data[0], .peer = -1}, {.arg = pos.data[1], .peer = -1}};
+        Repo g = {0};
+        rc = read_revisions(revs, &g, flags.data, flags.len, pos.data + 2, pos.len - 2, &old, &new_);
         for (int k = 0; k < 2; k++)
             rev_free(&revs[k]);
-        root = top ? path_clean(top) : NULL;
-        free(top), free(prefix), free(dirty);
+        root = g.top ? path_clean(g.top) : NULL;
+        free(g.top), free(g.prefix), free(g.dirty), free(g.head);
     }
     if (rc == 0) {
         Changes cs = {0};

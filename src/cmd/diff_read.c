@@ -279,25 +279,25 @@ static int jint(const JVal *o, const char *key) {
 // What a message is about, as the baseline keys it: the variable moved,
 // the expression that escapes, the function inlined or inlinable, the
 // parameter that leaks; else the message.
-static char *subject(const char *msg) {
+static char *subject(Arena *a, const char *msg) {
     static const char *const prefixes[] = {"moved to heap: ", "inlining call to ", "can inline ",
                                            "leaking param content: ", "leaking param: "};
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
         size_t n = strlen(prefixes[i]);
         if (strncmp(msg, prefixes[i], n) == 0)
-            return xasprintf("%.*s", (int)strcspn(msg + n, " "), msg + n);
+            return arena_strndup(a, msg + n, strcspn(msg + n, " "));
     }
     const char *e = strstr(msg, " escapes to heap");
-    return e ? xasprintf("%.*s", (int)(e - msg), msg) : xstrdup(msg);
+    return arena_strndup(a, msg, e ? (size_t)(e - msg) : strlen(msg));
 }
 
-// Adds an item; the strings are copied.
-static void push(DiffSide *out, const char *kind, const char *pkg, const char *fn, const char *msg,
-                 const char *file, int line, int col, int col16, const char *path, bool heap) {
-    DiffItem it = {.kind = xstrdup(kind), .pkg = xstrdup(pkg), .func = xstrdup(fn), .msg = xstrdup(msg),
-                   .expr = subject(msg), .line = line, .col = col, .col16 = col16, .heap = heap};
-    it.file = file ? xstrdup(file) : NULL;
-    it.path = path && path[0] == '/' ? xstrdup(path) : NULL;
+static char *copy(DiffSide *out, const char *s) {
+    return s ? arena_strndup(&out->strings, s, strlen(s)) : NULL;
+}
+
+// Adds it, whose strings are out's.
+static void push(DiffSide *out, DiffItem it) {
+    it.expr = subject(&out->strings, it.msg);
     vec_push(&out->items, it);
 }
 
@@ -330,33 +330,36 @@ bool diff_read_report(const char *text, size_t n, const char *name, DiffSide *ou
             if (!kind || !msg)
                 continue;
             JVal *heap = jget(x, "heap");
-            push(out, kind, path, fn ? fn : "<init>", msg, file, jint(x, "line"), jint(x, "column"),
-                 jint(x, "column_utf16"), jstr(x, "path"), heap && heap->kind == J_BOOL && heap->b);
+            const char *abs = jstr(x, "path");
+            push(out, (DiffItem){.kind = copy(out, kind), .pkg = copy(out, path), .func = copy(out, fn ? fn : "<init>"),
+                                 .msg = copy(out, msg), .file = copy(out, file), .line = jint(x, "line"),
+                                 .col = jint(x, "column"), .col16 = jint(x, "column_utf16"),
+                                 .path = abs && abs[0] == '/' ? copy(out, abs) : NULL,
+                                 .heap = heap && heap->kind == J_BOOL && heap->b});
         }
     }
     jfree(root);
     return true;
 }
 
-static char *unescape(const char *s, size_t n) {
-    Buf b = {0};
+// A field of a snapshot line, unescaped into a.
+static char *unescape(Arena *a, const char *s, size_t n) {
+    char *r = arena_alloc(a, n + 1), *w = r;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\\' && i + 1 < n) {
             char c = s[++i];
-            buf_putc(&b, c == 't' ? '\t' : c == 'n' ? '\n' : c);
+            *w++ = c == 't' ? '\t' : c == 'n' ? '\n' : c;
         } else {
-            buf_putc(&b, s[i]);
+            *w++ = s[i];
         }
     }
-    char *r = xstrdup(buf_cstr(&b));
-    buf_free(&b);
     return r;
 }
 
-bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *out) {
+bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *out, Buf *err) {
     const char *head = "# goesc diff snapshot v2\n";
     if (n < strlen(head) || strncmp(text, head, strlen(head)) != 0) {
-        fprintf(stderr, "goesc diff: %s: not a goesc diff snapshot\n", name);
+        buf_printf(err, "goesc diff: %s: not a goesc diff snapshot\n", name);
         return false;
     }
     int ln = 1;
@@ -370,7 +373,7 @@ bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *
         int k = 0;
         for (const char *p = line; k < NF;) {
             const char *t = k < NF - 1 ? memchr(p, '\t', (size_t)(line + len - p)) : NULL;
-            f[k++] = unescape(p, t ? (size_t)(t - p) : (size_t)(line + len - p));
+            f[k++] = unescape(&out->strings, p, t ? (size_t)(t - p) : (size_t)(line + len - p));
             if (!t)
                 break;
             p = t + 1;
@@ -395,11 +398,10 @@ bool diff_read_snapshot(const char *text, size_t n, const char *name, DiffSide *
         }
         bool ok = k == NF && (file || strcmp(f[3], "?") == 0);
         if (ok)
-            push(out, f[0], f[1], f[2], f[6], file, l, c, atoi(f[4]), NULL, strcmp(f[5], "1") == 0);
-        for (int j = 0; j < k; j++)
-            free(f[j]);
+            push(out, (DiffItem){.kind = f[0], .pkg = f[1], .func = f[2], .msg = f[6], .file = file, .line = l,
+                                 .col = c, .col16 = atoi(f[4]), .heap = strcmp(f[5], "1") == 0});
         if (!ok) {
-            fprintf(stderr, "goesc diff: %s:%d: corrupt snapshot line\n", name, ln);
+            buf_printf(err, "goesc diff: %s:%d: corrupt snapshot line\n", name, ln);
             return false;
         }
     }

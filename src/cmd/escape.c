@@ -397,6 +397,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         return 1;
     }
     pkgcache_set_loader(pc, l);
+    if (hook && hook->peer >= 0)
+        pkgcache_set_peer(pc, hook->peer);
     // gc's compile mode: a list of .go files, as go tool compile takes
     // them; else go build's package mode, with its "# path" headers and
     // its exit status 2 after compile errors.
@@ -411,6 +413,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     }
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
+    pkgcache_end_peer(pc);
     // -test: the packages go test -c compiles instead of the roots, each
     // with its "# header" (TestBuild: NULL without -test).
     TestBuild tb = {0};

@@ -11,9 +11,13 @@
 //
 // A dependency found there is not analysed again (inline.c and build.c
 // apply the facts); the packages named on the command line always are.
-// Their results are stored too, unless they were analysed with -l.
+// Their results are stored too, unless they were analysed with -l. The
+// one exception is goesc diff's child (trade): a named package that the
+// other revision has with the same key is left out of both.
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "../base/cache.h"
@@ -33,6 +37,7 @@ struct PkgCache {
     Str lang;               // -lang
     bool files;             // a list of .go files
     bool no_inline;         // -l: the named packages are analysed without inlining
+    int peer;               // goesc diff's socket (-1: none), until trade
 };
 
 static Hash no_key;         // marks a package without a key
@@ -54,6 +59,7 @@ PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool
     pc->lang = lang;
     pc->files = files;
     pc->no_inline = no_inline;
+    pc->peer = -1;
     // Hashed by its real path: the stat memo then keeps one entry per
     // goesc binary (the plain and the ASan build alternate in the tests).
     char self[4096];
@@ -75,9 +81,24 @@ void pkgcache_set_loader(PkgCache *pc, Loader *l) {
         pc->loader = l;
 }
 
+void pkgcache_set_peer(PkgCache *pc, int fd) {
+    if (pc)
+        pc->peer = fd;
+    else
+        close(fd);
+}
+
+void pkgcache_end_peer(PkgCache *pc) {
+    if (pc && pc->peer >= 0)
+        close(pc->peer);
+    if (pc)
+        pc->peer = -1;
+}
+
 void pkgcache_close(PkgCache *pc) {
     if (!pc)
         return;
+    pkgcache_end_peer(pc);
     if (cache_debug)
         fprintf(stderr, "goesc: cache: %d packages from the cache, %d stored\n", pc->hits, pc->stored);
     cache_close(pc->store);
@@ -136,8 +157,65 @@ static Hash *key_of(PkgCache *pc, Package *p) {
     return k;
 }
 
+// What a named package's diagnostics follow from: its key, and its files
+// as positions name them (relative to the directory here).
+static bool result_key(PkgCache *pc, Package *p, char hex[65]) {
+    Hash *key = key_of(pc, p);
+    if (!key)
+        return false;
+    Hasher h;
+    hash_init(&h);
+    hash_bytes(&h, key->b, sizeof key->b);
+    for (int i = 0; i < p->nfiles; i++)
+        hash_str(&h, p->files[i]);
+    hash_hex(hash_done(&h), hex);
+    return true;
+}
+
+// goesc diff's child, before the first package is parsed: sends diff the
+// result keys of the named packages, one a line and an empty line, and
+// reads back those that the other revision's child sent too. Their
+// diagnostics are the same in both, so diff need not see them: they are
+// analysed as dependencies, from the cache when there. Only without -l
+// and -lang, which set the named packages apart from dependencies.
+static void trade(PkgCache *pc) {
+    int fd = pc->peer;
+    pc->peer = -1;
+    int n;
+    Package **roots = load_roots(pc->loader, &n);
+    char (*hex)[65] = xcalloc((size_t)n + 1, sizeof *hex);
+    Buf b = {0};
+    for (int k = 0; k < n && !pc->no_inline && !pc->lang && !pc->files; k++)
+        if (roots[k]->matched && result_key(pc, roots[k], hex[k]))
+            buf_printf(&b, "%s\n", hex[k]);
+    buf_putc(&b, '\n');
+    bool ok = true;
+    for (size_t off = 0; ok && off < b.len;) {
+        ssize_t w = send(fd, b.data + off, b.len - off, MSG_NOSIGNAL);
+        ok = w > 0 || (w < 0 && errno == EINTR);
+        off += w > 0 ? (size_t)w : 0;
+    }
+    // the answer: lines up to diff's end of file
+    b.len = 0;
+    char chunk[4096];
+    ssize_t r;
+    while (ok && ((r = read(fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR)))
+        buf_put(&b, chunk, r > 0 ? (size_t)r : 0);
+    close(fd);
+    const char *text = buf_cstr(&b);
+    for (int k = 0; k < n; k++) {
+        const char *at = hex[k][0] ? strstr(text, hex[k]) : NULL;
+        if (at && (at == text || at[-1] == '\n') && at[64] == '\n')
+            roots[k]->matched = false;
+    }
+    buf_free(&b);
+    free(hex);
+}
+
 bool pkgcache_lazy(void *ctx, Package *p) {
     PkgCache *pc = ctx;
+    if (pc->peer >= 0)
+        trade(pc);
     if (p->matched)
         return false;
     Hash *key = key_of(pc, p);

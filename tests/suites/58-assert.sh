@@ -269,6 +269,27 @@ git checkout -q p/p.go
 "$goesc" diff HEAD~6 HEAD ./... >/dev/null 2>"$tmp/err"
 [ "$(cat p/p.go | cksum)" = "$sum0" ] && [ -z "$(git status --porcelain)" ] && [ "$(git rev-parse HEAD)" = "$head" ] &&
     [ "$(git worktree list | wc -l)" = 1 ] && echo "ok diff-untouched" || echo "FAIL diff-untouched: $(git status --porcelain)"
+# a package not changed whose import did: analysed in both revisions (diff
+# leaves out only what both have the same, down to every import)
+mkdir -p q && printf 'package q\n\nimport "example.com/r/p"\n\nfunc Q(n int) int { return p.Use(n) }\n' >q/q.go &&
+    git add q && git commit -qm q
+edit 'func Use(n int) int {' 'func Use(n int) int {
+	defer func() {}()' use-defer
+diffcase diff-importer HEAD~1 HEAD 1 '^- inlined   q/q.go:5:[0-9]*: inlining call to p.Use (in Q)$'
+git reset -q --hard "$head"
+# stopped (SIGTERM; a background job ignores SIGINT) once it has made its
+# temporary directory: the children end and nothing is left in $TMPDIR
+mkdir -p "$tmp/tmpdir"
+TMPDIR=$tmp/tmpdir "$goesc" diff HEAD~6 HEAD ./... >/dev/null 2>&1 &
+pid=$!
+for i in $(seq 1 300); do [ -n "$(ls "$tmp/tmpdir")" ] && break; sleep 0.01; done
+kill -TERM $pid 2>/dev/null
+wait $pid
+rc=$?
+sleep 0.2
+left=$(ls "$tmp/tmpdir")
+[ -z "$left" ] && ! pgrep -f "$tmp/tmpdir" >/dev/null && { [ $rc = 143 ] || [ $rc -le 1 ]; } &&
+    echo "ok diff-interrupted" || echo "FAIL diff-interrupted: exit $rc, left: $left $(pgrep -af "$tmp/tmpdir")"
 printf '{"schema_version":1,"packages":[{"path":"x","diagnostics":[{"kind":' >"$tmp/trunc.json"
 "$goesc" diff "$tmp/trunc.json" "$tmp/new.json" >/dev/null 2>"$tmp/err"
 rc=$?; [ $rc = 2 ] && grep -q 'trunc.json: unexpected end' "$tmp/err" && echo "ok diff-bad-report" || echo "FAIL diff-bad-report: exit $rc: $(cat "$tmp/err")"
