@@ -264,6 +264,7 @@ void esc_call_via_temps(Escape *e, Hole *ks, Type **dtypes, int n, Node *call, N
     Hole *tks = xcalloc((size_t)n + 1, sizeof *tks);
     for (int i = 0; i < n; i++) {
         tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, call), NOPOS, false);
+        esc_noder_temp(e, tmps[i], first < 0 ? -1 : first + i);
         tks[i] = esc_loc_hole(tmps[i]);
     }
     esc_call(e, tks, n, call);

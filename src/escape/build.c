@@ -519,6 +519,7 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
     Escape e = esc_with(bl->b, &f->f);
     e.bld = bl;
     e.site = site;
+    int start = bl->b->all_locs.len;
     for (int i = 0; i < np; i++) {
         Object *o = recv ? (i == 0 ? recv : sig->u.func.params->u.tuple.vars[i - 1])
                          : sig->u.func.params->u.tuple.vars[i];
@@ -564,8 +565,32 @@ void esc_init_func(Builder *bl, BFunc *f, InlSite *site) {
     if (f->body)
         esc_collect_decls(&e, f->body);
     // (a func literal copied with an inlined body has no inlined calls)
-    if (!site)
-        esc_inl_decls(&e, f);
+    if (site)
+        return;
+    int mid = bl->b->all_locs.len;
+    esc_inl_decls(&e, f);
+    // Where the noder's temporaries go among these (esc_dcl_order); not
+    // known for the copies of generic code.
+    if (!f->decl || f->inst || !f->body)
+        return;
+    PtrMap index = {0};
+    ir_local_dcl_index(f->decl, bl->pkg, &index);
+    for (int i = start; i < bl->b->all_locs.len; i++) {
+        Location *loc = bl->b->all_locs.data[i];
+        loc->dcl_kind = i < mid ? DCL_OWN : DCL_INLINED;
+        if (i < mid && loc->n)
+            loc->dcl = (int)(intptr_t)ptrmap_get(&index, loc->n);
+    }
+    ptrmap_free(&index);
+    f->f.init_start = start;
+    f->f.init_end = bl->b->all_locs.len;
+}
+
+void esc_noder_temp(Escape *e, Location *tmp, int n) {
+    if (n >= 0 && !e->site && !e->closure_copy && e->curfn->init_end) {
+        tmp->dcl_kind = DCL_TEMP;
+        tmp->dcl = n + 1;
+    }
 }
 
 typedef VEC(BFunc *) BFuncVec;

@@ -500,6 +500,7 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
 static Location *temp_loc(Escape *e, Node *call, Node *x, int n, Node *sel, Selection *s) {
     Location *tmp = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, n, 0, x), NOPOS, false);
     tmp->loop_depth = 1;
+    esc_noder_temp(e, tmp, n);
     if (esc_logging_stmts(e)) {
         Buf line = {0};
         buf_printf(&line, "%s := %s", tmp->text, esc_text(e, x));
@@ -890,6 +891,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         int first = ir_fmt_temp_number(call, e->bld->pkg);
         for (int i = 0; i < nt; i++) {
             tmps[i] = esc_new_loc(e, LOC_TEMP, NULL, esc_temp_text(e, first, i, a), NOPOS, false);
+            esc_noder_temp(e, tmps[i], first < 0 ? -1 : first + i);
             tks[i] = esc_loc_hole(tmps[i]);
         }
         esc_call(e, tks, nt, a);

@@ -229,8 +229,68 @@ void esc_add_closure(Batch *b, Hole k, const void *clo, EscFunc *fn) {
     vec_push(&b->closures, c);
 }
 
+// Where temporary t goes in all_locs: before the first of its function's
+// fn.Dcl locations declared after it, or the first inlined call's.
+static int dcl_slot(Batch *b, Location *t) {
+    EscFunc *f = t->curfn;
+    for (int i = f->init_start; i < f->init_end; i++) {
+        Location *l = b->all_locs.data[i];
+        if (l->dcl_kind == DCL_INLINED || (l->dcl_kind == DCL_OWN && l->dcl > t->dcl))
+            return i;
+    }
+    return f->init_end;
+}
+
+struct Slot {
+    int at, fn, seq;    // the index it goes before, its function's init_start, N
+    Location *l;
+};
+
+static bool slot_after(const struct Slot *a, const struct Slot *b) {
+    if (a->at != b->at)
+        return a->at > b->at;
+    return a->fn != b->fn ? a->fn > b->fn : a->seq > b->seq;
+}
+
+// gc makes a location for every fn.Dcl entry before walking, the noder's
+// temporaries (.autotmp_N := g() of g().M()) among the locals; we make
+// those while walking. Moving them to their place keeps gc's order of the
+// walk's roots (LIFO over creation order) and so of its -m=2 lines.
+static void dcl_order(Batch *b) {
+    int n = b->all_locs.len, nt = 0;
+    for (int i = 0; i < n; i++)
+        nt += b->all_locs.data[i]->dcl_kind == DCL_TEMP;
+    if (!nt)
+        return;
+    struct Slot *ts = xcalloc((size_t)nt, sizeof *ts);
+    nt = 0;
+    for (int i = 0; i < n; i++) {
+        Location *l = b->all_locs.data[i];
+        if (l->dcl_kind == DCL_TEMP)
+            ts[nt++] = (struct Slot){dcl_slot(b, l), l->curfn->init_start, l->dcl, l};
+    }
+    for (int i = 1; i < nt; i++)    // (insertion sort: stable, and short)
+        for (int j = i; j > 0 && slot_after(&ts[j - 1], &ts[j]); j--) {
+            struct Slot x = ts[j];
+            ts[j] = ts[j - 1];
+            ts[j - 1] = x;
+        }
+    Location **out = xcalloc((size_t)n, sizeof *out);
+    int k = 0, j = 0;
+    for (int i = 0; i <= n; i++) {
+        while (j < nt && ts[j].at == i)
+            out[k++] = ts[j++].l;
+        if (i < n && b->all_locs.data[i]->dcl_kind != DCL_TEMP)
+            out[k++] = b->all_locs.data[i];
+    }
+    memcpy(b->all_locs.data, out, sizeof *out * (size_t)n);
+    free(out);
+    free(ts);
+}
+
 void esc_solve(Batch *b) {
     b->walking = NULL;
+    dcl_order(b);
     // Forced heap allocations go in before the walk, in location order, so
     // that -m=2 explains them first, as gc does.
     for (int i = 0; i < b->all_locs.len; i++) {

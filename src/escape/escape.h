@@ -95,6 +95,9 @@ struct EscFunc {
     bool has_body;      // false: declared without body (assembly)
     bool quiet;         // wrapper or dupok: gc prints nothing for it
     uint32_t pragma;    // PRAGMA_NOESCAPE, PRAGMA_UINTPTRESCAPES, ...
+    // Its locations for gc's fn.Dcl, made before any walking, are
+    // all_locs[init_start, init_end) (init_end 0: not recorded).
+    int init_start, init_end;
     EscParam *params;   // receiver first
     int nparams;
     EscResult *results;
@@ -152,6 +155,12 @@ struct Location {
     // one: the location goes to the heap with this note.
     const char *heap_reason;
     bool quiet;         // go/defer wrapper closure: no -m line
+    // Its place in gc's fn.Dcl, which orders the locations: DCL_OWN (dcl:
+    // 1 + index, 0 unknown) and DCL_INLINED (the inlined calls' variables,
+    // appended after) are made at initFunc; a DCL_TEMP, a temporary of the
+    // noder numbered dcl - 1, is made while walking but belongs among them.
+    enum { DCL_NONE, DCL_OWN, DCL_INLINED, DCL_TEMP } dcl_kind;
+    int dcl;
 
     // Walk state (solve.c): minimal derefs from the current root, and the
     // next step towards the root, for explanations.
@@ -368,6 +377,9 @@ struct Batch {
     VEC(EscClosure) closures;   // in the order the walk met them
     int m;
     bool json;
+    // gc made this code after turning DWARF for inlined code off (method
+    // wrappers of dumpdata): inlined variables stand at their call.
+    bool no_dwarf_inl;
     const char *graph_func;     // EscConfig.graph_func
     bool (*explain_at)(void *ctx, Pos p);   // EscConfig's
     void *explain_ctx;
@@ -683,6 +695,9 @@ void esc_expr(Escape *e, Hole k, Node *n);
 // The value n assigned to a variable of type dst: with gc's implicit
 // conversion to interface when dst is one and n's type is not.
 void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst);
+// Records an itab gc's walk writes (Builder.conv_types), after those of at.
+void esc_itab(Escape *e, Type *t, Type *iface, Node *at);
+void esc_assert_itab(Escape *e, Type *t, Node *x);
 void esc_discard(Escape *e, Node *n);
 Hole esc_spill_n(Escape *e, Hole k, Node *n, Str text, Pos pos);
 // Notes naming node n (its text is only printed, so only made, at -m=2).
@@ -730,6 +745,8 @@ void esc_set_obj_loc(Escape *e, Object *o, Location *loc);
 // Locations of the variables of every copy inlined into f, in gc's Dcl
 // order (after f's own), and the texts of the inlined calls.
 void esc_inl_decls(Escape *e, BFunc *f);
+// tmp is the noder's temporary .autotmp_n of the function being walked.
+void esc_noder_temp(Escape *e, Location *tmp, int n);
 void esc_inl_site_decls(Escape *e, InlSite *s);     // one site's
 // f's parameters, results and locals, declared in the copy of site (NULL:
 // f's own code).

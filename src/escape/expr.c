@@ -93,6 +93,22 @@ Hole esc_slice_lit_hole(Escape *e, Hole k, Node *lit) {
     return spill_alloc(e, k, lit, esc_text(e, lit), lit->pos, &a);
 }
 
+void esc_itab(Escape *e, Type *t, Type *iface, Node *at) {
+    if (!e->bld || !t || !iface)
+        return;
+    vec_push(&e->bld->conv_types, t);
+    vec_push(&e->bld->conv_types, iface);
+    vec_push(&e->bld->conv_pos, e->b->inl_pos != NOPOS ? e->b->inl_pos : esc_last_pos(at, at->pos));
+}
+
+// x.(T) and a type switch's case T, T concrete and x's type a non-empty
+// interface: gc's walk writes the itab of T for it.
+void esc_assert_itab(Escape *e, Type *t, Node *x) {
+    if (e->bld && !e->bld->cur_inst && t && x->type && !types_is_interface(t) &&
+        types_is_interface(x->type) && types_method_set(&e->b->arena, x->type).n > 0)
+        esc_itab(e, t, x->type, x);
+}
+
 void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     if (!n)
         return;
@@ -102,16 +118,14 @@ void esc_expr_to(Escape *e, Hole k, Node *n, Type *dst) {
     if (dst && st && types_is_interface(dst) && !types_is_interface(st) &&
         !(st->kind == TY_UNTYPED_NIL) && NODE_MODE(n) != MODE_NILVALUE) {
         // gc's implicit OCONVIFACE: it prints as its operand.
-        if (e->bld) {
-            vec_push(&e->bld->conv_types, st);
-            vec_push(&e->bld->conv_types, dst);
-            vec_push(&e->bld->conv_pos, e->b->inl_pos != NOPOS ? e->b->inl_pos : n->pos);
-        }
         Hole kk = k;
         if (!types_is_direct_iface(st))
             kk = spill_alloc(e, k, n, esc_conv_text(e, n, n, dst), pos, NULL);
         Str nt = e->b->explain ? esc_conv_text(e, n, n, dst) : NULL;
         esc_expr(e, esc_note(e->b, kk, pos, nt, "interface-converted"), n);
+        // gc's walk writes the itab after those of the operand's own
+        // conversions (onlyWriter{f}'s after f's).
+        esc_itab(e, st, dst, n);
         return;
     }
     // Between two interface types that differ, gc converts too: no
@@ -643,6 +657,7 @@ void esc_expr(Escape *e, Hole k, Node *n) {
             t = types_tuple_at(t, 0);  // v, ok := x.(T)
         bool direct = !t || types_is_interface(t) || types_is_direct_iface(t);
         esc_expr(e, esc_dot_type(e->b, k, direct, n->pos, note_text(e, n), "dot"), n->u.assert.x);
+        esc_assert_itab(e, t, n->u.assert.x);
         return;
     }
     case N_CALL:

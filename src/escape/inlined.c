@@ -124,7 +124,7 @@ static Str result_name(Escape *e, InlSite *s, Object *o, int i) {
 // default) moves the callee's named ones to their own positions.
 static Location *new_var(Escape *e, Object *o, Str text) {
     Location *loc = esc_new_loc(e, LOC_AUTO, o, text, e->b->inl_pos, false);
-    if (strncmp(text, "~R", 2) == 0) {
+    if (strncmp(text, "~R", 2) == 0 || e->b->no_dwarf_inl) {
         loc->ipos = pos_inl_call(e->site->inl);
         loc->inl = pos_inl_parent(e->site->inl);
     } else {

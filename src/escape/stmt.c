@@ -176,6 +176,13 @@ static void type_switch(Escape *e, Node *n) {
     }
     esc_expr(e, esc_tee_hole(e, ks, nks), subject);
     free(ks);
+    // gc's walk writes the cases' itabs, in order, before any body
+    for (int i = 0; i < clauses.n; i++) {
+        NodeList types = clauses.v[i]->u.clause.list;
+        for (int j = 0; j < types.n; j++)
+            if (NODE_MODE(types.v[j]) == MODE_TYPEXPR)
+                esc_assert_itab(e, types.v[j]->type, subject);
+    }
     for (int i = 0; i < clauses.n; i++) {
         Node *cc = clauses.v[i];
         esc_block(e, cc->u.clause.body);

@@ -20,15 +20,18 @@
 //
 // Order. First the itabs of package-level initializers, then those walk
 // writes as it compiles each function, in source order: at a conversion
-// of a concrete type to a non-empty interface, the concrete type's
-// methods, then both descriptors. Then gc visits types depth first from
-// the package's declared types and those walk met (type assertions and
-// switches), sorted by link string: a struct's field types first, then
-// the pointer type, then the type's own methods. Then the types of
-// variables and signatures. gc's sorted set also holds every other type
-// the compiled code needed a descriptor for (allocations, maps...), which
-// can move a wrapper earlier: the order is an approximation, the set of
-// wrappers and their lines are gc's.
+// of a concrete type to a non-empty interface, and at an assertion x.(T)
+// or type switch case T on one, the concrete type's methods, then both
+// descriptors. Then gc visits types depth first from the package's
+// declared types and those walk met (type assertions and switches),
+// named types first, each group sorted by link string: a struct's field
+// types first, then the pointer type, then the type's own methods. Then
+// the types of variables and signatures. gc's sorted set also holds every
+// other type the compiled code needed a descriptor for (allocations,
+// maps...), which can move a wrapper earlier: the order is an
+// approximation, the set of wrappers and their lines are gc's. Past
+// walk's itabs DWARF for inlined code is off: the variables of a method
+// inlined into a wrapper stand at its call.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +53,9 @@ typedef struct Wrappers {
     // wrappers of all those come too early to inline into them.
     VEC(Type *) early_roots;    // the itabs' concrete and interface types
     bool early;                 // writing those descriptors now
+    // Past walk's itabs: gc writes the rest in dumpdata, once DWARF for
+    // inlined code is off.
+    bool after_compile;
 } Wrappers;
 
 static void write_type(Wrappers *w, Type *t);
@@ -245,6 +251,7 @@ static void analyze_wrapper(Wrappers *w, Type *T, int nptr, const Selection *sel
     esc_batch_init(&batch, &cfg);
     batch.text_now = esc_text_now;
     batch.limits = root->limits;
+    batch.no_dwarf_inl = w->after_compile;
     EscFunc wf = {.name = name, .quiet = true, .has_body = true};
     esc_batch_add_func(&batch, &wf);
     wf.state = ESC_FUNC_STARTED;
@@ -764,8 +771,13 @@ typedef struct Signat {
 } Signat;
 typedef VEC(Signat) Signats;
 
+// gc's typesByString: named types first, then by link string.
 static int cmp_name(const void *a, const void *b) {
-    return strcmp(((const Signat *)a)->name, ((const Signat *)b)->name);
+    const Signat *x = a, *y = b;
+    bool nx = x->t->kind == TY_NAMED, ny = y->t->kind == TY_NAMED;
+    if (nx != ny)
+        return nx ? -1 : 1;
+    return strcmp(x->name, y->name);
 }
 
 // The instance types the package instantiates, once each by name (its
@@ -811,7 +823,9 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
         write_type(&w, w.early_roots.data[i]);
     }
     w.early = false;
-    // Then the itabs walk writes, function by function in source order.
+    // Then the itabs walk writes, function by function in source order,
+    // each after those of its operand (conv_pos: the operand's last
+    // position; ties stay in the order recorded, inner first).
     int nconv = bl->conv_types.len / 2;
     int *order = xcalloc((size_t)nconv + 1, sizeof *order);
     for (int i = 0; i < nconv; i++)
@@ -829,6 +843,7 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
             itab(&w, src, dst);
     }
     free(order);
+    w.after_compile = true;
     Signats types = {0};
     for (int fi = 0; fi < p->nfiles; fi++) {
         SynFile *sf = p->syn[fi];
@@ -881,9 +896,10 @@ void esc_wrappers(Builder *bl, Package *p, Batch *root) {
             }
         }
     }
-    // gc sorts the unnamed ones walk met with the declared types, by their
-    // link strings (interface { As(interface {}) bool } after errors.X, *T
-    // before both); the types of variables and signatures come later.
+    // gc sorts the unnamed ones walk met with the declared types: named
+    // types first, then by link string (errors.X before interface { As(
+    // interface {}) bool }); the types of variables and signatures come
+    // later.
     for (int i = 0; i < types.len; i++) {
         Buf b = {0};
         types_write_type_link(&b, types.data[i].t);

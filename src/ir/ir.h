@@ -96,6 +96,10 @@ void ir_fmt_node_subst(Buf *b, Node *n, Package *pkg, PtrMap *subst);
 // literal) holding node at: its next temporary is .autotmp_N; -1 if
 // unknown.
 int ir_fmt_func_decls(Node *at, Package *pkg);
+// The index in gc's fn.Dcl of each local variable fn (N_FUNC_DECL or
+// N_FUNC_LIT) declares, as Object* -> 1 + index; the noder's temporaries
+// take the indexes between (their N).
+void ir_local_dcl_index(Node *fn, Package *pkg, PtrMap *out);
 // gc's printing of a type in -m lines, qualified relative to pkg.
 void ir_fmt_type(Buf *b, Type *t, Package *pkg);
 // The name of the shape instantiation a use (ident) of generic function o

@@ -118,6 +118,7 @@ typedef struct TempWalk {
     Node *target;       // the call whose temporary is numbered
     int count;          // variables declared so far
     bool total;         // count the whole function holding target->pos
+    PtrMap *defs;       // if set: Object* -> 1 + its index among them
 } TempWalk;
 
 static bool tw_node(TempWalk *w, Node *n);
@@ -132,8 +133,11 @@ static bool tw_list(TempWalk *w, NodeList l) {
 // A variable declared by ident, unless blank or already declared.
 static void tw_def(TempWalk *w, Node *id) {
     if (id && id->kind == N_IDENT && id->u.ident.obj && id->u.ident.obj->pos == id->pos &&
-        strcmp(id->u.ident.name, "_") != 0)
+        strcmp(id->u.ident.name, "_") != 0) {
+        if (w->defs)
+            ptrmap_put(w->defs, id->u.ident.obj, (void *)(intptr_t)(w->count + 1));
         w->count++;
+    }
 }
 
 static int func_base(Node *recv_list, Node *ftype) {
@@ -290,8 +294,12 @@ static bool tw_node(TempWalk *w, Node *n) {
         Node *body = n->u.switch_.body;
         for (int i = 0; body && i < body->u.block.list.n; i++) {
             Node *cl = body->u.block.list.v[i];
-            if (sym)
+            if (sym) {
+                Object *o = w->defs && p->info ? ptrmap_get(&p->info->implicits, cl) : NULL;
+                if (o)
+                    ptrmap_put(w->defs, o, (void *)(intptr_t)(w->count + 1));
                 w->count++;
+            }
             if (tw_list(w, cl->u.clause.body))
                 return true;
         }
@@ -395,6 +403,20 @@ Node *ir_fmt_callee_temp(Node *call, Package *pkg, int *n) {
     Node *part = temp_part(&p, call);
     *n = part ? temp_number(&p, call) : -1;
     return *n >= 0 ? part : NULL;
+}
+
+void ir_local_dcl_index(Node *fn, Package *pkg, PtrMap *out) {
+    TempCtx p = {.pkg = pkg, .info = types_package_info(pkg)};
+    Node probe = {.pos = NOPOS};    // never met, nor inside a func literal
+    TempWalk w = {.p = &p, .target = &probe, .defs = out};
+    if (fn->kind == N_FUNC_DECL) {
+        Node *recv = fn->u.func_decl.recv.n ? fn->u.func_decl.recv.v[0] : NULL;
+        w.count = func_base(recv, fn->u.func_decl.type);
+        tw_node(&w, fn->u.func_decl.body);
+    } else if (fn->kind == N_FUNC_LIT) {
+        w.count = func_base(NULL, fn->u.func_lit.type);
+        tw_node(&w, fn->u.func_lit.body);
+    }
 }
 
 int ir_fmt_func_decls(Node *at, Package *pkg) {
