@@ -118,6 +118,11 @@ static bool simple(Scan *s, Node *n) {
     }
     case N_STAR:
         return simple(s, n->u.unary.x);
+    case N_INDEX: {     // an array's element at a constant index: no check
+        Node *x = n->u.index.x;
+        return n->u.index.indices.n == 1 && NODE_MODE(n->u.index.indices.v[0]) == MODE_CONSTANT && x->type &&
+               types_under(x->type)->kind == TY_ARRAY && simple(s, x);
+    }
     case N_UNARY:
         return n->op != OP_RECV && simple(s, n->u.unary.x);
     case N_BINARY: {
