@@ -1110,6 +1110,7 @@ int esc_end(EscSession *s) {
     ptrmap_free(&bl->inl_names);
     vec_free(&bl->insts);
     vec_free(&bl->wrapper_inls);
+    esc_live_drop(bl);
     vec_free(&bl->live_calls);
     vec_free(&bl->conv_types);
     vec_free(&bl->conv_pos);

@@ -670,6 +670,7 @@ void esc_live_temp(Escape *e, Str name, Pos pos, Location *tmp, Type *t);
 void esc_live_end(Escape *e, LiveCall *lc, Location *ddd);
 void esc_live_solved(Builder *bl);
 void esc_live_report(Builder *bl, Batch *root);
+void esc_live_drop(Builder *bl);    // frees the calls not reported
 // stmtlog.c: -m=3's statement lines, made before each statement's walk
 bool esc_logging_stmts(Escape *e);
 void esc_log_stmt(Escape *e, Node *n);

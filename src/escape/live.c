@@ -38,7 +38,7 @@ struct LiveCall {
     bool ok;                // the syntactic test passed
     bool heap_ddd;          // (after the solve) the slice is allocated
     bool solved;
-    bool bad_type;          // a temporary not of type unsafe.Pointer
+    bool unknown;           // a temporary without name, or of another type
 };
 
 static bool is_keepalive_callee(EscFunc *callee) {
@@ -76,7 +76,7 @@ void esc_live_temp(Escape *e, Str name, Pos pos, Location *tmp, Type *t) {
         return;
     // a named unsafe.Pointer type would print as itself; unnamed: unknown
     if (!name || t != types_universe.typ[TY_UNSAFE_POINTER]) {
-        lc->ok = false, lc->bad_type = true;
+        lc->unknown = true;
         return;
     }
     vec_push(&lc->temps, ((LiveTemp){name, pos, tmp}));
@@ -88,6 +88,8 @@ typedef struct Scan {
     Escape *e;
     LiveCall *lc;
     Info *info;
+    InlSite *at;            // the inlined copy scanned (NULL: the function)
+    bool in_copy;           // scanning a copy inlined before the call
     bool bad;
 } Scan;
 
@@ -143,13 +145,23 @@ static bool simple(Scan *s, Node *n) {
 }
 
 // Anything that could make the statement unreachable or leave extra
-// state alive: return, goto, panic, for without condition, select.
+// state alive: return (a copy's only ends the copy), goto, panic, a loop
+// without (or with a constant) condition, select; and the same in the
+// bodies inlined there.
 static bool scan_before(void *ctx, Node *n) {
     Scan *s = ctx;
-    if (n->kind == N_RETURN || n->kind == N_SELECT || (n->kind == N_BRANCH && n->op == TK_GOTO) ||
-        (n->kind == N_FOR && !n->u.for_.cond) || is_builtin_call(n, BUILTIN_PANIC) ||
-        is_builtin_call(n, BUILTIN_RECOVER))
+    if ((n->kind == N_RETURN && !s->in_copy) || n->kind == N_SELECT || (n->kind == N_BRANCH && n->op == TK_GOTO) ||
+        (n->kind == N_FOR && (!n->u.for_.cond || NODE_MODE(n->u.for_.cond) == MODE_CONSTANT)) ||
+        is_builtin_call(n, BUILTIN_PANIC) || is_builtin_call(n, BUILTIN_RECOVER))
         s->bad = true;
+    InlSite *site = n->kind == N_CALL && !s->bad ? esc_site_of(s->e->bld, s->at, n) : NULL;
+    if (site && site->callee->body) {
+        Scan in = *s;
+        in.at = site;
+        in.in_copy = true;
+        syn_inspect(site->callee->body, scan_before, &in);
+        s->bad = in.bad;
+    }
     return !s->bad;
 }
 
@@ -267,10 +279,11 @@ void esc_live_end(Escape *e, LiveCall *lc, Location *ddd) {
     Builder *bl = e->bld;
     InlSite *site = e->site;
     Scan s = {.e = e, .lc = lc, .info = site ? site->callee->info : bl->info};
-    lc->ok = !lc->bad_type && check_args(&s, lc->call);
+    lc->ok = !lc->unknown && check_args(&s, lc->call);
     // the call's own body, then each inline site's statement in its caller
     Node *target = lc->call;
     for (InlSite *at = site; lc->ok; at = at->parent) {
+        s.at = at;
         Node *decl = at ? at->callee->decl : lc->fn->decl;
         Node *body = at ? at->callee->body : lc->fn->body;
         if (at && (at->callee->outer || at->callee->copy_of || at->callee->inst))
@@ -440,10 +453,16 @@ void esc_live_report(Builder *bl, Batch *root) {
         qsort(fns.data, (size_t)fns.len, sizeof *fns.data, cmp_live_func);
     for (int j = 0; j < fns.len; j++)
         report_func(root, bl, fns.data[j].f);
-    for (int i = 0; i < bl->live_calls.len; i++)
-        vec_free(&bl->live_calls.data[i]->temps);
-    bl->live_calls.len = 0;
+    esc_live_drop(bl);
     ptrmap_free(&es.ntemps);
     vec_free(&fns);
     bl->cur_inst = inst;
+}
+
+void esc_live_drop(Builder *bl) {
+    for (int i = 0; i < bl->live_calls.len; i++) {
+        vec_free(&bl->live_calls.data[i]->temps);
+        vec_free(&bl->live_calls.data[i]->after);
+    }
+    bl->live_calls.len = 0;
 }

@@ -165,3 +165,22 @@ func Several() {
 	imp(uintptr(unsafe.Pointer(&a)))
 	imp(uintptr(unsafe.Pointer(&b)))
 }
+
+func fails() { panic("no") }
+
+func AfterInlinedPanic() {
+	var a int
+	fails()
+	imp(uintptr(unsafe.Pointer(&a)))
+}
+
+func AfterEndlessLoop(b bool) {
+	var a int
+	if b {
+		for true {
+		}
+	}
+	for true {
+	}
+	imp(uintptr(unsafe.Pointer(&a)))
+}
