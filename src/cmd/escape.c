@@ -131,7 +131,7 @@ static const FlagDef escape_flags[] = {
     [F_TESTVARIANT] = {"test", FLAG_BOOL, NULL, "with the _test.go files and the _test package, as go test -c compiles them"},
     [F_C] = {"C", FLAG_COUNT, NULL, "disable printing of columns in positions"},
     [F_CACHE] = {"cache", FLAG_STRING, "off|DIR", "the cache of analysed packages: off, or its directory (default $GOESCCACHE, else ~/.cache/goesc)"},
-    [F_LIVE] = {"live", FLAG_COUNT, NULL, "gc's liveness lines, only those of the temporaries keeping the pointers of uintptr(unsafe.Pointer(p)) arguments alive (//go:uintptrescapes, //go:uintptrkeepalive, bodyless functions), and only at calls where nothing else can be live; gc's other -live lines need its SSA back end and are not printed"},
+    [F_LIVE] = {"live", FLAG_COUNT, NULL, "gc's liveness lines, only for the temporaries keeping uintptr(unsafe.Pointer(p)) arguments alive, at calls where nothing else is live (the rest needs gc's SSA back end)"},
     // gc's, ignored
     {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
