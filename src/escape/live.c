@@ -23,6 +23,8 @@
 typedef struct LiveTemp {
     Str name;               // .autotmp_N
     Pos pos;                // its declaration (outermost, inlined)
+    Pos ipos;               // its own position, inside an inlined copy
+    int inl;                // that copy's inline-tree node (0: none)
     Location *loc;
 } LiveTemp;
 
@@ -30,6 +32,7 @@ struct LiveCall {
     BFunc *fn;              // the function compiled
     Node *call;
     Pos pos;                // the call's printed position
+    int inl;                // inside an inlined copy: its inline-tree node
     Str callee;             // gc's symbol name after its first '.'
     VEC(LiveTemp) temps;
     Location *ddd;          // the implicit ... slice (newobject if on the heap)
@@ -66,6 +69,7 @@ LiveCall *esc_live_begin(Escape *e, Node *call, EscFunc *callee) {
     lc->fn = f;
     lc->call = call;
     lc->pos = e->b->inl_pos != NOPOS ? e->b->inl_pos : call->pos;
+    lc->inl = e->b->inl_pos != NOPOS ? e->b->inl_idx : 0;
     lc->callee = callee_name((BFunc *)callee);
     return lc;
 }
@@ -79,7 +83,7 @@ void esc_live_temp(Escape *e, Str name, Pos pos, Location *tmp, Type *t) {
         lc->unknown = true;
         return;
     }
-    vec_push(&lc->temps, ((LiveTemp){name, pos, tmp}));
+    vec_push(&lc->temps, ((LiveTemp){name, pos, tmp->ipos, tmp->inl, tmp}));
 }
 
 // ---- the syntactic test ----
@@ -404,7 +408,35 @@ static int cmp_temp(const void *a, const void *b) {
     return strcmp(((const LiveTemp *)a)->name, ((const LiveTemp *)b)->name);
 }
 
-static void report_func(Batch *root, Builder *bl, BFunc *f) {
+// One line; without -m gc sorts them by position: its own, where
+// positions inside inlined copies come after the file's, copy by copy;
+// a call's line before its newobject's.
+typedef struct LiveLine {
+    Pos pos;                // printed (outermost)
+    int inl;                // inline-tree node (0: none)
+    Pos ipos;               // its own
+    int rank, seq;
+    Str msg;
+} LiveLine;
+typedef VEC(LiveLine) LiveLines;
+
+static int cmp_line(const void *a, const void *b) {
+    const LiveLine *x = a, *y = b;
+    Pos px = x->inl ? x->ipos : x->pos, py = y->inl ? y->ipos : y->pos;
+    if (x->inl != y->inl)
+        return x->inl < y->inl ? -1 : 1;
+    if (px != py)
+        return px < py ? -1 : 1;
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    return x->seq - y->seq;
+}
+
+static void add_line(LiveLines *out, Pos pos, int inl, Pos ipos, int rank, Str msg) {
+    vec_push(out, ((LiveLine){pos, inl, ipos, rank, out->len, msg}));
+}
+
+static void report_func(LiveLines *out, Builder *bl, BFunc *f) {
     VEC(LiveTemp) objs = {0};
     Buf vars = {0};
     for (int i = 0; i < bl->live_calls.len; i++) {
@@ -418,13 +450,14 @@ static void report_func(Batch *root, Builder *bl, BFunc *f) {
             vec_push(&objs, lc->temps.data[j]);
         }
         if (lc->heap_ddd)
-            esc_warn(root, REC_LIVE, lc->pos, "live at call to newobject:%s", buf_cstr(&vars));
-        esc_warn(root, REC_LIVE, lc->pos, "live at call to %s:%s", lc->callee, buf_cstr(&vars));
+            add_line(out, lc->pos, lc->inl, lc->call->pos, 1, str_printf("live at call to newobject:%s", buf_cstr(&vars)));
+        add_line(out, lc->pos, lc->inl, lc->call->pos, 0, str_printf("live at call to %s:%s", lc->callee, buf_cstr(&vars)));
     }
     // stack objects by frame offset: the last laid out first
     qsort(objs.data, (size_t)objs.len, sizeof *objs.data, cmp_temp);
     for (int j = objs.len - 1; j >= 0; j--)
-        esc_warn(root, REC_LIVE, objs.data[j].pos, "stack object %s unsafe.Pointer", objs.data[j].name);
+        add_line(out, objs.data[j].pos, objs.data[j].inl, objs.data[j].ipos, 0,
+                 str_printf("stack object %s unsafe.Pointer", objs.data[j].name));
     vec_free(&objs);
     buf_free(&vars);
 }
@@ -451,8 +484,15 @@ void esc_live_report(Builder *bl, Batch *root) {
     }
     if (fns.len > 1)
         qsort(fns.data, (size_t)fns.len, sizeof *fns.data, cmp_live_func);
+    LiveLines lines = {0};
     for (int j = 0; j < fns.len; j++)
-        report_func(root, bl, fns.data[j].f);
+        report_func(&lines, bl, fns.data[j].f);
+    // gc prints at once with -m, else sorted at the end
+    if (root->m == 0 && lines.len > 1)
+        qsort(lines.data, (size_t)lines.len, sizeof *lines.data, cmp_line);
+    for (int j = 0; j < lines.len; j++)
+        esc_warn(root, REC_LIVE, lines.data[j].pos, "%s", lines.data[j].msg);
+    vec_free(&lines);
     esc_live_drop(bl);
     ptrmap_free(&es.ntemps);
     vec_free(&fns);

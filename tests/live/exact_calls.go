@@ -1,5 +1,6 @@
 // live: exact -m -live
 // live: exact -l -m -live
+// live: exact -live
 
 // Keep-alive temporaries where nothing else is live: several calls in
 // one function, two temporaries in one call, results kept in integers,

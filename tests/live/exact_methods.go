@@ -1,5 +1,6 @@
 // live: exact -m -live
 // live: exact -l -m -live
+// live: exact -live
 
 // //go:uintptrescapes methods and functions, plain and variadic: the
 // pointers go to the heap, the ... slices too (live at newobject).

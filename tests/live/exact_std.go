@@ -1,5 +1,6 @@
 // live: exact -m -live -std
 // live: exact -l -m -live -std
+// live: exact -live -std
 
 // Compiled as std (-std allows //go:uintptrkeepalive): explicit
 // keep-alive functions, a //go:noescape bodyless one whose ... slice

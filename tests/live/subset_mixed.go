@@ -1,5 +1,6 @@
 // live: subset -m -live
 // live: subset -l -m -live
+// live: subset -live
 
 // Keep-alive temporaries next to what goesc cannot see live: pointers
 // read after the call, variables on the heap, other calls among the

@@ -4,7 +4,8 @@
 # Go's two tests of them and our own cases (tests/live/*.go, whose
 # "// live: exact|subset FLAGS" lines say how) are run through gc 1.19 and
 # goesc (tests/tools/live_compare.py): exact cases must print gc's output
-# byte for byte, subset cases only lines gc prints. When the ASan build
+# byte for byte, subset cases only lines gc prints. (Without -m, gc
+# prints the lines sorted by position, at the end.) When the ASan build
 # exists (make asan), it must run the same files without a report.
 cd "$(dirname "$0")/../.."
 GO=${GO:-/usr/lib/go-1.19/bin/go}
@@ -17,6 +18,8 @@ python3 tests/tools/live_compare.py --go "$GO" --goesc "$PWD/goesc" \
     "$GOROOT_TEST/live_uintptrkeepalive.go:exact:-l -m -live -std" \
     "$GOROOT_TEST/uintptrescapes2.go:exact:-l -m -live" \
     "$GOROOT_TEST/uintptrescapes2.go:exact:-m -live" \
+    "$GOROOT_TEST/uintptrescapes2.go:exact:-live" \
+    "$GOROOT_TEST/live_uintptrkeepalive.go:exact:-live -std" \
     tests/live/*.go
 asan=build/goesc-asan
 if [ -x "$asan" ]; then
