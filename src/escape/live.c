@@ -25,6 +25,7 @@ typedef struct LiveTemp {
     Pos pos;                // its declaration (outermost, inlined)
     Pos ipos;               // its own position, inside an inlined copy
     int inl;                // that copy's inline-tree node (0: none)
+    Node *operand;          // the unsafe.Pointer it holds
     Location *loc;
 } LiveTemp;
 
@@ -39,7 +40,8 @@ struct LiveCall {
     VEC(Location *) after;  // pointer-free variables read after the call:
                             // on the heap, their &x would be live too
     bool ok;                // the syntactic test passed
-    bool heap_ddd;          // (after the solve) the slice is allocated
+    bool has_ddd;           // (after the solve) the call has a ... slice,
+    bool heap_ddd;          // allocated on the heap
     bool solved;
     bool unknown;           // a temporary without name, or of another type
 };
@@ -83,7 +85,7 @@ void esc_live_temp(Escape *e, Str name, Pos pos, Location *tmp, Type *t) {
         lc->unknown = true;
         return;
     }
-    vec_push(&lc->temps, ((LiveTemp){name, pos, tmp->ipos, tmp->inl, tmp}));
+    vec_push(&lc->temps, ((LiveTemp){name, pos, tmp->ipos, tmp->inl, (Node *)tmp->n, tmp}));
 }
 
 // ---- the syntactic test ----
@@ -94,13 +96,17 @@ typedef struct Scan {
     Info *info;
     InlSite *at;            // the inlined copy scanned (NULL: the function)
     bool in_copy;           // scanning a copy inlined before the call
+    NodeList results;       // the level's result fields (named results)
     bool bad;
 } Scan;
 
+// A call of builtin id (BUILTIN_COUNT: of any builtin).
 static bool is_builtin_call(Node *n, BuiltinId id) {
     Node *f = n->kind == N_CALL ? syn_unparen(n->u.call.fun) : NULL;
+    if (f && f->kind == N_SELECTOR)
+        f = f->u.selector.sel;  // unsafe.Sizeof
     Object *o = f ? esc_ident_obj(f) : NULL;
-    return o && o->kind == OBJ_BUILTIN && o->u.builtin.id == id;
+    return o && o->kind == OBJ_BUILTIN && (id == BUILTIN_COUNT || o->u.builtin.id == id);
 }
 
 // An expression whose evaluation calls nothing (no runtime call either):
@@ -139,13 +145,31 @@ static bool simple(Scan *s, Node *n) {
             return false;
         return simple(s, n->u.binary.x) && simple(s, n->u.binary.y);
     }
-    case N_CALL:
-        if (esc_is_call(n) || n->u.call.args.n != 1)
+    case N_CALL: {
+        if (n->u.call.args.n != 1)
             return false;
-        return t->kind != TY_SLICE && simple(s, n->u.call.args.v[0]);
+        Node *x = n->u.call.args.v[0];
+        if (is_builtin_call(n, BUILTIN_LEN) || is_builtin_call(n, BUILTIN_CAP)) {
+            Type *xt = x->type ? types_under(x->type) : NULL;
+            return xt && (xt->kind == TY_SLICE || xt->kind == TY_STRING || xt->kind == TY_ARRAY) &&
+                   simple(s, x);
+        }
+        return !esc_is_call(n) && t->kind != TY_SLICE && simple(s, x);
+    }
     default:
         return false;
     }
+}
+
+// Whether o is one of the named results of the level scanned.
+static bool is_result(Scan *s, Object *o) {
+    for (int i = 0; o && i < s->results.n; i++) {
+        NodeList names = s->results.v[i]->u.field.names;
+        for (int j = 0; j < names.n; j++)
+            if (names.v[j]->u.ident.obj == o)
+                return true;
+    }
+    return false;
 }
 
 // Anything that could make the statement unreachable or leave extra
@@ -156,7 +180,8 @@ static bool scan_before(void *ctx, Node *n) {
     Scan *s = ctx;
     if ((n->kind == N_RETURN && !s->in_copy) || n->kind == N_SELECT || (n->kind == N_BRANCH && n->op == TK_GOTO) ||
         (n->kind == N_FOR && (!n->u.for_.cond || NODE_MODE(n->u.for_.cond) == MODE_CONSTANT)) ||
-        is_builtin_call(n, BUILTIN_PANIC) || is_builtin_call(n, BUILTIN_RECOVER))
+        is_builtin_call(n, BUILTIN_PANIC) || is_builtin_call(n, BUILTIN_RECOVER) ||
+        (n->kind == N_IDENT && !s->in_copy && is_result(s, n->u.ident.obj)))
         s->bad = true;
     InlSite *site = n->kind == N_CALL && !s->bad ? esc_site_of(s->e->bld, s->at, n) : NULL;
     if (site && site->callee->body) {
@@ -170,12 +195,14 @@ static bool scan_before(void *ctx, Node *n) {
 }
 
 // A read after the call of a variable holding pointers keeps it live at
-// the call; of any other variable, only if it is on the heap (its &x).
+// the call; of any other variable (or a named result), only if it is on
+// the heap (its &x).
 static bool scan_after(void *ctx, Node *n) {
     Scan *s = ctx;
     Object *o = n->kind == N_IDENT ? n->u.ident.obj : NULL;
     if (o && esc_is_local_var(o)) {
-        if (!o->type || types_has_pointers(o->type)) {
+        // (a named result not set before holds a constant zero value)
+        if ((!o->type || types_has_pointers(o->type)) && !is_result(s, o)) {
             s->bad = true;
         } else {
             Location *loc = esc_obj_loc(s->e, o);
@@ -242,10 +269,16 @@ static bool find_stmt(Scan *s, NodeList list, Node *call) {
 static bool check_level(Scan *s, Node *decl, Node *body, Node *target) {
     if (!decl || decl->kind != N_FUNC_DECL || !body)
         return false;
-    Node *ft = decl->u.func_decl.type;
-    for (int i = 0; i < ft->u.func_type.results.n; i++)
-        if (ft->u.func_type.results.v[i]->u.field.names.n)
-            return false;   // named results: a bare return reads them
+    // Named results start as zero values, constants to gc's SSA, unless
+    // set before the call (scan_before) or kept in memory (aggregates).
+    s->results = decl->u.func_decl.type->u.func_type.results;
+    for (int i = 0; i < s->results.n; i++) {
+        NodeList names = s->results.v[i]->u.field.names;
+        Object *o = names.n ? names.v[0]->u.ident.obj : NULL;
+        Type *t = o && o->type ? types_under(o->type) : NULL;
+        if (names.n && (!t || t->kind == TY_STRUCT || t->kind == TY_ARRAY))
+            return false;
+    }
     syn_inspect(body, scan_body, s);
     if (s->bad || !find_stmt(s, body->u.block.list, target))
         return false;
@@ -253,7 +286,8 @@ static bool check_level(Scan *s, Node *decl, Node *body, Node *target) {
 }
 
 // The call itself: its function, receiver and other arguments are
-// evaluated after the temporaries, so they must call nothing.
+// evaluated after the temporaries (gc puts these in the call's init), so
+// they must call nothing.
 static bool check_args(Scan *s, Node *call) {
     Node *f = syn_unparen(call->u.call.fun);
     if (f->kind == N_SELECTOR) {
@@ -270,9 +304,15 @@ static bool check_args(Scan *s, Node *call) {
     for (int i = 0; i < types_tuple_len(sig->u.func.params); i++)
         if (types_is_interface(sig->u.func.params->u.tuple.vars[i]->type))
             return false;
-    for (int i = 0; i < call->u.call.args.n; i++)
-        if (!simple(s, call->u.call.args.v[i]))
+    // (but the first temporary's operand is evaluated before it: anything)
+    Node *first = s->lc->temps.len ? s->lc->temps.data[0].operand : NULL;
+    for (int i = 0; i < call->u.call.args.n; i++) {
+        Node *a = syn_unparen(call->u.call.args.v[i]);
+        if (first && a->kind == N_CALL && a->u.call.args.n == 1 && a->u.call.args.v[0] == first)
+            continue;
+        if (!simple(s, a))
             return false;
+    }
     return true;
 }
 
@@ -311,6 +351,7 @@ void esc_live_solved(Builder *bl) {
             lc->ok &= !lc->after.data[j]->escapes;
         for (int j = 0; j < lc->temps.len; j++)
             lc->ok &= !lc->temps.data[j].loc->escapes;
+        lc->has_ddd = lc->ddd != NULL;
         lc->heap_ddd = lc->ddd && lc->ddd->escapes;
         // the batch's locations go with it
         vec_free(&lc->after);
@@ -329,22 +370,49 @@ void esc_live_solved(Builder *bl) {
 // inlined call's copied body between its mark and label.
 typedef struct Est {
     Builder *bl;
-    BFunc *f;
-    PtrMap ntemps;          // call Node* -> its keep-alive temporaries
+    PtrMap extra;           // keep-alive call Node* -> its statements
+    InlSite *site;          // est_expr's context
+    Node *top;              // the statement's own call
+    int n;                  // est_expr's count
 } Est;
 
 static int est_list(Est *es, InlSite *parent, NodeList l);
 
-static int est_call(Est *es, InlSite *parent, Node *x, int base) {
-    x = syn_unparen(x);
-    if (!x || x->kind != N_CALL || !esc_is_call(x))
-        return base;
-    InlSite *site = esc_site_of(es->bl, parent, x);
-    if (site && site->callee->body) {
-        int np = types_tuple_len(esc_inl_sig(site)->u.func.params);
-        return base + 1 + (np ? np + 1 : 0) + est_list(es, site, site->callee->body->u.block.list);
+// An inlined call: its mark and label, its parameters' declarations and
+// assignment, its results' declarations and its copied body.
+static int est_inline(Est *es, InlSite *site) {
+    Type *sig = esc_inl_sig(site);
+    int np = types_tuple_len(sig->u.func.params) + (sig->u.func.recv != NULL);
+    return 2 + (np ? np + 1 : 0) + types_tuple_len(sig->u.func.results) +
+           est_list(es, site, site->callee->body->u.block.list);
+}
+
+// What the calls inside an expression add: inlined bodies, keep-alive
+// temporaries, and a temporary (set, then killed) for the value of any
+// other call but the statement's own.
+static bool est_visit(void *ctx, Node *n) {
+    Est *es = ctx;
+    if (n->kind == N_FUNC_LIT)
+        return false;
+    if (n->kind == N_CALL && esc_is_call(n)) {
+        InlSite *site = esc_site_of(es->bl, es->site, n);
+        if (site && site->callee->body)
+            es->n += est_inline(es, site);
+        else if (n != es->top && !is_builtin_call(n, BUILTIN_COUNT))
+            es->n += 2;
+        es->n += (int)(intptr_t)ptrmap_get(&es->extra, n);
     }
-    return base + 2 * (int)(intptr_t)ptrmap_get(&es->ntemps, x);
+    return true;
+}
+
+static int est_expr(Est *es, InlSite *parent, Node *x) {
+    Est in = *es;
+    in.site = parent;
+    in.top = x ? syn_unparen(x) : NULL;
+    in.n = 0;
+    if (x)
+        syn_inspect(x, est_visit, &in);
+    return in.n;
 }
 
 static int est_stmt(Est *es, InlSite *parent, Node *st) {
@@ -358,17 +426,34 @@ static int est_stmt(Est *es, InlSite *parent, Node *st) {
     case N_DECL_STMT: {
         Node *d = st->u.decl_stmt.decl;
         int n = 0;
-        for (int i = 0; d->op == TK_VAR && i < d->u.gen_decl.specs.n; i++)
-            n += 2 * d->u.gen_decl.specs.v[i]->u.value_spec.names.n;
+        for (int i = 0; d->op == TK_VAR && i < d->u.gen_decl.specs.n; i++) {
+            Node *vs = d->u.gen_decl.specs.v[i];
+            n += 2 * vs->u.value_spec.names.n;
+            for (int j = 0; j < vs->u.value_spec.values.n; j++)
+                n += est_expr(es, parent, vs->u.value_spec.values.v[j]);
+        }
         return n;
     }
-    case N_EXPR_STMT:
-        return est_call(es, parent, st->u.unary.x, 1);
-    case N_ASSIGN: {
-        int nl = st->u.assign.lhs.n;
-        int base = st->op == OP_DEF ? (nl == 1 ? 2 : nl + 1) : 1;
-        return st->u.assign.rhs.n == 1 ? est_call(es, parent, st->u.assign.rhs.v[0], base) : base;
+    case N_EXPR_STMT: {
+        Node *x = syn_unparen(st->u.unary.x);
+        InlSite *site = x->kind == N_CALL ? esc_site_of(es->bl, parent, x) : NULL;
+        // (an inlined call's copy replaces the statement)
+        return (site && site->callee->body ? 0 : 1) + est_expr(es, parent, x);
     }
+    case N_ASSIGN: {
+        int nl = st->u.assign.lhs.n, named = 0;
+        for (int i = 0; i < nl; i++) {
+            Node *l = syn_unparen(st->u.assign.lhs.v[i]);
+            named += !(l->kind == N_IDENT && strcmp(l->u.ident.name, "_") == 0);
+        }
+        int n = st->u.assign.rhs.n == 1 ? est_expr(es, parent, st->u.assign.rhs.v[0]) : 0;
+        if (st->u.assign.rhs.n == 1 && nl > 1)     // a, b := f(): through temporaries
+            return n + (st->op == OP_DEF ? named : 0) + 2 + named;
+        return n + (st->op == OP_DEF ? 2 * nl : 1);
+    }
+    case N_RETURN:  // in an inlined copy: the results' assignment, a goto
+        return (parent && st->u.list.list.n ? 2 : 1) +
+               (st->u.list.list.n == 1 ? est_expr(es, parent, st->u.list.list.v[0]) : 0);
     case N_IF:
         return 1 + (st->u.if_.init ? est_stmt(es, parent, st->u.if_.init) : 0);
     case N_FOR:
@@ -469,7 +554,9 @@ void esc_live_report(Builder *bl, Batch *root) {
     bl->cur_inst = NULL;
     for (int i = 0; i < bl->live_calls.len; i++) {
         LiveCall *lc = bl->live_calls.data[i];
-        ptrmap_put(&es.ntemps, lc->call, (void *)(intptr_t)lc->temps.len);
+        // two statements a temporary; a ... slice on the stack is killed after
+        int extra = 2 * lc->temps.len + (lc->has_ddd && !lc->heap_ddd);
+        ptrmap_put(&es.extra, lc->call, (void *)(intptr_t)extra);
         if (!lc->ok)
             continue;
         bool seen = false;
@@ -479,7 +566,6 @@ void esc_live_report(Builder *bl, Batch *root) {
             vec_push(&fns, ((LiveFunc){lc->fn, 0, i}));
     }
     for (int j = 0; j < fns.len; j++) {
-        es.f = fns.data[j].f;
         fns.data[j].len = est_list(&es, NULL, fns.data[j].f->body->u.block.list);
     }
     if (fns.len > 1)
@@ -494,7 +580,7 @@ void esc_live_report(Builder *bl, Batch *root) {
         esc_warn(root, REC_LIVE, lines.data[j].pos, "%s", lines.data[j].msg);
     vec_free(&lines);
     esc_live_drop(bl);
-    ptrmap_free(&es.ntemps);
+    ptrmap_free(&es.extra);
     vec_free(&fns);
     bl->cur_inst = inst;
 }

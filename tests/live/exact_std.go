@@ -43,3 +43,23 @@ func Raw() {
 	var ts syscall.Timespec
 	syscall.RawSyscall(2, uintptr(unsafe.Pointer(&ts)), 0, 0)
 }
+
+// Named results not set before the call hold constants there.
+func Cwd() (n int, err error) {
+	var buf [64]byte
+	r0, _, e1 := syscall.Syscall(syscall.SYS_GETCWD, uintptr(unsafe.Pointer(&buf[0])), uintptr(len(buf)), 0)
+	n = int(r0)
+	if e1 != 0 {
+		err = e1
+	}
+	return
+}
+
+var global [4]int
+
+func at(i int) *int { return &global[i&3] }
+
+// The first temporary's operand runs before it: a call there is fine.
+func First(i int) {
+	keep(uintptr(unsafe.Pointer(at(i))), uintptr(i))
+}

@@ -4,7 +4,8 @@
 # Go's two tests of them and our own cases (tests/live/*.go, whose
 # "// live: exact|subset FLAGS" lines say how) are run through gc 1.19 and
 # goesc (tests/tools/live_compare.py): exact cases must print gc's output
-# byte for byte, subset cases only lines gc prints. (Without -m, gc
+# byte for byte, subset cases only lines gc prints; so must goesc on
+# std's syscall packages (go build -a -gcflags=PKG=-m -live). (Without -m, gc
 # prints the lines sorted by position, at the end.) When the ASan build
 # exists (make asan), it must run the same files without a report.
 cd "$(dirname "$0")/../.."
@@ -20,7 +21,9 @@ python3 tests/tools/live_compare.py --go "$GO" --goesc "$PWD/goesc" \
     "$GOROOT_TEST/uintptrescapes2.go:exact:-m -live" \
     "$GOROOT_TEST/uintptrescapes2.go:exact:-live" \
     "$GOROOT_TEST/live_uintptrkeepalive.go:exact:-live -std" \
-    tests/live/*.go
+    tests/live/*.go \
+    "pkg:syscall:subset:-m -live" "pkg:syscall:subset:-l -m -live" \
+    "pkg:internal/syscall/unix:subset:-m -live"
 asan=build/goesc-asan
 if [ -x "$asan" ]; then
     tmp=$(mktemp -d)
