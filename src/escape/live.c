@@ -215,10 +215,15 @@ static bool scan_after(void *ctx, Node *n) {
     return !s->bad;
 }
 
-// Constructs with state of their own anywhere in the body.
+// Constructs with state of their own anywhere in the body; a named
+// result with pointers whose address may be taken (&r, r.M()) stays in
+// memory, live to the end.
 static bool scan_body(void *ctx, Node *n) {
     Scan *s = ctx;
-    if (n->kind == N_DEFER || n->kind == N_FUNC_LIT || (n->kind == N_BRANCH && n->op == TK_GOTO))
+    Node *x = n->kind == N_UNARY && n->op == OP_AND ? n->u.unary.x : n->kind == N_SELECTOR ? n->u.selector.x : NULL;
+    Object *r = x ? esc_ident_obj(x) : NULL;
+    if (n->kind == N_DEFER || n->kind == N_FUNC_LIT || (n->kind == N_BRANCH && n->op == TK_GOTO) ||
+        (r && is_result(s, r) && (!r->type || types_has_pointers(r->type))))
         s->bad = true;
     return !s->bad;
 }
@@ -308,8 +313,12 @@ static bool check_args(Scan *s, Node *call) {
     Node *first = s->lc->temps.len ? s->lc->temps.data[0].operand : NULL;
     for (int i = 0; i < call->u.call.args.n; i++) {
         Node *a = syn_unparen(call->u.call.args.v[i]);
-        if (first && a->kind == N_CALL && a->u.call.args.n == 1 && a->u.call.args.v[0] == first)
+        if (first && a->kind == N_CALL && a->u.call.args.n == 1 && a->u.call.args.v[0] == first) {
+            syn_inspect(first, scan_before, s);     // (a panic there ends it all)
+            if (s->bad)
+                return false;
             continue;
+        }
         if (!simple(s, a))
             return false;
     }
@@ -322,7 +331,7 @@ void esc_live_end(Escape *e, LiveCall *lc, Location *ddd) {
     lc->ddd = ddd;
     Builder *bl = e->bld;
     InlSite *site = e->site;
-    Scan s = {.e = e, .lc = lc, .info = site ? site->callee->info : bl->info};
+    Scan s = {.e = e, .lc = lc, .info = site ? site->callee->info : bl->info, .at = site};
     lc->ok = !lc->unknown && check_args(&s, lc->call);
     // the call's own body, then each inline site's statement in its caller
     Node *target = lc->call;

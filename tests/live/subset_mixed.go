@@ -185,3 +185,50 @@ func AfterEndlessLoop(b bool) {
 	}
 	imp(uintptr(unsafe.Pointer(&a)))
 }
+
+func AddrResult() (p *int) {
+	var a int
+	imp(uintptr(unsafe.Pointer(&a)))
+	q := &p
+	_ = q
+	return
+}
+
+func SetBefore(x *int) (p *int) {
+	p = x
+	var a int
+	imp(uintptr(unsafe.Pointer(&a)))
+	return
+}
+
+type Ptrs []*int
+
+func (e *Ptrs) add() {}
+
+func MethodOnResult() (e Ptrs) {
+	var a int
+	imp(uintptr(unsafe.Pointer(&a)))
+	e.add()
+	return
+}
+
+func boom() unsafe.Pointer { panic("boom") }
+
+func FirstPanics() {
+	imp(uintptr(boom()))
+}
+
+func Errno() (err error) {
+	var a int
+	_, _, e := rawSys(uintptr(unsafe.Pointer(&a)))
+	if e != 0 {
+		err = errno(e)
+	}
+	return
+}
+
+type errno uintptr
+
+func (e errno) Error() string { return "errno" }
+
+func rawSys(uintptr) (uintptr, uintptr, uintptr)
