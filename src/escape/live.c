@@ -139,7 +139,10 @@ static bool simple(Scan *s, Node *n) {
         return n->op != OP_RECV && simple(s, n->u.unary.x);
     case N_BINARY: {
         Type *xt = n->u.binary.x->type;
+        // (x / y and shifts by a variable may panic; && and || branch)
+        bool shift = n->op == OP_SHL || n->op == OP_SHR;
         if (n->op == OP_DIV || n->op == OP_REM || n->op == OP_ANDAND || n->op == OP_OROR || !xt ||
+            (shift && NODE_MODE(n->u.binary.y) != MODE_CONSTANT) ||
             types_under(xt)->kind == TY_STRING || types_is_interface(xt) || types_under(xt)->kind == TY_STRUCT ||
             types_under(xt)->kind == TY_ARRAY)
             return false;
@@ -154,7 +157,9 @@ static bool simple(Scan *s, Node *n) {
             return xt && (xt->kind == TY_SLICE || xt->kind == TY_STRING || xt->kind == TY_ARRAY) &&
                    simple(s, x);
         }
-        return !esc_is_call(n) && t->kind != TY_SLICE && simple(s, x);
+        // (a slice converted to an array pointer is checked)
+        return !esc_is_call(n) && t->kind != TY_SLICE && x->type && types_under(x->type)->kind != TY_SLICE &&
+               simple(s, x);
     }
     default:
         return false;
@@ -297,8 +302,9 @@ static bool check_args(Scan *s, Node *call) {
     Node *f = syn_unparen(call->u.call.fun);
     if (f->kind == N_SELECTOR) {
         Selection *sel = s->info ? ptrmap_get(&s->info->selections, f) : NULL;
-        if (sel && (sel->kind != SEL_METHOD_VAL || types_is_interface(sel->recv) ||
-                    !simple(s, f->u.selector.x)))
+        Node *x = f->u.selector.x;
+        if (sel && (sel->kind != SEL_METHOD_VAL || types_is_interface(sel->recv) || !simple(s, x) ||
+                    !x->type || types_sizeof(x->type) > 64))
             return false;
     } else if (f->kind != N_IDENT) {
         return false;
@@ -313,6 +319,8 @@ static bool check_args(Scan *s, Node *call) {
     Node *first = s->lc->temps.len ? s->lc->temps.data[0].operand : NULL;
     for (int i = 0; i < call->u.call.args.n; i++) {
         Node *a = syn_unparen(call->u.call.args.v[i]);
+        if (!a->type || types_sizeof(a->type) > 64)
+            return false;   // a large copy may be a call of its own (duffcopy)
         if (first && a->kind == N_CALL && a->u.call.args.n == 1 && a->u.call.args.v[0] == first) {
             syn_inspect(first, scan_before, s);     // (a panic there ends it all)
             if (s->bad)

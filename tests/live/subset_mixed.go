@@ -232,3 +232,21 @@ type errno uintptr
 func (e errno) Error() string { return "errno" }
 
 func rawSys(uintptr) (uintptr, uintptr, uintptr)
+
+func Shift(n int) {
+	var a int
+	imp2(uintptr(unsafe.Pointer(&a)), uintptr(1<<n))
+}
+
+func BigArg() {
+	var a int
+	var b [16]uintptr
+	big(uintptr(unsafe.Pointer(&a)), b)
+}
+
+func big(uintptr, [16]uintptr)
+
+func SliceToArray(s []byte) {
+	var a int
+	imp2(uintptr(unsafe.Pointer(&a)), uintptr(unsafe.Pointer((*[4]byte)(s))))
+}
