@@ -439,8 +439,8 @@ static Node *uintptr_operand(EscFunc *fn, Node *arg) {
 static void uintptr_names(Escape *e, EscFunc *fn, NodeList args, int from) {
     for (int i = from; i < args.n; i++) {
         Node *x = uintptr_operand(fn, args.v[i]);
-        if (!x || ptrmap_get(subst_map(e), x))
-            continue;
+        if (!x)
+            continue;   // (a name left by another inlined copy is replaced)
         Str name = next_temp_name(e, x);
         if (!name)
             return;
