@@ -221,6 +221,8 @@ typedef enum RecKind {
                             // into a location already on the heap)
     REC_STMT,               // -m=3: [DEPTH] F stmt: S, and labels' lines;
                             // printed as POS:MSG (no space)
+    REC_LIVE,               // -live: live at call to F: .autotmp_N, stack
+                            // object .autotmp_N unsafe.Pointer
     // Only in gc's -json (logopt) output:
     REC_HEAP_ALLOC,         // an allocation on the heap (code "escape", no
                             // message)

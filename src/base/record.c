@@ -21,6 +21,7 @@ int rec_kind_level(RecKind kind) {
     case REC_STMT:
         return 3;
     case REC_ESCAPE_ERROR:
+    case REC_LIVE:
         return 0;
     case REC_HEAP_ALLOC:
     case REC_NO_INLINE_CALL:

@@ -106,7 +106,7 @@ char *cmd_source_root(const char *dir) {
 // generation, profiling or the build).
 enum {
     F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
-    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_CACHE, F_IGNORED
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_CACHE, F_LIVE, F_IGNORED
 };
 static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
@@ -131,12 +131,13 @@ static const FlagDef escape_flags[] = {
     [F_TESTVARIANT] = {"test", FLAG_BOOL, NULL, "with the _test.go files and the _test package, as go test -c compiles them"},
     [F_C] = {"C", FLAG_COUNT, NULL, "disable printing of columns in positions"},
     [F_CACHE] = {"cache", FLAG_STRING, "off|DIR", "the cache of analysed packages: off, or its directory (default $GOESCCACHE, else ~/.cache/goesc)"},
+    [F_LIVE] = {"live", FLAG_COUNT, NULL, "gc's liveness lines, only for the temporaries keeping uintptr(unsafe.Pointer(p)) arguments alive, at calls where nothing else is live (the rest needs gc's SSA back end)"},
     // gc's, ignored
     {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
     {"N", FLAG_COUNT, NULL, NULL}, {"S", FLAG_COUNT, NULL, NULL}, {"W", FLAG_COUNT, NULL, NULL},
     {"j", FLAG_COUNT, NULL, NULL}, {"r", FLAG_COUNT, NULL, NULL},
-    {"w", FLAG_COUNT, NULL, NULL}, {"live", FLAG_COUNT, NULL, NULL}, {"t", FLAG_BOOL, NULL, NULL},
+    {"w", FLAG_COUNT, NULL, NULL}, {"t", FLAG_BOOL, NULL, NULL},
     {"v", FLAG_BOOL, NULL, NULL}, {"clobberdead", FLAG_BOOL, NULL, NULL}, {"clobberdeadreg", FLAG_BOOL, NULL, NULL},
     {"complete", FLAG_BOOL, NULL, NULL}, {"dwarf", FLAG_BOOL, NULL, NULL},
     {"dwarfbasentries", FLAG_BOOL, NULL, NULL}, {"dwarflocationlists", FLAG_BOOL, NULL, NULL},
@@ -225,6 +226,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     EscRecord rec = {0};
     bool error_all = false, m_given = false, tests = false;
     int lflag = 0;          // gc's -l count
+    int live = 0;           // gc's -live count
+    bool no_opt = false;    // gc's -N
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
     bool format_json = false;   // -format=json
@@ -302,6 +305,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         case F_TESTVARIANT: tests = cfg.tests = on; break;
         case F_C: pos_show_columns(x->count == 0); break;
         case F_CACHE: cmd_cache_flag = v; break;
+        case F_LIVE: live = x->count; break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);
@@ -310,11 +314,15 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
                 return 0;
             }
             break;
-        default: break;
+        default:
+            no_opt |= strcmp(x->def->name, "N") == 0 && x->count > 0;
+            break;
         }
     }
     free(uses);
     instrumenting |= race;
+    // (instrumentation and -N change what the back end keeps live)
+    ec.live = instrumenting || no_opt ? 0 : live;
     if (rc) {
         free(json_dir);
         free(cfg.tags);

@@ -390,7 +390,8 @@ static BFunc *static_callee(Escape *e, Node *call, Node **recv, Selection **psel
 static Str next_temp_name(Escape *e, Node *arg) {
     BFunc *f = (BFunc *)e->curfn;
     if (!f->ndecls_known) {
-        f->ndecls = ir_fmt_func_decls(arg, e->bld->pkg);
+        // (the function's own body: arg may be in an inlined copy)
+        f->ndecls = ir_fmt_func_decls(f->body ? f->body : arg, e->bld->pkg);
         f->ndecls_known = true;
         // The inliner declared the copies' variables (the callees' Dcl,
         // results as ~R0...) in the function before escape analysis.
@@ -438,8 +439,8 @@ static Node *uintptr_operand(EscFunc *fn, Node *arg) {
 static void uintptr_names(Escape *e, EscFunc *fn, NodeList args, int from) {
     for (int i = from; i < args.n; i++) {
         Node *x = uintptr_operand(fn, args.v[i]);
-        if (!x || ptrmap_get(subst_map(e), x))
-            continue;
+        if (!x)
+            continue;   // (a name left by another inlined copy is replaced)
         Str name = next_temp_name(e, x);
         if (!name)
             return;
@@ -463,6 +464,7 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
         Pos pos = esc_is_name_node(x) ? ua->pos : syn_unparen(x)->pos;
         tmp = esc_new_loc(e, LOC_AUTO, x, name, pos, false);
         esc_log_dcl(e, pos, name, x->type);
+        esc_live_temp(e, name, tmp->pos, tmp, x->type);
         Str assign = NULL;
         if (b->explain || esc_logging_stmts(e)) {
             Buf t = {0};
@@ -480,6 +482,7 @@ static bool uintptr_arg(Escape *e, EscFunc *fn, Node *arg, bool wrap, Hole *clo_
         esc_expr(e, k, x);
     } else {
         tmp = esc_new_loc(e, LOC_TEMP, NULL, NULL, NOPOS, false);
+        esc_live_temp(e, NULL, NOPOS, tmp, x->type);   // (unnamed: no lines)
         esc_expr(e, esc_loc_hole(tmp), x);
     }
     if (fn->pragma & PRAGMA_UINTPTRESCAPES)
@@ -786,6 +789,9 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
     NodeList args = call->u.call.args;
     if (!wrap)
         uintptr_names(e, fn, args, 0);
+    LiveCall *live_outer = e->live_call;
+    e->live_call = wrap ? NULL : esc_live_begin(e, call, fn);
+    Location *ddd = NULL;   // the implicit ... slice
     int ai = 0;
     int pi = 0;
     Object *sig_recv = sig->u.func.recv;
@@ -947,6 +953,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
         free(early);
         free(tks);
         free(tmps);
+        e->live_call = live_outer;   // (a spread call: f(g()))
         return;
     }
     for (int i = 0; i < np; i++) {
@@ -987,6 +994,7 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
                 }
             }
             Hole h = esc_spill(e, CALLPARAM(k), call, "... argument", call->pos);
+            ddd = h.dst;
             for (int j = 0; j < ne; j++) {
                 Node *a = args.v[ai + i + j];
                 // The elements go into the implicit slice literal, which
@@ -1014,6 +1022,8 @@ static void call_common(Escape *e, Hole *ks, int nks, Node *call, bool wrap, Hol
             continue;
         ARG(k, arg, pt);
     }
+    esc_live_end(e, e->live_call, ddd);
+    e->live_call = live_outer;
     #undef ARG
     #undef PARAM
     #undef CALLPARAM

@@ -221,6 +221,8 @@ struct Escape {
     // -m=3's statement lines: arguments print as before the walk
     // (esc_conv_text).
     bool early_text;
+    // -live: the call whose keep-alive temporaries are being made (live.c)
+    struct LiveCall *live_call;
 };
 typedef struct NoteVec { VEC(Note *) v; } NoteVec;
 
@@ -355,6 +357,9 @@ typedef struct EscConfig {
     // The inliner whose decisions the bodies are walked with (NULL: none,
     // as with -l).
     Inliner *inliner;
+    // gc's -live, of which only the lines of the keep-alive temporaries
+    // of unsafe-uintptr arguments are made (live.c)
+    int live;
 } EscConfig;
 
 // A func literal (or go/defer wrapper) met during the walk, with the hole
@@ -595,6 +600,8 @@ struct Builder {
     // Inlined calls of the batch: call Node* -> the text gc prints for
     // the OINLCALL (its result variables).
     PtrMap inl_names;
+    int live;               // -live, for the package being analysed
+    VEC(struct LiveCall *) live_calls;  // live.c: the package's, walk order
 };
 // What esc_enter saves: the builder's view while it processes a function.
 typedef struct InstCtx {
@@ -664,6 +671,18 @@ void esc_visit(Builder *bl, Node *n, void (*f)(void *ctx, Node *n), void *ctx);
 void esc_bounds_report(Builder *bl, Batch *b, Node *body);
 // The same for an inlined copy at site, reported at pos.
 void esc_bounds_report_site(Builder *bl, Batch *b, InlSite *site, Pos pos);
+// live.c: -live's lines for the temporaries that keep the pointers of
+// uintptr(unsafe.Pointer(p)) arguments alive across their call. begin
+// (NULL: not for this call) and end bracket a call's arguments, temp
+// records each temporary (t: its type); solved runs after a batch's
+// solve; report makes the package's lines, after walk's.
+typedef struct LiveCall LiveCall;
+LiveCall *esc_live_begin(Escape *e, Node *call, EscFunc *callee);
+void esc_live_temp(Escape *e, Str name, Pos pos, Location *tmp, Type *t);
+void esc_live_end(Escape *e, LiveCall *lc, Location *ddd);
+void esc_live_solved(Builder *bl);
+void esc_live_report(Builder *bl, Batch *root);
+void esc_live_drop(Builder *bl);    // frees the calls not reported
 // stmtlog.c: -m=3's statement lines, made before each statement's walk
 bool esc_logging_stmts(Escape *e);
 void esc_log_stmt(Escape *e, Node *n);
