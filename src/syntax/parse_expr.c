@@ -260,6 +260,27 @@ static Node *complitexpr(Parser *p) {
     return x;
 }
 
+// A lazy parse skips the elements of a typed literal outside functions
+// (package-level initializers: the Unicode tables, for one), except
+// where they fix the type ([...]T). NULL: parse them.
+static Node *elided_complit(Parser *p, Node *type) {
+    if (!p->opts.lazy_bodies || p->fnest > 0 || p->dead)
+        return NULL;
+    if (type->kind == N_ARRAY_TYPE && type->u.array.len && type->u.array.len->kind == N_ELLIPSIS)
+        return NULL;
+    Pos lbrace = TOK.pos;
+    if (!lex_skip_block(&p->lx))
+        return NULL;
+    Node *x = ps_new(p, N_COMPOSITE_LIT, lbrace);
+    x->flags |= NF_ELIDED;
+    x->u.composite.lbrace = lbrace;
+    x->u.composite.rbrace = TOK.pos;
+    ps_next(p);
+    return x;
+}
+
+Node *ps_literal_value(Parser *p) { return complitexpr(p); }
+
 // Element = Expression | LiteralValue .
 static Node *bare_complitexpr(Parser *p) {
     if (TOK.kind == TK_LBRACE)
@@ -393,7 +414,9 @@ Node *ps_pexpr(Parser *p, Node *x, bool keep_parens) {
                 return x;
             if (t != x)
                 ps_syntax_error(p, "cannot parenthesize type in composite literal");
-            Node *n = complitexpr(p);
+            Node *n = elided_complit(p, t);
+            if (!n)
+                n = complitexpr(p);
             n->u.composite.type = x;
             x = n;
             break;

@@ -579,26 +579,45 @@ bool syn_has_body(Node *fd) {
     return fd && (fd->u.func_decl.body || fd->u.func_decl.lbrace);
 }
 
+// A parser of what a lazy parse skipped in f, from the "{" at lbrace.
+static void reparse_at(Parser *p, SynFile *f, Pos lbrace, const SynOptions *opts, Diags *d) {
+    memset(p, 0, sizeof *p);
+    p->diags = d;
+    p->arena = f->arena;
+    p->file = f;
+    p->err_base = d->nerrors;
+    if (opts)
+        p->opts = *opts;
+    p->opts.lazy_bodies = false;
+    lex_init(&p->lx, f->src, d, f->arena, f);
+    p->lx.rescan = true;
+    p->lx.off = lbrace - f->src->base;
+    ps_next(p);
+}
+
 Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d) {
     if (fd->u.func_decl.body || !fd->u.func_decl.lbrace)
         return fd->u.func_decl.body;
-    Parser p = {0};
-    p.diags = d;
-    p.arena = f->arena;
-    p.file = f;
-    p.err_base = d->nerrors;
-    if (opts)
-        p.opts = *opts;
-    p.opts.lazy_bodies = false;
-    lex_init(&p.lx, f->src, d, f->arena, f);
-    p.lx.rescan = true;
-    p.lx.off = fd->u.func_decl.lbrace - f->src->base;
-    ps_next(&p);
+    Parser p;
+    reparse_at(&p, f, fd->u.func_decl.lbrace, opts, d);
     Node *body = ps_func_body(&p);
     ps_reset_pragma(&p);
     free_parser(&p);
     fd->u.func_decl.body = body;
     return body;
+}
+
+void syn_parse_elided(SynFile *f, Node *lit, const SynOptions *opts, Diags *d) {
+    if (!(lit->flags & NF_ELIDED))
+        return;
+    Parser p;
+    reparse_at(&p, f, lit->u.composite.lbrace, opts, d);
+    Node *full = ps_literal_value(&p);
+    ps_reset_pragma(&p);
+    free_parser(&p);
+    lit->u.composite.elts = full->u.composite.elts;
+    lit->u.composite.rbrace = full->u.composite.rbrace;
+    lit->flags &= (uint16_t)~NF_ELIDED;
 }
 
 // SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" } .
@@ -722,6 +741,19 @@ static SynOptions infer_options(const char *path) {
     return o;
 }
 
+typedef struct {
+    SynFile *f;
+    const SynOptions *opts;
+    Diags *d;
+} ElidedCtx;
+
+static bool expand_elided(void *ctx, Node *n) {
+    ElidedCtx *e = ctx;
+    if (n->kind == N_COMPOSITE_LIT && (n->flags & NF_ELIDED))
+        syn_parse_elided(e->f, n, e->opts, e->d);
+    return true;
+}
+
 SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena, bool lazy) {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -772,5 +804,7 @@ SynFile *syn_parse_path(Str path, Diags *diags, Arena *arena, bool lazy) {
     for (int i = 0; lazy && f && i < f->decls.n; i++)
         if (f->decls.v[i]->kind == N_FUNC_DECL)
             syn_parse_body(f, f->decls.v[i], &opts, diags);
+        else
+            syn_inspect(f->decls.v[i], expand_elided, &(ElidedCtx){f, &opts, diags});
     return f;
 }

@@ -274,6 +274,8 @@ enum {
     NF_GROUPED = 1 << 3,     // N_GEN_DECL: written with parentheses
     NF_IMPLICIT_SEMI = 1 << 4,  // N_EMPTY_STMT: from a newline, not ";"
     NF_BAD = 1 << 5,         // malformed; already reported
+    NF_ELIDED = 1 << 6,      // N_COMPOSITE_LIT: elements skipped by a lazy
+                             // parse (syn_parse_elided reads them)
 };
 
 // Channel directions (N_CHAN_TYPE u.chan.dir).
@@ -410,7 +412,9 @@ typedef struct SynOptions {
     bool compiling_runtime; // -+: compiling runtime or a package it needs
     // Skip function bodies, keeping where they are: for a package whose
     // analysis is cached, only the bodies importers inline are needed.
-    // Only for source known to parse without errors.
+    // Only for source known to parse without errors. The elements of
+    // typed composite literals at package level are skipped too: they do
+    // not change the literal's type, and importers never read them.
     bool lazy_bodies;
 } SynOptions;
 // Whether the function declaration fd has a body, parsed or skipped.
@@ -419,6 +423,9 @@ bool syn_has_body(Node *fd);
 // sets fd's body and returns it; errors go to d. Returns the body already
 // there, if any.
 Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d);
+// Parses the elements a lazy parse skipped in the composite literal lit
+// (NF_ELIDED) of file f, in place.
+void syn_parse_elided(SynFile *f, Node *lit, const SynOptions *opts, Diags *d);
 SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *diags,
                              Arena *arena, const SynOptions *opts);
 
@@ -512,6 +519,7 @@ NodeList ps_param_list(Parser *p, Node *name, Node *type, TokKind close,
                        bool require_names, int *count);  // count: gc's (ungrouped) count
 Node *ps_func_type(Parser *p, const char *context, Pos func_kw);
 Node *ps_func_body(Parser *p);
+Node *ps_literal_value(Parser *p);   // "{" elements "}": an N_COMPOSITE_LIT without type
 bool ps_is_type_elem(Node *x);
 // parse_stmt.c
 Node *ps_block_stmt(Parser *p, const char *context);
