@@ -215,6 +215,22 @@ static Str cache_config(const LoadConfig *cfg, const SepFlags *sf) {
 // With no -m and no -o it prints what -m prints: an escape analyser run
 // on its own is asked for its findings (gc's separate compilation, -o,
 // is silent without -m, as gc is).
+// A dependency from the cache whose declarations nobody used by its turn
+// in the analysis waits: its facts are applied when a use checks them.
+typedef struct LateFacts {
+    Inliner *inl;
+    EscSession *es;
+    PtrMap passed;      // Package* -> 1: its turn came while it waited
+} LateFacts;
+
+static void apply_late_facts(void *ctx, Package *p) {
+    LateFacts *lf = ctx;
+    if (!lf->inl || !ptrmap_get(&lf->passed, p))
+        return;
+    inl_package_late(lf->inl, p);
+    esc_package_late(lf->es, p);
+}
+
 int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     return cmd_escape_hooked(argc, argv, xs, NULL);
 }
@@ -439,6 +455,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             diag_flush(pkgs[k]->syntax);
             rc = files ? 1 : 2;
         }
+    LateFacts late = {0};
+    types_on_complete(apply_late_facts, &late);
     // go build builds nothing when loading failed; otherwise it builds
     // every package whose imports built (check_package skips the rest)
     Str *langs = xcalloc((size_t)n + 1, sizeof *langs);
@@ -470,8 +488,14 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         ec.inliner = inl;
         EscSession *es = esc_begin(&ec);
         VEC(ReportPackage) ranges = {0};
+        late.inl = inl;
+        late.es = es;
         for (int k = 0; k < n; k++) {
             int from = log.recs.len;
+            if (types_package_deferred(pkgs[k])) {
+                ptrmap_put(&late.passed, pkgs[k], (void *)1);
+                continue;
+            }
             if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
                 inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
             if (esc_package(es, pkgs[k]))
@@ -536,7 +560,10 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             rc = 1;
         esc_end(es);
         inl_free(inl);
+        late.inl = NULL;
     }
+    types_on_complete(NULL, NULL);
+    ptrmap_free(&late.passed);
     pkgcache_close(pc);
     free(langs);
     for (int k = 0; k < n; k++) {

@@ -1113,6 +1113,22 @@ int esc_package(EscSession *s, Package *p) {
     return n;
 }
 
+void esc_package_late(EscSession *s, Package *p) {
+    Builder *bl = &s->bl;
+    Package *pkg = bl->pkg, *home = bl->home;
+    Info *info = bl->info;
+    Batch *b = bl->b;
+    EscRecord *record = bl->record;
+    int live = bl->live;
+    esc_package(s, p);
+    bl->pkg = pkg;
+    bl->home = home;
+    bl->info = info;
+    bl->b = b;
+    bl->record = record;
+    bl->live = live;
+}
+
 int esc_end(EscSession *s) {
     int n = s->root.nerrors;
     Builder *bl = &s->bl;

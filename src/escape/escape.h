@@ -521,6 +521,9 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
 typedef struct EscSession EscSession;
 EscSession *esc_begin(const EscConfig *cfg);
 int esc_package(EscSession *s, Package *p);  // the number of errors
+// The same for a dependency whose declarations were checked after its
+// turn (types_on_complete), possibly in the middle of another package's.
+void esc_package_late(EscSession *s, Package *p);
 // The escape tags of p's declared functions, for the package cache (a
 // package with Package.facts set gets them back instead of its analysis).
 void esc_facts(EscSession *s, Package *p, PkgFacts *out);

@@ -89,6 +89,9 @@ void inl_free(Inliner *in);
 // gc's inline pass over p, whose imports were processed before. Prints
 // its -m lines to out (NULL: silent, as for dependencies).
 void inl_package(Inliner *in, struct Package *p, RecordLog *log);
+// The same for a dependency whose declarations were checked after its
+// turn (types_on_complete), possibly in the middle of another package's.
+void inl_package_late(Inliner *in, struct Package *p);
 // The decisions about p's functions that importers read (issue 12's
 // cache): each function gc can inline, with its cost. A package whose
 // Package.facts are set is not analysed by inl_package: they are applied.

@@ -450,6 +450,18 @@ InlSite *inl_site_in(Inliner *in, InlFunc *caller, InlSite *parent, Node *call) 
     return NULL;
 }
 
+void inl_package_late(Inliner *in, Package *p) {
+    Package *home = in->home, *pkg = in->pkg;
+    Info *info = in->info, *top_info = in->top_info;
+    RecordLog *log = in->log;
+    inl_package(in, p, NULL);
+    in->home = home;
+    in->pkg = pkg;
+    in->info = info;
+    in->top_info = top_info;
+    in->log = log;
+}
+
 InlFunc *inl_func(Inliner *in, const void *key) {
     return in ? ptrmap_get(&in->funcs, key) : NULL;
 }

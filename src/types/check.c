@@ -416,8 +416,10 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
 
     init_files(c);
     check_collect_objects(c);
-    check_package_objects(c);
-    check_process_delayed(c, 0);
+    if (!c->cfg.lazy_bodies) {
+        check_package_objects(c);
+        check_process_delayed(c, 0);
+    }
     if (!c->cfg.lazy_bodies) {
         check_init_order(c);
         unused_imports(c);
@@ -438,6 +440,7 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
         lz->c = c;
         c->diags = &lz->diags;
         c->info->lazy = lz;
+        lz->deferred = true;
         return ok;
     }
     check_generics_end(c);
@@ -445,9 +448,46 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     return ok;
 }
 
+static void (*on_complete)(void *ctx, Package *p);
+static void *on_complete_ctx;
+
+void types_on_complete(void (*fn)(void *ctx, Package *p), void *ctx) {
+    on_complete = fn;
+    on_complete_ctx = ctx;
+}
+
+static LazyBodies *lazy_of(Package *p) {
+    Info *info = p ? types_package_info(p) : NULL;
+    return info ? info->lazy : NULL;
+}
+
+bool types_package_deferred(Package *p) {
+    LazyBodies *lz = lazy_of(p);
+    return lz && lz->deferred;
+}
+
+// The package-level declarations of a package checked with lazy bodies,
+// at the first use of one of its objects.
+static void complete_package(Package *p) {
+    LazyBodies *lz = lazy_of(p);
+    if (!lz || !lz->deferred)
+        return;
+    lz->deferred = false;
+    Checker *c = lz->c;
+    Env saved = c->env;
+    memset(&c->env, 0, sizeof c->env);
+    c->env.scope = p->scope;
+    check_package_objects(c);
+    check_process_delayed(c, 0);
+    c->env = saved;
+    if (on_complete)
+        on_complete(on_complete_ctx, p);
+}
+
 // Checks the body a lazy parse skipped, as check_func_decl's delayed
 // action would have, then what that queued.
 static Node *lazy_body(Package *p, Object *fn, Node *fd) {
+    complete_package(p);
     Info *info = types_package_info(p);
     LazyBodies *lz = info ? info->lazy : NULL;
     SynFile *sf = NULL;
@@ -478,6 +518,8 @@ static Node *lazy_body(Package *p, Object *fn, Node *fd) {
 }
 
 void types_complete_object(Object *o) {
+    if (o && o->pkg)
+        complete_package(o->pkg);
     Info *info = o && !o->type && o->pkg ? types_package_info(o->pkg) : NULL;
     LazyBodies *lz = info ? info->lazy : NULL;
     if (!lz)

@@ -1229,7 +1229,10 @@ typedef struct CheckConfig {
     // The package was parsed with lazy bodies (SynOptions.lazy_bodies):
     // its bodies are checked when asked for, and what needs them all
     // (unused imports, initialization order) is left out. Only for a
-    // package known to be free of errors.
+    // package known to be free of errors. Its declarations are checked
+    // only when one of its objects is first used (types_complete_object,
+    // types_func_body): a dependency nobody's declarations reach is never
+    // checked.
     bool lazy_bodies;
 } CheckConfig;
 
@@ -1245,8 +1248,14 @@ Info *types_package_info(Package *pkg);
 // declaration (N_FUNC_DECL).
 Node *types_func_body(Object *fn);
 // An object of another package left unchecked by a check with lazy bodies
-// (its variables and constants wait for their first use): checked now.
+// (its variables and constants wait for their first use): checked now,
+// after the rest of its package's declarations if they are still waiting.
 void types_complete_object(Object *o);
+// Whether p's declarations still wait for their first use.
+bool types_package_deferred(Package *p);
+// Called when a package's declarations get checked on first use: later
+// stages that passed it over while it waited catch up (one hook a run).
+void types_on_complete(void (*fn)(void *ctx, Package *p), void *ctx);
 Node *types_decl_body(Node *fdecl);
 // Releases the Info's tables (before the package's arena goes).
 void types_free_info(Package *pkg);
@@ -1333,6 +1342,7 @@ struct Checker {
 typedef struct LazyBodies {
     Checker *c;
     Diags diags;        // errors in bodies checked late (none expected)
+    bool deferred;      // the package-level declarations wait for a use
 } LazyBodies;
 
 // Value type of Checker.methods.
