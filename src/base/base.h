@@ -82,6 +82,10 @@ Str str_cstr(const char *s);
 // The interned text of a printf format.
 Str str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 size_t str_len(Str s);
+// A Str laid out as interned ones are (str_len works) but kept in a, not
+// in the table: for literals' texts, which nothing compares by pointer
+// and which are mostly unique.
+Str str_in_arena(Arena *a, const char *s, size_t n);
 
 // ---- ptrmap.c: a hash map from pointers to pointers (open addressing),
 // for side tables keyed by AST nodes or objects. NULL keys are not allowed;

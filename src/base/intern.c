@@ -68,6 +68,17 @@ Str str_intern(const char *s, size_t n) {
 
 Str str_cstr(const char *s) { return str_intern(s, strlen(s)); }
 
+Str str_in_arena(Arena *a, const char *s, size_t n) {
+    if (n > UINT32_MAX)
+        fatal("string too long");
+    char *p = arena_alloc(a, sizeof(uint32_t) + n + 1);
+    uint32_t len = (uint32_t)n;
+    memcpy(p, &len, sizeof len);
+    memcpy(p + sizeof len, s, n);
+    p[sizeof len + n] = '\0';
+    return p + sizeof len;
+}
+
 size_t str_len(Str s) {
     uint32_t len;
     memcpy(&len, s - sizeof len, sizeof len);

@@ -110,7 +110,8 @@ static bool same_safe(Node *a, Node *b) {
         return same_safe(a->u.index.x, b->u.index.x) &&
                same_safe(a->u.index.indices.v[0], b->u.index.indices.v[0]);
     case N_BASIC_LIT:
-        return a->u.lit.value == b->u.lit.value;
+        return str_len(a->u.lit.value) == str_len(b->u.lit.value) &&
+               memcmp(a->u.lit.value, b->u.lit.value, str_len(a->u.lit.value)) == 0;
     default:
         return false;
     }

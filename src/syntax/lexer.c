@@ -273,7 +273,7 @@ static void set_lit(Lexer *lx, uint32_t start, LitKind kind, bool ok) {
     t->kind = TK_LITERAL;
     t->lit_kind = kind;
     t->bad = !ok;
-    t->lit = str_intern(lx->text + start, CUR(lx) - start);
+    t->lit = str_in_arena(lx->arena, lx->text + start, CUR(lx) - start);
     lx->nlsemi = true;
 }
 
