@@ -117,7 +117,9 @@ PkgFacts *ir_facts_decode(const void *data, size_t n) {
         if (r.bad || cost < -1 || np < -1 || np > 1 << 16)
             break;
         FuncFact *ff = &f->funcs[f->n++];
-        *ff = (FuncFact){.name = str_intern((const char *)name, len), .cost = cost, .nparams = np};
+        // (names are only compared as text: interning most of a big
+        // package's names, never asked for, would cost more than it saves)
+        *ff = (FuncFact){.name = str_in_arena(&f->arena, (const char *)name, len), .cost = cost, .nparams = np};
         if (np <= 0)
             continue;
         ff->tagged = ARENA_ARRAY(&f->arena, bool, np);
