@@ -685,7 +685,10 @@ SynFile *syn_parse_file(Str path, const char *text, uint32_t size, Diags *diags,
 
 SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *diags,
                              Arena *arena, const SynOptions *opts) {
-    SrcFile *src = pos_add_file(path, text, size);
+    return syn_parse_src(pos_add_file(path, text, size), path, diags, arena, opts);
+}
+
+SynFile *syn_parse_src(SrcFile *src, Str path, Diags *diags, Arena *arena, const SynOptions *opts) {
     SynFile *f = ARENA_NEW(arena, SynFile);
     f->src = src;
     f->path = path;

@@ -428,6 +428,9 @@ Node *syn_parse_body(SynFile *f, Node *fd, const SynOptions *opts, Diags *d);
 void syn_parse_elided(SynFile *f, Node *lit, const SynOptions *opts, Diags *d);
 SynFile *syn_parse_file_opts(Str path, const char *text, uint32_t size, Diags *diags,
                              Arena *arena, const SynOptions *opts);
+// The same for a file whose positions were given out already
+// (pos_add_file): its parse may come later than its place in the order.
+SynFile *syn_parse_src(SrcFile *src, Str path, Diags *diags, Arena *arena, const SynOptions *opts);
 
 // The parser's state, shared by parser.c (tokens, errors, files and
 // declarations), pragma.c (//go: directives), parse_expr.c (expressions

@@ -349,6 +349,7 @@ static bool qualified_ident(Checker *c, Operand *x, Node *e) {
     x->expr = e;
     if (!pkg || !pkg->scope)
         return true;  // the import failed and was reported
+    types_package_ready(pkg);
     Object *exp = types_scope_lookup(pkg->scope, sel);
     // gc imports only what export data holds, which leaves out the
     // unexported names: they read as undefined, not as "not exported".

@@ -414,8 +414,12 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     buf_free(&name);
     c->env.scope = pkg->scope;
 
-    init_files(c);
-    check_collect_objects(c);
+    // A package from the cache is only parsed when something looks in it.
+    bool unparsed = c->cfg.lazy_bodies && pkg->unparsed;
+    if (!unparsed) {
+        init_files(c);
+        check_collect_objects(c);
+    }
     if (!c->cfg.lazy_bodies) {
         check_package_objects(c);
         check_process_delayed(c, 0);
@@ -441,6 +445,7 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
         c->diags = &lz->diags;
         c->info->lazy = lz;
         lz->deferred = true;
+        lz->unparsed = unparsed;
         return ok;
     }
     check_generics_end(c);
@@ -466,12 +471,29 @@ bool types_package_deferred(Package *p) {
     return lz && lz->deferred;
 }
 
+void types_package_ready(Package *p) {
+    LazyBodies *lz = lazy_of(p);
+    if (!lz || !lz->unparsed)
+        return;
+    lz->unparsed = false;
+    for (int i = 0; p->unparsed && i < p->nfiles; i++)
+        p->syn[i] = syn_parse_src(p->unparsed[i], p->files[i], &lz->diags, &p->arena, &p->parse_opts);
+    p->unparsed = NULL;
+    Checker *c = lz->c;
+    Env saved = c->env;
+    memset(&c->env, 0, sizeof c->env);
+    c->env.scope = p->scope;
+    check_collect_objects(c);
+    c->env = saved;
+}
+
 // The package-level declarations of a package checked with lazy bodies,
 // at the first use of one of its objects.
 static void complete_package(Package *p) {
     LazyBodies *lz = lazy_of(p);
     if (!lz || !lz->deferred)
         return;
+    types_package_ready(p);
     lz->deferred = false;
     Checker *c = lz->c;
     Env saved = c->env;

@@ -382,7 +382,14 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
     for (int i = 0; i < l->unparsed.len; i++) {
         Package *p = l->unparsed.data[i];
         p->parse_opts.lazy_bodies = !p->bad && l->cfg.lazy_bodies(l->cfg.lazy_ctx, p);
-        load_parse_files(l, p);
+        if (p->parse_opts.lazy_bodies) {
+            // its place in the positions now; its parse at the first use
+            p->unparsed = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
+            for (int f = 0; f < p->nfiles; f++)
+                p->unparsed[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+        } else {
+            load_parse_files(l, p);
+        }
     }
     vec_free(&l->unparsed);
     l->defer_parse = false;

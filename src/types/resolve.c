@@ -184,6 +184,7 @@ static void collect_import(Checker *c, Scope *file_scope, Node *s) {
     if (name == str_cstr(".")) {
         pn->u.pkgname.dot = true;
         pn->parent = file_scope;
+        types_package_ready(imp);
         Scope *is = imp->scope;
         if (!is)
             return;

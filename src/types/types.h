@@ -25,6 +25,10 @@ typedef struct Package {
     Str *ignored;       // IgnoredGoFiles (base names), as go list prints them
     int nignored;
     SynFile **syn;      // parallel to files; NULL until parsed or on error
+    // A package from the cache (LoadConfig.lazy_bodies): its files hold
+    // their place in the positions but are parsed only when one of its
+    // objects is first looked up (types_package_ready); NULL once parsed.
+    struct SrcFile **unparsed;
     const char **texts; // parallel to files: their bytes (in the arena) and sizes
     uint32_t *sizes;
     // Imports as written in the selected files, sorted and deduplicated,
@@ -1253,6 +1257,10 @@ Node *types_func_body(Object *fn);
 void types_complete_object(Object *o);
 // Whether p's declarations still wait for their first use.
 bool types_package_deferred(Package *p);
+// p's files parsed and its package-level objects declared, before a
+// lookup in its scope (a selector, a dot import); the declarations
+// themselves wait for types_complete_object.
+void types_package_ready(Package *p);
 // Called when a package's declarations get checked on first use: later
 // stages that passed it over while it waited catch up (one hook a run).
 void types_on_complete(void (*fn)(void *ctx, Package *p), void *ctx);
@@ -1343,6 +1351,7 @@ typedef struct LazyBodies {
     Checker *c;
     Diags diags;        // errors in bodies checked late (none expected)
     bool deferred;      // the package-level declarations wait for a use
+    bool unparsed;      // so do the parse and the package scope's objects
 } LazyBodies;
 
 // Value type of Checker.methods.
