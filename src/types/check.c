@@ -471,6 +471,15 @@ bool types_package_deferred(Package *p) {
     return lz && lz->deferred;
 }
 
+// Checks at package level in p from now on; returns the environment to
+// restore after.
+static Env package_env(Checker *c, Package *p) {
+    Env saved = c->env;
+    memset(&c->env, 0, sizeof c->env);
+    c->env.scope = p->scope;
+    return saved;
+}
+
 void types_package_ready(Package *p) {
     LazyBodies *lz = lazy_of(p);
     if (!lz || !lz->unparsed)
@@ -480,9 +489,7 @@ void types_package_ready(Package *p) {
         p->syn[i] = syn_parse_src(p->unparsed[i], p->files[i], &lz->diags, &p->arena, &p->parse_opts);
     p->unparsed = NULL;
     Checker *c = lz->c;
-    Env saved = c->env;
-    memset(&c->env, 0, sizeof c->env);
-    c->env.scope = p->scope;
+    Env saved = package_env(c, p);
     check_collect_objects(c);
     c->env = saved;
 }
@@ -496,9 +503,7 @@ static void complete_package(Package *p) {
     types_package_ready(p);
     lz->deferred = false;
     Checker *c = lz->c;
-    Env saved = c->env;
-    memset(&c->env, 0, sizeof c->env);
-    c->env.scope = p->scope;
+    Env saved = package_env(c, p);
     check_package_objects(c);
     check_process_delayed(c, 0);
     c->env = saved;
@@ -527,9 +532,7 @@ static Node *lazy_body(Package *p, Object *fn, Node *fd) {
     if (fn) {
         fn->u.func.body = body;
         DeclInfo *d = ptrmap_get(&c->obj_map, fn);
-        Env saved = c->env;
-        memset(&c->env, 0, sizeof c->env);
-        c->env.scope = p->scope;
+        Env saved = package_env(c, p);
         int top = c->ndelayed;
         if (d && fn->type && fn->type->kind == TY_FUNC)
             check_func_body(c, d, fn->name, fn->type, body, NULL);
@@ -547,9 +550,7 @@ void types_complete_object(Object *o) {
     if (!lz)
         return;
     Checker *c = lz->c;
-    Env saved = c->env;
-    memset(&c->env, 0, sizeof c->env);
-    c->env.scope = o->pkg->scope;
+    Env saved = package_env(c, o->pkg);
     int top = c->ndelayed;
     check_obj_decl(c, o, NULL);
     check_process_delayed(c, top);
