@@ -23,7 +23,7 @@ run() {
         "$TIME" -f '%U %S %M' -o "$tmp/time" "$@" >"$tmp/$name.out" 2>&1 ||
             echo "  $name: exit status $? ($(head -c 200 "$tmp/$name.out"))"
         t1=$(date +%s.%N)
-        w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+        w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
         s=$(tail -n 1 "$tmp/time")
         if [ -z "$wall" ] || awk -v a="$w" -v b="$wall" 'BEGIN { exit !(a < b) }'; then
             wall=$w
@@ -31,6 +31,6 @@ run() {
             rss=$(echo "$s" | awk '{ printf "%.0f", $3 / 1024 }')
         fi
     done
-    printf '  %-24s wall %6ss  cpu %6ss  peak RSS %5s MB\n' "$name" "$wall" "$cpu" "$rss"
+    printf '  %-24s wall %7ss  cpu %6ss  peak RSS %5s MB\n' "$name" "$wall" "$cpu" "$rss"
 }
 
