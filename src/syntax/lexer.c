@@ -1080,9 +1080,27 @@ void syn_lex_dump(Buf *out, SrcFile *src, Diags *d) {
 
 // ---- skipping a block (lazy parsing) ----
 
+// The bytes at which the skip must look: braces and the openers of
+// literals and comments. Runs of any other byte, most of a body, are
+// passed over with one table load a byte and no branch on what the byte
+// is. Newlines need no stop: every one up to the closing brace starts a
+// line (one inside a string or rune literal fails the skip), so they are
+// recorded in one pass at the end.
+static const unsigned char skip_stop[256] = {
+    ['{'] = 1, ['}'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1, ['/'] = 1,
+};
+
 static bool has_prefix_at(const char *s, uint32_t p, uint32_t n, const char *pre) {
     size_t k = strlen(pre);
     return p + k <= n && memcmp(s + p, pre, k) == 0;
+}
+
+// The offset of the first "*/" at or after p, or n.
+static uint32_t comment_end(const char *s, uint32_t p, uint32_t n) {
+    const char *q = s + p, *end = s + n;
+    while ((q = memchr(q, '*', (size_t)(end - q))) != NULL && q + 1 < end && q[1] != '/')
+        q++;
+    return q && q + 1 < end ? (uint32_t)(q - s) : n;
 }
 
 bool lex_skip_block(Lexer *lx) {
@@ -1092,82 +1110,63 @@ bool lex_skip_block(Lexer *lx) {
         lx->nul_free = memchr(lx->text, 0, lx->size) ? -1 : 1;
     if (lx->nul_free < 0)
         return false;   // gc's buffer refills, which only the tokenizer follows
-    const char *s = lx->text;
-    uint32_t n = lx->size, p = CUR(lx);
-    VEC(uint32_t) lines = {0};
+    const char *text = lx->text;
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t n = lx->size, start = CUR(lx), p = start;
     int depth = 1;
-    bool ok = false;
-    while (p < n && !ok) {
-        switch (s[p]) {
-        case '\n':
-            vec_push(&lines, p + 1);
+    for (;;) {
+        while (p + 4 <= n && !(skip_stop[s[p]] | skip_stop[s[p + 1]] | skip_stop[s[p + 2]] | skip_stop[s[p + 3]]))
+            p += 4;
+        while (p < n && !skip_stop[s[p]])
             p++;
-            break;
-        case '{':
+        if (p >= n)
+            return false;
+        if (s[p] == '{') {
             depth++;
             p++;
-            break;
-        case '}':
+        } else if (s[p] == '}') {
             if (--depth == 0)
-                ok = true;
-            else
-                p++;
-            break;
-        case '"':
-        case '\'': {
-            char q = s[p++];
-            while (p < n && s[p] != q && s[p] != '\n')
+                break;
+            p++;
+        } else if (s[p] == '"' || s[p] == '\'') {
+            unsigned char q = s[p++];
+            while (p < n && s[p] != q && s[p] != '\n') {
+                // an escaped newline is an error the tokenizer reports
+                if (s[p] == '\\' && p + 1 < n && s[p + 1] == '\n')
+                    return false;
                 p += s[p] == '\\' ? 2 : 1;
-            if (p >= n || s[p] != q)
-                goto fail;
-            p++;
-            break;
-        }
-        case '`':
-            for (p++; p < n && s[p] != '`'; p++)
-                if (s[p] == '\n')
-                    vec_push(&lines, p + 1);
-            if (p >= n)
-                goto fail;
-            p++;
-            break;
-        case '/':
-            if (has_prefix_at(s, p, n, "//")) {
-                // directives are the tokenizer's business
-                if (has_prefix_at(s, p, n, "//line ") || has_prefix_at(s, p, n, "//go:"))
-                    goto fail;
-                while (p < n && s[p] != '\n')
-                    p++;
-            } else if (has_prefix_at(s, p, n, "/*")) {
-                if (has_prefix_at(s, p, n, "/*line "))
-                    goto fail;
-                for (p += 2; p < n && !has_prefix_at(s, p, n, "*/"); p++)
-                    if (s[p] == '\n')
-                        vec_push(&lines, p + 1);
-                if (p >= n)
-                    goto fail;
-                p += 2;
-            } else {
-                p++;
             }
-            break;
-        default:
+            if (p >= n || s[p] != q)
+                return false;
             p++;
-            break;
+        } else if (s[p] == '`') {
+            const char *e = memchr(text + p + 1, '`', n - p - 1);
+            if (!e)
+                return false;
+            p = (uint32_t)(e - text) + 1;
+        } else if (p + 1 < n && s[p + 1] == '/') {
+            // directives are the tokenizer's business
+            if (has_prefix_at(text, p, n, "//line ") || has_prefix_at(text, p, n, "//go:"))
+                return false;
+            const char *e = memchr(text + p, '\n', n - p);
+            p = e ? (uint32_t)(e - text) : n;
+        } else if (p + 1 < n && s[p + 1] == '*') {
+            if (has_prefix_at(text, p, n, "/*line "))
+                return false;
+            p = comment_end(text, p + 2, n);
+            if (p >= n)
+                return false;
+            p += 2;
+        } else {
+            p++;    // a division
         }
     }
-    if (!ok)
-        goto fail;
-    for (int i = 0; i < lines.len; i++)
-        pos_add_line(lx->src, lines.data[i]);
-    vec_free(&lines);
+    for (const char *q = text + start, *end = text + p; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;)
+        pos_add_line(lx->src, (uint32_t)(++q - text));
     // The '}' is read as the tokenizer would have read it.
     lx->off = p;
     lx->seg = NO_SEG;
     nextch(lx);
     lex_next(lx);
     return true;
-fail:
-    vec_free(&lines);
-    return false;
 }

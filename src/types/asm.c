@@ -10,7 +10,10 @@
 // by their header's build constraints, as for Go files. The scan reads
 // symbols only, pkg·name(SB), and names them as gc's symabis do:
 // "path.name", an empty pkg standing for the package's own path.
-#include <dirent.h>
+//
+// Most packages never need the names (a package whose facts come from the
+// package cache, or any run below -m=2 without -json), so the files are
+// read on the first types_asm_symbols of their package, not at load time.
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,18 +43,16 @@ static void put_prefix(Buf *b, const char *s, const char *e, const char *pkgpath
     }
 }
 
-static void add_name(DirInfo *di, int which, Str name) {
-    Str *v = which == 0 ? di->asm_defs.data : which == 1 ? di->asm_idefs.data : di->asm_refs.data;
-    int len = which == 0 ? di->asm_defs.len : which == 1 ? di->asm_idefs.len : di->asm_refs.len;
-    for (int i = 0; i < len; i++)
-        if (v[i] == name)
+// The three lists while the files are read: 0 defs, 1 idefs, 2 refs.
+typedef struct SymLists {
+    VEC(Str) v[3];
+} SymLists;
+
+static void add_name(SymLists *sl, int which, Str name) {
+    for (int i = 0; i < sl->v[which].len; i++)
+        if (sl->v[which].data[i] == name)
             return;
-    if (which == 0)
-        vec_push(&di->asm_defs, name);
-    else if (which == 1)
-        vec_push(&di->asm_idefs, name);
-    else
-        vec_push(&di->asm_refs, name);
+    vec_push(&sl->v[which], name);
 }
 
 // A macro whose body defines the function its argument names
@@ -159,7 +160,7 @@ static bool macro_symbol(const char *ls, const char *le, const TextMacro *macros
 
 // One file: TEXT lines define their symbol (so do invocations of macros
 // that expand to one), every other pkg·f(SB) references one.
-static void scan_text(const char *text, size_t n, const char *pkgpath, DirInfo *di) {
+static void scan_text(const char *text, size_t n, const char *pkgpath, SymLists *sl) {
     const char *end = text + n;
     Buf name = {0};
     TextMacro macros[MAX_MACROS];
@@ -190,7 +191,7 @@ static void scan_text(const char *text, size_t n, const char *pkgpath, DirInfo *
                 put_prefix(&name, ms, d, pkgpath);
                 buf_putc(&name, '.');
                 buf_put(&name, d + 2, (size_t)(me - d - 2));
-                add_name(di, 0, str_intern(name.data, name.len));
+                add_name(sl, 0, str_intern(name.data, name.len));
             }
             continue;
         }
@@ -219,7 +220,7 @@ static void scan_text(const char *text, size_t n, const char *pkgpath, DirInfo *
                 put_prefix(&name, ps, d, pkgpath);
                 buf_putc(&name, '.');
                 buf_put(&name, ns, (size_t)(ne - ns));
-                add_name(di, def ? abi : 2, str_intern(name.data, name.len));
+                add_name(sl, def ? abi : 2, str_intern(name.data, name.len));
             }
             def = false;    // a TEXT line defines its first symbol only
             d = ne - 1;
@@ -228,33 +229,42 @@ static void scan_text(const char *text, size_t n, const char *pkgpath, DirInfo *
     buf_free(&name);
 }
 
-// os.ReadDir's names ending in .s, sorted (go/build's SFiles).
-void build_scan_asm(const BuildCtx *b, const char *dir, const char *pkgpath, DirInfo *di) {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *de;
+static Str *to_arena(Arena *a, SymLists *sl, int which, int *n) {
+    *n = sl->v[which].len;
+    Str *out = ARENA_ARRAY(a, Str, *n + 1);
+    for (int i = 0; i < *n; i++)
+        out[i] = sl->v[which].data[i];
+    vec_free(&sl->v[which]);
+    return out;
+}
+
+// The files are those the loader listed (go/build's SFiles by name); a
+// file is read whole here, its constraints first.
+const AsmSymbols *types_asm_symbols(Package *p) {
+    if (p->asm_syms)
+        return p->asm_syms;
+    SymLists sl = {0};
     Buf path = {0};
     Arena a = {0};
-    while ((de = readdir(d)) != NULL) {
-        size_t len = strlen(de->d_name);
-        if (len < 3 || strcmp(de->d_name + len - 2, ".s") != 0 || de->d_name[0] == '_' || de->d_name[0] == '.')
-            continue;
-        if (!build_good_os_arch_file(b, de->d_name))
-            continue;
+    for (int i = 0; i < p->nsfiles; i++) {
         path.len = 0;
-        buf_printf(&path, "%s/%s", dir, de->d_name);
+        buf_printf(&path, "%s/%s", p->dir, p->sfiles[i]);
         size_t n;
         char *text = read_whole_file(buf_cstr(&path), &n);
         if (!text)
             continue;
         FileHeader h;
-        build_read_header(b, text, n, &h, &a);
+        build_read_header(p->build, text, n, &h, &a);
         if (h.build_ok)
-            scan_text(text, n, pkgpath ? pkgpath : "", di);
+            scan_text(text, n, p->path ? p->path : "", &sl);
         free(text);
     }
-    closedir(d);
     buf_free(&path);
     arena_free(&a);
+    AsmSymbols *s = ARENA_NEW(&p->arena, AsmSymbols);
+    s->defs = to_arena(&p->arena, &sl, 0, &s->ndefs);
+    s->idefs = to_arena(&p->arena, &sl, 1, &s->nidefs);
+    s->refs = to_arena(&p->arena, &sl, 2, &s->nrefs);
+    p->asm_syms = s;
+    return s;
 }

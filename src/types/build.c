@@ -583,16 +583,24 @@ static bool has_suffix(const char *s, const char *suf) {
 // The sorted names of the .go files in dir (symlinks followed; not
 // directories). *err: the first that cannot be used, in go's words where
 // go has them: a dangling symlink, or a FIFO or device, which go build
-// would block on and goesc refuses.
-static bool read_names(const char *dir, StrVec *names, Str *err) {
+// would block on and goesc refuses. With snames, also the .s files that
+// build by name, sorted, so that their late read needs no second pass
+// over the directory (what is not a regular file fails that read).
+static bool read_names(const BuildCtx *b, const char *dir, StrVec *names, StrVec *snames, Str *err) {
     DIR *d = opendir(dir);
     if (!d)
         return false;
     struct dirent *de;
     Buf path = {0};
     while ((de = readdir(d)) != NULL) {
-        if (!has_suffix(de->d_name, ".go"))
+        if (!has_suffix(de->d_name, ".go")) {
+            const char *nm = de->d_name;
+            size_t len = strlen(nm);
+            if (snames && len >= 3 && nm[len - 2] == '.' && nm[len - 1] == 's' && nm[0] != '_' && nm[0] != '.' &&
+                de->d_type != DT_DIR && build_good_os_arch_file(b, nm))
+                vec_push(snames, str_cstr(nm));
             continue;
+        }
         // The directory entry's type spares a stat per file; a symlink
         // or a file system that does not say is stat'ed as before.
         if (de->d_type == DT_REG) {
@@ -624,19 +632,25 @@ static bool read_names(const char *dir, StrVec *names, Str *err) {
     buf_free(&path);
     if (names->len > 1)
         qsort(names->data, (size_t)names->len, sizeof(Str), cmp_str);
+    if (snames && snames->len > 1)
+        qsort(snames->data, (size_t)snames->len, sizeof(Str), cmp_str);
     return true;
 }
 
 bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, DirInfo *di, Arena *a) {
     memset(di, 0, sizeof *di);
-    StrVec names = {0};
+    StrVec names = {0}, snames = {0};
     if (only) {
         // Named files keep their command-line order, as in go list.
         for (int i = 0; i < nonly; i++)
             vec_push(&names, only[i]);
-    } else if (!read_names(dir, &names, &di->err)) {
+    } else if (!read_names(b, dir, &names, &snames, &di->err)) {
+        vec_free(&snames);
         return false;
     }
+    di->sfiles.data = snames.data;
+    di->sfiles.len = snames.len;
+    di->sfiles.cap = snames.cap;
     // Files named on the command line are used whatever their names and
     // constraints say (cmd/go sets go/build's UseAllFiles for them).
     bool all = only != NULL;
@@ -757,7 +771,7 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
 bool build_dir_has_package(const BuildCtx *b, const char *dir) {
     StrVec names = {0};
     Str err = NULL;
-    if (!read_names(dir, &names, &err))
+    if (!read_names(b, dir, &names, NULL, &err))
         return false;
     bool found = false;
     Buf path = {0};
@@ -794,9 +808,7 @@ void build_dir_free(DirInfo *di) {
     vec_free(&di->cgohdrs);
     vec_free(&di->cgotexts);
     vec_free(&di->cgosizes);
-    vec_free(&di->asm_defs);
-    vec_free(&di->asm_idefs);
-    vec_free(&di->asm_refs);
+    vec_free(&di->sfiles);
     vec_free(&di->tests.files);
     vec_free(&di->tests.pkgs);
     vec_free(&di->tests.hdrs);

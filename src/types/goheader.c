@@ -8,6 +8,9 @@
 // semicolons, go/parser's error texts, its rule of one error per line,
 // and go/token's way of placing the end of a file that ends in a newline
 // on the last line (its line table never holds a line starting at EOF).
+// Every file of every package goes through here, so a recogniser of the
+// common well-formed header answers first, without tokens (the end of
+// this file); tests/unit/goheader_test.c holds it to the full check.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,11 +163,14 @@ static void next(HParser *p) {
         p->len = e - p->off;
         p->off = e;
         p->tok = HT_IDENT;
+        const char *kw = NULL;
         for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++)
             if (strlen(keywords[k]) == p->len && memcmp(keywords[k], s, p->len) == 0)
-                p->tok = HT_KEYWORD;
-        p->semi = p->tok == HT_IDENT || (p->tok == HT_KEYWORD && (memcmp(s, "break", 5) == 0 || memcmp(s, "continue", 8) == 0 ||
-                                                                 memcmp(s, "fallthrough", 11) == 0 || memcmp(s, "return", 6) == 0));
+                kw = keywords[k];
+        if (kw)
+            p->tok = HT_KEYWORD;
+        p->semi = !kw || strcmp(kw, "break") == 0 || strcmp(kw, "continue") == 0 || strcmp(kw, "fallthrough") == 0 ||
+                  strcmp(kw, "return") == 0;
         return;
     }
     if ((c >= '0' && c <= '9') || (c == '.' && p->off + 1 < p->n && s[1] >= '0' && s[1] <= '9')) {
@@ -453,7 +459,9 @@ static size_t header_extent(const char *text, size_t n) {
     return r.eof ? r.pos : r.pos - 1;
 }
 
-Str types_go_header_error(const char *text, size_t n) {
+// go/parser's verdict on go/build's extent, token by token: the reference
+// the fast path below must agree with.
+static Str full_check(const char *text, size_t n) {
     HParser p = {.src = text, .n = header_extent(text, n)};
     next(&p);
     expect(&p, HT_KEYWORD, "package", "'package'");
@@ -491,4 +499,155 @@ Str types_go_header_error(const char *text, size_t n) {
         free(p.errs.data[i].msg);
     vec_free(&p.errs);
     return r;
+}
+
+// ---- the common header, recognised fast ----
+
+// Nearly every header is comments, the package clause and import
+// declarations of plain "path" specs, each ended by a newline or one ';'.
+// On exactly that set go/build's reader and go/parser agree and neither
+// finds anything wrong, so recognising it proves there is no error
+// without tokenizing the comments byte by byte (package documentation
+// runs to kilobytes). Whatever falls outside is left to the full check:
+// a form feed, which the reader skips and go/scanner rejects; a ';' where
+// go/parser wants a spec, which the reader skips; a raw or escaped path;
+// a non-ASCII or keyword name; a NUL.
+typedef struct Fast {
+    const char *s;
+    size_t n, off;
+    bool nl;        // a newline since the last token
+} Fast;
+
+// Skips spaces and comments; false where only the full check can say.
+static bool fast_skip(Fast *f) {
+    f->nl = false;
+    while (f->off < f->n) {
+        char c = f->s[f->off];
+        if (c == ' ' || c == '\t' || c == '\r') {
+            f->off++;
+        } else if (c == '\n') {
+            f->nl = true;
+            f->off++;
+        } else if (c == '/' && f->off + 1 < f->n && f->s[f->off + 1] == '/') {
+            const char *e = memchr(f->s + f->off, '\n', f->n - f->off);
+            f->off = e ? (size_t)(e - f->s) : f->n;
+        } else if (c == '/' && f->off + 1 < f->n && f->s[f->off + 1] == '*') {
+            const char *b = f->s + f->off + 2, *end = f->s + f->n, *e = b;
+            while ((e = memchr(e, '*', (size_t)(end - e))) && e + 1 < end && e[1] != '/')
+                e++;
+            if (!e || e + 1 >= end)
+                return false;   // not terminated
+            f->nl = f->nl || memchr(b, '\n', (size_t)(e - b));
+            f->off = (size_t)(e - f->s) + 2;
+        } else {
+            return c != '\f';
+        }
+    }
+    return true;
+}
+
+static bool ascii_ident_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The length of the ASCII word at f. (Where a byte of a UTF-8 sequence,
+// which both scanners take for a letter, follows, no token the recogniser
+// accepts can.)
+static size_t fast_word(const Fast *f) {
+    size_t e = f->off;
+    while (e < f->n && ascii_ident_byte(f->s[e]))
+        e++;
+    return e - f->off;
+}
+
+static bool fast_keyword(Fast *f, const char *kw, size_t len) {
+    if (fast_word(f) != len || memcmp(f->s + f->off, kw, len) != 0)
+        return false;
+    f->off += len;
+    return true;
+}
+
+// An identifier that go/scanner does not take for a keyword.
+static bool fast_name(Fast *f) {
+    size_t len = fast_word(f);
+    if (!len || (f->s[f->off] >= '0' && f->s[f->off] <= '9'))
+        return false;
+    for (size_t k = 0; k < sizeof keywords / sizeof *keywords; k++)
+        if (strncmp(keywords[k], f->s + f->off, len) == 0 && keywords[k][len] == 0)
+            return false;
+    f->off += len;
+    return true;
+}
+
+// [name | "."] "path" on one line, the path valid and without escapes.
+static bool fast_spec(Fast *f) {
+    if (f->off < f->n && f->s[f->off] == '.') {
+        f->off++;
+    } else if (f->off < f->n && f->s[f->off] != '"' && !fast_name(f)) {
+        return false;
+    }
+    while (f->off < f->n && (f->s[f->off] == ' ' || f->s[f->off] == '\t'))
+        f->off++;
+    if (f->off >= f->n || f->s[f->off] != '"')
+        return false;
+    size_t start = f->off++;
+    while (f->off < f->n && f->s[f->off] != '"' && f->s[f->off] != '\\' && f->s[f->off] != '\n')
+        f->off++;
+    if (f->off >= f->n || f->s[f->off] != '"')
+        return false;
+    f->off++;
+    return valid_import(f->s + start, f->off - start);
+}
+
+// The semicolon after a clause, spec or declaration: a newline, EOF or
+// one ';' (or, in a group, the ')'). Leaves f at the next token.
+static bool fast_semi(Fast *f, bool group) {
+    if (!fast_skip(f))
+        return false;
+    if (f->off < f->n && f->s[f->off] == ';') {
+        if (f->nl)
+            return false;   // an empty statement go/parser stops at
+        f->off++;
+        if (!fast_skip(f))
+            return false;
+    } else if (!f->nl && f->off < f->n && !(group && f->s[f->off] == ')')) {
+        return false;
+    }
+    return true;
+}
+
+// Whether the header is of the common kind, and so has no error.
+static bool fast_ok(const char *text, size_t n) {
+    Fast f = {text, n, 0, false};
+    if (!fast_skip(&f) || !fast_keyword(&f, "package", 7) || !fast_skip(&f) || !fast_name(&f) ||
+        !fast_semi(&f, false))
+        return false;
+    while (f.off < n && f.s[f.off] == 'i') {
+        if (!fast_keyword(&f, "import", 6) || !fast_skip(&f))
+            return false;
+        if (f.off < n && f.s[f.off] == '(') {
+            f.off++;
+            for (;;) {
+                if (!fast_skip(&f))
+                    return false;
+                if (f.off < n && f.s[f.off] == ')')
+                    break;
+                if (!fast_spec(&f) || !fast_semi(&f, true))
+                    return false;
+            }
+            f.off++;
+        } else if (!fast_spec(&f)) {
+            return false;
+        }
+        if (!fast_semi(&f, false))
+            return false;
+    }
+    // go/build's reader stops at this byte, having read it, and hands
+    // go/parser the text before it, but a NUL up to here makes it hand
+    // over the whole file
+    return !memchr(text, 0, f.off < n ? f.off + 1 : n);
+}
+
+Str types_go_header_error(const char *text, size_t n) {
+    return fast_ok(text, n) ? NULL : full_check(text, n);
 }

@@ -451,22 +451,13 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
             for (int j = 0; j < nonly; j++)
                 if (only[j] == di.gofiles.data[i])
                     p->files[i] = str_cstr(l->given_files[j]);
-    // go build hands gc the symbols of the package's assembly files
-    if (!only) {
-        build_scan_asm(&l->build, p->dir, p->path, &di);
-        p->nasm_defs = di.asm_defs.len;
-        p->asm_defs = ARENA_ARRAY(&l->arena, Str, p->nasm_defs + 1);
-        for (int i = 0; i < p->nasm_defs; i++)
-            p->asm_defs[i] = di.asm_defs.data[i];
-        p->nasm_idefs = di.asm_idefs.len;
-        p->asm_idefs = ARENA_ARRAY(&l->arena, Str, p->nasm_idefs + 1);
-        for (int i = 0; i < p->nasm_idefs; i++)
-            p->asm_idefs[i] = di.asm_idefs.data[i];
-        p->nasm_refs = di.asm_refs.len;
-        p->asm_refs = ARENA_ARRAY(&l->arena, Str, p->nasm_refs + 1);
-        for (int i = 0; i < p->nasm_refs; i++)
-            p->asm_refs[i] = di.asm_refs.data[i];
-    }
+    // go build hands gc the symbols of the package's assembly files;
+    // types_asm_symbols reads them if a later stage asks
+    p->build = &l->build;
+    p->nsfiles = di.sfiles.len;
+    p->sfiles = ARENA_ARRAY(&l->arena, Str, p->nsfiles + 1);
+    for (int i = 0; i < p->nsfiles; i++)
+        p->sfiles[i] = di.sfiles.data[i];
     p->nignored = di.ignored.len;
     p->ignored = ARENA_ARRAY(&l->arena, Str, p->nignored + 1);
     for (int i = 0; i < p->nignored; i++)

@@ -61,11 +61,24 @@ typedef struct Package {
     struct Diags *syntax;
     Str syntax_header;  // what heads those errors after "# " when not the
                         // path (cmd/go's "# pkg-config --cflags  -- x")
-    // The symbols ("path.name") its assembly files define in ABI0 and in
-    // ABIInternal, and those they reference in ABI0 (gc's -symabis)
-    Str *asm_defs, *asm_idefs, *asm_refs;
-    int nasm_defs, nasm_idefs, nasm_refs;
+    // Its directory's .s files that build for the target by name (sorted;
+    // their constraints are read with their symbols). Only escape's ABI
+    // wrappers of a package analysed from source need the symbols, so
+    // they are read on first use (types_asm_symbols), not by the loader.
+    Str *sfiles;
+    int nsfiles;
+    const struct BuildCtx *build;   // the loader's, for that late read
+    struct AsmSymbols *asm_syms;    // NULL until read
 } Package;
+
+// The symbols ("path.name") a package's assembly files define in ABI0 and
+// in ABIInternal, and those they reference in ABI0 (gc's -symabis).
+typedef struct AsmSymbols {
+    Str *defs, *idefs, *refs;
+    int ndefs, nidefs, nrefs;
+} AsmSymbols;
+// Reads p's assembly files the first time it is asked (asm.c).
+const AsmSymbols *types_asm_symbols(Package *p);
 
 // What an object file written with -o tells the loader (gc's export data,
 // reduced to what a from-source loader needs): the package is loaded and
@@ -204,10 +217,9 @@ typedef struct DirInfo {
         VEC(uint32_t) sizes;
     } tests;
     bool any_go;        // any .go file at all, selected or not
-    // asm.c: the symbols ("path.name") the package's assembly files define
-    // (TEXT) in ABI0 and in ABIInternal, and those they reference in ABI0
-    // (gc's -symabis)
-    VEC(Str) asm_defs, asm_idefs, asm_refs;
+    // The .s files whose names build for the target, sorted (go/build's
+    // SFiles before their constraints are read; not with a file list).
+    VEC(Str) sfiles;
     Str err;            // MultiplePackageError or a bad-file message, else NULL
     Str err_file;       // set when err is go/parser's "LINE:COL: ..." in this file
 } DirInfo;
@@ -216,9 +228,6 @@ void build_ctx_init(BuildCtx *b, Str goos, Str goarch, Str *tags, int ntags);
 bool build_match_tag(const BuildCtx *b, const char *tag, size_t n);
 // File-name rules: _GOOS, _GOARCH, _GOOS_GOARCH before an optional _test.
 bool build_good_os_arch_file(const BuildCtx *b, const char *name);
-// Reads the assembly files of dir that build into DirInfo's asm_defs and
-// asm_refs (pkgpath: the package's path, which a symbol may spell out).
-void build_scan_asm(const BuildCtx *b, const char *dir, const char *pkgpath, DirInfo *di);
 void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader *h, Arena *a);
 // Selects dir's files; with a file list (`only`), takes those files whatever
 // their names and constraints say, as cmd/go does for named files.

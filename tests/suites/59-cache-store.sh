@@ -6,7 +6,6 @@
 # ASan+UBSan and leak detection; then `goesc clean -cache` and the
 # escape command's -cache flag, with the plain and the ASan binary.
 cd "$(dirname "$0")/../.."
-CC=${CC:-gcc}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 root=$PWD
@@ -14,30 +13,7 @@ unset GOESCCACHE GOESCDEBUG GOESCCACHESIZE XDG_CACHE_HOME
 
 # -- the unit tests, each build reporting under its own prefix; their
 # debug notes are kept apart and shown only if a check fails
-for v in plain asan; do
-    flags="-O1 -g"
-    [ "$v" = asan ] && flags="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-    # shellcheck disable=SC2086
-    if ! $CC -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE $flags -o "$tmp/cache_test_$v" \
-            tests/unit/cache_test.c src/base/*.c -lnettle -lgmp -lm -lpthread >"$tmp/cc" 2>&1; then
-        echo "FAIL cache-unit-$v-build: $(grep -m1 -E 'error|warning' "$tmp/cc")"
-        continue
-    fi
-    prefix=""
-    [ "$v" = asan ] && prefix="asan-"
-    ASAN_OPTIONS=detect_leaks=1 "$tmp/cache_test_$v" "$prefix" >"$tmp/unit.out" 2>"$tmp/unit.err"
-    rc=$?
-    cat "$tmp/unit.out"
-    if [ "$rc" -ne 0 ] || grep -q -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error' "$tmp/unit.err"; then
-        echo "FAIL cache-unit-$v: exit $rc: $(grep -m3 -E 'ERROR|runtime error|SUMMARY' "$tmp/unit.err")"
-    elif ! grep -q '^ok ' "$tmp/unit.out"; then
-        echo "FAIL cache-unit-$v: no checks ran"
-    fi
-    if grep -q '^FAIL' "$tmp/unit.out"; then
-        echo "  its notes:"
-        head -20 "$tmp/unit.err" | sed 's/^/    /'
-    fi
-done
+tests/tools/unit_run.sh cache tests/unit/cache_test.c
 
 # -- goesc clean -cache, with each binary
 # fill DIR: a cache's names (entries, memo, trim.txt, README) and one
