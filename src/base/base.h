@@ -29,6 +29,28 @@ char *xvasprintf(const char *fmt, va_list ap);
 // NULL with errno set on failure (ESPIPE: not a regular file, which is
 // never read, so that a FIFO cannot block us).
 char *read_whole_file(const char *path, size_t *n);
+// What identifies a file's contents without reading them (the stat memo's
+// key, git's index rule), and when it was taken.
+typedef struct FileId {
+    uint64_t dev, ino, size;
+    int64_t mtime, ctime;   // ns
+    int64_t taken;          // ns, CLOCK_REALTIME; 0: no identity
+} FileId;
+// A file read from its beginning, possibly not to its end: a directory
+// scan needs only the headers of most files.
+typedef struct FileHead {
+    char *text;             // malloc'd, NUL-terminated
+    size_t n;               // bytes in text
+    bool whole;             // text is the whole file
+    int fd;                 // open while not whole, else -1
+    FileId id;
+} FileHead;
+// Reads up to max bytes of path (all of it when it is no longer). false
+// with errno set as read_whole_file's.
+bool read_file_head(const char *path, size_t max, FileHead *h);
+// Reads the rest of h's file: false with errno set on a read error.
+bool read_file_rest(FileHead *h);
+void file_head_close(FileHead *h);  // frees the text, closes the file
 // An errno as Go's os errors say it ("no such file or directory").
 const char *go_errno_text(int err);
 

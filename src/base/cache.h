@@ -94,5 +94,10 @@ bool cache_clean(const char *dir, char **err);
 // be read (EISDIR, ESPIPE: not a regular file, which is never read, so
 // that a FIFO cannot block us).
 bool cache_file_hash(Cache *c, const char *path, Hash *out);
+// The hash of text, the contents of the file at path as id describes it
+// (read_file_head's), from the stat memo when it knows the file so; else
+// hashed and recorded (c NULL or id without identity: just hashed).
+// Returns whether the memo answered.
+bool cache_text_hash(Cache *c, const char *path, const FileId *id, const void *text, size_t n, Hash *out);
 
 #endif

@@ -303,12 +303,83 @@ static int64_t ts_ns(struct timespec t) {
     return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-static bool memo_matches(const MemoEnt *e, const struct stat *st) {
-    if (e->dev != (uint64_t)st->st_dev || e->ino != (uint64_t)st->st_ino || e->size != (uint64_t)st->st_size ||
-        e->mtime != ts_ns(st->st_mtim) || e->ctime != ts_ns(st->st_ctim))
+static FileId id_of(const struct stat *st, int64_t taken) {
+    return (FileId){(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                    ts_ns(st->st_mtim), ts_ns(st->st_ctim), taken};
+}
+
+static bool memo_matches(const MemoEnt *e, const FileId *id) {
+    if (e->dev != id->dev || e->ino != id->ino || e->size != id->size || e->mtime != id->mtime ||
+        e->ctime != id->ctime)
         return false;
     int64_t changed = e->mtime > e->ctime ? e->mtime : e->ctime;
     return e->written - changed >= RACY_NS;
+}
+
+// The memo's key for path (malloc'd), and its hash in *out when the memo
+// knows the file as id describes it. Called with c->mu held.
+static char *memo_lookup(Cache *c, const char *path, const FileId *id, Hash *out, bool *hit) {
+    c->stats.file_hashes++;
+    if (!c->memo) {
+        c->memo = xcalloc(1, sizeof *c->memo);
+        memo_read(c->memo, c->dir);
+    }
+    StatMemo *m = c->memo;
+    if (path[0] != '/' && !m->cwd) {
+        char *cwd = getcwd(NULL, 0);
+        m->cwd = xstrdup(cwd ? cwd : "");
+        free(cwd);
+    }
+    char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", m->cwd, path);
+    char *key = path_clean(full);
+    free(full);
+    MemoEnt *e = memo_find(m, key);
+    *hit = e && memo_matches(e, id);
+    if (*hit) {
+        *out = e->h;
+        int64_t now_s = cache_now_ns() / 1000000000;
+        // refreshing "used" costs a memo write; once a day is enough for a 7-day rule
+        if (now_s - e->used > 24 * 3600) {
+            e->used = now_s;
+            m->dirty = true;
+        }
+        c->stats.memo_hits++;
+    }
+    return key;
+}
+
+// Records h as the hash of the file id describes (taking key).
+static void memo_store(Cache *c, char *key, const FileId *id, Hash h) {
+    MemoEnt e = {.path = key, .dev = id->dev, .ino = id->ino, .size = id->size, .mtime = id->mtime,
+                 .ctime = id->ctime, .written = id->taken, .used = id->taken / 1000000000, .h = h};
+    pthread_mutex_lock(&c->mu);
+    memo_add(c->memo, e);
+    c->memo->dirty = true;
+    pthread_mutex_unlock(&c->mu);
+}
+
+bool cache_text_hash(Cache *c, const char *path, const FileId *id, const void *text, size_t n, Hash *out) {
+    if (!c || !id->taken) {
+        Hasher h;
+        hash_init(&h);
+        hash_bytes(&h, text, n);
+        *out = hash_done(&h);
+        return false;
+    }
+    bool hit;
+    pthread_mutex_lock(&c->mu);
+    char *key = memo_lookup(c, path, id, out, &hit);
+    pthread_mutex_unlock(&c->mu);
+    if (hit) {
+        free(key);
+        return true;
+    }
+    Hasher h;
+    hash_init(&h);
+    hash_bytes(&h, text, n);
+    *out = hash_done(&h);
+    memo_store(c, key, id, *out);
+    return false;
 }
 
 bool cache_file_hash(Cache *c, const char *path, Hash *out) {
@@ -327,54 +398,26 @@ bool cache_file_hash(Cache *c, const char *path, Hash *out) {
         errno = S_ISDIR(st.st_mode) ? EISDIR : ESPIPE;
         return false;
     }
+    // the stat taken before reading is the one recorded: a change while
+    // we read moves mtime past it, and the next run hashes again
+    FileId id = id_of(&st, cache_now_ns());
     char *key = NULL;
     if (c) {
+        bool hit;
         pthread_mutex_lock(&c->mu);
-        c->stats.file_hashes++;
-        if (!c->memo) {
-            c->memo = xcalloc(1, sizeof *c->memo);
-            memo_read(c->memo, c->dir);
-        }
-        StatMemo *m = c->memo;
-        if (path[0] != '/' && !m->cwd) {
-            char *cwd = getcwd(NULL, 0);
-            m->cwd = xstrdup(cwd ? cwd : "");
-            free(cwd);
-        }
-        char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", m->cwd, path);
-        key = path_clean(full);
-        free(full);
-        MemoEnt *e = memo_find(m, key);
-        if (e && memo_matches(e, &st)) {
-            *out = e->h;
-            int64_t now_s = cache_now_ns() / 1000000000;
-            // refreshing "used" costs a memo write; once a day is enough for a 7-day rule
-            if (now_s - e->used > 24 * 3600) {
-                e->used = now_s;
-                m->dirty = true;
-            }
-            c->stats.memo_hits++;
-            pthread_mutex_unlock(&c->mu);
+        key = memo_lookup(c, path, &id, out, &hit);
+        pthread_mutex_unlock(&c->mu);
+        if (hit) {
             free(key);
             close(fd);
             return true;
         }
-        pthread_mutex_unlock(&c->mu);
     }
-    // the stat taken before reading is the one recorded: a change while
-    // we read moves mtime past it, and the next run hashes again
-    int64_t written = cache_now_ns();
     bool ok = hash_fd(fd, out);
     int err = errno;
     close(fd);
     if (ok && c) {
-        MemoEnt e = {.path = key, .dev = (uint64_t)st.st_dev, .ino = (uint64_t)st.st_ino,
-                     .size = (uint64_t)st.st_size, .mtime = ts_ns(st.st_mtim), .ctime = ts_ns(st.st_ctim),
-                     .written = written, .used = written / 1000000000, .h = *out};
-        pthread_mutex_lock(&c->mu);
-        memo_add(c->memo, e);
-        c->memo->dirty = true;
-        pthread_mutex_unlock(&c->mu);
+        memo_store(c, key, &id, *out);
         key = NULL;
     }
     free(key);

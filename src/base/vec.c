@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base.h"
@@ -119,6 +120,92 @@ char *read_whole_file(const char *path, size_t *n) {
     data[len] = 0;
     *n = len;
     return data;
+}
+
+static int64_t now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static int64_t ts_ns(struct timespec t) { return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec; }
+
+// Reads into h->text from h->n until want bytes, or the end when want is 0.
+static bool read_into(FileHead *h, size_t want, size_t cap) {
+    for (;;) {
+        if (want && h->n == want)
+            return true;
+        if (h->n == cap) {
+            cap *= 2;
+            h->text = xrealloc(h->text, cap + 1);
+        }
+        ssize_t k = read(h->fd, h->text + h->n, (want ? want : cap) - h->n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return false;
+        if (k == 0)
+            return true;
+        h->n += (size_t)k;
+    }
+}
+
+bool read_file_head(const char *path, size_t max, FileHead *h) {
+    memset(h, 0, sizeof *h);
+    h->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (h->fd < 0)
+        return false;
+    struct stat st;
+    int e = fstat(h->fd, &st) != 0 ? errno : S_ISREG(st.st_mode) ? 0 : S_ISDIR(st.st_mode) ? EISDIR : ESPIPE;
+    if (e) {
+        close(h->fd);
+        h->fd = -1;
+        errno = e;
+        return false;
+    }
+    h->id = (FileId){(uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
+                     ts_ns(st.st_mtim), ts_ns(st.st_ctim), now_ns()};
+    // A file that says it is empty (as /proc's do) is read to its end.
+    size_t size = (size_t)st.st_size;
+    h->whole = size == 0 || size <= max;
+    size_t want = h->whole ? size : max;
+    h->text = xmalloc(want + 1);
+    if (!read_into(h, want, want ? want : 4096)) {
+        int e = errno;
+        file_head_close(h);
+        errno = e;
+        return false;
+    }
+    h->text[h->n] = 0;
+    if (h->whole) {
+        close(h->fd);
+        h->fd = -1;
+    }
+    return true;
+}
+
+bool read_file_rest(FileHead *h) {
+    if (h->whole)
+        return true;
+    size_t size = (size_t)h->id.size;
+    h->text = xrealloc(h->text, size + 1);
+    bool ok = read_into(h, size, size);
+    int e = errno;
+    close(h->fd);
+    h->fd = -1;
+    h->whole = ok;
+    if (ok)
+        h->text[h->n] = 0;
+    errno = e;
+    return ok;
+}
+
+void file_head_close(FileHead *h) {
+    free(h->text);
+    h->text = NULL;
+    if (h->fd >= 0)
+        close(h->fd);
+    h->fd = -1;
 }
 
 const char *go_errno_text(int err) {

@@ -135,10 +135,13 @@ static Hash *key_of(PkgCache *pc, Package *p) {
     for (int i = 0; i < p->nfiles; i++) {
         // The base name: cgo's output lives in a fresh temporary directory.
         hash_str(&h, base_name(p->files[i]));
-        Hasher fh;
-        hash_init(&fh);
-        hash_bytes(&fh, p->texts[i], p->sizes[i]);
-        Hash c = hash_done(&fh);
+        // the stat memo knows most files: GOROOT's, a module's unchanged
+        // ones; the identity is the one taken when the text was read
+        static const FileId none;
+        char *abs = xasprintf("%s/%s", p->dir, base_name(p->files[i]));
+        Hash c;
+        cache_text_hash(pc->store, abs, p->ids ? &p->ids[i] : &none, p->texts[i], p->sizes[i], &c);
+        free(abs);
         hash_bytes(&h, c.b, sizeof c.b);
     }
     hash_u64(&h, (uint64_t)p->nimports);

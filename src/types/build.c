@@ -318,7 +318,8 @@ static bool has_prefix(const char *s, const char *e, const char *pre) {
 // Scans the leading comments: finds the //go:build line and the extent of
 // the region in which // +build lines count (up to the last blank line
 // before the first non-comment text). Then evaluates the constraints.
-static void header_constraints(const BuildCtx *b, const char *text, size_t n, FileHeader *h) {
+// Returns how far it read: to the end of the first line of other text.
+static size_t header_constraints(const BuildCtx *b, const char *text, size_t n, FileHeader *h) {
     const char *p = text, *end = text + n;
     size_t plus_end = 0;            // +build lines count in text[0..plus_end)
     const char *gb = NULL, *gbe = NULL;  // the //go:build line
@@ -340,7 +341,7 @@ static void header_constraints(const BuildCtx *b, const char *text, size_t n, Fi
             if (gb) {
                 h->err = "multiple //go:build comments";
                 h->build_ok = false;
-                return;
+                return n;
             }
             gb = ls + 10;
             gbe = le;
@@ -372,7 +373,9 @@ static void header_constraints(const BuildCtx *b, const char *text, size_t n, Fi
             goto done;  // non-comment text: the header is over
         }
     }
-done:
+    p = end;
+done:;
+    size_t read = (size_t)(p - text);
     h->build_ok = true;
     if (gb) {
         char err[80];
@@ -383,7 +386,7 @@ done:
             h->err = str_cstr(buf_cstr(&m));
             buf_free(&m);
         }
-        return;
+        return read;
     }
     p = text;
     end = text + plus_end;
@@ -402,6 +405,7 @@ done:
         if (!eval_plus_build(b, ls + 6, le))
             h->build_ok = false;
     }
+    return read;
 }
 
 // A tiny Go tokenizer for the package clause and the imports.
@@ -503,6 +507,8 @@ static bool hs_import_spec(HScan *s, FileImportVec *out) {
     return true;
 }
 
+static size_t max_size(size_t a, size_t b) { return a > b ? a : b; }
+
 void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader *h, Arena *a) {
     memset(h, 0, sizeof *h);
     // A leading byte order mark is not part of the source, for the
@@ -510,7 +516,7 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
     const char *start = text;
     if (n >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
         text += 3, n -= 3;
-    header_constraints(b, text, n, h);
+    size_t read = header_constraints(b, text, n, h) + (size_t)(text - start);
     HScan s = {text, text, text + n, 1, start};
     hs_skip(&s);
     // go's reader stops at a NUL wherever it reads: up to the first byte
@@ -522,6 +528,7 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
         k = hs_ident(&s);
     }
     if (!k) {
+        h->scanned = max_size(read, (size_t)(s.p - start) + 1);
         h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
         if (!h->nul && !b->gc_headers)
             h->syntax_err = types_go_header_error(text, n);
@@ -552,6 +559,7 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
         }
     }
 out:
+    h->scanned = max_size(read, (size_t)(s.p - start) + 1);
     h->nul = memchr(text, 0, (size_t)(s.p - text) + (s.p < s.end)) != NULL;
     // The scan above is lenient (it skips semicolons, for one), so
     // go/parser's stricter reading decides every header.
@@ -637,6 +645,43 @@ static bool read_names(const BuildCtx *b, const char *dir, StrVec *names, StrVec
     return true;
 }
 
+// A directory scan reads whole only the files it keeps; for the others
+// (excluded by constraints, tests) the first bytes hold the header.
+enum { HEAD_BYTES = 16384, HEAD_MARGIN = 256 };
+
+// path's header in *h, from fh's first bytes when every reader of the
+// header stopped well before their end, else from the whole file.
+static bool read_header(const BuildCtx *b, const char *path, FileHead *fh, FileHeader *h, Arena *a) {
+    if (!read_file_head(path, HEAD_BYTES, fh))
+        return false;
+    build_read_header(b, fh->text, fh->n, h, a);
+    if (fh->whole || (h->scanned + HEAD_MARGIN < fh->n &&
+                      (b->gc_headers || types_go_header_extent(fh->text, fh->n) + HEAD_MARGIN < fh->n)))
+        return true;
+    if (!read_file_rest(fh))
+        return false;
+    build_read_header(b, fh->text, fh->n, h, a);
+    return true;
+}
+
+// The whole of a file kept, in *text and *n (fh read only its header).
+static bool whole_text(FileHead *fh, char **text, size_t *n, DirInfo *di, const char *path) {
+    if (fh->whole)
+        return true;
+    fh->text = *text;
+    bool ok = read_file_rest(fh);
+    *text = fh->text;
+    *n = fh->n;
+    fh->text = NULL;
+    if (!ok) {
+        if (!di->err)
+            di->err = str_printf("read %s: %s", path, go_errno_text(errno));
+        free(*text);
+        *text = NULL;
+    }
+    return ok;
+}
+
 bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, DirInfo *di, Arena *a) {
     memset(di, 0, sizeof *di);
     StrVec names = {0}, snames = {0};
@@ -655,6 +700,7 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
     // constraints say (cmd/go sets go/build's UseAllFiles for them).
     bool all = only != NULL;
     Str first = NULL;   // file that set the package name
+    FileHead fh = {.fd = -1};
     Buf path = {0};
     for (int i = 0; i < names.len; i++) {
         Str name = names.data[i];
@@ -667,17 +713,18 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         }
         path.len = 0;
         buf_printf(&path, "%s/%s", dir, name);
-        size_t n;
-        char *text = read_whole_file(buf_cstr(&path), &n);
-        if (!text) {
+        file_head_close(&fh);
+        FileHeader h;
+        if (!read_header(b, buf_cstr(&path), &fh, &h, a)) {
             if (!di->err)
                 di->err = errno == ESPIPE ? str_printf("read %s: not a regular file: goesc does not read it, where go build "
                                                  "would wait on it forever", buf_cstr(&path))
                                           : str_printf("open %s: %s", buf_cstr(&path), go_errno_text(errno));
             continue;
         }
-        FileHeader h;
-        build_read_header(b, text, n, &h, a);
+        char *text = fh.text;
+        size_t n = fh.n;
+        fh.text = NULL;     // freed here, as before
         if (h.nul) {
             if (!di->err)
                 di->err = str_printf("read %s: unexpected NUL in input", buf_cstr(&path));
@@ -738,6 +785,8 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         } else if (h.cgo && !test) {
             vec_push(&di->cgofiles, name);
             vec_push(&di->cgohdrs, h);
+            if (!whole_text(&fh, &text, &n, di, buf_cstr(&path)))
+                continue;
             char *keep = arena_alloc(a, n + 1);
             memcpy(keep, text, n);
             vec_push(&di->cgotexts, keep);
@@ -748,6 +797,8 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
                 vec_push(&di->tests.files, name);
                 vec_push(&di->tests.pkgs, h.pkgname);
                 vec_push(&di->tests.hdrs, h);
+                if (!whole_text(&fh, &text, &n, di, buf_cstr(&path)))
+                    continue;
                 char *keep = arena_alloc(a, n + 1);
                 memcpy(keep, text, n);
                 vec_push(&di->tests.texts, keep);
@@ -756,13 +807,17 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
         } else {
             vec_push(&di->gofiles, name);
             vec_push(&di->hdrs, h);
+            if (!whole_text(&fh, &text, &n, di, buf_cstr(&path)))
+                continue;
             char *keep = arena_alloc(a, n + 1);
             memcpy(keep, text, n);
             vec_push(&di->texts, keep);
             vec_push(&di->sizes, (uint32_t)n);
+            vec_push(&di->ids, fh.id);
         }
         free(text);
     }
+    file_head_close(&fh);
     buf_free(&path);
     vec_free(&names);
     return true;
@@ -804,6 +859,7 @@ void build_dir_free(DirInfo *di) {
     vec_free(&di->hdrs);
     vec_free(&di->texts);
     vec_free(&di->sizes);
+    vec_free(&di->ids);
     vec_free(&di->cgofiles);
     vec_free(&di->cgohdrs);
     vec_free(&di->cgotexts);

@@ -459,6 +459,8 @@ static size_t header_extent(const char *text, size_t n) {
     return r.eof ? r.pos : r.pos - 1;
 }
 
+size_t types_go_header_extent(const char *text, size_t n) { return header_extent(text, n); }
+
 // go/parser's verdict on go/build's extent, token by token: the reference
 // the fast path below must agree with.
 static Str full_check(const char *text, size_t n) {

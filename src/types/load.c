@@ -564,9 +564,12 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
         p->parse_opts = opts;
         p->texts = ARENA_ARRAY(&l->arena, const char *, p->nfiles + 1);
         p->sizes = ARENA_ARRAY(&l->arena, uint32_t, p->nfiles + 1);
+        p->ids = ARENA_ARRAY(&l->arena, FileId, p->nfiles + 1);   // cgo's: none
         for (int i = 0; i < p->nfiles; i++) {
             p->texts[i] = i < ngo ? di.texts.data[i] : cg.texts.data[i - ngo];
             p->sizes[i] = i < ngo ? di.sizes.data[i] : cg.sizes.data[i - ngo];
+            if (i < ngo && i < di.ids.len)
+                p->ids[i] = di.ids.data[i];
         }
         if (l->cfg.syntax_per_package) {
             p->syntax = ARENA_NEW(&p->arena, Diags);

@@ -31,6 +31,7 @@ typedef struct Package {
     struct SrcFile **unparsed;
     const char **texts; // parallel to files: their bytes (in the arena) and sizes
     uint32_t *sizes;
+    FileId *ids;        // parallel to files: as read (no identity: generated)
     // Imports as written in the selected files, sorted and deduplicated,
     // then those cgo adds (cmd/go's order; "C" never appears); imports[i] is what
     // import_paths[i] resolved to (std vendoring applied), NULL if it
@@ -191,6 +192,9 @@ typedef struct FileHeader {
     bool nul;           // a NUL byte where go's header reader reads
     FileImport *imports;
     int nimports;
+    size_t scanned;     // how far the scans above read: the same header
+                        // read from more of the file tells nothing new
+                        // when it stops well before the bytes given end
 } FileHeader;
 
 // A directory's selected files, as go/build's ImportDir.
@@ -201,6 +205,7 @@ typedef struct DirInfo {
     VEC(FileHeader) hdrs;      // parallel to gofiles
     VEC(const char *) texts;   // parallel to gofiles; bytes live in the arena
     VEC(uint32_t) sizes;
+    VEC(FileId) ids;           // parallel to gofiles: as read
     // With cgo on: the files importing "C" (go/build's CgoFiles), apart
     // from gofiles, with their headers and texts.
     VEC(Str) cgofiles;
@@ -240,6 +245,9 @@ void build_dir_free(DirInfo *di);
 // go/parser's first error in a file's package clause and
 // imports, as "LINE:COL: message"; NULL if it finds none (goheader.c).
 Str types_go_header_error(const char *text, size_t n);
+// How much of text go/build's header reader hands go/parser (all of it
+// when the header is malformed).
+size_t types_go_header_extent(const char *text, size_t n);
 // cmd/go's ShortPath of an absolute path (load.c).
 Str load_short_path(Loader *l, Str abs);
 // load.c's core, for the patterns of load_pattern.c. load_files fills p

@@ -211,3 +211,24 @@ for p in ./examples/hello ./examples/modx/... std; do
     if out=$("$GOESC" check "$p" 2>&1); then ok "check-$(echo "$p" | tr -d './')"; else
         fail "check-$(echo "$p" | tr -d './')" "$(echo "$out" | head -3 | tr '\n' '|')"; fi
 done
+
+# Headers that reach past the first bytes a directory scan reads (16 KiB):
+# a //go:build line after a long comment, the last import after a long
+# import block, and a long test file's package clause.
+L=$TMP/longhdr
+mkdir -p "$L"
+printf 'module example.com/longhdr\n\ngo 1.19\n' >"$L/go.mod"
+filler=$(awk 'BEGIN { for (i = 0; i < 700; i++) printf "// filler line %d of a long header comment\n", i }')
+printf '%s\n\n//go:build ignore\n\npackage main\n\nimport "net"\n\nvar _ = net.IPv4len\n' "$filler" >"$L/a.go"
+printf 'package main\n\nimport (\n%s\n\t"os"\n)\n\nfunc main() { _ = os.Args }\n' "$filler" >"$L/b.go"
+printf '%s\npackage main_test\n\nimport "testing"\n\nfunc TestX(t *testing.T) {}\n' "$filler" >"$L/b_test.go"
+(cd "$L" && "$GO" list -f "$FMT" .) >"$TMP/go.txt" 2>&1
+(cd "$L" && "$GOESC" list -files .) >"$TMP/us.txt" 2>&1
+same long-header "$TMP/go.txt" "$TMP/us.txt"
+(cd "$L" && "$GO" list -deps .) >"$TMP/go.txt" 2>&1
+(cd "$L" && "$GOESC" list -deps .) >"$TMP/us.txt" 2>&1
+same long-header-deps "$TMP/go.txt" "$TMP/us.txt"
+printf 'package main\n\nimport (\n%s\n\t"os"\n\tx\n)\n' "$filler" >"$L/c.go"
+a=$(cd "$L" && "$GO" build -o "$TMP/out.bin" . 2>&1)
+b=$(cd "$L" && "$GOESC" check . 2>&1)
+if [ "$a" = "$b" ]; then ok long-header-bad; else fail long-header-bad "go: $a; goesc: $b"; fi
