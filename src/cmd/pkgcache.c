@@ -32,6 +32,7 @@ struct PkgCache {
     PtrMap keys;            // Package* -> Hash* (arena), or &no_key
     Arena arena;
     int hits, stored;
+    VEC(Package *) from_cache;  // for GOESCDEBUG=cache: how far each was read
     // What a package's key needs from the command.
     Loader *loader;
     Str lang;               // -lang
@@ -99,8 +100,18 @@ void pkgcache_close(PkgCache *pc) {
     if (!pc)
         return;
     pkgcache_end_peer(pc);
-    if (cache_debug)
+    if (cache_debug) {
         fprintf(stderr, "goesc: cache: %d packages from the cache, %d stored\n", pc->hits, pc->stored);
+        // what the run needed of them (a package is parsed, then checked,
+        // when something looks into it)
+        int unparsed = 0, unchecked = 0;
+        for (int i = 0; i < pc->from_cache.len; i++) {
+            unparsed += pc->from_cache.data[i]->unparsed != NULL;
+            unchecked += types_package_deferred(pc->from_cache.data[i]);
+        }
+        fprintf(stderr, "goesc: cache: of those, %d never parsed, %d never checked\n", unparsed, unchecked);
+    }
+    vec_free(&pc->from_cache);
     cache_close(pc->store);
     ptrmap_free(&pc->keys);
     arena_free(&pc->arena);
@@ -230,6 +241,7 @@ bool pkgcache_lazy(void *ctx, Package *p) {
     free(data);
     if (p->facts) {
         pc->hits++;
+        vec_push(&pc->from_cache, p);
         return true;
     }
     if (cache_debug)

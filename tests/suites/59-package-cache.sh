@@ -8,6 +8,7 @@
 #  - std: the library packages no other std package imports, so that
 #    every other std package is a dependency; at -m and -m=2.
 #  - the Debian corpus (GOPATH), naming its top packages only.
+#  - examples/hello, whose warm run leaves most dependencies unparsed.
 #  - a dependency edited between two runs: the next run re-analyses it
 #    and its importers only, and answers as a run without the cache.
 #  - every entry damaged: rejected, rebuilt, same answer.
@@ -71,6 +72,17 @@ nleaves=$(echo "$leaves" | wc -w)
 MIN_HITS=$((nstd / 2)) three std-leaves-m "$root" "$root/goesc" -m $leaves
 # shellcheck disable=SC2086
 MIN_HITS=$((nstd / 2)) three std-leaves-m2 "$root" "$root/goesc" -m=2 $leaves
+
+# -- examples/hello: a warm run goes into a dependency only as far as
+# hello's code needs (runtime, for one, is never parsed), and answers as
+# a cold run does
+MIN_HITS=30 three hello-m "$root/examples/hello" "$root/goesc" -m .
+unparsed=$(sed -n 's/^goesc: cache: of those, \([0-9]*\) never parsed.*/\1/p' "$tmp/warm.raw")
+if [ "${unparsed:-0}" -ge 20 ]; then
+    echo "ok hello-lazy-deps ($(grep 'never parsed' "$tmp/warm.raw" | sed 's/^goesc: cache: of those, //'))"
+else
+    echo "FAIL hello-lazy-deps: ${unparsed:-no} dependencies left unparsed by a warm run (want at least 20 of hello's 39)"
+fi
 
 # -- the corpus, its top packages named
 if [ -d /usr/share/gocode/src/github.com/stretchr/testify ]; then
