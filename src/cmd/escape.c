@@ -211,10 +211,6 @@ static Str cache_config(const LoadConfig *cfg, const SepFlags *sf) {
     return s;
 }
 
-// goesc [flags] FILE...|PATTERN...: gc's -m output without compiling.
-// With no -m and no -o it prints what -m prints: an escape analyser run
-// on its own is asked for its findings (gc's separate compilation, -o,
-// is silent without -m, as gc is).
 // A dependency from the cache whose declarations nobody used by its turn
 // in the analysis waits: its facts are applied when a use checks them.
 typedef struct LateFacts {
@@ -231,6 +227,10 @@ static void apply_late_facts(void *ctx, Package *p) {
     esc_package_late(lf->es, p);
 }
 
+// goesc [flags] FILE...|PATTERN...: gc's -m output without compiling.
+// With no -m and no -o it prints what -m prints: an escape analyser run
+// on its own is asked for its findings (gc's separate compilation, -o,
+// is silent without -m, as gc is).
 int cmd_escape(int argc, char **argv, ExplainSpec *xs) {
     return cmd_escape_hooked(argc, argv, xs, NULL);
 }

@@ -414,17 +414,15 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
     buf_free(&name);
     c->env.scope = pkg->scope;
 
-    // A package from the cache is only parsed when something looks in it.
-    bool unparsed = c->cfg.lazy_bodies && pkg->unparsed;
-    if (!unparsed) {
+    // A package from the cache is only parsed when something looks in it
+    // (Package.unparsed), and checked when something uses it.
+    if (!pkg->unparsed) {
         init_files(c);
         check_collect_objects(c);
     }
     if (!c->cfg.lazy_bodies) {
         check_package_objects(c);
         check_process_delayed(c, 0);
-    }
-    if (!c->cfg.lazy_bodies) {
         check_init_order(c);
         unused_imports(c);
     }
@@ -445,7 +443,6 @@ bool types_check_package(Package *pkg, const CheckConfig *cfg, Diags *d) {
         c->diags = &lz->diags;
         c->info->lazy = lz;
         lz->deferred = true;
-        lz->unparsed = unparsed;
         return ok;
     }
     check_generics_end(c);
@@ -482,10 +479,9 @@ static Env package_env(Checker *c, Package *p) {
 
 void types_package_ready(Package *p) {
     LazyBodies *lz = lazy_of(p);
-    if (!lz || !lz->unparsed)
+    if (!lz || !p->unparsed)
         return;
-    lz->unparsed = false;
-    for (int i = 0; p->unparsed && i < p->nfiles; i++)
+    for (int i = 0; i < p->nfiles; i++)
         p->syn[i] = syn_parse_src(p->unparsed[i], p->files[i], &lz->diags, &p->arena, &p->parse_opts);
     p->unparsed = NULL;
     Checker *c = lz->c;

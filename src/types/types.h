@@ -1368,7 +1368,6 @@ typedef struct LazyBodies {
     Checker *c;
     Diags diags;        // errors in bodies checked late (none expected)
     bool deferred;      // the package-level declarations wait for a use
-    bool unparsed;      // so do the parse and the package scope's objects
 } LazyBodies;
 
 // Value type of Checker.methods.
