@@ -11,7 +11,7 @@
 #   HOME, GOCACHE  set to temporary places when unset, for the go tool
 cd "$(dirname "$0")/.." || exit 2
 
-SECTIONS="parse check escape inline scale diff cache"
+SECTIONS="parse check escape inline scale diff cache jobs"
 
 GOROOT_SRC=${GOROOT_SRC:-/usr/share/go-1.19}
 GO=${GO:-/usr/lib/go-1.19/bin/go}

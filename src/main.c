@@ -148,7 +148,7 @@ static int loader_flags(int argc, char **argv, int i, LoadConfig *cfg) {
 // limit, as gc compiles each package separately. A package whose imports
 // failed is skipped, as the go command would. Returns -1 when skipped, 1
 // after errors, else 0; a failed package is marked bad.
-int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note) {
+int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note, FILE *out) {
     bool skip = p->bad;
     for (int j = 0; j < p->nimports && !skip; j++)
         if (!p->imports[j] || p->imports[j]->bad)
@@ -157,7 +157,7 @@ int check_package(Package *p, bool error_all, Str lang, const char *header, cons
         p->bad = true;
         return -1;
     }
-    Diags pd = {.limit = error_all ? 0 : 10};
+    Diags pd = {.limit = error_all ? 0 : 10, .out = out};
     CheckConfig cc = {.error_all = error_all, .lang = lang, .lazy_bodies = p->parse_opts.lazy_bodies};
     int r = 0;
     // The scanner's errors that are not syntax errors: gc type-checks
@@ -170,13 +170,15 @@ int check_package(Package *p, bool error_all, Str lang, const char *header, cons
         r = 1;
     }
     bool any = pd.list.len > 0;
+    if (!out)
+        out = stderr;
     if (header && any) {
         fflush(stdout);
-        fprintf(stderr, "# %s\n", header);
+        fprintf(out, "# %s\n", header);
     }
     diag_flush(&pd);
     if (note && any)
-        fprintf(stderr, "%s\n", note);
+        fprintf(out, "%s\n", note);
     return r;
 }
 
@@ -216,7 +218,7 @@ static int cmd_check(int argc, char **argv) {
                 printf("package %s\n", p->path);
                 fflush(stdout);
             }
-            int r = check_package(p, error_all, NULL, NULL, NULL);
+            int r = check_package(p, error_all, NULL, NULL, NULL, NULL);
             if (r < 0)
                 continue;
             if (r > 0)
@@ -322,17 +324,14 @@ static int run(int argc, char **argv) {
     return cmd_escape(argc - 1, argv + 1, NULL);
 }
 
-// The parser and checker recurse on nested source; gc copes with very deep
-// nesting because goroutine stacks grow, so we run on a large reserved stack
-// (pages are only committed when touched).
-enum { MAIN_STACK_SIZE = 4096ul << 20 };
-
 typedef struct MainArgs {
     int argc;
     char **argv;
     int rc;
 } MainArgs;
 
+// The parser and checker recurse on nested source: run on a large
+// reserved stack (BASE_STACK_SIZE).
 static void *main_thread(void *arg) {
     MainArgs *m = arg;
     m->rc = run(m->argc, m->argv);
@@ -344,7 +343,7 @@ int main(int argc, char **argv) {
     pthread_attr_t attr;
     pthread_t t;
     if (pthread_attr_init(&attr) == 0 &&
-        pthread_attr_setstacksize(&attr, MAIN_STACK_SIZE) == 0 &&
+        pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0 &&
         pthread_create(&t, &attr, main_thread, &m) == 0) {
         pthread_join(t, NULL);
         return m.rc;

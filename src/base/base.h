@@ -109,6 +109,19 @@ size_t str_len(Str s);
 // and which are mostly unique.
 Str str_in_arena(Arena *a, const char *s, size_t n);
 
+// ---- threads.c: -j. While threaded, what threads share is locked: the
+// intern table, the positions' additions, the types' lazy state. ----
+void base_set_threaded(bool on);
+bool base_threaded(void);
+// Stacks of the threads that parse, check or analyse: gc copes with very
+// deep nesting because goroutine stacks grow; a reservation costs only
+// what is touched.
+#define BASE_STACK_SIZE ((size_t)4096 << 20)
+// Calls fn(ctx, i) for i in [0, n), each once, on up to `threads` threads
+// (the caller's among them), taking the next i as each finishes; returns
+// when all are done.
+void base_parallel(int n, int threads, void (*fn)(void *ctx, int i), void *ctx);
+
 // ---- ptrmap.c: a hash map from pointers to pointers (open addressing),
 // for side tables keyed by AST nodes or objects. NULL keys are not allowed;
 // a NULL value reads as "absent". ----

@@ -18,7 +18,9 @@ int split_tags(const char *v, Str **out);
 // (lang: -lang, NULL for go1.19); its errors, if any, go to stderr under
 // "# header" (NULL: none), followed by note. Returns -1 when skipped (its
 // imports failed), 1 after errors, else 0.
-int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note);
+// Type-checks p and prints its errors, under its header, to out (NULL:
+// stderr). Returns 1 after errors, -1 if skipped (it or an import is bad).
+int check_package(Package *p, bool error_all, Str lang, const char *header, const char *note, FILE *out);
 // The synopsis of every subcommand; full adds the flags of the escape
 // command.
 void goesc_usage(FILE *out, bool full);
@@ -92,6 +94,18 @@ void pkgcache_store(PkgCache *pc, Package *p, struct Inliner *inl, struct EscSes
 // go.mod's go line if this Go has it (NULL: the default).
 Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files);
 void pkgcache_free_facts(Package *p);
+// pipeline.c: -j's default, the CPUs online.
+int cmd_cpus(void);
+// For k = 0..n-1: check(k) in order once parse(0..k) have returned, and
+// on a second thread analyse(k) in order once check(k) has returned;
+// parse(k) on either thread, each once.
+typedef struct PipelineStages {
+    void (*parse)(void *ctx, int k);
+    void (*check)(void *ctx, int k);
+    void (*analyse)(void *ctx, int k);
+    void *parse_ctx, *check_ctx, *analyse_ctx;
+} PipelineStages;
+void cmd_pipeline(int n, const PipelineStages *st);
 int cmd_assert(int argc, char **argv);
 // goesc diff OLD NEW [PACKAGES] (diff.c).
 int cmd_diff(int argc, char **argv);

@@ -106,7 +106,7 @@ char *cmd_source_root(const char *dir) {
 // generation, profiling or the build).
 enum {
     F_FORMAT, F_FUNC, F_TAGS, F_M, F_L, F_E, F_JSON, F_SMALLFRAMES, F_RACE, F_MSAN, F_ASAN, F_RUNTIME,
-    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_CACHE, F_LIVE, F_IGNORED
+    F_STD, F_O, F_I, F_D, F_P, F_LANG, F_V, F_TESTVARIANT, F_C, F_CACHE, F_LIVE, F_J, F_IGNORED
 };
 static const FlagDef escape_flags[] = {
     [F_FORMAT] = {"format", FLAG_STRING, "F", "output: text (gc's -m lines), json, sarif, html or dot"},
@@ -132,11 +132,12 @@ static const FlagDef escape_flags[] = {
     [F_C] = {"C", FLAG_COUNT, NULL, "disable printing of columns in positions"},
     [F_CACHE] = {"cache", FLAG_STRING, "off|DIR", "the cache of analysed packages: off, or its directory (default $GOESCCACHE, else ~/.cache/goesc)"},
     [F_LIVE] = {"live", FLAG_COUNT, NULL, "gc's liveness lines, only for the temporaries keeping uintptr(unsafe.Pointer(p)) arguments alive, at calls where nothing else is live (the rest needs gc's SSA back end)"},
+    [F_J] = {"j", FLAG_INT, "N", "check and analyse on N threads (default: the number of CPUs); the output is the same"},
     // gc's, ignored
     {"%", FLAG_COUNT, NULL, NULL}, {"B", FLAG_COUNT, NULL, NULL},
     {"E", FLAG_COUNT, NULL, NULL}, {"K", FLAG_COUNT, NULL, NULL}, {"L", FLAG_COUNT, NULL, NULL},
     {"N", FLAG_COUNT, NULL, NULL}, {"S", FLAG_COUNT, NULL, NULL}, {"W", FLAG_COUNT, NULL, NULL},
-    {"j", FLAG_COUNT, NULL, NULL}, {"r", FLAG_COUNT, NULL, NULL},
+    {"r", FLAG_COUNT, NULL, NULL},
     {"w", FLAG_COUNT, NULL, NULL}, {"t", FLAG_BOOL, NULL, NULL},
     {"v", FLAG_BOOL, NULL, NULL}, {"clobberdead", FLAG_BOOL, NULL, NULL}, {"clobberdeadreg", FLAG_BOOL, NULL, NULL},
     {"complete", FLAG_BOOL, NULL, NULL}, {"dwarf", FLAG_BOOL, NULL, NULL},
@@ -227,6 +228,121 @@ static void apply_late_facts(void *ctx, Package *p) {
     esc_package_late(lf->es, p);
 }
 
+// The type check of the packages, in the loader's order.
+typedef struct Checks {
+    Loader *l;
+    Package **pkgs;
+    TestBuild *tb;
+    Str *langs;
+    Str lang;
+    bool files, error_all;
+    int rc;
+    // -j: what each check printed, kept until every package is parsed
+    // and the syntax errors are out (NULL: printed at once).
+    char **printed;
+    size_t *nprinted;
+} Checks;
+
+static void parse_one(void *ctx, int k) {
+    Checks *c = ctx;
+    load_parse_pending(c->l, c->pkgs[k]);
+}
+
+static void check_one(void *ctx, int k) {
+    Checks *c = ctx;
+    Package *p = c->pkgs[k];
+    // go build's -lang: the package's go.mod go line, if this Go has it;
+    // a newer one is only mentioned when the package fails
+    int minor = c->files ? -1 : load_package_go_minor(c->l, p);
+    c->langs[k] = cmd_package_lang(c->l, p, c->lang, c->files);
+    char note[64] = "";
+    if (minor > 19)
+        snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
+    FILE *out = c->printed ? open_memstream(&c->printed[k], &c->nprinted[k]) : NULL;
+    if (check_package(p, c->error_all, c->langs[k], c->files ? NULL : cmd_test_header(c->tb, k, p),
+                      *note ? note : NULL, out) > 0)
+        c->rc = c->files ? 1 : 2;
+    if (out)
+        fclose(out);
+}
+
+// gc's syntax errors, under each package's header; returns the exit code
+// they call for, or rc.
+static int print_syntax_errors(Package **pkgs, int n, TestBuild *tb, bool files, int rc) {
+    for (int k = 0; k < n; k++)
+        if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && pkgs[k]->bad && rc != 1) {
+            if (!files)
+                fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : cmd_test_header(tb, k, pkgs[k]));
+            diag_flush(pkgs[k]->syntax);
+            rc = files ? 1 : 2;
+        }
+    return rc;
+}
+
+// Inlining and escape analysis of the checked packages, in the same order.
+typedef struct Analysis {
+    Loader *l;
+    SepFlags *sf;
+    const char *json_dir;
+    TestBuild *tb;
+    Package **pkgs;
+    bool format_html;
+    PkgCache *pc;
+    RecordLog *log;
+    LateFacts *late;
+    Inliner *inl;
+    EscSession *es;
+    VEC(ReportPackage) ranges;  // the records of each package named
+    int rc;
+} Analysis;
+
+static void analysis_begin(Analysis *a, EscConfig *ec, const InlConfig *ic) {
+    ec->log = a->log;
+    a->inl = inl_new(ic);
+    ec->inliner = a->inl;
+    a->es = esc_begin(ec);
+    a->late->inl = a->inl;
+    a->late->es = a->es;
+}
+
+static void analyse_one(void *ctx, int k) {
+    Analysis *a = ctx;
+    Package *p = a->pkgs[k];
+    RecordLog *log = a->log;
+    int from = log->recs.len;
+    if (types_package_deferred(p)) {
+        ptrmap_put(&a->late->passed, p, (void *)1);
+        return;
+    }
+    if (!p->bad && strcmp(p->path, "unsafe") != 0)
+        inl_package(a->inl, p, p->matched ? log : NULL);
+    if (esc_package(a->es, p))
+        a->rc = 1;
+    else
+        pkgcache_store(a->pc, p, a->inl, a->es);
+    if (a->json_dir && p->matched && !write_json(a->l, a->sf, a->json_dir, p, log, from))
+        a->rc = 1;
+    if (p->matched) {
+        ReportPackage rp = {types_link_path(p), cmd_test_header(a->tb, k, p), from, log->recs.len, NULL, 0};
+        if (a->format_html) {
+            rp.files = xcalloc((size_t)p->nfiles + 1, sizeof *rp.files);
+            for (int f = 0; f < p->nfiles; f++)
+                if (p->syn && p->syn[f] && p->syn[f]->src->text)
+                    rp.files[rp.nfiles++] = p->syn[f]->src;
+        }
+        vec_push(&a->ranges, rp);
+    }
+}
+
+// Whether a package comes from the cache: its checks wait for first uses,
+// which may come from either stage, so such a run stays on one thread.
+static bool any_lazy(Package **pkgs, int n) {
+    for (int k = 0; k < n; k++)
+        if (pkgs[k]->parse_opts.lazy_bodies)
+            return true;
+    return false;
+}
+
 // goesc [flags] FILE...|PATTERN...: gc's -m output without compiling.
 // With no -m and no -o it prints what -m prints: an escape analyser run
 // on its own is asked for its findings (gc's separate compilation, -o,
@@ -243,6 +359,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     bool error_all = false, m_given = false, tests = false;
     int lflag = 0;          // gc's -l count
     int live = 0;           // gc's -live count
+    int jobs = cmd_cpus();  // -j
     bool no_opt = false;    // gc's -N
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
@@ -322,6 +439,13 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         case F_C: pos_show_columns(x->count == 0); break;
         case F_CACHE: cmd_cache_flag = v; break;
         case F_LIVE: live = x->count; break;
+        case F_J:
+            jobs = (int)strtol(v, NULL, 0);
+            if (jobs < 1) {
+                fprintf(stderr, "goesc: invalid value \"%s\" for flag -j: want a number of threads, at least 1\n", v);
+                rc = 2;
+            }
+            break;
         case F_V:
             if (on) {
                 printf("goesc version %s (models gc %s)\n", GOESC_VERSION, GOESC_MODELS);
@@ -393,6 +517,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             return 1;
         }
     }
+    cfg.parse_later = jobs > 1;
     cfg.local_prefix = sf.local_prefix;
     cfg.pkgpath = sf.pkgpath;
     cfg.import_dirs = sf.import_dirs.data;
@@ -438,6 +563,12 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     int n;
     Package **pkgs = load_patterns(l, argv + i, argc - i, &n);
     pkgcache_end_peer(pc);
+    // -j: parse, check and analysis overlap unless some package comes
+    // from the cache (its check waits for first uses, from either
+    // stage), or the run is gc's compile mode or go test's.
+    bool pipelined = jobs > 1 && !files && !tests && diags.nerrors == 0 && !any_lazy(pkgs, n);
+    if (!pipelined)
+        load_parse_all_pending(l, jobs);
     // -test: the packages go test -c compiles instead of the roots, each
     // with its "# header" (TestBuild: NULL without -test).
     TestBuild tb = {0};
@@ -447,33 +578,12 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     rc = load_failed ? 1 : 0;
     diag_flush(&diags);
     types_universe_init(load_lookup(l, str_cstr("unsafe")));
-    // syntax errors: gc's, under the package's header
-    for (int k = 0; k < n; k++)
-        if (pkgs[k]->syntax && pkgs[k]->syntax->nerrors && pkgs[k]->bad && rc != 1) {
-            if (!files)
-                fprintf(stderr, "# %s\n", pkgs[k]->syntax_header ? pkgs[k]->syntax_header : cmd_test_header(&tb, k, pkgs[k]));
-            diag_flush(pkgs[k]->syntax);
-            rc = files ? 1 : 2;
-        }
+    if (!pipelined)
+        rc = print_syntax_errors(pkgs, n, &tb, files, rc);
     LateFacts late = {0};
     types_on_complete(apply_late_facts, &late);
-    // go build builds nothing when loading failed; otherwise it builds
-    // every package whose imports built (check_package skips the rest)
     Str *langs = xcalloc((size_t)n + 1, sizeof *langs);
-    for (int k = 0; k < n && !load_failed; k++) {
-        // go build's -lang: the package's go.mod go line, if this Go has
-        // it; a newer one is only mentioned when the package fails
-        int minor = files ? -1 : load_package_go_minor(l, pkgs[k]);
-        Str plang = cmd_package_lang(l, pkgs[k], lang, files);
-        langs[k] = plang;
-        char note[64] = "";
-        if (minor > 19)
-            snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
-        if (check_package(pkgs[k], error_all, plang, files ? NULL : cmd_test_header(&tb, k, pkgs[k]), *note ? note : NULL) > 0)
-            rc = files ? 1 : 2;
-    }
-    // gc's compile mode has one package: it prints nothing after errors
-    bool analyse = !load_failed && (rc == 0 || !files);
+    Checks ck = {l, pkgs, &tb, langs, lang, files, error_all, 0, NULL, NULL};
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
     for (int k = 0; sf.pkgpath && k < n; k++)
@@ -481,47 +591,51 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             pkgs[k]->link_path = sf.pkgpath;
     for (int k = 0; k < n; k++)
         pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
-    if (analyse) {
-        RecordLog log = {0};
-        ec.log = &log;
-        Inliner *inl = inl_new(&ic);
-        ec.inliner = inl;
-        EscSession *es = esc_begin(&ec);
-        VEC(ReportPackage) ranges = {0};
-        late.inl = inl;
-        late.es = es;
+    RecordLog log = {0};
+    Analysis an = {.l = l, .sf = &sf, .json_dir = json_dir, .tb = &tb, .pkgs = pkgs, .format_html = format_html,
+                   .pc = pc, .log = &log, .late = &late};
+    // go build builds nothing when loading failed; otherwise it builds
+    // every package whose imports built (check_package skips the rest).
+    // gc's compile mode has one package: it prints nothing after errors.
+    bool analyse = !load_failed;
+    if (pipelined) {
+        analysis_begin(&an, &ec, &ic);
+        ck.printed = xcalloc((size_t)n + 1, sizeof *ck.printed);
+        ck.nprinted = xcalloc((size_t)n + 1, sizeof *ck.nprinted);
+        PipelineStages st = {parse_one, check_one, analyse_one, &ck, &ck, &an};
+        cmd_pipeline(n, &st);
+        load_parse_all_pending(l, 1);   // (the loader's packages are pkgs)
+        rc = print_syntax_errors(pkgs, n, &tb, files, rc);
         for (int k = 0; k < n; k++) {
-            int from = log.recs.len;
-            if (types_package_deferred(pkgs[k])) {
-                ptrmap_put(&late.passed, pkgs[k], (void *)1);
-                continue;
-            }
-            if (!pkgs[k]->bad && strcmp(pkgs[k]->path, "unsafe") != 0)
-                inl_package(inl, pkgs[k], pkgs[k]->matched ? &log : NULL);
-            if (esc_package(es, pkgs[k]))
-                rc = 1;
-            else
-                pkgcache_store(pc, pkgs[k], inl, es);
-            if (json_dir && pkgs[k]->matched && !write_json(l, &sf, json_dir, pkgs[k], &log, from))
-                rc = 1;
-            if (pkgs[k]->matched) {
-                ReportPackage rp = {types_link_path(pkgs[k]), cmd_test_header(&tb, k, pkgs[k]), from, log.recs.len, NULL, 0};
-                if (format_html) {
-                    rp.files = xcalloc((size_t)pkgs[k]->nfiles + 1, sizeof *rp.files);
-                    for (int f = 0; f < pkgs[k]->nfiles; f++)
-                        if (pkgs[k]->syn && pkgs[k]->syn[f] && pkgs[k]->syn[f]->src->text)
-                            rp.files[rp.nfiles++] = pkgs[k]->syn[f]->src;
-                }
-                vec_push(&ranges, rp);
-            }
+            fwrite(ck.printed[k], 1, ck.nprinted[k], stderr);
+            free(ck.printed[k]);
         }
-        cmd_test_order(&tb, pkgs, n, ranges.data, ranges.len);
+        free(ck.printed);
+        free(ck.nprinted);
+    } else {
+        for (int k = 0; k < n && !load_failed; k++)
+            check_one(&ck, k);
+        analyse = !load_failed && ((rc == 0 && ck.rc == 0) || !files);
+        if (analyse) {
+            analysis_begin(&an, &ec, &ic);
+            for (int k = 0; k < n; k++)
+                analyse_one(&an, k);
+        }
+    }
+    if (ck.rc)
+        rc = ck.rc;
+    if (an.rc)
+        rc = an.rc;
+    if (analyse) {
+        Inliner *inl = an.inl;
+        EscSession *es = an.es;
+        cmd_test_order(&tb, pkgs, n, an.ranges.data, an.ranges.len);
         if (hook) {
-            int hrc = hook->run(hook->ctx, &log, ranges.data, ranges.len, pkgs, n);
+            int hrc = hook->run(hook->ctx, &log, an.ranges.data, an.ranges.len, pkgs, n);
             if (hrc > rc)
                 rc = hrc;
         } else if (xs) {
-            report_explain(stdout, &log, ranges.data, ranges.len);
+            report_explain(stdout, &log, an.ranges.data, an.ranges.len);
             for (int x = 0; x < xs->n; x++)
                 if (!xs->at.data[x].hit) {
                     fprintf(stderr, "goesc explain: %s: nothing is moved to the heap, escapes or leaks there\n",
@@ -538,22 +652,22 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         } else if (format_json) {
             char cwd[4096];
             JsonReportConfig jc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = getcwd(cwd, sizeof cwd)};
-            report_json(stdout, &log, ranges.data, ranges.len, &jc);
+            report_json(stdout, &log, an.ranges.data, an.ranges.len, &jc);
         } else if (format_html) {
             HtmlConfig hc = {.m = ec.m, .goesc_version = GOESC_VERSION};
-            report_html(stdout, &log, ranges.data, ranges.len, &hc);
+            report_html(stdout, &log, an.ranges.data, an.ranges.len, &hc);
         } else if (format_sarif) {
             char cwd[4096];
             char *root = cmd_source_root(getcwd(cwd, sizeof cwd));
             SarifConfig sc = {.m = ec.m, .goesc_version = GOESC_VERSION, .cwd = cwd, .root = root};
-            report_sarif(stdout, &log, ranges.data, ranges.len, &sc);
+            report_sarif(stdout, &log, an.ranges.data, an.ranges.len, &sc);
             free(root);
         } else {
-            report_text_packages(stdout, &log, ranges.data, ranges.len, ec.m, !files);
+            report_text_packages(stdout, &log, an.ranges.data, an.ranges.len, ec.m, !files);
         }
-        for (int r = 0; r < ranges.len; r++)
-            free(ranges.data[r].files);
-        vec_free(&ranges);
+        for (int r = 0; r < an.ranges.len; r++)
+            free(an.ranges.data[r].files);
+        vec_free(&an.ranges);
         rec_log_free(&log);
         // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))

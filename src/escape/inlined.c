@@ -163,7 +163,7 @@ void esc_bind_site(InlSite *s, EscShapeSave *save) {
     InlFunc *c = s->callee;
     save->n = c->nshapes < ESC_MAX_SITE_SHAPES ? c->nshapes : ESC_MAX_SITE_SHAPES;
     for (int i = 0; i < save->n; i++)
-        save->shapes[i] = c->tparams[i]->u.tparam.shape;
+        save->shapes[i] = types_tparam_shape(c->tparams[i]);
     ir_bind_shapes(c->tparams, c->shapes, save->n, true);
 }
 

@@ -146,7 +146,7 @@ static void analyze(Inliner *in, InlFunc **list, int n, bool recursive) {
         Type *saved[64];
         int nb = fn->nshapes < 64 ? fn->nshapes : 64;
         for (int j = 0; j < nb; j++)
-            saved[j] = fn->tparams[j]->u.tparam.shape;
+            saved[j] = types_tparam_shape(fn->tparams[j]);
         ir_bind_shapes(fn->tparams, fn->shapes, nb, true);
         if (fn->is_init) {
             // gc's init of the package initializers: never inlinable.

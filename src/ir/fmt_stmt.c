@@ -517,7 +517,7 @@ static Str inl_inst_name(void *ctx, Object *o, Node *ident) {
         buf_puts(&b, gen->name);
     buf_putc(&b, '[');
     for (int i = 0; i < n; i++) {
-        Type *saved = tps[i]->u.tparam.shape;
+        Type *saved = types_tparam_shape(tps[i]);
         types_bind_shape(tps[i], shapify(p, tps[i], targs[i]));
         buf_puts(&b, i ? "," : "");
         types_write_type(&b, tps[i], NULL, TS_GC);

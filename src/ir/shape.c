@@ -18,7 +18,7 @@ Type *ir_shape_of(IrShapeCtx *sc, Type *tparam, Type *targ) {
         types_under(u->u.elem.elem)->kind != TY_ARRAY &&
         !(u->u.elem.elem->flags & TF_NOTINHEAP)) {
         // The constraint's core type, read without any binding.
-        Type *saved = tparam->u.tparam.shape;
+        Type *saved = types_tparam_shape(tparam);
         types_bind_shape(tparam, NULL);
         bool structural = types_core_type(tparam) != NULL;
         types_bind_shape(tparam, saved);
@@ -59,7 +59,7 @@ Str ir_inst_name(Node *decl, Type **tparams, Type **shapes, int n) {
     Type *saved[64];
     int ns = n < 64 ? n : 64;
     for (int i = 0; i < ns; i++)
-        saved[i] = tparams[i]->u.tparam.shape;
+        saved[i] = types_tparam_shape(tparams[i]);
     ir_bind_shapes(tparams, shapes, ns, true);
     buf_putc(&b, '[');
     for (int i = 0; i < ns; i++) {
@@ -308,22 +308,37 @@ static bool closure_instantiates(Package *p, PtrMap *seen) {
     return false;
 }
 
+// The inliner, the instantiations and the wrappers each ask in turn about
+// the package being analysed: the last answer is kept.
+static struct {
+    Package *home;
+    IrTypeVec insts;
+} last_reach;
+
 IrTypeVec ir_imported_instance_types(Package *home) {
-    Reach r = {home, {0}, {0}};
-    PtrMap seen = {0};
-    bool any = closure_instantiates(home, &seen);
-    ptrmap_free(&seen);
-    if (!any)
-        return r.insts;
-    for (int fi = 0; fi < home->nfiles; fi++)
-        for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
-            syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
-    ptrmap_free(&r.seen);
-    return r.insts;
+    if (last_reach.home != home) {
+        Reach r = {home, {0}, {0}};
+        PtrMap seen = {0};
+        bool any = closure_instantiates(home, &seen);
+        ptrmap_free(&seen);
+        for (int fi = 0; any && fi < home->nfiles; fi++)
+            for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
+                syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
+        ptrmap_free(&r.seen);
+        vec_free(&last_reach.insts);
+        last_reach.home = home;
+        last_reach.insts = r.insts;
+    }
+    IrTypeVec copy = {0};
+    for (int i = 0; i < last_reach.insts.len; i++)
+        vec_push(&copy, last_reach.insts.data[i]);
+    return copy;
 }
 
 void ir_shape_forget(void) {
     ptrmap_free(&inst_free);
+    vec_free(&last_reach.insts);
+    last_reach.home = NULL;
 }
 
 void ir_each_instance_method(Type *t, IrMethodFn fn, void *ctx) {

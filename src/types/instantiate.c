@@ -235,12 +235,15 @@ static Expander *expander_for(Arena *a, Checker *c) {
 void check_generics_end(Checker *c) {
     check_mono_free(c);
     // Instances of this package expanded later must not reach the checker.
+    types_lock();
     Expander *e = ptrmap_get(&expanders, c->arena);
     if (e && e->c == c)
         e->c = NULL;
+    types_unlock();
 }
 
 Type *check_named_instance(Arena *a, Checker *c, Type *orig, Type **targs, int n) {
+    types_lock();
     InstTable *t = ptrmap_get(&inst_tables, a);
     if (!t) {
         t = xcalloc(1, sizeof *t);
@@ -248,10 +251,11 @@ Type *check_named_instance(Arena *a, Checker *c, Type *orig, Type **targs, int n
     }
     uint64_t h = inst_hash(orig, targs, n);
     Type *inst = table_lookup(t, h, orig, targs, n);
-    if (inst)
-        return inst;
-    inst = types_new_instance(a, orig, targs, n, &expander_for(a, c)->r);
-    table_insert(t, h, inst);
+    if (!inst) {
+        inst = types_new_instance(a, orig, targs, n, &expander_for(a, c)->r);
+        table_insert(t, h, inst);
+    }
+    types_unlock();
     return inst;
 }
 
@@ -358,13 +362,18 @@ Type *check_instantiate_signature(Checker *c, Pos pos, Type *sig, Type **targs, 
 static PtrMap inst_pos;     // Type* -> (void *)(uintptr_t)Pos
 
 Pos check_instance_pos(Type *inst) {
-    return (Pos)(uintptr_t)ptrmap_get(&inst_pos, inst);
+    types_lock();
+    Pos p = (Pos)(uintptr_t)ptrmap_get(&inst_pos, inst);
+    types_unlock();
+    return p;
 }
 
 Type *check_instantiate_type(Checker *c, Pos pos, Type *orig, Type **targs, int n, NodeList xlist) {
     Type *inst = check_named_instance(c->arena, c, orig, targs, n);
+    types_lock();
     if (pos != NOPOS && !ptrmap_get(&inst_pos, inst))
         ptrmap_put(&inst_pos, inst, (void *)(uintptr_t)pos);
+    types_unlock();
     check_later(c, verify_type_later, pending(c, pos, orig, targs, n, xlist, inst));
     return inst;
 }

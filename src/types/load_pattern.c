@@ -350,7 +350,6 @@ static void load_one_pattern(Loader *l, const char *pat) {
     }
     add_root(l, load_root_path(l, str_cstr(pat)));
 }
-
 Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
     // The main module comes from the current directory, or else from the
     // first directory pattern (friendlier than cmd/go, which needs cwd).
@@ -371,7 +370,7 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
             return l->order.data;
         }
     }
-    l->defer_parse = l->cfg.lazy_bodies != NULL;
+    l->defer_parse = l->cfg.lazy_bodies != NULL || (l->cfg.parse_later && l->cfg.syntax_per_package);
     if (n > 0 && has_suffix(patterns[0], ".go")) {
         load_files_pattern(l, patterns, n);
     } else {
@@ -379,14 +378,22 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
             load_one_pattern(l, patterns[i]);
     }
     // In the order of a parse during loading, so that positions are the same.
+    bool later = l->cfg.parse_later && l->cfg.syntax_per_package;
     for (int i = 0; i < l->unparsed.len; i++) {
         Package *p = l->unparsed.data[i];
-        p->parse_opts.lazy_bodies = !p->bad && l->cfg.lazy_bodies(l->cfg.lazy_ctx, p);
-        if (p->parse_opts.lazy_bodies) {
-            // its place in the positions now; its parse at the first use
-            p->unparsed = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
+        p->parse_opts.lazy_bodies = !p->bad && l->cfg.lazy_bodies && l->cfg.lazy_bodies(l->cfg.lazy_ctx, p);
+        if (p->parse_opts.lazy_bodies || later) {
+            // its place in the positions now; its parse at the first use,
+            // or when asked for
+            SrcFile **srcs = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
             for (int f = 0; f < p->nfiles; f++)
-                p->unparsed[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+                srcs[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+            if (p->parse_opts.lazy_bodies)
+                p->unparsed = srcs;
+            else {
+                p->pending = srcs;
+                vec_push(&l->pending, p);
+            }
         } else {
             load_parse_files(l, p);
         }

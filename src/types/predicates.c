@@ -16,7 +16,7 @@
 bool types_is_basic_info(Type *t, unsigned info) {
     if (!t)
         return false;
-    Type *u = t->kind == TY_TYPEPARAM && !t->u.tparam.shape ? t : types_under(t);
+    Type *u = t->kind == TY_TYPEPARAM && !types_tparam_shape(t) ? t : types_under(t);
     return TY_IS_BASIC(u->kind) && (types_basic_info[u->kind] & info) != 0;
 }
 
@@ -42,7 +42,7 @@ bool types_is_typed(Type *t) { return t && !types_is_untyped(t); }
 bool types_is_valid(Type *t) { return t && t->kind != TY_INVALID; }
 bool types_is_typeparam(Type *t) { return t && t->kind == TY_TYPEPARAM; }
 bool types_is_interface(Type *t) {
-    return t && (t->kind != TY_TYPEPARAM || t->u.tparam.shape) &&
+    return t && (t->kind != TY_TYPEPARAM || types_tparam_shape(t)) &&
            types_under(t)->kind == TY_INTERFACE;
 }
 bool types_is_unsafe_pointer(Type *t) { return t && types_under(t)->kind == TY_UNSAFE_POINTER; }
@@ -411,7 +411,7 @@ static Type *match_core(Type *x, Type *y) {
 }
 
 static Type *core(Type *t, bool string_mode) {
-    if (t->kind != TY_TYPEPARAM || t->u.tparam.shape)
+    if (t->kind != TY_TYPEPARAM || types_tparam_shape(t))
         return types_under(t);
     TypeSet *ts = types_typeset_of(t);
     if (!ts || ts->all || ts->nterms == 0)
@@ -950,16 +950,25 @@ static int method_order(const void *a, const void *b) {
     return types_method_less(x, y) ? -1 : types_method_less(y, x) ? 1 : 0;
 }
 
+static TypeSet *compute_typeset(Type *it, Diags *diags);
+
 TypeSet *types_interface_typeset(Type *it, Diags *diags) {
-    if (it->u.iface.tset)
+    if (types_lazy(it) & LZ_TSET)
         return it->u.iface.tset;
+    types_lock();
+    // (a set still being computed here is the cycle's placeholder)
+    TypeSet *ts = it->u.iface.tset ? it->u.iface.tset : compute_typeset(it, diags);
+    types_unlock();
+    return ts;
+}
+
+static TypeSet *compute_typeset(Type *it, Diags *diags) {
     // Interfaces carry no arena: the set and its arrays go to the side
     // arena, which lives as long as the packages do.
     Arena *a = types_side_arena();
     TypeSet *ts = ARENA_NEW(a, TypeSet);
     ts->all = true;  // placeholder against cycles (reported by the checker)
     it->u.iface.tset = ts;
-    it->flags |= TF_COMPLETE;
 
     ObjVec ms = {0};
     for (int i = 0; i < it->u.iface.nmethods; i++)
@@ -1021,6 +1030,7 @@ TypeSet *types_interface_typeset(Type *it, Diags *diags) {
     }
     vec_free(&all.v);
     *ts = r;
+    types_lazy_set(it, LZ_TSET, 0);
     return ts;
 }
 

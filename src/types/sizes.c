@@ -4,7 +4,7 @@
 // matter: sizes include trailing alignment padding, and a struct whose
 // last field has size zero (but which is not itself empty) gets one byte
 // of padding so that a pointer to that field cannot point past the
-// object. Results are cached in the Type (TF_SIZED).
+// object. Results are cached in the Type (LZ_SIZED).
 #include "types.h"
 
 #include <string.h>
@@ -27,8 +27,12 @@ static bool is_atomic_align64(Type *t) {
 static void compute(Type *t);
 
 static void ensure(Type *t) {
-    if (!(t->flags & TF_SIZED))
+    if (types_lazy(t) & LZ_SIZED)
+        return;
+    types_lock();
+    if (!(t->lazy & LZ_SIZED))
         compute(t);
+    types_unlock();
 }
 
 // A bound type parameter has its shape's layout; it is not cached (nor,
@@ -37,8 +41,8 @@ static void ensure(Type *t) {
 int64_t types_sizeof(Type *t) {
     if (!t)
         return 1;
-    if (t->kind == TY_TYPEPARAM && t->u.tparam.shape)
-        return types_sizeof(t->u.tparam.shape);
+    if (t->kind == TY_TYPEPARAM && types_tparam_shape(t))
+        return types_sizeof(types_tparam_shape(t));
     ensure(t);
     return t->size;
 }
@@ -46,8 +50,8 @@ int64_t types_sizeof(Type *t) {
 int64_t types_alignof(Type *t) {
     if (!t)
         return 1;
-    if (t->kind == TY_TYPEPARAM && t->u.tparam.shape)
-        return types_alignof(t->u.tparam.shape);
+    if (t->kind == TY_TYPEPARAM && types_tparam_shape(t))
+        return types_alignof(types_tparam_shape(t));
     ensure(t);
     return t->align;
 }
@@ -103,13 +107,13 @@ int64_t types_offsetof(Type *st, int field) {
 }
 
 static void compute(Type *t) {
-    if (t->flags & TF_SIZING) {
+    if (t->lazy & LZ_SIZING) {
         // An invalid recursive type (reported by the checker): break the cycle.
         t->size = 0;
         t->align = 1;
         return;
     }
-    t->flags |= TF_SIZING;
+    types_lazy_set(t, LZ_SIZING, 0);
     Type *u = types_under(t);
     int64_t size = 0, align = 1;
     switch (u->kind) {
@@ -181,8 +185,7 @@ static void compute(Type *t) {
     }
     t->size = size;
     t->align = (uint8_t)align;
-    t->flags &= (uint16_t)~TF_SIZING;
-    t->flags |= TF_SIZED;
+    types_lazy_set(t, LZ_SIZED, LZ_SIZING);
 }
 
 bool types_has_pointers(Type *t) {

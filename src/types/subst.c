@@ -71,7 +71,7 @@ static Type *subst_func(Subst *s, Type *t) {
         return t;
     Type *r = ARENA_NEW(s->a, Type);
     *r = *t;
-    r->flags &= (uint16_t)~(TF_SIZED | TF_SIZING);
+    r->lazy = 0;
     r->u.func.params = params;
     r->u.func.results = results;
     return r;

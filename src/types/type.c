@@ -5,6 +5,8 @@
 // resolver the first time its underlying type is needed. The side arena
 // (types_side_arena) holds what is computed later for types that carry
 // no arena.
+#include <pthread.h>
+
 #include "types.h"
 
 #include <stdlib.h>
@@ -62,6 +64,24 @@ static Arena side_arena;
 Arena *types_side_arena(void) { return &side_arena; }
 
 void types_side_free(void) { arena_free(&side_arena); }
+
+static pthread_mutex_t types_mu = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+
+void types_lock(void) {
+    if (base_threaded())
+        pthread_mutex_lock(&types_mu);
+}
+
+void types_unlock(void) {
+    if (base_threaded())
+        pthread_mutex_unlock(&types_mu);
+}
+
+uint8_t types_lazy(const Type *t) { return __atomic_load_n(&t->lazy, __ATOMIC_ACQUIRE); }
+
+void types_lazy_set(Type *t, uint8_t set, uint8_t clear) {
+    __atomic_store_n(&t->lazy, (uint8_t)((t->lazy & ~clear) | set), __ATOMIC_RELEASE);
+}
 
 static Type *new_type(Arena *a, TypeKind k) {
     Type *t = ARENA_NEW(a, Type);
@@ -190,6 +210,7 @@ void types_named_add_method(Type *named, Object *m) {
     // The list lives in the side arena, as the type does not know its
     // own; it doubles as a vector would, leaving the old array behind
     // (method lists are short).
+    types_lock();
     if (named->u.named.methods.len == named->u.named.methods.cap) {
         int n = named->u.named.methods.cap ? 2 * named->u.named.methods.cap : 4;
         Object **data = ARENA_ARRAY(&side_arena, Object *, n);
@@ -199,6 +220,7 @@ void types_named_add_method(Type *named, Object *m) {
         named->u.named.methods.cap = n;
     }
     named->u.named.methods.data[named->u.named.methods.len++] = m;
+    types_unlock();
 }
 
 Type *types_new_instance(Arena *a, Type *orig, Type **targs, int ntargs, NamedResolver *r) {
@@ -226,28 +248,45 @@ Type *types_new_typeparam(Arena *a, Object *obj, int index, Type *bound) {
 
 // Runs the resolver of an unexpanded named type once.
 static void named_resolve(Type *t) {
-    if (t->flags & (TF_EXPANDED | TF_RESOLVING))
-        return;
     NamedResolver *r = t->u.named.resolver;
-    if (!r)
+    if (!r || types_lazy(t) & LZ_EXPANDED)
         return;
-    t->flags |= TF_RESOLVING;
-    r->resolve(r->ctx, t);
-    t->flags &= (uint16_t)~TF_RESOLVING;
-    t->flags |= TF_EXPANDED;
+    types_lock();
+    if (!(t->lazy & (LZ_EXPANDED | LZ_RESOLVING))) {
+        types_lazy_set(t, LZ_RESOLVING, 0);
+        r->resolve(r->ctx, t);
+        types_lazy_set(t, LZ_EXPANDED, LZ_RESOLVING);
+    }
+    types_unlock();
 }
 
+// The thread's bindings; the map is freed whenever none is left, so a
+// thread that ends leaves nothing behind.
+static _Thread_local struct {
+    PtrMap map;     // TY_TYPEPARAM -> shape (NULL: unbound)
+    int bound;      // how many are bound
+} shapes;
+
 void types_bind_shape(Type *tparam, Type *shape) {
-    if (tparam && tparam->kind == TY_TYPEPARAM)
-        tparam->u.tparam.shape = shape;
+    if (!tparam || tparam->kind != TY_TYPEPARAM)
+        return;
+    Type *old = ptrmap_get(&shapes.map, tparam);
+    ptrmap_put(&shapes.map, tparam, shape);
+    shapes.bound += (shape != NULL) - (old != NULL);
+    if (shapes.bound == 0)
+        ptrmap_free(&shapes.map);
+}
+
+Type *types_tparam_shape(const Type *tparam) {
+    return shapes.bound ? ptrmap_get(&shapes.map, tparam) : NULL;
 }
 
 Type *types_under(Type *t) {
     if (!t)
         return TYP(TY_INVALID);
     if (t->kind == TY_TYPEPARAM) {
-        if (t->u.tparam.shape)
-            return types_under(t->u.tparam.shape);
+        if (types_tparam_shape(t))
+            return types_under(types_tparam_shape(t));
         Type *b = t->u.tparam.bound;
         Type *u = b ? types_under(b) : NULL;
         // A constraint that is not an interface ([P *S], [U []T]) stands
@@ -259,7 +298,9 @@ Type *types_under(Type *t) {
     }
     if (t->kind != TY_NAMED)
         return t;
-    if (!t->u.named.underlying)
+    // (an instance's underlying type is set before its methods: it is
+    // complete only once expanded)
+    if (!t->u.named.underlying || t->u.named.resolver)
         named_resolve(t);
     Type *u = t->u.named.underlying;
     // The declared right-hand side may itself be a named type whose
@@ -267,7 +308,7 @@ Type *types_under(Type *t) {
     // chain, guarding against cycles (reported by the checker).
     int guard = 0;
     while (u && u->kind == TY_NAMED) {
-        if (!u->u.named.underlying)
+        if (!u->u.named.underlying || u->u.named.resolver)
             named_resolve(u);
         u = u->u.named.underlying;
         if (++guard > 100)
@@ -275,7 +316,8 @@ Type *types_under(Type *t) {
     }
     if (!u)
         return TYP(TY_INVALID);
-    t->u.named.underlying = u;  // shorten the chain for later calls
+    if (!base_threaded())
+        t->u.named.underlying = u;  // shorten the chain for later calls
     return u;
 }
 
@@ -299,21 +341,21 @@ int types_tuple_len(Type *tuple) {
 }
 
 Type *types_tparam_iface(Arena *a, Type *tparam) {
+    types_lock();
     Type *b = tparam->u.tparam.bound;
-    if (!b)
-        return types_universe.any_type;
-    Type *u = types_under(b);
-    if (u->kind == TY_INTERFACE && b->kind != TY_TYPEPARAM)
-        return u;
-    if (u->kind == TY_INVALID)
-        return types_universe.any_type;
-    // A non-interface constraint (possible after errors, or [T ~int] sugar
-    // that the checker did not wrap): make the implicit interface {b}.
-    Type **emb = ARENA_ARRAY(a, Type *, 1);
-    emb[0] = b;
-    Type *it = types_new_interface(a, NULL, 0, emb, NULL, 1);
-    it->flags |= TF_IMPLICIT;
-    tparam->u.tparam.bound = it;
+    Type *u = b ? types_under(b) : NULL;
+    Type *it = !u || u->kind == TY_INVALID ? types_universe.any_type : u;
+    if (u && u->kind != TY_INVALID && (u->kind != TY_INTERFACE || b->kind == TY_TYPEPARAM)) {
+        // A non-interface constraint (possible after errors, or [T ~int]
+        // sugar that the checker did not wrap): make the implicit
+        // interface {b}.
+        Type **emb = ARENA_ARRAY(a, Type *, 1);
+        emb[0] = b;
+        it = types_new_interface(a, NULL, 0, emb, NULL, 1);
+        it->flags |= TF_IMPLICIT;
+        tparam->u.tparam.bound = it;
+    }
+    types_unlock();
     return it;
 }
 

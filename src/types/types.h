@@ -29,6 +29,9 @@ typedef struct Package {
     // their place in the positions but are parsed only when one of its
     // objects is first looked up (types_package_ready); NULL once parsed.
     struct SrcFile **unparsed;
+    // LoadConfig.parse_later: its files, in the positions, wait for
+    // load_parse_pending; NULL once parsed.
+    struct SrcFile **pending;
     const char **texts; // parallel to files: their bytes (in the arena) and sizes
     uint32_t *sizes;
     FileId *ids;        // parallel to files: as read (no identity: generated)
@@ -137,6 +140,11 @@ typedef struct LoadConfig {
     // cache's dependencies). It may read Package.texts and the imports'.
     bool (*lazy_bodies)(void *ctx, Package *p);
     void *lazy_ctx;
+    // -j: with syntax_per_package, load_patterns gives the files of the
+    // packages it does not parse with lazy bodies their positions, in the
+    // order a parse during loading gives them, and leaves their parse to
+    // load_parse_pending, which other threads may run.
+    bool parse_later;
 } LoadConfig;
 
 typedef struct Loader Loader;
@@ -262,6 +270,13 @@ bool load_is_std_path(Str path);                 // no dot in the first element
 Package *load_new_package(Loader *l, Str path, Str dir);
 void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site);
 void load_parse_files(Loader *l, Package *p);   // its texts, with its parse_opts
+// The same, for files already in the positions (srcs, parallel to files).
+void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs);
+// LoadConfig.parse_later: parses p if it still waits (Package.pending).
+// Packages apart are parsed at once on different threads.
+void load_parse_pending(Loader *l, Package *p);
+// Parses every package still waiting, on up to `threads` threads.
+void load_parse_all_pending(Loader *l, int threads);
 Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
 // Loads an import of one of importer's test files (file: its absolute path,
 // gcfile: as gc names it), as load_files loads the package's own imports;
@@ -355,6 +370,7 @@ struct Loader {
                             // gc's messages repeat (NULL otherwise)
     bool defer_parse;       // LoadConfig.lazy_bodies: parse once all are loaded
     VEC(Package *) unparsed;    // meanwhile, in the order they were met
+    VEC(Package *) pending;     // LoadConfig.parse_later: not parsed yet
     Arena arena;
 };
 
@@ -465,17 +481,23 @@ enum {
 };
 extern const uint8_t types_basic_info[TY_NBASIC];
 
-// Type.flags
+// Type.flags: fixed once the type is made and declared.
 enum {
-    TF_COMPLETE = 1 << 0,    // TY_INTERFACE: type set computed (u.iface.tset)
     TF_IMPLICIT = 1 << 1,    // TY_INTERFACE: implicit constraint interface from
                              // `[T ~int]`, printed as its single term
     TF_VARIADIC = 1 << 2,    // TY_FUNC: last parameter is ...T (its type is []T)
-    TF_RESOLVING = 1 << 3,   // TY_NAMED: underlying being resolved (cycle guard)
-    TF_EXPANDED = 1 << 4,    // TY_NAMED instance: underlying and methods expanded
     TF_NOTINHEAP = 1 << 5,   // TY_NAMED: declared with //go:notinheap
-    TF_SIZED = 1 << 6,       // size/align cached in Type.size/align
-    TF_SIZING = 1 << 7,      // size being computed (cycle guard for invalid types)
+};
+
+// Type.lazy: what is computed on first use, from any stage. With -j two
+// threads may ask at once: the computations run under types_lock, and a
+// finished one is published by an atomic store of its bit (types_lazy).
+enum {
+    LZ_TSET = 1 << 0,        // TY_INTERFACE: type set complete (u.iface.tset)
+    LZ_RESOLVING = 1 << 1,   // TY_NAMED: underlying being resolved (cycle guard)
+    LZ_EXPANDED = 1 << 2,    // TY_NAMED instance: underlying and methods expanded
+    LZ_SIZED = 1 << 3,       // size/align cached in Type.size/align
+    LZ_SIZING = 1 << 4,      // size being computed (cycle guard for invalid types)
 };
 
 // One term of a union or type set: T or ~T.
@@ -497,10 +519,12 @@ typedef struct NamedResolver {
 
 struct Type {
     uint8_t kind;       // TypeKind
-    uint8_t align;      // cached alignment (TF_SIZED); sizes.c
+    uint8_t align;      // cached alignment (LZ_SIZED); sizes.c
     uint16_t flags;     // TF_*
-    uint32_t pad_;      // free for later use
-    int64_t size;       // cached size (TF_SIZED); sizes.c
+    uint8_t lazy;       // LZ_*
+    uint8_t pad8_;
+    uint16_t pad_;      // free for later use
+    int64_t size;       // cached size (LZ_SIZED); sizes.c
     union {
         // Basic types: the kind is in Type.kind. name differs from the kind's
         // name only for byte and rune, which print as such.
@@ -575,10 +599,9 @@ struct Type {
         // list; bound: the constraint as declared (its underlying type is an
         // interface for correct programs; types_under(tparam) returns that
         // interface, as go/types does).
-        //  shape: set only while escape analysis walks one shape
-        //    instantiation of the generic code (types_bind_shape); the
-        //    predicates then see the shape's underlying type.
-        struct { Object *obj; Type *bound; int index; Type *shape; } tparam;
+        //  (its shape, while escape analysis walks one shape instantiation
+        //  of the generic code: types_tparam_shape)
+        struct { Object *obj; Type *bound; int index; } tparam;
     } u;
 };
 
@@ -840,13 +863,22 @@ Type *types_new_instance(Arena *a, Type *orig, Type **targs, int ntargs, NamedRe
 Type *types_new_typeparam(Arena *a, Object *obj, int index, Type *bound);
 
 // Accessors that resolve lazily expanded named types.
+// -j: lazy computations on types other threads can reach take this
+// re-entrant lock (a no-op on one thread); types_lazy reads t->lazy as
+// published by types_lazy_set.
+void types_lock(void);
+void types_unlock(void);
+uint8_t types_lazy(const Type *t);
+void types_lazy_set(Type *t, uint8_t set, uint8_t clear);
 Type *types_under(Type *t);          // underlying type; TY_TYPEPARAM -> its constraint interface
 // Binds tparam to shape (NULL: unbinds), the way gc stencils a generic
 // body per GC shape: until unbound, types_under, sizes and the predicates
 // treat tparam as shape's underlying type and TS_GC prints it as gc names
-// the shape ("go.shape.int_0"). Only escape analysis does this, after all
-// checking is done.
+// the shape ("go.shape.int_0"). Only escape analysis does this. The
+// binding belongs to the thread that makes it: with -j the checker goes
+// on meanwhile on another thread, which must see tparam unbound.
 void types_bind_shape(Type *tparam, Type *shape);
+Type *types_tparam_shape(const Type *tparam);
 Object **types_named_methods(Type *t, int *n);  // declared (or substituted) methods
 Type *types_tuple_at(Type *tuple, int i);       // type of the ith var
 int types_tuple_len(Type *tuple);               // 0 for NULL

@@ -338,12 +338,12 @@ static void write_type(Writer *w, Type *t) {
             tparam_list(w, t->u.named.tparams, t->u.named.ntparams);
         break;
     case TY_TYPEPARAM:
-        if (t->u.tparam.shape && w->mode == TS_GC) {
+        if (types_tparam_shape(t) && w->mode == TS_GC) {
             // gc's shape type: "go.shape." + LinkString + "_" + index.
             bool link = w->link;
             w->link = true;
             buf_puts(w->b, "go.shape.");
-            write_type(w, types_under(t->u.tparam.shape));
+            write_type(w, types_under(types_tparam_shape(t)));
             buf_printf(w->b, "_%d", t->u.tparam.index);
             w->link = link;
             break;

@@ -46,7 +46,7 @@ static void make_error(Universe *u, Arena *a) {
     ts->nmethods = 1;
     ts->all = true;
     it->u.iface.tset = ts;
-    it->flags |= TF_COMPLETE;
+    it->lazy |= LZ_TSET;
     types_named_set_underlying(err, it);
     // error.Error lives in the interface only, as in go/types: the named
     // type itself declares no methods.
@@ -65,7 +65,7 @@ static void make_comparable(Universe *u, Arena *a) {
     ts->all = true;
     ts->comparable = true;
     it->u.iface.tset = ts;
-    it->flags |= TF_COMPLETE;
+    it->lazy |= LZ_TSET;
     types_named_set_underlying(cmp, it);
     tn->color = 1;
     types_scope_set(u->scope, tn);
@@ -77,7 +77,7 @@ static Type *make_empty_iface(Arena *a) {
     TypeSet *ts = ARENA_NEW(a, TypeSet);
     ts->all = true;
     it->u.iface.tset = ts;
-    it->flags |= TF_COMPLETE;
+    it->lazy |= LZ_TSET;
     return it;
 }
 
