@@ -12,6 +12,7 @@ HDRS := $(wildcard src/*/*.h)
 OBJS := $(SRCS:src/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:src/%.c=build/asan/%.o)
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TSAN_OBJS := $(SRCS:src/%.c=build/tsan/%.o)
 
 all: goesc
 
@@ -30,6 +31,14 @@ build/asan/%.o: src/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ $<
 
+# ThreadSanitizer build: -j's threads (tests/suites/59-jobs.sh).
+tsan: build/goesc-tsan
+build/goesc-tsan: $(TSAN_OBJS)
+	$(CC) $(CFLAGS) -O1 -fsanitize=thread -o $@ $(TSAN_OBJS) $(LDLIBS)
+build/tsan/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -O1 -fsanitize=thread -c -o $@ $<
+
 deps:
 	@tests/deps.sh
 
@@ -40,7 +49,7 @@ demo: deps
 	cd examples/hello && ../../goesc -m .
 
 test: deps
-	$(MAKE) goesc build/goesc-asan
+	$(MAKE) goesc build/goesc-asan build/goesc-tsan
 	tests/run.sh
 
 bench: deps
@@ -57,4 +66,4 @@ install: goesc
 clean:
 	rm -rf build goesc
 
-.PHONY: all asan deps demo test bench fuzz install clean
+.PHONY: all asan tsan deps demo test bench fuzz install clean

@@ -44,5 +44,4 @@ echo "  edit one dependency (mid2 of 10 module packages): ${note#goesc: cache: }
 
 run goesc-std-cold env GOESCCACHE=off "$top/goesc" -m -l std
 echo "  peak RSS of a cold std run: $rss MB (want < 1024)"
-echo "  -j (parallel analysis): not built yet (the type checker's lazy caches are not safe to share between threads)"
 exit 0

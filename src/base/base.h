@@ -232,6 +232,9 @@ void diag_discard(Diags *d);
 // Moves from's messages to the end of to's, to be sorted with them.
 void diag_move(Diags *to, Diags *from);
 bool diag_too_many(Diags *d);
+// Whether GOESCDEBUG, a comma-separated list as GODEBUG is, turns on the
+// notes called name: "name" or "name=1" ("name=0" leaves them off).
+bool diag_debug(const char *name);
 
 // ---- record.c: the -m diagnostics as records ----
 // The inliner and escape analysis describe each of their -m lines as a

@@ -70,18 +70,11 @@ static const char *version(void) {
     return cache_version ? cache_version : "";
 }
 
-// GOESCDEBUG is a comma-separated list as GODEBUG is: "cache" or "cache=1"
-// turns the notes on, "cache=0" leaves them off. -x may have set them
-// already, and the variable does not turn them off again.
+// GOESCDEBUG=cache turns the notes on. -x may have set them already, and
+// the variable does not turn them off again.
 static void debug_from_env(void) {
-    const char *v = getenv("GOESCDEBUG");
-    while (v && *v) {
-        size_t n = strcspn(v, ",");
-        if (n >= 5 && strncmp(v, "cache", 5) == 0 &&
-            (n == 5 || (v[5] == '=' && !(n == 7 && v[6] == '0'))))
-            cache_debug = true;
-        v += n + (v[n] == ',');
-    }
+    if (diag_debug("cache"))
+        cache_debug = true;
 }
 
 // The directory the cache lives in, malloc'd; NULL with *err NULL when

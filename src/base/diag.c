@@ -143,3 +143,16 @@ void diag_discard(Diags *d) {
     free(d->last_msg);
     d->last_msg = NULL;
 }
+
+bool diag_debug(const char *name) {
+    size_t len = strlen(name);
+    bool on = false;
+    for (const char *v = getenv("GOESCDEBUG"); v && *v;) {
+        size_t n = strcspn(v, ",");
+        if (n >= len && strncmp(v, name, len) == 0 &&
+            (n == len || (v[len] == '=' && !(n == len + 2 && v[len + 1] == '0'))))
+            on = true;
+        v += n + (v[n] == ',');
+    }
+    return on;
+}

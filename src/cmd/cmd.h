@@ -98,9 +98,9 @@ void pkgcache_free_facts(Package *p);
 int cmd_cpus(void);
 // For k = 0..n-1: check(k) in order once parse(0..k) have returned, and
 // on a second thread analyse(k) in order once check(k) has returned;
-// parse(k) on either thread, each once.
+// parse(k) on either thread, each once (false: nothing was left to parse).
 typedef struct PipelineStages {
-    void (*parse)(void *ctx, int k);
+    bool (*parse)(void *ctx, int k);
     void (*check)(void *ctx, int k);
     void (*analyse)(void *ctx, int k);
     void *parse_ctx, *check_ctx, *analyse_ctx;

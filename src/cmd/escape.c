@@ -243,9 +243,11 @@ typedef struct Checks {
     size_t *nprinted;
 } Checks;
 
-static void parse_one(void *ctx, int k) {
+static bool parse_one(void *ctx, int k) {
     Checks *c = ctx;
+    bool pending = c->pkgs[k]->pending != NULL;
     load_parse_pending(c->l, c->pkgs[k]);
+    return pending;
 }
 
 static void check_one(void *ctx, int k) {
@@ -264,6 +266,9 @@ static void check_one(void *ctx, int k) {
         c->rc = c->files ? 1 : 2;
     if (out)
         fclose(out);
+    // -j: what the analysis would otherwise find first, found here
+    if (c->printed && !p->bad)
+        ir_prepare_instance_types(p);
 }
 
 // gc's syntax errors, under each package's header; returns the exit code
@@ -566,7 +571,11 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // -j: parse, check and analysis overlap unless some package comes
     // from the cache (its check waits for first uses, from either
     // stage), or the run is gc's compile mode or go test's.
-    bool pipelined = jobs > 1 && !files && !tests && diags.nerrors == 0 && !any_lazy(pkgs, n);
+    bool lazy = any_lazy(pkgs, n);
+    bool pipelined = jobs > 1 && !files && !tests && diags.nerrors == 0 && !lazy;
+    if (!pipelined && jobs > 1 && diag_debug("jobs"))
+        fprintf(stderr, "goesc: jobs: parsed on %d threads, checked and analysed on one (%s)\n", jobs,
+                files ? "a list of files" : tests ? "-test" : lazy ? "packages from the cache" : "load errors");
     if (!pipelined)
         load_parse_all_pending(l, jobs);
     // -test: the packages go test -c compiles instead of the roots, each

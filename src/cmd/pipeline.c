@@ -5,6 +5,7 @@
 // The analysis keeps its order, as a serial run's does, so its records,
 // cache entries and output are the same.
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -24,19 +25,23 @@ typedef struct Pipeline {
     bool *parse_done;
     int parsed;             // packages [0, parsed) are parsed
     int checked;            // packages [0, checked) are checked
+    int parsed_by_analysis; // for GOESCDEBUG=jobs
+    int waits;              // times the analysis waited with nothing to parse
 } Pipeline;
 
 // With mu held: parses the next package if one is left (mu released
 // meanwhile), else waits for news.
-static void parse_or_wait(Pipeline *pl) {
+static void parse_or_wait(Pipeline *pl, bool analysis) {
     if (pl->next_parse >= pl->n) {
+        pl->waits += analysis;
         pthread_cond_wait(&pl->cv, &pl->mu);
         return;
     }
     int k = pl->next_parse++;
     pthread_mutex_unlock(&pl->mu);
-    pl->st->parse(pl->st->parse_ctx, k);
+    bool parsed = pl->st->parse(pl->st->parse_ctx, k);
     pthread_mutex_lock(&pl->mu);
+    pl->parsed_by_analysis += analysis && parsed;
     pl->parse_done[k] = true;
     while (pl->parsed < pl->n && pl->parse_done[pl->parsed])
         pl->parsed++;
@@ -48,7 +53,7 @@ static void *analysis_thread(void *arg) {
     for (int k = 0; k < pl->n; k++) {
         pthread_mutex_lock(&pl->mu);
         while (pl->checked <= k)
-            parse_or_wait(pl);
+            parse_or_wait(pl, true);
         pthread_mutex_unlock(&pl->mu);
         pl->st->analyse(pl->st->analyse_ctx, k);
     }
@@ -74,7 +79,7 @@ void cmd_pipeline(int n, const PipelineStages *st) {
         if (started) {
             pthread_mutex_lock(&pl.mu);
             while (pl.parsed <= k)
-                parse_or_wait(&pl);
+                parse_or_wait(&pl, false);
             pthread_mutex_unlock(&pl.mu);
         } else {
             st->parse(st->parse_ctx, k);
@@ -91,6 +96,10 @@ void cmd_pipeline(int n, const PipelineStages *st) {
     }
     if (started)
         pthread_join(t, NULL);
+    if (diag_debug("jobs"))
+        fprintf(stderr, "goesc: jobs: %s; %d of %d packages parsed on the analysis thread, which waited %d times for a check\n",
+                started ? "checked and analysed on 2 threads" : "on one thread (no thread could be started)",
+                pl.parsed_by_analysis, n, pl.waits);
     base_set_threaded(false);
     pthread_mutex_destroy(&pl.mu);
     pthread_cond_destroy(&pl.cv);

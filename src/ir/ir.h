@@ -248,6 +248,10 @@ IrNodeVec ir_instance_nodes(Info *info, Pos lo, Pos hi);
 // all their methods in home. The caller frees the vector.
 typedef VEC(Type *) IrTypeVec;
 IrTypeVec ir_imported_instance_types(Package *home);
+// Finds them now, on this thread, for the analysis of home to take: -j's
+// checking thread does so after each check, so that the analysing one
+// does not have to. (Computed or taken, under one lock.)
+void ir_prepare_instance_types(Package *home);
 // Calls fn for each method of the generic type of instance type t (a
 // TY_NAMED with orig), with t's type arguments: gc instantiates them all.
 typedef void (*IrMethodFn)(void *ctx, Object *method, Type **targs, int ntargs);

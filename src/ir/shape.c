@@ -2,6 +2,7 @@
 // generic code for. The inliner and escape analysis both need the same
 // instantiations under the same names.
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,37 +309,55 @@ static bool closure_instantiates(Package *p, PtrMap *seen) {
     return false;
 }
 
-// The inliner, the instantiations and the wrappers each ask in turn about
-// the package being analysed: the last answer is kept.
-static struct {
-    Package *home;
-    IrTypeVec insts;
-} last_reach;
+// The inliner, the instantiations and the wrappers each ask about the
+// package being analysed, and -j's checking thread asks first: each answer
+// is kept. reached and inst_free are shared by both threads: reach_mu.
+static PtrMap reached;      // Package* -> IrTypeVec*
+static pthread_mutex_t reach_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static IrTypeVec *instance_types(Package *home) {
+    IrTypeVec *v = ptrmap_get(&reached, home);
+    if (v)
+        return v;
+    Reach r = {home, {0}, {0}};
+    PtrMap seen = {0};
+    bool any = closure_instantiates(home, &seen);
+    ptrmap_free(&seen);
+    for (int fi = 0; any && fi < home->nfiles; fi++)
+        for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
+            syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
+    ptrmap_free(&r.seen);
+    v = xmalloc(sizeof *v);
+    *v = r.insts;
+    ptrmap_put(&reached, home, v);
+    return v;
+}
 
 IrTypeVec ir_imported_instance_types(Package *home) {
-    if (last_reach.home != home) {
-        Reach r = {home, {0}, {0}};
-        PtrMap seen = {0};
-        bool any = closure_instantiates(home, &seen);
-        ptrmap_free(&seen);
-        for (int fi = 0; any && fi < home->nfiles; fi++)
-            for (int i = 0; home->syn[fi] && i < home->syn[fi]->decls.n; i++)
-                syn_inspect(home->syn[fi]->decls.v[i], reach_node, &r);
-        ptrmap_free(&r.seen);
-        vec_free(&last_reach.insts);
-        last_reach.home = home;
-        last_reach.insts = r.insts;
-    }
+    pthread_mutex_lock(&reach_mu);
+    IrTypeVec *v = instance_types(home);
     IrTypeVec copy = {0};
-    for (int i = 0; i < last_reach.insts.len; i++)
-        vec_push(&copy, last_reach.insts.data[i]);
+    for (int i = 0; i < v->len; i++)
+        vec_push(&copy, v->data[i]);
+    pthread_mutex_unlock(&reach_mu);
     return copy;
+}
+
+void ir_prepare_instance_types(Package *home) {
+    pthread_mutex_lock(&reach_mu);
+    instance_types(home);
+    pthread_mutex_unlock(&reach_mu);
 }
 
 void ir_shape_forget(void) {
     ptrmap_free(&inst_free);
-    vec_free(&last_reach.insts);
-    last_reach.home = NULL;
+    for (size_t i = 0; i < reached.cap; i++)
+        if (reached.slots[i].key) {
+            IrTypeVec *v = reached.slots[i].val;
+            vec_free(v);
+            free(v);
+        }
+    ptrmap_free(&reached);
 }
 
 void ir_each_instance_method(Type *t, IrMethodFn fn, void *ctx) {

@@ -411,37 +411,6 @@ Package *load_new_package(Loader *l, Str path, Str dir) {
 
 // Fills p from its directory (or the given file list) and loads its
 // imports. p is on the import stack meanwhile.
-void load_parse_files(Loader *l, Package *p) { load_parse_srcs(l, p, NULL); }
-
-void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs) {
-    Diags *d = p->syntax ? p->syntax : l->diags;
-    int before = d->nerrors;
-    for (int i = 0; i < p->nfiles; i++)
-        p->syn[i] = srcs ? syn_parse_src(srcs[i], p->files[i], d, &p->arena, &p->parse_opts)
-                         : syn_parse_file_opts(p->files[i], p->texts[i], p->sizes[i], d, &p->arena, &p->parse_opts);
-    // gc does not type-check a package with syntax errors, but goes on
-    // after the scanner's other errors ("invalid character").
-    if (d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax))
-        p->bad = true;
-}
-
-void load_parse_pending(Loader *l, Package *p) {
-    if (p->pending) {
-        load_parse_srcs(l, p, p->pending);
-        p->pending = NULL;
-    }
-}
-
-static void parse_pending_at(void *ctx, int i) {
-    Loader *l = ctx;
-    load_parse_pending(l, l->pending.data[i]);
-}
-
-void load_parse_all_pending(Loader *l, int threads) {
-    base_parallel(l->pending.len, threads, parse_pending_at, l);
-    vec_free(&l->pending);
-}
-
 void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const ImportSite *site) {
     DirInfo di;
     if (!build_scan_dir(&l->build, p->dir, only, nonly, &di, &p->arena)) {
@@ -605,6 +574,13 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
                 diag_error_nopos(d, "# %s", cg.err_header);
             diag_error_nopos(d, "%s", cg.err);
             p->bad = true;
+        } else if (l->early) {
+            // its place in the positions now, as a parse would take it
+            p->pending = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
+            for (int f = 0; f < p->nfiles; f++)
+                p->pending[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+            vec_push(&l->pending, p);
+            load_early_add(l, p);
         } else if (l->defer_parse) {
             vec_push(&l->unparsed, p);
         } else {

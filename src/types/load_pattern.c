@@ -371,12 +371,15 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
         }
     }
     l->defer_parse = l->cfg.lazy_bodies != NULL || (l->cfg.parse_later && l->cfg.syntax_per_package);
+    if (l->defer_parse && !l->cfg.lazy_bodies)
+        load_early_begin(l);
     if (n > 0 && has_suffix(patterns[0], ".go")) {
         load_files_pattern(l, patterns, n);
     } else {
         for (int i = 0; i < n; i++)
             load_one_pattern(l, patterns[i]);
     }
+    load_early_end(l);
     // In the order of a parse during loading, so that positions are the same.
     bool later = l->cfg.parse_later && l->cfg.syntax_per_package;
     for (int i = 0; i < l->unparsed.len; i++) {

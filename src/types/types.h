@@ -277,6 +277,13 @@ void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs);
 void load_parse_pending(Loader *l, Package *p);
 // Parses every package still waiting, on up to `threads` threads.
 void load_parse_all_pending(Loader *l, int threads);
+// A thread that parses the packages loading meets (load_early_add, with
+// their files in the positions already), while loading goes on, until
+// load_early_end; those it did not reach stay pending.
+typedef struct EarlyParse EarlyParse;
+void load_early_begin(Loader *l);
+void load_early_add(Loader *l, Package *p);
+void load_early_end(Loader *l);
 Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
 // Loads an import of one of importer's test files (file: its absolute path,
 // gcfile: as gc names it), as load_files loads the package's own imports;
@@ -371,6 +378,8 @@ struct Loader {
     bool defer_parse;       // LoadConfig.lazy_bodies: parse once all are loaded
     VEC(Package *) unparsed;    // meanwhile, in the order they were met
     VEC(Package *) pending;     // LoadConfig.parse_later: not parsed yet
+    struct EarlyParse *early;   // parse_later without the cache: parsing
+                                // while loading goes on (load_parse.c)
     Arena arena;
 };
 

@@ -1,0 +1,133 @@
+// load_parse.c: the loader's parse of package files: during loading, once
+// all are loaded (deferred, for the package cache), or with -j on other
+// threads. Whatever the thread, a file's place in the positions is given
+// in the order a serial parse gives it, so every position is the same.
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "types.h"
+
+// Parses p's files into p->syn; returns whether gc would stop at its
+// syntax errors (it goes on after the scanner's other errors, "invalid
+// character", and type-checks anyway).
+static bool parse_srcs(Loader *l, Package *p, SrcFile **srcs) {
+    Diags *d = p->syntax ? p->syntax : l->diags;
+    int before = d->nerrors;
+    for (int i = 0; i < p->nfiles; i++)
+        p->syn[i] = srcs ? syn_parse_src(srcs[i], p->files[i], d, &p->arena, &p->parse_opts)
+                         : syn_parse_file_opts(p->files[i], p->texts[i], p->sizes[i], d, &p->arena, &p->parse_opts);
+    return d->nerrors > before && (!l->cfg.syntax_per_package || d->nsyntax);
+}
+
+void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs) {
+    if (parse_srcs(l, p, srcs))
+        p->bad = true;
+}
+
+void load_parse_files(Loader *l, Package *p) { load_parse_srcs(l, p, NULL); }
+
+void load_parse_pending(Loader *l, Package *p) {
+    if (p->pending) {
+        load_parse_srcs(l, p, p->pending);
+        p->pending = NULL;
+    }
+}
+
+static void parse_pending_at(void *ctx, int i) {
+    Loader *l = ctx;
+    load_parse_pending(l, l->pending.data[i]);
+}
+
+void load_parse_all_pending(Loader *l, int threads) {
+    base_parallel(l->pending.len, threads, parse_pending_at, l);
+    vec_free(&l->pending);
+}
+
+// ---- -j: parsing while loading goes on ----
+
+// The packages loading met, parsed on a thread of their own meanwhile.
+// That thread leaves Package.bad alone (the loader writes it), and keeps
+// what it would say in failed until load_early_end.
+struct EarlyParse {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    VEC(Package *) queue;
+    VEC(bool) failed;       // parallel to queue, once parsed
+    int next;               // the first not taken
+    bool stop;
+};
+
+static void *early_thread(void *arg) {
+    Loader *l = arg;
+    EarlyParse *e = l->early;
+    pthread_mutex_lock(&e->mu);
+    while (!e->stop) {
+        if (e->next == e->queue.len) {
+            pthread_cond_wait(&e->cv, &e->mu);
+            continue;
+        }
+        int i = e->next++;
+        Package *p = e->queue.data[i];
+        pthread_mutex_unlock(&e->mu);
+        bool failed = parse_srcs(l, p, p->pending);
+        pthread_mutex_lock(&e->mu);
+        e->failed.data[i] = failed;
+        p->pending = NULL;
+    }
+    pthread_mutex_unlock(&e->mu);
+    return NULL;
+}
+
+void load_early_begin(Loader *l) {
+    EarlyParse *e = xcalloc(1, sizeof *e);
+    pthread_mutex_init(&e->mu, NULL);
+    pthread_cond_init(&e->cv, NULL);
+    l->early = e;
+    pthread_attr_t attr;
+    bool started = false;
+    if (pthread_attr_init(&attr) == 0) {
+        if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
+            base_set_threaded(true);
+            started = pthread_create(&e->thread, &attr, early_thread, l) == 0;
+        }
+        pthread_attr_destroy(&attr);
+    }
+    if (!started) {
+        base_set_threaded(false);
+        pthread_mutex_destroy(&e->mu);
+        pthread_cond_destroy(&e->cv);
+        free(e);
+        l->early = NULL;
+    }
+}
+
+void load_early_add(Loader *l, Package *p) {
+    EarlyParse *e = l->early;
+    pthread_mutex_lock(&e->mu);
+    vec_push(&e->queue, p);
+    vec_push(&e->failed, false);
+    pthread_cond_signal(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+}
+
+void load_early_end(Loader *l) {
+    EarlyParse *e = l->early;
+    if (!e)
+        return;
+    pthread_mutex_lock(&e->mu);
+    e->stop = true;
+    pthread_cond_signal(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+    pthread_join(e->thread, NULL);
+    base_set_threaded(false);
+    for (int i = 0; i < e->next; i++)
+        if (e->failed.data[i])
+            e->queue.data[i]->bad = true;
+    pthread_mutex_destroy(&e->mu);
+    pthread_cond_destroy(&e->cv);
+    vec_free(&e->queue);
+    vec_free(&e->failed);
+    free(e);
+    l->early = NULL;
+}
