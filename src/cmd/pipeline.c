@@ -1,7 +1,8 @@
 // pipeline.c: -j. Each package is parsed, then checked, then analysed
 // (inlining and escape analysis), in the loader's order for the last two:
-// a first thread checks, a second analyses each package as soon as it is
-// checked, and whichever has nothing to do parses the next package ahead.
+// a first thread parses and checks, a second analyses each package as
+// soon as it is checked, and parses when the check it waits for waits for
+// a parse.
 // The analysis keeps its order, as a serial run's does, so its records,
 // cache entries and output are the same.
 #include <pthread.h>
@@ -29,10 +30,11 @@ typedef struct Pipeline {
     int waits;              // times the analysis waited with nothing to parse
 } Pipeline;
 
-// With mu held: parses the next package if one is left (mu released
-// meanwhile), else waits for news.
-static void parse_or_wait(Pipeline *pl, bool analysis) {
-    if (pl->next_parse >= pl->n) {
+// With mu held: parses the next package if it is no later than upto (mu
+// released meanwhile), else waits for news. The analysis, the longer
+// stage, only helps with the parses that hold up the check it waits for.
+static void parse_or_wait(Pipeline *pl, int upto, bool analysis) {
+    if (pl->next_parse > upto) {
         pl->waits += analysis;
         pthread_cond_wait(&pl->cv, &pl->mu);
         return;
@@ -53,7 +55,7 @@ static void *analysis_thread(void *arg) {
     for (int k = 0; k < pl->n; k++) {
         pthread_mutex_lock(&pl->mu);
         while (pl->checked <= k)
-            parse_or_wait(pl, true);
+            parse_or_wait(pl, pl->n - 1, true);
         pthread_mutex_unlock(&pl->mu);
         pl->st->analyse(pl->st->analyse_ctx, k);
     }
@@ -79,7 +81,7 @@ void cmd_pipeline(int n, const PipelineStages *st) {
         if (started) {
             pthread_mutex_lock(&pl.mu);
             while (pl.parsed <= k)
-                parse_or_wait(&pl, false);
+                parse_or_wait(&pl, k, false);
             pthread_mutex_unlock(&pl.mu);
         } else {
             st->parse(st->parse_ctx, k);

@@ -575,12 +575,12 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
             diag_error_nopos(d, "%s", cg.err);
             p->bad = true;
         } else if (l->early) {
-            // its place in the positions now, as a parse would take it
+            // its place in the positions now, as a parse would take it;
+            // its parse once its imports are loaded (below)
             p->pending = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
             for (int f = 0; f < p->nfiles; f++)
                 p->pending[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
             vec_push(&l->pending, p);
-            load_early_add(l, p);
         } else if (l->defer_parse) {
             vec_push(&l->unparsed, p);
         } else {
@@ -612,6 +612,10 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
     }
     l->stack.len--;
     vec_free(&imps);
+    // Parsed in the order packages are done loading, the order in which
+    // they will be checked.
+    if (l->early && p->pending)
+        load_early_add(l, p);
 }
 
 // Standard import paths have no dot in their first element.
