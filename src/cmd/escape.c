@@ -1,6 +1,7 @@
 // escape.c: the escape command, goesc's main job: the pipeline (load,
 // check, inline, escape) over the packages or files named, and the
 // report in the format asked for.
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,19 +230,63 @@ static void apply_late_facts(void *ctx, Package *p) {
 }
 
 // The type check of the packages, in the loader's order.
+typedef struct PkgCheck {
+    Str lang;           // go build's -lang
+    int minor;          // the go.mod go line's minor version (-1: none)
+    char *printed;      // -j: what the check printed, kept (buffered)
+    size_t nprinted;
+} PkgCheck;
+
 typedef struct Checks {
     Loader *l;
-    Package **pkgs;
+    Package **pkgs;     // NULL while loading
     TestBuild *tb;
-    Str *langs;
     Str lang;
     bool files, error_all;
+    // -j: what each check prints is kept until every package is parsed
+    // and the syntax errors are out, and the analysis's instance types
+    // are found after each check
+    bool buffered;
     int rc;
-    // -j: what each check printed, kept until every package is parsed
-    // and the syntax errors are out (NULL: printed at once).
-    char **printed;
-    size_t *nprinted;
+    // While loading goes on (LoadConfig.early), the loading thread adds
+    // to at and the early thread checks: mu.
+    pthread_mutex_t mu;
+    VEC(PkgCheck) at;
 } Checks;
+
+// What p's check needs from the loader, read on the loading thread.
+static void check_prepare(Checks *c, Package *p, int k) {
+    // go build's -lang: the package's go.mod go line, if this Go has it;
+    // a newer one is only mentioned when the package fails
+    PkgCheck pc = {cmd_package_lang(c->l, p, c->lang, c->files), c->files ? -1 : load_package_go_minor(c->l, p),
+                   NULL, 0};
+    pthread_mutex_lock(&c->mu);
+    while (c->at.len <= k)
+        vec_push(&c->at, ((PkgCheck){NULL, -1, NULL, 0}));
+    c->at.data[k] = pc;
+    pthread_mutex_unlock(&c->mu);
+}
+
+static void check_at(Checks *c, Package *p, int k) {
+    pthread_mutex_lock(&c->mu);
+    PkgCheck pc = c->at.data[k];
+    pthread_mutex_unlock(&c->mu);
+    char note[64] = "";
+    if (pc.minor > 19)
+        snprintf(note, sizeof note, "note: module requires Go 1.%d", pc.minor);
+    FILE *out = c->buffered ? open_memstream(&pc.printed, &pc.nprinted) : NULL;
+    if (check_package(p, c->error_all, pc.lang, c->files ? NULL : cmd_test_header(c->tb, k, p),
+                      *note ? note : NULL, out) > 0)
+        c->rc = c->files ? 1 : 2;
+    if (out) {
+        fclose(out);
+        pthread_mutex_lock(&c->mu);
+        c->at.data[k] = pc;
+        pthread_mutex_unlock(&c->mu);
+    }
+    if (c->buffered && !p->bad)
+        ir_prepare_instance_types(p);
+}
 
 static bool parse_one(void *ctx, int k) {
     Checks *c = ctx;
@@ -252,23 +297,27 @@ static bool parse_one(void *ctx, int k) {
 
 static void check_one(void *ctx, int k) {
     Checks *c = ctx;
-    Package *p = c->pkgs[k];
-    // go build's -lang: the package's go.mod go line, if this Go has it;
-    // a newer one is only mentioned when the package fails
-    int minor = c->files ? -1 : load_package_go_minor(c->l, p);
-    c->langs[k] = cmd_package_lang(c->l, p, c->lang, c->files);
-    char note[64] = "";
-    if (minor > 19)
-        snprintf(note, sizeof note, "note: module requires Go 1.%d", minor);
-    FILE *out = c->printed ? open_memstream(&c->printed[k], &c->nprinted[k]) : NULL;
-    if (check_package(p, c->error_all, c->langs[k], c->files ? NULL : cmd_test_header(c->tb, k, p),
-                      *note ? note : NULL, out) > 0)
-        c->rc = c->files ? 1 : 2;
-    if (out)
-        fclose(out);
-    // -j: what the analysis would otherwise find first, found here
-    if (c->printed && !p->bad)
-        ir_prepare_instance_types(p);
+    check_prepare(c, c->pkgs[k], k);
+    check_at(c, c->pkgs[k], k);
+}
+
+// LoadConfig.early's hooks. The universe is made before the first check,
+// and learns the unsafe package before any package that imports it.
+static void early_prepare(void *ctx, Package *p, int k) { check_prepare(ctx, p, k); }
+
+static void early_check(void *ctx, Package *p, int k) {
+    types_universe_init(strcmp(p->path, "unsafe") == 0 ? p : NULL);
+    check_at(ctx, p, k);
+}
+
+// The buffered output of the checks, in order, then forgotten.
+static void print_checks(Checks *c) {
+    for (int k = 0; k < c->at.len; k++) {
+        if (c->at.data[k].nprinted)
+            fwrite(c->at.data[k].printed, 1, c->at.data[k].nprinted, stderr);
+        free(c->at.data[k].printed);
+    }
+    vec_free(&c->at);
 }
 
 // gc's syntax errors, under each package's header; returns the exit code
@@ -543,6 +592,17 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         cfg.lazy_bodies = pkgcache_lazy;
         cfg.lazy_ctx = pc;
     }
+    TestBuild tb = {0};
+    Checks ck = {.tb = &tb, .lang = lang, .files = files, .error_all = error_all, .mu = PTHREAD_MUTEX_INITIALIZER};
+    // -j without the cache: each package is parsed and checked as soon as
+    // it is done loading. (With the cache, which packages wait for their
+    // first use is known once all are loaded; -lang's packages, the named
+    // ones, too.)
+    struct LoadEarly early = {early_prepare, early_check, &ck, 0};
+    if (jobs > 1 && !files && !tests && !pc && !lang) {
+        cfg.early = &early;
+        ck.buffered = true;
+    }
     Diags diags = {0};
     Loader *l = load_new(&cfg, &diags);
     if (!l) {
@@ -550,6 +610,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         diag_flush(&diags);
         return 1;
     }
+    ck.l = l;
     pkgcache_set_loader(pc, l);
     if (hook && hook->peer >= 0)
         pkgcache_set_peer(pc, hook->peer);
@@ -573,6 +634,14 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // stage), or the run is gc's compile mode or go test's.
     bool lazy = any_lazy(pkgs, n);
     bool pipelined = jobs > 1 && !files && !tests && diags.nerrors == 0 && !lazy;
+    if (!pipelined && early.checked) {
+        // loading failed: go build builds nothing, whatever was checked
+        ck.buffered = false;
+        ck.rc = 0;
+        for (int k = 0; k < ck.at.len; k++)
+            free(ck.at.data[k].printed);
+        vec_free(&ck.at);
+    }
     if (!pipelined && jobs > 1 && diag_debug("jobs"))
         fprintf(stderr, "goesc: jobs: parsed on %d threads, checked and analysed on one (%s)\n", jobs,
                 files ? "a list of files" : tests ? "-test" : lazy ? "packages from the cache" : "load errors");
@@ -580,7 +649,6 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         load_parse_all_pending(l, jobs);
     // -test: the packages go test -c compiles instead of the roots, each
     // with its "# header" (TestBuild: NULL without -test).
-    TestBuild tb = {0};
     if (tests && diags.nerrors == 0 && !files)
         pkgs = cmd_test_packages(l, pkgs, &n, &tb);
     bool load_failed = diags.nerrors > 0;
@@ -591,8 +659,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
     LateFacts late = {0};
     types_on_complete(apply_late_facts, &late);
-    Str *langs = xcalloc((size_t)n + 1, sizeof *langs);
-    Checks ck = {l, pkgs, &tb, langs, lang, files, error_all, 0, NULL, NULL};
+    ck.pkgs = pkgs;
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
     for (int k = 0; sf.pkgpath && k < n; k++)
@@ -609,18 +676,12 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     bool analyse = !load_failed;
     if (pipelined) {
         analysis_begin(&an, &ec, &ic);
-        ck.printed = xcalloc((size_t)n + 1, sizeof *ck.printed);
-        ck.nprinted = xcalloc((size_t)n + 1, sizeof *ck.nprinted);
+        ck.buffered = true;
         PipelineStages st = {parse_one, check_one, analyse_one, &ck, &ck, &an};
-        cmd_pipeline(n, &st);
+        cmd_pipeline(n, early.checked, &st);
         load_parse_all_pending(l, 1);   // (the loader's packages are pkgs)
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
-        for (int k = 0; k < n; k++) {
-            fwrite(ck.printed[k], 1, ck.nprinted[k], stderr);
-            free(ck.printed[k]);
-        }
-        free(ck.printed);
-        free(ck.nprinted);
+        print_checks(&ck);
     } else {
         for (int k = 0; k < n && !load_failed; k++)
             check_one(&ck, k);
@@ -688,7 +749,8 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     types_on_complete(NULL, NULL);
     ptrmap_free(&late.passed);
     pkgcache_close(pc);
-    free(langs);
+    vec_free(&ck.at);
+    pthread_mutex_destroy(&ck.mu);
     for (int k = 0; k < n; k++) {
         types_free_info(pkgs[k]);
         pkgcache_free_facts(pkgs[k]);

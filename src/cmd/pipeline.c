@@ -62,8 +62,9 @@ static void *analysis_thread(void *arg) {
     return NULL;
 }
 
-void cmd_pipeline(int n, const PipelineStages *st) {
-    Pipeline pl = {.st = st, .n = n, .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
+void cmd_pipeline(int n, int start, const PipelineStages *st) {
+    Pipeline pl = {.st = st, .n = n, .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER,
+                   .next_parse = start, .parsed = start, .checked = start};
     pl.parse_done = xcalloc((size_t)n + 1, sizeof *pl.parse_done);
     pthread_attr_t attr;
     pthread_t t;
@@ -77,7 +78,9 @@ void cmd_pipeline(int n, const PipelineStages *st) {
     }
     if (!started)
         base_set_threaded(false);
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < start && !started; k++)
+        st->analyse(st->analyse_ctx, k);
+    for (int k = start; k < n; k++) {
         if (started) {
             pthread_mutex_lock(&pl.mu);
             while (pl.parsed <= k)

@@ -576,7 +576,7 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
             p->bad = true;
         } else if (l->early) {
             // its place in the positions now, as a parse would take it;
-            // its parse once its imports are loaded (below)
+            // its parse once it is done loading (load_order_push)
             p->pending = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
             for (int f = 0; f < p->nfiles; f++)
                 p->pending[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
@@ -612,10 +612,6 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
     }
     l->stack.len--;
     vec_free(&imps);
-    // Parsed in the order packages are done loading, the order in which
-    // they will be checked.
-    if (l->early && p->pending)
-        load_early_add(l, p);
 }
 
 // Standard import paths have no dot in their first element.
@@ -692,7 +688,7 @@ static Package *load_local_import(Loader *l, Str path, Package *importer, const 
     p->state = 1;
     load_files(l, p, NULL, 0, false, site);
     p->state = 2;
-    vec_push(&l->order, p);
+    load_order_push(l, p);
     return p;
 }
 
@@ -782,7 +778,7 @@ static Package *load_object(Loader *l, Str path, Str rpath, Str file, Package *i
     p->state = 1;
     load_files(l, p, names, o->nfiles, false, site);
     p->state = 2;
-    vec_push(&l->order, p);
+    load_order_push(l, p);
     return p;
 }
 
@@ -886,7 +882,7 @@ Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *s
         p->ignored = ARENA_ARRAY(&l->arena, Str, 1);
         p->import_paths = ARENA_ARRAY(&l->arena, Str, 1);
         p->imports = ARENA_ARRAY(&l->arena, Package *, 1);
-        vec_push(&l->order, p);
+        load_order_push(l, p);
         return p;
     }
     Str gorootdir = NULL;
@@ -923,7 +919,7 @@ Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *s
     p->state = 1;
     load_files(l, p, NULL, 0, importer == NULL, site);
     p->state = 2;
-    vec_push(&l->order, p);
+    load_order_push(l, p);
     return p;
 }
 

@@ -43,17 +43,17 @@ void load_parse_all_pending(Loader *l, int threads) {
     vec_free(&l->pending);
 }
 
-// ---- -j: parsing while loading goes on ----
+// ---- -j: parsing (and checking) while loading goes on ----
 
-// The packages loading met, parsed on a thread of their own meanwhile.
-// That thread leaves Package.bad alone (the loader writes it), and keeps
-// what it would say in failed until load_early_end.
+// The packages done loading, in order; the early thread parses each (and
+// checks it), and is the only thread that touches them meanwhile: the
+// loader writes Package.bad only of packages still loading, and
+// Package.matched, which neither reads.
 struct EarlyParse {
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    VEC(Package *) queue;
-    VEC(bool) failed;       // parallel to queue, once parsed
+    VEC(Package *) queue;   // l->order as it grows
     int next;               // the first not taken
     bool stop;
 };
@@ -61,19 +61,22 @@ struct EarlyParse {
 static void *early_thread(void *arg) {
     Loader *l = arg;
     EarlyParse *e = l->early;
+    struct LoadEarly *hook = l->cfg.early;
     pthread_mutex_lock(&e->mu);
     while (!e->stop) {
         if (e->next == e->queue.len) {
             pthread_cond_wait(&e->cv, &e->mu);
             continue;
         }
-        int i = e->next++;
-        Package *p = e->queue.data[i];
+        int k = e->next++;
+        Package *p = e->queue.data[k];
         pthread_mutex_unlock(&e->mu);
-        bool failed = parse_srcs(l, p, p->pending);
+        load_parse_pending(l, p);
+        if (hook) {
+            hook->check(hook->ctx, p, k);
+            hook->checked = k + 1;
+        }
         pthread_mutex_lock(&e->mu);
-        e->failed.data[i] = failed;
-        p->pending = NULL;
     }
     pthread_mutex_unlock(&e->mu);
     return NULL;
@@ -102,11 +105,15 @@ void load_early_begin(Loader *l) {
     }
 }
 
-void load_early_add(Loader *l, Package *p) {
+void load_order_push(Loader *l, Package *p) {
+    vec_push(&l->order, p);
     EarlyParse *e = l->early;
+    if (!e)
+        return;
+    if (l->cfg.early)
+        l->cfg.early->prepare(l->cfg.early->ctx, p, l->order.len - 1);
     pthread_mutex_lock(&e->mu);
     vec_push(&e->queue, p);
-    vec_push(&e->failed, false);
     pthread_cond_signal(&e->cv);
     pthread_mutex_unlock(&e->mu);
 }
@@ -121,13 +128,9 @@ void load_early_end(Loader *l) {
     pthread_mutex_unlock(&e->mu);
     pthread_join(e->thread, NULL);
     base_set_threaded(false);
-    for (int i = 0; i < e->next; i++)
-        if (e->failed.data[i])
-            e->queue.data[i]->bad = true;
     pthread_mutex_destroy(&e->mu);
     pthread_cond_destroy(&e->cv);
     vec_free(&e->queue);
-    vec_free(&e->failed);
     free(e);
     l->early = NULL;
 }

@@ -177,7 +177,7 @@ static void load_dir_pattern(Loader *l, Str dir) {
         p->state = 1;
         load_files(l, p, NULL, 0, true, NULL);
         p->state = 2;
-        vec_push(&l->order, p);
+        load_order_push(l, p);
     }
     add_root(l, p);
 }
@@ -227,7 +227,7 @@ static void load_files_pattern(Loader *l, char **files, int n) {
     l->build.gc_headers = false;
     l->given_files = NULL;
     p->state = 2;
-    vec_push(&l->order, p);
+    load_order_push(l, p);
     add_root(l, p);
 out:
     vec_free(&names);

@@ -145,6 +145,18 @@ typedef struct LoadConfig {
     // order a parse during loading gives them, and leaves their parse to
     // load_parse_pending, which other threads may run.
     bool parse_later;
+    // -j without the cache: as each package is done loading, prepare(ctx,
+    // p, k) on the loading thread, then on the thread that parses while
+    // loading goes on (load_early_begin) its parse and check(ctx, p, k), in
+    // that order (k: p's index in the order load_patterns returns).
+    // load_patterns returns once the check under way is done; the others
+    // are left to the caller (LoadEarly.checked tells how many were).
+    struct LoadEarly {
+        void (*prepare)(void *ctx, Package *p, int k);
+        void (*check)(void *ctx, Package *p, int k);
+        void *ctx;
+        int checked;
+    } *early;
 } LoadConfig;
 
 typedef struct Loader Loader;
@@ -277,13 +289,14 @@ void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs);
 void load_parse_pending(Loader *l, Package *p);
 // Parses every package still waiting, on up to `threads` threads.
 void load_parse_all_pending(Loader *l, int threads);
-// A thread that parses the packages loading meets (load_early_add, with
-// their files in the positions already), while loading goes on, until
+// A thread that parses (and checks: LoadConfig.early) the packages that
+// are done loading, in that order, while loading goes on, until
 // load_early_end; those it did not reach stay pending.
 typedef struct EarlyParse EarlyParse;
 void load_early_begin(Loader *l);
-void load_early_add(Loader *l, Package *p);
 void load_early_end(Loader *l);
+// Appends p to the loader's order, and queues it for the early thread.
+void load_order_push(Loader *l, Package *p);
 Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
 // Loads an import of one of importer's test files (file: its absolute path,
 // gcfile: as gc names it), as load_files loads the package's own imports;
