@@ -4,6 +4,7 @@
 #ifndef GOESC_BASE_H
 #define GOESC_BASE_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -117,6 +118,9 @@ bool base_threaded(void);
 // deep nesting because goroutine stacks grow; a reservation costs only
 // what is touched.
 #define BASE_STACK_SIZE ((size_t)4096 << 20)
+// Starts fn(arg) on a thread with such a stack, and turns threaded on;
+// false (threaded as it was) when no thread could be started.
+bool base_thread_create(pthread_t *t, void *(*fn)(void *), void *arg);
 // Calls fn(ctx, i) for i in [0, n), each once, on up to `threads` threads
 // (the caller's among them), taking the next i as each finishes; returns
 // when all are done.

@@ -10,6 +10,22 @@ static bool threaded;
 void base_set_threaded(bool on) { threaded = on; }
 bool base_threaded(void) { return threaded; }
 
+bool base_thread_create(pthread_t *t, void *(*fn)(void *), void *arg) {
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0)
+        return false;
+    bool ok = false;
+    if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
+        bool was = threaded;
+        threaded = true;
+        ok = pthread_create(t, &attr, fn, arg) == 0;
+        if (!ok)
+            threaded = was;
+    }
+    pthread_attr_destroy(&attr);
+    return ok;
+}
+
 typedef struct Loop {
     int n, next;        // next: the first i not yet taken (atomic)
     void (*fn)(void *, int);
@@ -30,15 +46,8 @@ void base_parallel(int n, int threads, void (*fn)(void *ctx, int i), void *ctx) 
     pthread_t *ts = threads > 1 ? xcalloc((size_t)threads, sizeof *ts) : NULL;
     bool was = threaded;
     int started = 0;
-    pthread_attr_t attr;
-    if (threads > 1 && pthread_attr_init(&attr) == 0) {
-        if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
-            threaded = true;
-            while (started < threads - 1 && pthread_create(&ts[started], &attr, worker, &lp) == 0)
-                started++;
-        }
-        pthread_attr_destroy(&attr);
-    }
+    while (started < threads - 1 && base_thread_create(&ts[started], worker, &lp))
+        started++;
     worker(&lp);    // with no thread started, the whole loop in order
     for (int t = 0; t < started; t++)
         pthread_join(ts[t], NULL);

@@ -66,18 +66,8 @@ void cmd_pipeline(int n, int start, const PipelineStages *st) {
     Pipeline pl = {.st = st, .n = n, .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER,
                    .next_parse = start, .parsed = start, .checked = start};
     pl.parse_done = xcalloc((size_t)n + 1, sizeof *pl.parse_done);
-    pthread_attr_t attr;
     pthread_t t;
-    bool started = false;
-    if (pthread_attr_init(&attr) == 0) {
-        if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
-            base_set_threaded(true);
-            started = pthread_create(&t, &attr, analysis_thread, &pl) == 0;
-        }
-        pthread_attr_destroy(&attr);
-    }
-    if (!started)
-        base_set_threaded(false);
+    bool started = base_thread_create(&t, analysis_thread, &pl);
     for (int k = 0; k < start && !started; k++)
         st->analyse(st->analyse_ctx, k);
     for (int k = start; k < n; k++) {

@@ -575,11 +575,8 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
             diag_error_nopos(d, "%s", cg.err);
             p->bad = true;
         } else if (l->early) {
-            // its place in the positions now, as a parse would take it;
             // its parse once it is done loading (load_order_push)
-            p->pending = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
-            for (int f = 0; f < p->nfiles; f++)
-                p->pending[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+            p->pending = load_place_files(p);
             vec_push(&l->pending, p);
         } else if (l->defer_parse) {
             vec_push(&l->unparsed, p);

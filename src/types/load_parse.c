@@ -26,6 +26,13 @@ void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs) {
 
 void load_parse_files(Loader *l, Package *p) { load_parse_srcs(l, p, NULL); }
 
+SrcFile **load_place_files(Package *p) {
+    SrcFile **srcs = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
+    for (int f = 0; f < p->nfiles; f++)
+        srcs[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+    return srcs;
+}
+
 void load_parse_pending(Loader *l, Package *p) {
     if (p->pending) {
         load_parse_srcs(l, p, p->pending);
@@ -87,17 +94,7 @@ void load_early_begin(Loader *l) {
     pthread_mutex_init(&e->mu, NULL);
     pthread_cond_init(&e->cv, NULL);
     l->early = e;
-    pthread_attr_t attr;
-    bool started = false;
-    if (pthread_attr_init(&attr) == 0) {
-        if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
-            base_set_threaded(true);
-            started = pthread_create(&e->thread, &attr, early_thread, l) == 0;
-        }
-        pthread_attr_destroy(&attr);
-    }
-    if (!started) {
-        base_set_threaded(false);
+    if (!base_thread_create(&e->thread, early_thread, l)) {
         pthread_mutex_destroy(&e->mu);
         pthread_cond_destroy(&e->cv);
         free(e);

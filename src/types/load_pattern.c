@@ -370,7 +370,8 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
             return l->order.data;
         }
     }
-    l->defer_parse = l->cfg.lazy_bodies != NULL || (l->cfg.parse_later && l->cfg.syntax_per_package);
+    bool later = l->cfg.parse_later && l->cfg.syntax_per_package;
+    l->defer_parse = l->cfg.lazy_bodies != NULL || later;
     if (l->defer_parse && !l->cfg.lazy_bodies)
         load_early_begin(l);
     if (n > 0 && has_suffix(patterns[0], ".go")) {
@@ -381,16 +382,12 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
     }
     load_early_end(l);
     // In the order of a parse during loading, so that positions are the same.
-    bool later = l->cfg.parse_later && l->cfg.syntax_per_package;
     for (int i = 0; i < l->unparsed.len; i++) {
         Package *p = l->unparsed.data[i];
         p->parse_opts.lazy_bodies = !p->bad && l->cfg.lazy_bodies && l->cfg.lazy_bodies(l->cfg.lazy_ctx, p);
         if (p->parse_opts.lazy_bodies || later) {
-            // its place in the positions now; its parse at the first use,
-            // or when asked for
-            SrcFile **srcs = ARENA_ARRAY(&p->arena, SrcFile *, p->nfiles + 1);
-            for (int f = 0; f < p->nfiles; f++)
-                srcs[f] = pos_add_file(p->files[f], p->texts[f], p->sizes[f]);
+            // its parse at the first use, or when asked for
+            SrcFile **srcs = load_place_files(p);
             if (p->parse_opts.lazy_bodies)
                 p->unparsed = srcs;
             else {

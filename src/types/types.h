@@ -284,6 +284,9 @@ void load_files(Loader *l, Package *p, Str *only, int nonly, bool root, const Im
 void load_parse_files(Loader *l, Package *p);   // its texts, with its parse_opts
 // The same, for files already in the positions (srcs, parallel to files).
 void load_parse_srcs(Loader *l, Package *p, SrcFile **srcs);
+// Gives p's files their place in the positions now (parallel to files),
+// as a parse now would, for a parse later.
+SrcFile **load_place_files(Package *p);
 // LoadConfig.parse_later: parses p if it still waits (Package.pending).
 // Packages apart are parsed at once on different threads.
 void load_parse_pending(Loader *l, Package *p);
