@@ -62,7 +62,7 @@ struct EarlyParse {
     pthread_cond_t cv;
     VEC(Package *) queue;   // l->order as it grows
     int next;               // the first not taken
-    bool stop;
+    bool stop, done;
 };
 
 static void *early_thread(void *arg) {
@@ -85,6 +85,7 @@ static void *early_thread(void *arg) {
         }
         pthread_mutex_lock(&e->mu);
     }
+    e->done = true;
     pthread_mutex_unlock(&e->mu);
     return NULL;
 }
@@ -119,9 +120,17 @@ void load_early_end(Loader *l) {
     EarlyParse *e = l->early;
     if (!e)
         return;
+    // While the early thread finishes its package (a check can take tens
+    // of milliseconds), this one parses those it has not taken.
     pthread_mutex_lock(&e->mu);
     e->stop = true;
     pthread_cond_signal(&e->cv);
+    while (!e->done && e->next < e->queue.len) {
+        Package *p = e->queue.data[e->next++];
+        pthread_mutex_unlock(&e->mu);
+        load_parse_pending(l, p);
+        pthread_mutex_lock(&e->mu);
+    }
     pthread_mutex_unlock(&e->mu);
     pthread_join(e->thread, NULL);
     base_set_threaded(false);

@@ -161,6 +161,24 @@ if cmp -s "$tmp/go.list" "$tmp/our.list"; then echo "ok cgo-list-deps"; else
     echo "FAIL cgo-list-deps: $(diff "$tmp/go.list" "$tmp/our.list" | head -4 | tr '\n' '|')"; fi
 left=$(ls "$TMPDIR" | grep -c '^goesc-cgo-')
 if [ "$left" -eq 0 ]; then echo "ok cgo-temp-dirs-removed"; else echo "FAIL cgo-temp-dirs-removed: $left left"; fi
+# goesc restarts itself with glibc's malloc tunables (main.c); the C
+# compiler it runs must see the environment the user gave, tunables
+# included when the user set them.
+cc=$(command -v "${CC:-gcc}")
+printf '#!/bin/sh\necho run >>"%s"\nenv | grep -E "^(GLIBC_TUNABLES|GOESC_MALLOC_TUNED)=" >>"%s"\nexec "%s" "$@"\n' \
+    "$tmp/cc.env" "$tmp/cc.env" "$cc" >"$tmp/cc.sh"
+chmod +x "$tmp/cc.sh"
+: >"$tmp/cc.env"
+(cd "$m" && CC=$tmp/cc.sh "$goesc" -cache=off -m ./p >/dev/null 2>&1)
+plain=$(sort -u "$tmp/cc.env" | tr '\n' ' ')
+: >"$tmp/cc.env"
+(cd "$m" && CC=$tmp/cc.sh GLIBC_TUNABLES=glibc.malloc.check=0 "$goesc" -cache=off -m ./p >/dev/null 2>&1)
+user=$(sort -u "$tmp/cc.env" | tr '\n' ' ')
+if [ "$plain" = "run " ] && [ "$user" = "GLIBC_TUNABLES=glibc.malloc.check=0 run " ]; then
+    echo "ok cgo-cc-environment"
+else
+    echo "FAIL cgo-cc-environment: the C compiler saw [$plain], then [$user]"
+fi
 
 # os/user and net with cgo, against gc (one fresh cache for both flag sets).
 cache=$tmp/gocache-std
