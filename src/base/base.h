@@ -125,6 +125,10 @@ bool base_thread_create(pthread_t *t, void *(*fn)(void *), void *arg);
 // (the caller's among them), taking the next i as each finishes; returns
 // when all are done.
 void base_parallel(int n, int threads, void (*fn)(void *ctx, int i), void *ctx);
+// The CPUs online (-j's default), at least 1.
+int base_cpus(void);
+// A monotonic clock, in seconds (for GOESCDEBUG's notes).
+double base_seconds(void);
 
 // ---- ptrmap.c: a hash map from pointers to pointers (open addressing),
 // for side tables keyed by AST nodes or objects. NULL keys are not allowed;

@@ -1,5 +1,7 @@
 // threads.c: what -j's threads share in base, and a parallel loop.
 #include <pthread.h>
+#include <time.h>
+#include <unistd.h>
 #include <stdlib.h>
 
 #include "base.h"
@@ -53,4 +55,15 @@ void base_parallel(int n, int threads, void (*fn)(void *ctx, int i), void *ctx) 
         pthread_join(ts[t], NULL);
     threaded = was;
     free(ts);
+}
+
+int base_cpus(void) {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 1024 ? 1024 : (int)n;
+}
+
+double base_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }

@@ -94,19 +94,6 @@ void pkgcache_store(PkgCache *pc, Package *p, struct Inliner *inl, struct EscSes
 // go.mod's go line if this Go has it (NULL: the default).
 Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files);
 void pkgcache_free_facts(Package *p);
-// pipeline.c: -j's default, the CPUs online.
-int cmd_cpus(void);
-// For k = 0..n-1: check(k) in order once parse(0..k) have returned, and
-// on a second thread analyse(k) in order once check(k) has returned;
-// parse(k) on either thread, each once (false: nothing was left to parse).
-// Packages [0, start) are parsed and checked already.
-typedef struct PipelineStages {
-    bool (*parse)(void *ctx, int k);
-    void (*check)(void *ctx, int k);
-    void (*analyse)(void *ctx, int k);
-    void *parse_ctx, *check_ctx, *analyse_ctx;
-} PipelineStages;
-void cmd_pipeline(int n, int start, const PipelineStages *st);
 int cmd_assert(int argc, char **argv);
 // goesc diff OLD NEW [PACKAGES] (diff.c).
 int cmd_diff(int argc, char **argv);

@@ -288,13 +288,6 @@ static void check_at(Checks *c, Package *p, int k) {
         ir_prepare_instance_types(p);
 }
 
-static bool parse_one(void *ctx, int k) {
-    Checks *c = ctx;
-    bool pending = c->pkgs[k]->pending != NULL;
-    load_parse_pending(c->l, c->pkgs[k]);
-    return pending;
-}
-
 static void check_one(void *ctx, int k) {
     Checks *c = ctx;
     check_prepare(c, c->pkgs[k], k);
@@ -413,7 +406,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     bool error_all = false, m_given = false, tests = false;
     int lflag = 0;          // gc's -l count
     int live = 0;           // gc's -live count
-    int jobs = cmd_cpus();  // -j
+    int jobs = base_cpus();  // -j
     bool no_opt = false;    // gc's -N
     bool race = false, instrumenting = false;
     char *json_dir = NULL;  // gc's -json=0,DIR
@@ -595,14 +588,17 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     TestBuild tb = {0};
     Checks ck = {.tb = &tb, .lang = lang, .files = files, .error_all = error_all, .mu = PTHREAD_MUTEX_INITIALIZER};
     // -j without the cache: each package is parsed and checked as soon as
-    // it is done loading. (With the cache, which packages wait for their
-    // first use is known once all are loaded; -lang's packages, the named
-    // ones, too.)
+    // it is done loading, on a thread that goes on checking every package
+    // while this one analyses them. (With the cache, which packages wait
+    // for their first use is known once all are loaded; -lang's packages,
+    // the named ones, too: that thread starts after loading.)
     struct LoadEarly early = {early_prepare, early_check, &ck, 0};
     if (jobs > 1 && !files && !tests && !pc && !lang) {
         cfg.early = &early;
         ck.buffered = true;
     }
+    LateFacts late = {0};
+    types_on_complete(apply_late_facts, &late);
     Diags diags = {0};
     Loader *l = load_new(&cfg, &diags);
     if (!l) {
@@ -631,9 +627,11 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     pkgcache_end_peer(pc);
     // -j: parse, check and analysis overlap unless some package comes
     // from the cache (its check waits for first uses, from either
-    // stage), or the run is gc's compile mode or go test's.
+    // stage), or the run is gc's compile mode or go test's. (The checking
+    // thread that started with loading runs only if so.)
     bool lazy = any_lazy(pkgs, n);
     bool pipelined = jobs > 1 && !files && !tests && diags.nerrors == 0 && !lazy;
+    bool checking = load_early_checking(l);
     if (!pipelined && early.checked) {
         // loading failed: go build builds nothing, whatever was checked
         ck.buffered = false;
@@ -654,11 +652,10 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     bool load_failed = diags.nerrors > 0;
     rc = load_failed ? 1 : 0;
     diag_flush(&diags);
-    types_universe_init(load_lookup(l, str_cstr("unsafe")));
+    if (!checking)  // (else the checks make it)
+        types_universe_init(load_lookup(l, str_cstr("unsafe")));
     if (!pipelined)
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
-    LateFacts late = {0};
-    types_on_complete(apply_late_facts, &late);
     ck.pkgs = pkgs;
     // gc's -p names the package compiled from a file list in link strings
     // (p.T in generic instances' names).
@@ -675,13 +672,32 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // gc's compile mode has one package: it prints nothing after errors.
     bool analyse = !load_failed;
     if (pipelined) {
+        if (!checking) {
+            for (int k = 0; k < n; k++)
+                check_prepare(&ck, pkgs[k], k);
+            ck.buffered = true;
+            load_early_check_all(l, &early);
+        }
+        // The universe is made by the first check.
+        double t0 = base_seconds();
+        int waits = n ? load_early_wait(l, 0) : 0;
+        double waited = base_seconds() - t0;
         analysis_begin(&an, &ec, &ic);
-        ck.buffered = true;
-        PipelineStages st = {parse_one, check_one, analyse_one, &ck, &ck, &an};
-        cmd_pipeline(n, early.checked, &st);
+        for (int k = 0; k < n; k++) {
+            t0 = base_seconds();
+            waits += load_early_wait(l, k);
+            waited += base_seconds() - t0;
+            analyse_one(&an, k);
+        }
+        int helped = load_early_end(l);
         load_parse_all_pending(l, 1);   // (the loader's packages are pkgs)
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
         print_checks(&ck);
+        if (diag_debug("jobs"))
+            fprintf(stderr,
+                    "goesc: jobs: checked and analysed on 2 threads%s; %d of %d packages parsed on the "
+                    "analysis thread, which waited %d times for a check, %.3f s with the parses\n",
+                    checking ? ", checks from loading on" : "", helped, n, waits, waited);
     } else {
         for (int k = 0; k < n && !load_failed; k++)
             check_one(&ck, k);

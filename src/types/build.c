@@ -823,16 +823,26 @@ bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, Di
     return true;
 }
 
-bool build_dir_has_package(const BuildCtx *b, const char *dir) {
-    StrVec names = {0};
-    Str err = NULL;
-    if (!read_names(b, dir, &names, NULL, &err))
+bool build_is_go_file(const char *dir, const char *name, unsigned char d_type) {
+    if (!has_suffix(name, ".go") || d_type == DT_DIR)
         return false;
+    if (d_type == DT_REG)
+        return true;
+    struct stat st;     // a symlink, or a file system that does not say
+    char *path = xasprintf("%s/%s", dir, name);
+    bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    return ok;
+}
+
+bool build_dir_has_package(const BuildCtx *b, const char *dir, Str *names, int n) {
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof(Str), cmp_str);
     bool found = false;
     Buf path = {0};
     Arena a = {0};
-    for (int i = 0; i < names.len && !found; i++) {
-        Str name = names.data[i];
+    for (int i = 0; i < n && !found; i++) {
+        Str name = names[i];
         if (name[0] == '_' || name[0] == '.' || !build_good_os_arch_file(b, name))
             continue;
         path.len = 0;
@@ -849,7 +859,6 @@ bool build_dir_has_package(const BuildCtx *b, const char *dir) {
     }
     arena_free(&a);
     buf_free(&path);
-    vec_free(&names);
     return found;
 }
 

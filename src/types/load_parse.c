@@ -50,58 +50,106 @@ void load_parse_all_pending(Loader *l, int threads) {
     vec_free(&l->pending);
 }
 
-// ---- -j: parsing (and checking) while loading goes on ----
+// ---- -j: the checking thread ----
 
-// The packages done loading, in order; the early thread parses each (and
-// checks it), and is the only thread that touches them meanwhile: the
-// loader writes Package.bad only of packages still loading, and
-// Package.matched, which neither reads.
+// The packages in the loader's order, as loading adds them; the thread
+// parses each and, given hooks, checks it. Other threads may parse those
+// ahead of it meanwhile (load_early_wait). While loading goes on, the
+// thread is the only one to touch the packages done loading: the loader
+// writes Package.bad only of packages still loading, and Package.matched,
+// which neither reads.
+enum { PARSE_WAITS, PARSE_UNDER_WAY, PARSE_DONE };
+
 struct EarlyParse {
     pthread_t thread;
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    pthread_cond_t cv;      // broadcast when the queue grows or ends, and
+                            // when a parse or a package is done
     VEC(Package *) queue;   // l->order as it grows
-    int next;               // the first not taken
+    VEC(uint8_t) parse;     // PARSE_*, parallel to queue
+    int next;               // the first package the thread has not done
+    int ahead;              // no package before it waits for a parse
+    bool loaded;            // the queue is complete
     bool stop, done;
+    bool no_thread;         // none could be started: load_early_wait works
+    struct LoadEarly *hooks;    // NULL: parse only
+    int helped;             // parses done by other threads (GOESCDEBUG=jobs)
 };
 
 static void *early_thread(void *arg) {
     Loader *l = arg;
     EarlyParse *e = l->early;
-    struct LoadEarly *hook = l->cfg.early;
+    struct LoadEarly *hooks = e->hooks;
     pthread_mutex_lock(&e->mu);
     while (!e->stop) {
-        if (e->next == e->queue.len) {
+        int k = e->next;
+        if (k == e->queue.len) {
+            if (e->loaded)
+                break;
             pthread_cond_wait(&e->cv, &e->mu);
             continue;
         }
-        int k = e->next++;
+        if (e->parse.data[k] == PARSE_UNDER_WAY) {  // by a helper
+            pthread_cond_wait(&e->cv, &e->mu);
+            continue;
+        }
+        bool parse = e->parse.data[k] == PARSE_WAITS;
+        e->parse.data[k] = PARSE_UNDER_WAY;
         Package *p = e->queue.data[k];
         pthread_mutex_unlock(&e->mu);
-        load_parse_pending(l, p);
-        if (hook) {
-            hook->check(hook->ctx, p, k);
-            hook->checked = k + 1;
-        }
+        if (parse)
+            load_parse_pending(l, p);
+        if (hooks)
+            hooks->check(hooks->ctx, p, k);
         pthread_mutex_lock(&e->mu);
+        e->parse.data[k] = PARSE_DONE;
+        e->next = k + 1;
+        if (hooks)
+            hooks->checked = k + 1;
+        pthread_cond_broadcast(&e->cv);
     }
     e->done = true;
     pthread_mutex_unlock(&e->mu);
     return NULL;
 }
 
-void load_early_begin(Loader *l) {
+static void early_free(Loader *l) {
+    EarlyParse *e = l->early;
+    pthread_mutex_destroy(&e->mu);
+    pthread_cond_destroy(&e->cv);
+    vec_free(&e->queue);
+    vec_free(&e->parse);
+    free(e);
+    l->early = NULL;
+}
+
+// loaded: the thread starts after loading, on every package from the
+// first not checked.
+static bool early_start(Loader *l, struct LoadEarly *hooks, bool loaded) {
     EarlyParse *e = xcalloc(1, sizeof *e);
     pthread_mutex_init(&e->mu, NULL);
     pthread_cond_init(&e->cv, NULL);
+    e->hooks = hooks;
     l->early = e;
-    if (!base_thread_create(&e->thread, early_thread, l)) {
-        pthread_mutex_destroy(&e->mu);
-        pthread_cond_destroy(&e->cv);
-        free(e);
-        l->early = NULL;
+    if (loaded) {
+        e->loaded = true;
+        e->next = e->ahead = hooks ? hooks->checked : 0;
+        for (int k = 0; k < l->order.len; k++) {
+            vec_push(&e->queue, l->order.data[k]);
+            vec_push(&e->parse, l->order.data[k]->pending ? PARSE_WAITS : PARSE_DONE);
+        }
     }
+    if (base_thread_create(&e->thread, early_thread, l))
+        return true;
+    if (loaded && hooks) {
+        e->no_thread = true;
+        return true;
+    }
+    early_free(l);
+    return false;
 }
+
+void load_early_begin(Loader *l) { early_start(l, l->cfg.early, false); }
 
 void load_order_push(Loader *l, Package *p) {
     vec_push(&l->order, p);
@@ -112,31 +160,80 @@ void load_order_push(Loader *l, Package *p) {
         l->cfg.early->prepare(l->cfg.early->ctx, p, l->order.len - 1);
     pthread_mutex_lock(&e->mu);
     vec_push(&e->queue, p);
-    pthread_cond_signal(&e->cv);
+    vec_push(&e->parse, PARSE_WAITS);
+    pthread_cond_broadcast(&e->cv);
     pthread_mutex_unlock(&e->mu);
 }
 
-void load_early_end(Loader *l) {
-    EarlyParse *e = l->early;
-    if (!e)
-        return;
-    // While the early thread finishes its package (a check can take tens
-    // of milliseconds), this one parses those it has not taken.
+// With mu held: parses the first package after the thread's that waits
+// for its parse (mu released meanwhile); false if there is none.
+static bool help_parse(Loader *l, EarlyParse *e) {
+    int j = e->ahead > e->next ? e->ahead : e->next + 1;
+    while (j < e->parse.len && e->parse.data[j] != PARSE_WAITS)
+        j++;
+    e->ahead = j;
+    if (j >= e->parse.len)
+        return false;
+    e->parse.data[j] = PARSE_UNDER_WAY;
+    pthread_mutex_unlock(&e->mu);
+    load_parse_pending(l, e->queue.data[j]);
     pthread_mutex_lock(&e->mu);
-    e->stop = true;
-    pthread_cond_signal(&e->cv);
-    while (!e->done && e->next < e->queue.len) {
-        Package *p = e->queue.data[e->next++];
-        pthread_mutex_unlock(&e->mu);
-        load_parse_pending(l, p);
-        pthread_mutex_lock(&e->mu);
+    e->parse.data[j] = PARSE_DONE;
+    e->helped++;
+    pthread_cond_broadcast(&e->cv);
+    return true;
+}
+
+bool load_early_checking(Loader *l) { return l->early && l->early->hooks; }
+
+void load_early_loaded(Loader *l) {
+    EarlyParse *e = l->early;
+    pthread_mutex_lock(&e->mu);
+    e->loaded = true;
+    pthread_cond_broadcast(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+}
+
+void load_early_check_all(Loader *l, struct LoadEarly *hooks) {
+    if (!l->early)
+        early_start(l, hooks, true);
+}
+
+int load_early_wait(Loader *l, int k) {
+    EarlyParse *e = l->early;
+    for (; e->no_thread && e->next <= k; e->next++) {
+        load_parse_pending(l, e->queue.data[e->next]);
+        e->hooks->check(e->hooks->ctx, e->queue.data[e->next], e->next);
+        e->hooks->checked = e->next + 1;
+    }
+    int waits = 0;
+    pthread_mutex_lock(&e->mu);
+    while (e->next <= k && !e->done) {
+        if (!help_parse(l, e)) {
+            waits++;
+            pthread_cond_wait(&e->cv, &e->mu);
+        }
     }
     pthread_mutex_unlock(&e->mu);
-    pthread_join(e->thread, NULL);
+    return waits;
+}
+
+int load_early_end(Loader *l) {
+    EarlyParse *e = l->early;
+    if (!e)
+        return 0;
+    // While the thread finishes its package (a check can take tens of
+    // milliseconds), this one parses those it has not taken.
+    pthread_mutex_lock(&e->mu);
+    e->stop = true;
+    pthread_cond_broadcast(&e->cv);
+    while (!e->done && help_parse(l, e)) {
+    }
+    pthread_mutex_unlock(&e->mu);
+    if (!e->no_thread)
+        pthread_join(e->thread, NULL);
     base_set_threaded(false);
-    pthread_mutex_destroy(&e->mu);
-    pthread_cond_destroy(&e->cv);
-    vec_free(&e->queue);
-    free(e);
-    l->early = NULL;
+    int helped = e->helped;
+    early_free(l);
+    return helped;
 }

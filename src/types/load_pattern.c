@@ -76,40 +76,51 @@ typedef struct Walk {
     StrVec *dirs, *names;
 } Walk;
 
+// One read of each directory: its subdirectories, its .go files and
+// whether it has a go.mod (the entry's type spares a stat; a file system
+// that does not say it is lstat'ed).
 static void walk_dir(Loader *l, Walk *w, Str dir, Str name, bool top) {
     if (!top) {
         const char *elem = strrchr(dir, '/') + 1;
         if (elem[0] == '.' || elem[0] == '_' || strcmp(elem, "testdata") == 0)
             return;
-        if (w->prune_gomod && access(strf("%s/go.mod", dir), F_OK) == 0)
-            return;
     }
-    // builtin only documents the predeclared names: no pattern matches it.
-    // Import-path walks also leave out runtime/cgo when cgo is off (a
-    // local ./... walk keeps it: cmd/go only asks whether it has files).
-    bool skip = strcmp(dir, strf("%s/builtin", l->gorootsrc)) == 0 ||
-                (w->std && !l->build.cgo && strcmp(name, "runtime/cgo") == 0);
-    if (*name && !skip && (!w->pattern || match_pattern(w->pattern, name)) &&
-        build_dir_has_package(&l->build, dir)) {
-        vec_push(w->dirs, dir);
-        vec_push(w->names, name);
-    }
-    if (!top && w->prune_vendor && strcmp(strrchr(dir, '/') + 1, "vendor") == 0)
-        return;
     DIR *d = opendir(dir);
     if (!d)
         return;
-    StrVec subs = {0};
+    StrVec subs = {0}, gofiles = {0};
+    bool gomod = false;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        Str sub = strf("%s/%s", dir, de->d_name);
-        struct stat st;
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+        gomod |= strcmp(de->d_name, "go.mod") == 0;
+        bool isdir = de->d_type == DT_DIR;
+        if (de->d_type == DT_UNKNOWN) {
+            struct stat st;
+            isdir = lstat(strf("%s/%s", dir, de->d_name), &st) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (isdir)
             vec_push(&subs, str_cstr(de->d_name));
+        else if (build_is_go_file(dir, de->d_name, de->d_type))
+            vec_push(&gofiles, str_cstr(de->d_name));
     }
     closedir(d);
+    // builtin only documents the predeclared names: no pattern matches it.
+    // Import-path walks also leave out runtime/cgo when cgo is off (a
+    // local ./... walk keeps it: cmd/go only asks whether it has files).
+    bool skip = (!top && w->prune_gomod && gomod) || strcmp(dir, strf("%s/builtin", l->gorootsrc)) == 0 ||
+                (w->std && !l->build.cgo && strcmp(name, "runtime/cgo") == 0);
+    if (*name && !skip && (!w->pattern || match_pattern(w->pattern, name)) &&
+        build_dir_has_package(&l->build, dir, gofiles.data, gofiles.len)) {
+        vec_push(w->dirs, dir);
+        vec_push(w->names, name);
+    }
+    vec_free(&gofiles);
+    if ((!top && w->prune_gomod && gomod) || (!top && w->prune_vendor && strcmp(strrchr(dir, '/') + 1, "vendor") == 0)) {
+        vec_free(&subs);
+        return;
+    }
     if (subs.len > 1)
         qsort(subs.data, (size_t)subs.len, sizeof(Str), cmp_str);
     for (int i = 0; i < subs.len; i++)
@@ -380,7 +391,11 @@ Package **load_patterns(Loader *l, char **patterns, int n, int *npkgs) {
         for (int i = 0; i < n; i++)
             load_one_pattern(l, patterns[i]);
     }
-    load_early_end(l);
+    // The checking thread goes on after a load without errors.
+    if (load_early_checking(l) && l->diags->nerrors == 0)
+        load_early_loaded(l);
+    else
+        load_early_end(l);
     // In the order of a parse during loading, so that positions are the same.
     for (int i = 0; i < l->unparsed.len; i++) {
         Package *p = l->unparsed.data[i];

@@ -146,11 +146,12 @@ typedef struct LoadConfig {
     // load_parse_pending, which other threads may run.
     bool parse_later;
     // -j without the cache: as each package is done loading, prepare(ctx,
-    // p, k) on the loading thread, then on the thread that parses while
-    // loading goes on (load_early_begin) its parse and check(ctx, p, k), in
-    // that order (k: p's index in the order load_patterns returns).
-    // load_patterns returns once the check under way is done; the others
-    // are left to the caller (LoadEarly.checked tells how many were).
+    // p, k) on the loading thread, then on the checking thread that
+    // starts with loading (load_early_begin) its parse and check(ctx, p,
+    // k), in that order (k: p's index in the order load_patterns
+    // returns). When loading succeeds the thread goes on with every
+    // package (load_early_checking); else load_patterns returns once the
+    // check under way is done, and checked tells how many were.
     struct LoadEarly {
         void (*prepare)(void *ctx, Package *p, int k);
         void (*check)(void *ctx, Package *p, int k);
@@ -259,8 +260,12 @@ void build_read_header(const BuildCtx *b, const char *text, size_t n, FileHeader
 // Returns false if the directory cannot be read.
 bool build_scan_dir(const BuildCtx *b, const char *dir, Str *only, int nonly, DirInfo *di, Arena *a);
 // Whether the directory holds a package for pattern matching (cmd/go's
-// imports.ScanDir: any buildable .go file, tests included).
-bool build_dir_has_package(const BuildCtx *b, const char *dir);
+// imports.ScanDir: any buildable .go file, tests included), given the
+// names of its .go files (sorted here).
+bool build_dir_has_package(const BuildCtx *b, const char *dir, Str *names, int n);
+// Whether dir's entry name (of type d_type, a dirent's) is a .go file: a
+// regular file, or a symlink to one.
+bool build_is_go_file(const char *dir, const char *name, unsigned char d_type);
 void build_dir_free(DirInfo *di);
 // go/parser's first error in a file's package clause and
 // imports, as "LINE:COL: message"; NULL if it finds none (goheader.c).
@@ -292,12 +297,27 @@ SrcFile **load_place_files(Package *p);
 void load_parse_pending(Loader *l, Package *p);
 // Parses every package still waiting, on up to `threads` threads.
 void load_parse_all_pending(Loader *l, int threads);
-// A thread that parses (and checks: LoadConfig.early) the packages that
-// are done loading, in that order, while loading goes on, until
-// load_early_end; those it did not reach stay pending.
+// -j's checking thread: it parses (and checks, given hooks) the packages
+// in the loader's order, while loading goes on (load_early_begin) or
+// after it (load_early_check_all); other threads parse ahead of it while
+// they wait (load_early_wait, load_early_end). Those it did not reach
+// stay pending.
 typedef struct EarlyParse EarlyParse;
 void load_early_begin(Loader *l);
-void load_early_end(Loader *l);
+// After load_patterns: whether the thread is checking every package.
+bool load_early_checking(Loader *l);
+// Tells the thread that loading is over (load_patterns does).
+void load_early_loaded(Loader *l);
+// After load_patterns: starts the thread on every package from the first
+// not checked (hooks->checked), unless it is checking already. (If no
+// thread can be started, load_early_wait parses and checks instead.)
+void load_early_check_all(Loader *l, struct LoadEarly *hooks);
+// Waits until package k is checked, parsing others meanwhile; returns how
+// many times it found nothing to parse.
+int load_early_wait(Loader *l, int k);
+// Stops the thread after the package under way and waits for it (with
+// none, does nothing); returns how many packages other threads parsed.
+int load_early_end(Loader *l);
 // Appends p to the loader's order, and queues it for the early thread.
 void load_order_push(Loader *l, Package *p);
 Package *load_import(Loader *l, Str path, Package *importer, const ImportSite *site);
