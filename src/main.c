@@ -343,8 +343,10 @@ static void *main_thread(void *arg) {
 // a fifth of its time on a virtual machine. glibc reads these tunables
 // only at startup, so goesc starts itself again with them, unless the
 // user set GLIBC_TUNABLES. The second start puts the environment back,
-// for the go command and the C compiler that goesc may run. (Not under
-// the sanitizers, whose allocators replace glibc's.)
+// for the go command and the C compiler that goesc may run. Not under
+// the sanitizers, whose allocators replace glibc's, nor when something
+// is preloaded (valgrind, another malloc) or a debugger traces goesc: a
+// second start would leave them.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define TUNE_MALLOC 0
 #elif defined(__has_feature)
@@ -356,6 +358,22 @@ static void *main_thread(void *arg) {
 #define TUNE_MALLOC 1
 #endif
 
+// Whether a debugger or strace follows this process.
+static bool traced(void) {
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return false;
+    char line[256];
+    bool yes = false;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "TracerPid:", 10) == 0) {
+            yes = atoi(line + 10) != 0;
+            break;
+        }
+    fclose(f);
+    return yes;
+}
+
 static void tune_malloc(char **argv) {
     if (!TUNE_MALLOC)
         return;
@@ -366,7 +384,7 @@ static void tune_malloc(char **argv) {
         unsetenv("GLIBC_TUNABLES");
         return;
     }
-    if (getenv("GLIBC_TUNABLES"))
+    if (getenv("GLIBC_TUNABLES") || getenv("LD_PRELOAD") || traced())
         return;
     setenv("GOESC_MALLOC_TUNED", "1", 1);
     setenv("GLIBC_TUNABLES", tunables, 1);

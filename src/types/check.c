@@ -192,7 +192,7 @@ void check_record(Checker *c, Node *e, OperandMode mode, Type *t, Const *val) {
     if (t && types_is_untyped(t)) {
         ExprInfo *ei = ptrmap_get(&c->untyped, e);
         if (!ei) {
-            ei = ARENA_NEW(c->arena, ExprInfo);
+            ei = ARENA_NEW(&c->scratch, ExprInfo);
             ptrmap_put(&c->untyped, e, ei);
         }
         ei->mode = mode;
@@ -377,6 +377,8 @@ static void free_checker(Checker *c) {
     vec_free(&c->obj_path);
     ptrmap_free(&c->obj_map);
     ptrmap_free(&c->untyped);
+    arena_free(&c->scratch);
+    ptrmap_free(&c->recvless);
     ptrmap_free(&c->panics);
     ptrmap_free(&c->methods);
     free(c);

@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,8 +69,8 @@ static const char *str_bytes(Const *x) {
 }
 
 void types_const_pool_init(ConstPool *p, Arena *a) {
+    memset(p, 0, sizeof *p);
     p->arena = a;
-    p->gmp_list = NULL;
 }
 
 void types_const_pool_free(ConstPool *p) {
@@ -82,10 +83,20 @@ void types_const_pool_free(ConstPool *p) {
     p->gmp_list = NULL;
 }
 
-static Const *new_const(ConstPool *p, ConstKind k) {
-    Const *c = ARENA_NEW(p->arena, Const);
+// A value takes the bytes of its kind's member only: a small int, the
+// commonest value by far, 24 bytes instead of 56.
+#define CONST_SIZE(member) (offsetof(Const, u) + sizeof(((Const *)NULL)->u.member))
+
+static Const *new_const_sized(ConstPool *p, ConstKind k, size_t size) {
+    Const *c = arena_alloc(p->arena, size);
     c->kind = (uint8_t)k;
     return c;
+}
+
+static Const *new_const(ConstPool *p, ConstKind k) {
+    size_t size = k == CV_BOOL ? CONST_SIZE(b) : k == CV_INT ? CONST_SIZE(i) : k == CV_FLOAT ? CONST_SIZE(q)
+                  : k == CV_COMPLEX ? CONST_SIZE(c) : CONST_SIZE(str);
+    return new_const_sized(p, k, size);
 }
 
 Const *types_const_unknown(void) { return &unknown_value; }
@@ -104,8 +115,13 @@ Const *types_const_string(ConstPool *p, const char *s, size_t n) {
 }
 
 Const *types_const_int64(ConstPool *p, int64_t v) {
+    bool small = v >= CONST_SMALL_MIN && v < CONST_SMALL_MAX;
+    if (small && p->small[v - CONST_SMALL_MIN])
+        return p->small[v - CONST_SMALL_MIN];
     Const *c = new_const(p, CV_INT);
     c->u.i = v;
+    if (small)
+        p->small[v - CONST_SMALL_MIN] = c;
     return c;
 }
 
@@ -113,7 +129,7 @@ Const *types_const_int64(ConstPool *p, int64_t v) {
 Const *types_const_from_mpz(ConstPool *p, const mpz_t z) {
     if (mpz_fits_slong_p(z))
         return types_const_int64(p, mpz_get_si(z));
-    Const *c = new_const(p, CV_INT);
+    Const *c = new_const_sized(p, CV_INT, CONST_SIZE(z));
     c->big = true;
     mpz_init_set(c->u.z, z);
     c->next_gmp = p->gmp_list;

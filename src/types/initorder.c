@@ -17,8 +17,62 @@ typedef struct GNode {
     PtrMap succ, pred;  // GNode* -> GNode* (NULL value: removed edge)
     int nsucc, npred;
     int ndeps;
+    int heap_at;        // its index in the ready heap
     bool done;
 } GNode;
+
+// The nodes not yet emitted, fewest dependencies first, then in source
+// order (types2's priority queue): a binary heap, so that std's
+// thousand-variable packages do not scan every node at every step.
+typedef struct Ready {
+    GNode **v;
+    int n;
+} Ready;
+
+static bool ready_before(const GNode *a, const GNode *b) {
+    return a->ndeps != b->ndeps ? a->ndeps < b->ndeps : a->obj->order < b->obj->order;
+}
+
+static void ready_set(Ready *r, int i, GNode *g) {
+    r->v[i] = g;
+    g->heap_at = i;
+}
+
+static void ready_up(Ready *r, int i) {
+    GNode *g = r->v[i];
+    while (i > 0 && ready_before(g, r->v[(i - 1) / 2])) {
+        ready_set(r, i, r->v[(i - 1) / 2]);
+        i = (i - 1) / 2;
+    }
+    ready_set(r, i, g);
+}
+
+static void ready_down(Ready *r, int i) {
+    GNode *g = r->v[i];
+    for (;;) {
+        int k = 2 * i + 1;
+        if (k >= r->n)
+            break;
+        if (k + 1 < r->n && ready_before(r->v[k + 1], r->v[k]))
+            k++;
+        if (!ready_before(r->v[k], g))
+            break;
+        ready_set(r, i, r->v[k]);
+        i = k;
+    }
+    ready_set(r, i, g);
+}
+
+static GNode *ready_pop(Ready *r) {
+    if (r->n == 0)
+        return NULL;
+    GNode *top = r->v[0];
+    if (--r->n > 0) {
+        ready_set(r, 0, r->v[r->n]);
+        ready_down(r, 0);
+    }
+    return top;
+}
 
 static void edge_add(GNode *from, GNode *to) {
     if (ptrmap_get(&from->succ, to))
@@ -157,19 +211,18 @@ void check_init_order(Checker *c) {
         free(succs);
     }
     free(funcs);
-    for (int i = 0; i < nn; i++)
+    Ready ready = {xcalloc((size_t)nn + 1, sizeof(GNode *)), 0};
+    for (int i = 0; i < nn; i++) {
         nodes[i].ndeps = nodes[i].nsucc;
+        if (!nodes[i].done) {
+            ready.v[ready.n] = &nodes[i];
+            ready_up(&ready, ready.n++);
+        }
+    }
 
     PtrMap emitted = {0};
     for (;;) {
-        GNode *best = NULL;
-        for (int i = 0; i < nn; i++) {
-            GNode *g = &nodes[i];
-            if (g->done)
-                continue;
-            if (!best || g->ndeps < best->ndeps || (g->ndeps == best->ndeps && g->obj->order < best->obj->order))
-                best = g;
-        }
+        GNode *best = ready_pop(&ready);
         if (!best)
             break;
         best->done = true;
@@ -183,8 +236,11 @@ void check_init_order(Checker *c) {
         }
         int np;
         GNode **preds = members(&best->pred, &np);
-        for (int i = 0; i < np; i++)
+        for (int i = 0; i < np; i++) {
             preds[i]->ndeps--;
+            if (!preds[i]->done)
+                ready_up(&ready, preds[i]->heap_at);
+        }
         free(preds);
         Object *v = best->obj;
         if (v->kind != OBJ_VAR)
@@ -203,6 +259,7 @@ void check_init_order(Checker *c) {
         }
     }
     ptrmap_free(&emitted);
+    free(ready.v);
     for (int i = 0; i < nn; i++) {
         ptrmap_free(&nodes[i].succ);
         ptrmap_free(&nodes[i].pred);

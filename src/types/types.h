@@ -1166,9 +1166,13 @@ typedef enum ConstKind {
 // memory, cleared by types_const_pool_free. A package's checker keeps
 // one for the life of the package (its values are referenced from AST
 // nodes and objects); tests free theirs.
+enum { CONST_SMALL_MIN = -16, CONST_SMALL_MAX = 256 };
 struct ConstPool {
     Arena *arena;       // where Const structs and string bytes live
     Const *gmp_list;    // values with GMP memory to clear
+    // The ints in [CONST_SMALL_MIN, CONST_SMALL_MAX), made once each:
+    // values are immutable, and std makes these a hundred thousand times.
+    Const *small[CONST_SMALL_MAX - CONST_SMALL_MIN];
 };
 void types_const_pool_init(ConstPool *p, Arena *a);
 void types_const_pool_free(ConstPool *p);  // clears GMP memory (not the arena)
@@ -1420,6 +1424,8 @@ struct Checker {
     PtrMap obj_map;         // package-level Object* -> DeclInfo*
     PtrMap methods;         // OBJ_TYPENAME -> VEC of methods declared on it (associated in collect)
     PtrMap untyped;         // untyped expressions awaiting their final type
+    Arena scratch;          // what lives only while checking (untyped's values)
+    PtrMap recvless;        // method signature -> its copy without receiver
     VEC(Object *) imports;  // OBJ_PKGNAME objects of all files
     VEC(Object *) obj_path; // objects being type-checked (cycle detection)
     struct { CheckAction f; void *arg; Env env; } *delayed;  // delayed actions (FIFO)
