@@ -47,14 +47,44 @@ static void block_node(Escape *e, Node *n) {
     }
 }
 
+// An assignment's destinations, their types and the variables it
+// declares: on the stack for the few that nearly every statement has.
+enum { LHS_STACK = 8 };
+typedef struct Lhs {
+    Node **dsts;
+    Type **types;
+    Object **defs;
+    Node *dsts_buf[LHS_STACK];
+    Type *types_buf[LHS_STACK];
+    Object *defs_buf[LHS_STACK];
+} Lhs;
+
+static void lhs_init(Lhs *l, int n) {
+    size_t m = (size_t)n + 1;
+    bool stack = m <= LHS_STACK;
+    l->dsts = stack ? memset(l->dsts_buf, 0, sizeof l->dsts_buf) : xcalloc(m, sizeof *l->dsts);
+    l->types = stack ? memset(l->types_buf, 0, sizeof l->types_buf) : xcalloc(m, sizeof *l->types);
+    l->defs = stack ? memset(l->defs_buf, 0, sizeof l->defs_buf) : xcalloc(m, sizeof *l->defs);
+}
+
+static void lhs_free(Lhs *l) {
+    if (l->dsts != l->dsts_buf) {
+        free(l->dsts);
+        free(l->types);
+        free(l->defs);
+    }
+}
+
 // var a, b T = x, y
 static void value_spec(Escape *e, Node *spec) {
     NodeList names = spec->u.value_spec.names;
     NodeList vals = spec->u.value_spec.values;
     int n = names.n;
-    Node **dsts = xcalloc((size_t)n + 1, sizeof *dsts);
-    Type **types = xcalloc((size_t)n + 1, sizeof *types);
-    Object **defs = xcalloc((size_t)n + 1, sizeof *defs);
+    Lhs l;
+    lhs_init(&l, n);
+    Node **dsts = l.dsts;
+    Type **types = l.types;
+    Object **defs = l.defs;
     for (int i = 0; i < n; i++) {
         Object *o = names.v[i]->u.ident.obj;
         dsts[i] = names.v[i];
@@ -66,17 +96,17 @@ static void value_spec(Escape *e, Node *spec) {
     if (vals.n)
         esc_assign_list(e, dsts, types, n, vals.v, vals.n, n > 1 ? "assign-pair" : "assign", spec,
                         defs);
-    free(dsts);
-    free(types);
-    free(defs);
+    lhs_free(&l);
 }
 
 static void assign_stmt(Escape *e, Node *n) {
     NodeList lhs = n->u.assign.lhs, rhs = n->u.assign.rhs;
     int nl = lhs.n;
-    Node **dsts = xcalloc((size_t)nl + 1, sizeof *dsts);
-    Type **types = xcalloc((size_t)nl + 1, sizeof *types);
-    Object **defs = xcalloc((size_t)nl + 1, sizeof *defs);
+    Lhs l;
+    lhs_init(&l, nl);
+    Node **dsts = l.dsts;
+    Type **types = l.types;
+    Object **defs = l.defs;
     for (int i = 0; i < nl; i++) {
         Node *d = lhs.v[i];
         dsts[i] = d;
@@ -101,9 +131,7 @@ static void assign_stmt(Escape *e, Node *n) {
         esc_assign_list(e, dsts, types, nl, rhs.v, rhs.n, nl > 1 ? "assign-pair" : "assign", n,
                         defs);
     }
-    free(dsts);
-    free(types);
-    free(defs);
+    lhs_free(&l);
 }
 
 static void range_stmt(Escape *e, Node *n) {
@@ -238,10 +266,11 @@ static void return_stmt(Escape *e, Node *n) {
         esc_log_inl_return(e, n, true);
         return;
     }
-    Node **dsts = xcalloc((size_t)nr + 1, sizeof *dsts);
-    Type **types = xcalloc((size_t)nr + 1, sizeof *types);
-    Object **defs = xcalloc((size_t)nr + 1, sizeof *defs);
-    Hole *ks = xcalloc((size_t)nr + 1, sizeof *ks);
+    Lhs l;
+    lhs_init(&l, nr);
+    Type **types = l.types;
+    Hole ks_buf[LHS_STACK];
+    Hole *ks = (size_t)nr + 1 <= LHS_STACK ? memset(ks_buf, 0, sizeof ks_buf) : xcalloc((size_t)nr + 1, sizeof *ks);
     const char *why = inl ? "assign-pair" : "return";
     Str where = inl && e->b->explain ? esc_inl_return_text(e, n) : NULL;
     if (!inl || !esc_inl_result_holes(e, ks, types, nr))
@@ -285,10 +314,9 @@ static void return_stmt(Escape *e, Node *n) {
             fn->results[i].loc->reassigned = true;
     if (inl)
         esc_log_inl_return(e, n, true);
-    free(dsts);
-    free(types);
-    free(defs);
-    free(ks);
+    lhs_free(&l);
+    if (ks != ks_buf)
+        free(ks);
 }
 
 static void walk_stmt(Escape *e, Node *n);

@@ -8,12 +8,17 @@ void report_text_record(Buf *out, const Record *r) {
     // an explanation's first line ends in a colon
     const char *colon =
         r->kind == REC_LEAK_FLOW || r->kind == REC_ESCAPE_FLOW || r->kind == REC_ESCAPE_AT_FLOW ? ":" : "";
-    if (r->pos && r->kind == REC_STMT)
-        buf_printf(out, "%s:%s\n", pos, r->msg);
-    else if (r->pos)
-        buf_printf(out, "%s: %s%s\n", pos, r->msg, colon);
-    else
-        buf_printf(out, "%s%s\n", r->msg, colon);
+    // (appended piece by piece: printf's parsing of the format was a
+    // tenth of the analysing thread's time on std)
+    if (r->pos) {
+        buf_puts(out, pos);
+        buf_puts(out, r->kind == REC_STMT ? ":" : ": ");
+    }
+    buf_puts(out, r->msg);
+    if (!r->pos || r->kind != REC_STMT)
+        buf_puts(out, colon);
+    buf_putc(out, '\n');
+    buf_cstr(out);
     for (int j = 0; j < r->nsteps; j++) {
         const RecStep *s = &r->steps[j];
         switch (s->kind) {
