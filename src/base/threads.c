@@ -13,6 +13,10 @@ void base_set_threaded(bool on) { threaded = on; }
 bool base_threaded(void) { return threaded; }
 
 bool base_thread_create(pthread_t *t, void *(*fn)(void *), void *arg) {
+    // GOESCDEBUG=nothreads: as if none could be started, to test the
+    // fallbacks.
+    if (diag_debug("nothreads"))
+        return false;
     pthread_attr_t attr;
     if (pthread_attr_init(&attr) != 0)
         return false;

@@ -689,11 +689,14 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             waited += base_seconds() - t0;
             analyse_one(&an, k);
         }
+        bool threaded = load_early_threaded(l);
         int helped = load_early_end(l);
         load_parse_all_pending(l, 1);   // (the loader's packages are pkgs)
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
         print_checks(&ck);
-        if (diag_debug("jobs"))
+        if (diag_debug("jobs") && !threaded)
+            fprintf(stderr, "goesc: jobs: checked and analysed on one thread (no thread could be started)\n");
+        else if (diag_debug("jobs"))
             fprintf(stderr,
                     "goesc: jobs: checked and analysed on 2 threads%s; %d of %d packages parsed on the "
                     "analysis thread, which waited %d times for a check, %.3f s with the parses\n",

@@ -186,6 +186,8 @@ static bool help_parse(Loader *l, EarlyParse *e) {
 
 bool load_early_checking(Loader *l) { return l->early && l->early->hooks; }
 
+bool load_early_threaded(Loader *l) { return l->early && !l->early->no_thread; }
+
 void load_early_loaded(Loader *l) {
     EarlyParse *e = l->early;
     pthread_mutex_lock(&e->mu);

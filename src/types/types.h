@@ -306,6 +306,9 @@ typedef struct EarlyParse EarlyParse;
 void load_early_begin(Loader *l);
 // After load_patterns: whether the thread is checking every package.
 bool load_early_checking(Loader *l);
+// Whether a thread does it (else load_early_wait does: none could be
+// started).
+bool load_early_threaded(Loader *l);
 // Tells the thread that loading is over (load_patterns does).
 void load_early_loaded(Loader *l);
 // After load_patterns: starts the thread on every package from the first

@@ -8,7 +8,8 @@
 #  - gc's -json=0 logs of a few packages;
 #  - a module whose packages have syntax and type errors;
 #  - a cold cache filled by each (then the warm runs of both);
-#  - -j 3, more threads than this machine may have.
+#  - -j 3, more threads than this machine may have;
+#  - -j 2 when no thread can be started (GOESCDEBUG=nothreads).
 # GOESCDEBUG=jobs tells whether the run overlapped check and analysis: the
 # std runs must. Bad -j values are refused as go's flags refuse them.
 # Then the ThreadSanitizer build (make tsan) runs std at -m and the
@@ -97,6 +98,16 @@ want_overlap=1
 "$top/goesc" -j 3 -cache=off -m -l std >"$tmp/j3.out" 2>&1
 "$top/goesc" -j 1 -cache=off -m -l std >"$tmp/j1b.out" 2>&1
 cmp -s "$tmp/j1b.out" "$tmp/j3.out" && echo "ok jobs-3" || echo "FAIL jobs-3: -j 3 differs from -j 1"
+# No thread can be started (GOESCDEBUG=nothreads): -j 2 works on one, and
+# says so.
+GOESCDEBUG=nothreads,jobs "$top/goesc" -j 2 -cache=off -m -l std >"$tmp/j0.out" 2>"$tmp/j0.err"
+if ! grep -q '^goesc: jobs: checked and analysed on one thread (no thread' "$tmp/j0.err"; then
+    echo "FAIL jobs-no-thread: $(grep '^goesc: jobs' "$tmp/j0.err")"
+elif grep -v '^goesc: jobs' "$tmp/j0.err" | cat "$tmp/j0.out" - | cmp -s "$tmp/j1b.out" -; then
+    echo "ok jobs-no-thread"
+else
+    echo "FAIL jobs-no-thread: -j 2 without threads differs from -j 1"
+fi
 
 for bad in 0 -1 x; do
     "$top/goesc" -j "$bad" -m . >"$tmp/bad.out" 2>&1
