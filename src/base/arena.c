@@ -197,6 +197,24 @@ void arena_reset(Arena *a) {
     a->head = keep;
 }
 
+void arena_adopt(Arena *dst, Arena *src) {
+    if (!src->head)
+        return;
+    ArenaChunk *tail = src->head;
+    while (tail->next)
+        tail = tail->next;
+    // behind dst's current chunk, which allocation goes on filling
+    if (dst->head) {
+        tail->next = dst->head->next;
+        dst->head->next = src->head;
+    } else {
+        dst->head = src->head;
+    }
+    dst->total += src->total;
+    src->head = NULL;
+    src->total = 0;
+}
+
 void arena_free(Arena *a) {
     for (ArenaChunk *c = a->head, *next; c; c = next) {
         next = c->next;

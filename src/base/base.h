@@ -68,6 +68,8 @@ void *arena_alloc(Arena *a, size_t n);  // zeroed, 8-byte aligned
 char *arena_strndup(Arena *a, const char *s, size_t n);
 void arena_reset(Arena *a);  // keeps the first chunk for reuse
 void arena_free(Arena *a);
+// Moves src's memory into dst, which frees it; src is left empty.
+void arena_adopt(Arena *dst, Arena *src);
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), sizeof(T) * (size_t)(n)))
 
@@ -365,6 +367,8 @@ void rec_set_target(RecordLog *log, int i, const char *target);
 void rec_step(RecordLog *log, int i, RecStepKind kind, Pos where, int inl, const char *text,
               const char *why, const char *at);
 void rec_log_free(RecordLog *log);
+// Moves src's records (and graphs) to the end of dst; src is left empty.
+void rec_log_append(RecordLog *dst, RecordLog *src);
 // A new graph of function func in log; nodes and edges are added with
 // the vec macros (strings through rec_strdup).
 FlowGraph *rec_graph(RecordLog *log, const char *func);

@@ -248,25 +248,37 @@ void pos_format_named(Buf *b, Pos p, PtrMap *names) {
 
 // ---- the inline tree ----
 
-static struct InlNode { int parent; Pos call; } *inl_nodes;
-static int ninl, capinl;
+// -j's analysis threads add nodes at once, and read the ones they added:
+// nodes live in blocks that never move, and a node is published by the
+// count's release store.
+enum { INL_BLOCK_SHIFT = 12, INL_BLOCK = 1 << INL_BLOCK_SHIFT, INL_MAX_BLOCKS = 1 << 16 };
+typedef struct InlNode { int parent; Pos call; } InlNode;
+static InlNode *inl_blocks[INL_MAX_BLOCKS];
+static int ninl;
+static pthread_mutex_t inl_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static InlNode *inl_node(int i) { return &inl_blocks[i >> INL_BLOCK_SHIFT][i & (INL_BLOCK - 1)]; }
+
+static bool inl_known(int i) { return i > 0 && i < __atomic_load_n(&ninl, __ATOMIC_ACQUIRE); }
 
 int pos_inl_add(int parent, Pos call) {
-    if (ninl == 0)
-        ninl = 1;   // node 0: outside inlined code
-    if (ninl >= capinl) {
-        capinl = capinl ? 2 * capinl : 256;
-        inl_nodes = xrealloc(inl_nodes, sizeof *inl_nodes * (size_t)capinl);
-    }
-    inl_nodes[ninl] = (struct InlNode){parent, call};
-    return ninl++;
+    pthread_mutex_lock(&inl_mu);
+    int i = ninl ? ninl : 1;    // node 0: outside inlined code
+    if (i >> INL_BLOCK_SHIFT >= INL_MAX_BLOCKS)
+        fatal("too many inlined calls");
+    if (!inl_blocks[i >> INL_BLOCK_SHIFT])
+        inl_blocks[i >> INL_BLOCK_SHIFT] = xmalloc(sizeof(InlNode) * INL_BLOCK);
+    *inl_node(i) = (InlNode){parent, call};
+    __atomic_store_n(&ninl, i + 1, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&inl_mu);
+    return i;
 }
 
-int pos_inl_parent(int i) { return i > 0 && i < ninl ? inl_nodes[i].parent : 0; }
-Pos pos_inl_call(int i) { return i > 0 && i < ninl ? inl_nodes[i].call : NOPOS; }
+int pos_inl_parent(int i) { return inl_known(i) ? inl_node(i)->parent : 0; }
+Pos pos_inl_call(int i) { return inl_known(i) ? inl_node(i)->call : NOPOS; }
 
 Pos pos_outermost(Pos p, int inl) {
-    for (; inl > 0 && inl < ninl; inl = inl_nodes[inl].parent)
-        p = inl_nodes[inl].call;
+    for (; inl_known(inl); inl = inl_node(inl)->parent)
+        p = inl_node(inl)->call;
     return p;
 }

@@ -89,6 +89,21 @@ FlowGraph *rec_graph(RecordLog *log, const char *func) {
 
 const char *rec_strdup(RecordLog *log, const char *s) { return dup(log, s); }
 
+void rec_log_append(RecordLog *dst, RecordLog *src) {
+    int base = dst->recs.len;
+    for (int i = 0; i < src->recs.len; i++) {
+        Record r = src->recs.data[i];
+        if (r.of)
+            r.of += base;
+        vec_push(&dst->recs, r);
+    }
+    for (int i = 0; i < src->graphs.len; i++)
+        vec_push(&dst->graphs, src->graphs.data[i]);
+    arena_adopt(&dst->arena, &src->arena);
+    vec_free(&src->recs);
+    vec_free(&src->graphs);
+}
+
 void rec_log_free(RecordLog *log) {
     for (int i = 0; i < log->graphs.len; i++) {
         vec_free(&log->graphs.data[i]->nodes);

@@ -22,11 +22,13 @@ bool base_thread_create(pthread_t *t, void *(*fn)(void *), void *arg) {
         return false;
     bool ok = false;
     if (pthread_attr_setstacksize(&attr, BASE_STACK_SIZE) == 0) {
+        // (written only while it is false: no other thread runs then)
         bool was = threaded;
-        threaded = true;
+        if (!was)
+            threaded = true;
         ok = pthread_create(t, &attr, fn, arg) == 0;
-        if (!ok)
-            threaded = was;
+        if (!ok && !was)
+            threaded = false;
     }
     pthread_attr_destroy(&attr);
     return ok;

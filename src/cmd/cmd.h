@@ -90,10 +90,39 @@ void pkgcache_end_peer(PkgCache *pc);
 bool pkgcache_lazy(void *ctx, Package *p);
 // After p's analysis without errors: stores what importers need.
 void pkgcache_store(PkgCache *pc, Package *p, struct Inliner *inl, struct EscSession *es);
+// The same in two steps: what importers need of p (-j publishes it as
+// p->facts for the other analysis threads), then its storing.
+struct PkgFacts *pkgcache_facts_of(Package *p, struct Inliner *inl, struct EscSession *es);
+void pkgcache_store_facts(PkgCache *pc, Package *p, const struct PkgFacts *f);
 // go build's -lang for p: the -lang flag for the named packages, else its
 // go.mod's go line if this Go has it (NULL: the default).
 Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files);
 void pkgcache_free_facts(Package *p);
+
+// jobs.c: -j's analysis of several packages at once, each thread with its
+// own inliner and escape session. Each package's records go to its own
+// log (logs), for the caller to put in the loader's order.
+struct EscConfig;
+struct InlConfig;
+typedef struct JobsState JobsState;
+typedef struct AnalysisJobs {
+    Loader *l;
+    Package **pkgs;         // the loader's, in its order
+    int n;
+    int threads;            // this one included
+    const struct EscConfig *ec;     // the others' sessions' (not its
+    const struct InlConfig *ic;     // inliner or log)
+    PkgCache *pc;
+    struct Inliner *inl;    // this thread's sessions
+    struct EscSession *es;
+    RecordLog *logs;        // per package, when run
+    int rc;                 // 1 after errors
+    int waits, used;        // waits for checks; threads that ran
+    double waited;          // seconds, summed over the threads
+    JobsState *state;
+} AnalysisJobs;
+void analysis_jobs_run(AnalysisJobs *j);
+void analysis_jobs_free(AnalysisJobs *j);
 int cmd_assert(int argc, char **argv);
 // goesc diff OLD NEW [PACKAGES] (diff.c).
 int cmd_diff(int argc, char **argv);

@@ -352,8 +352,26 @@ static void analysis_begin(Analysis *a, EscConfig *ec, const InlConfig *ic) {
     a->late->es = a->es;
 }
 
-static void analyse_one(void *ctx, int k) {
-    Analysis *a = ctx;
+// What is kept of package k, whose records start at from: its -json=0
+// file and its range of records.
+static void note_package(Analysis *a, int k, int from) {
+    Package *p = a->pkgs[k];
+    RecordLog *log = a->log;
+    if (a->json_dir && p->matched && !write_json(a->l, a->sf, a->json_dir, p, log, from))
+        a->rc = 1;
+    if (p->matched) {
+        ReportPackage rp = {types_link_path(p), cmd_test_header(a->tb, k, p), from, log->recs.len, NULL, 0};
+        if (a->format_html) {
+            rp.files = xcalloc((size_t)p->nfiles + 1, sizeof *rp.files);
+            for (int f = 0; f < p->nfiles; f++)
+                if (p->syn && p->syn[f] && p->syn[f]->src->text)
+                    rp.files[rp.nfiles++] = p->syn[f]->src;
+        }
+        vec_push(&a->ranges, rp);
+    }
+}
+
+static void analyse_one(Analysis *a, int k) {
     Package *p = a->pkgs[k];
     RecordLog *log = a->log;
     int from = log->recs.len;
@@ -367,17 +385,18 @@ static void analyse_one(void *ctx, int k) {
         a->rc = 1;
     else
         pkgcache_store(a->pc, p, a->inl, a->es);
-    if (a->json_dir && p->matched && !write_json(a->l, a->sf, a->json_dir, p, log, from))
+    note_package(a, k, from);
+}
+
+// -j: the packages analysed on threads, their records then put in order.
+static void analyse_on_threads(Analysis *a, AnalysisJobs *j) {
+    analysis_jobs_run(j);
+    if (j->rc)
         a->rc = 1;
-    if (p->matched) {
-        ReportPackage rp = {types_link_path(p), cmd_test_header(a->tb, k, p), from, log->recs.len, NULL, 0};
-        if (a->format_html) {
-            rp.files = xcalloc((size_t)p->nfiles + 1, sizeof *rp.files);
-            for (int f = 0; f < p->nfiles; f++)
-                if (p->syn && p->syn[f] && p->syn[f]->src->text)
-                    rp.files[rp.nfiles++] = p->syn[f]->src;
-        }
-        vec_push(&a->ranges, rp);
+    for (int k = 0; k < j->n; k++) {
+        int from = a->log->recs.len;
+        rec_log_append(a->log, &j->logs[k]);
+        note_package(a, k, from);
     }
 }
 
@@ -665,6 +684,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     for (int k = 0; k < n; k++)
         pkgs[k]->no_inline = pkgs[k]->matched && ic.l == 0;
     RecordLog log = {0};
+    AnalysisJobs jobs_run = {.threads = 1};
     Analysis an = {.l = l, .sf = &sf, .json_dir = json_dir, .tb = &tb, .pkgs = pkgs, .format_html = format_html,
                    .pc = pc, .log = &log, .late = &late};
     // go build builds nothing when loading failed; otherwise it builds
@@ -683,13 +703,21 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         int waits = n ? load_early_wait(l, 0) : 0;
         double waited = base_seconds() - t0;
         analysis_begin(&an, &ec, &ic);
-        for (int k = 0; k < n; k++) {
+        bool threaded = load_early_threaded(l);
+        jobs_run.threads = threaded && !xs ? jobs : 1;
+        if (jobs_run.threads > 1) {
+            jobs_run = (AnalysisJobs){.l = l, .pkgs = pkgs, .n = n, .threads = jobs_run.threads, .ec = &ec,
+                                      .ic = &ic, .pc = pc, .inl = an.inl, .es = an.es};
+            analyse_on_threads(&an, &jobs_run);
+            waits += jobs_run.waits;
+            waited += jobs_run.waited;
+        }
+        for (int k = 0; k < n && jobs_run.threads == 1; k++) {
             t0 = base_seconds();
             waits += load_early_wait(l, k);
             waited += base_seconds() - t0;
             analyse_one(&an, k);
         }
-        bool threaded = load_early_threaded(l);
         int helped = load_early_end(l);
         load_parse_all_pending(l, 1);   // (the loader's packages are pkgs)
         rc = print_syntax_errors(pkgs, n, &tb, files, rc);
@@ -698,9 +726,10 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             fprintf(stderr, "goesc: jobs: checked and analysed on one thread (no thread could be started)\n");
         else if (diag_debug("jobs"))
             fprintf(stderr,
-                    "goesc: jobs: checked and analysed on 2 threads%s; %d of %d packages parsed on the "
-                    "analysis thread, which waited %d times for a check, %.3f s with the parses\n",
-                    checking ? ", checks from loading on" : "", helped, n, waits, waited);
+                    "goesc: jobs: checked on a thread%s and analysed on %d; %d of %d packages parsed on the "
+                    "analysis threads, which waited %d times for a check, %.3f s with the parses\n",
+                    checking ? " from loading on" : "", jobs_run.used ? jobs_run.used : 1, helped, n, waits,
+                    waited);
     } else {
         for (int k = 0; k < n && !load_failed; k++)
             check_one(&ck, k);
@@ -761,6 +790,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         // The summary reads the session's tags, which esc_end frees.
         if (rc == 0 && sf.out && !write_summary(l, &sf, &rec))
             rc = 1;
+        analysis_jobs_free(&jobs_run);
         esc_end(es);
         inl_free(inl);
         late.inl = NULL;

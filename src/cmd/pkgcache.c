@@ -15,6 +15,7 @@
 // one exception is goesc diff's child (trade): a named package that the
 // other revision has with the same key is left out of both.
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -39,6 +40,8 @@ struct PkgCache {
     bool files;             // a list of .go files
     bool no_inline;         // -l: the named packages are analysed without inlining
     int peer;               // goesc diff's socket (-1: none), until trade
+    // -j's analysis threads store at once: keys, stored and the store.
+    pthread_mutex_t mu;
 };
 
 static Hash no_key;         // marks a package without a key
@@ -55,6 +58,7 @@ PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool
         return NULL;
     }
     PkgCache *pc = xcalloc(1, sizeof *pc);
+    pthread_mutex_init(&pc->mu, NULL);
     pc->store = store;
     pc->config = config;
     pc->lang = lang;
@@ -71,6 +75,7 @@ PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool
         if (cache_debug)
             fprintf(stderr, "goesc: cache: cannot read /proc/self/exe; running without the cache\n");
         cache_close(store);
+        pthread_mutex_destroy(&pc->mu);
         free(pc);
         return NULL;
     }
@@ -115,6 +120,7 @@ void pkgcache_close(PkgCache *pc) {
     cache_close(pc->store);
     ptrmap_free(&pc->keys);
     arena_free(&pc->arena);
+    pthread_mutex_destroy(&pc->mu);
     free(pc);
 }
 
@@ -249,9 +255,29 @@ bool pkgcache_lazy(void *ctx, Package *p) {
     return false;
 }
 
-void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
-    Hash *key = pc && !p->facts ? key_of(pc, p) : NULL;
-    if (!key || p->facts || p->bad || (p->matched && p->no_inline))
+PkgFacts *pkgcache_facts_of(Package *p, Inliner *inl, EscSession *es) {
+    PkgFacts *f = xcalloc(1, sizeof *f);
+    f->nreach = -1;
+    inl_facts(inl, p, f);
+    esc_facts(es, p, f);
+    ir_export_reach(p, f);
+    ir_facts_seal(f);
+    return f;
+}
+
+// p's key, or NULL when p is not stored.
+static Hash *store_key(PkgCache *pc, Package *p) {
+    if (!pc || p->facts || p->bad || (p->matched && p->no_inline))
+        return NULL;
+    pthread_mutex_lock(&pc->mu);
+    Hash *key = key_of(pc, p);
+    pthread_mutex_unlock(&pc->mu);
+    return key;
+}
+
+void pkgcache_store_facts(PkgCache *pc, Package *p, const PkgFacts *f) {
+    Hash *key = store_key(pc, p);
+    if (!key)
         return;
     // A named package analysed again: its entry may be there already.
     void *old;
@@ -260,18 +286,22 @@ void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
         free(old);
         return;
     }
-    PkgFacts f = {.nreach = -1};
-    inl_facts(inl, p, &f);
-    esc_facts(es, p, &f);
-    ir_export_reach(p, &f);
-    ir_facts_seal(&f);
     Buf b = {0};
-    ir_facts_encode(&f, &b);
-    if (cache_put(pc->store, *key, b.data, (size_t)b.len))
+    ir_facts_encode(f, &b);
+    if (cache_put(pc->store, *key, b.data, (size_t)b.len)) {
+        pthread_mutex_lock(&pc->mu);
         pc->stored++;
+        pthread_mutex_unlock(&pc->mu);
+    }
     buf_free(&b);
-    free(f.funcs);
-    arena_free(&f.arena);
+}
+
+void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
+    if (!store_key(pc, p))
+        return;
+    PkgFacts *f = pkgcache_facts_of(p, inl, es);
+    pkgcache_store_facts(pc, p, f);
+    ir_facts_free(f);
 }
 
 void pkgcache_free_facts(Package *p) {

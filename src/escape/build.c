@@ -1113,6 +1113,8 @@ int esc_package(EscSession *s, Package *p) {
     return n;
 }
 
+void esc_set_log(EscSession *s, RecordLog *log) { s->cfg.log = log; }
+
 void esc_package_late(EscSession *s, Package *p) {
     Builder *bl = &s->bl;
     Package *pkg = bl->pkg, *home = bl->home;

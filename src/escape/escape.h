@@ -521,6 +521,9 @@ int esc_analyze_packages(Package **pkgs, int npkgs, const EscConfig *cfg);
 typedef struct EscSession EscSession;
 EscSession *esc_begin(const EscConfig *cfg);
 int esc_package(EscSession *s, Package *p);  // the number of errors
+// Where the named packages' records go from now on (-j: each package has
+// its own log until the logs are put in order).
+void esc_set_log(EscSession *s, RecordLog *log);
 // The same for a dependency whose declarations were checked after its
 // turn (types_on_complete), possibly in the middle of another package's.
 void esc_package_late(EscSession *s, Package *p);

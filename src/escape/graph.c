@@ -23,8 +23,8 @@ Location *esc_new_loc(Escape *e, LocKind kind, const void *n, Str text, Pos pos,
         fatal("esc_new_loc: a temporary has no node, and only a temporary");
     Batch *b = e->b;
     Location *loc = ARENA_NEW(&b->arena, Location);
-    static uintptr_t uids;
-    loc->uid = ++uids;
+    static uintptr_t uids;  // (-j's analysis threads share it)
+    loc->uid = __atomic_add_fetch(&uids, 1, __ATOMIC_RELAXED);
     loc->ipos = pos;
     if (b->inl_pos != NOPOS && pos != NOPOS) {
         pos = b->inl_pos;   // inside an inlined body: at the outermost call

@@ -16,6 +16,7 @@
 // line when -l is given); the budget is estimated on the AST
 // (inline_cost). The bodies of generic functions, which gc exports too,
 // are not followed.
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -528,12 +529,11 @@ static void reach_exports(Reach *r, Package *p) {
 }
 
 // The names that name more than one package in the export data gc reads
-// when compiling pkg, interned, each mapped to 1. One package's messages
-// are printed together, so the last answer is kept.
-static struct {
-    Package *pkg;
-    PtrMap names;
-} memo;
+// when compiling pkg, interned, each mapped to 1, kept per package: -j's
+// analysis threads print several packages' messages at once. They share
+// the memos and the crawls under qualify_mu.
+static PtrMap names_memo;   // Package* -> PtrMap* of names
+static pthread_mutex_t qualify_mu = PTHREAD_MUTEX_INITIALIZER;
 
 // The packages p's export data lists, as (path, name) pairs: from the
 // facts of a package taken from the cache, else by crawling it. Every
@@ -581,8 +581,12 @@ void ir_qualify_forget(void) {
         }
     ptrmap_free(&reach_memo);
     ptrmap_free(&clean_costs);
-    ptrmap_free(&memo.names);
-    memo.pkg = NULL;
+    for (size_t i = 0; i < names_memo.cap; i++)
+        if (names_memo.slots[i].key) {
+            ptrmap_free(names_memo.slots[i].val);
+            free(names_memo.slots[i].val);
+        }
+    ptrmap_free(&names_memo);
 }
 
 static void export_reach(Package *p, PtrMap *seen, StrList *names) {
@@ -601,7 +605,9 @@ static void export_reach(Package *p, PtrMap *seen, StrList *names) {
 }
 
 void ir_export_reach(Package *p, PkgFacts *out) {
+    pthread_mutex_lock(&qualify_mu);
     const ReachList *l = reach_list(p);
+    pthread_mutex_unlock(&qualify_mu);
     out->nreach = l->n;
     out->reach_paths = ARENA_ARRAY(&out->arena, Str, l->n + 1);
     out->reach_names = ARENA_ARRAY(&out->arena, Str, l->n + 1);
@@ -611,31 +617,41 @@ void ir_export_reach(Package *p, PkgFacts *out) {
     }
 }
 
+// The names that name more than one package where rel is compiled.
+static PtrMap *ambiguous_names(Package *rel) {
+    PtrMap *names = ptrmap_get(&names_memo, rel);
+    if (names)
+        return names;
+    names = xcalloc(1, sizeof *names);
+    PtrMap seen = {0};      // interned path -> 1
+    StrList reached = {0};  // names of the packages reached, one entry each
+    ptrmap_put(&seen, str_intern(rel->path, strlen(rel->path)), (void *)1);
+    for (int i = 0; i < rel->nimports; i++)
+        if (rel->imports[i] && strcmp(rel->imports[i]->path, "unsafe") != 0)
+            export_reach(rel->imports[i], &seen, &reached);
+    PtrMap count = {0};     // interned name -> 1 seen once, 2 more often
+    for (int i = 0; i < reached.len; i++) {
+        Str name = reached.data[i];
+        if (!name || !*name)
+            continue;
+        ptrmap_put(&count, name, ptrmap_get(&count, name) ? (void *)2 : (void *)1);
+    }
+    for (size_t i = 0; i < count.cap; i++)
+        if (count.slots[i].key && count.slots[i].val == (void *)2)
+            ptrmap_put(names, count.slots[i].key, (void *)1);
+    ptrmap_free(&count);
+    ptrmap_free(&seen);
+    vec_free(&reached);
+    ptrmap_put(&names_memo, rel, names);
+    return names;
+}
+
 bool ir_qualify_by_path(Package *rel, Package *pkg) {
     if (!rel || !pkg || !pkg->name)
         return false;
-    if (memo.pkg != rel) {
-        ptrmap_free(&memo.names);
-        memo.pkg = rel;
-        PtrMap seen = {0};      // interned path -> 1
-        StrList names = {0};    // of the packages reached, one entry each
-        ptrmap_put(&seen, str_intern(rel->path, strlen(rel->path)), (void *)1);
-        for (int i = 0; i < rel->nimports; i++)
-            if (rel->imports[i] && strcmp(rel->imports[i]->path, "unsafe") != 0)
-                export_reach(rel->imports[i], &seen, &names);
-        PtrMap count = {0};     // interned name -> 1 seen once, 2 more often
-        for (int i = 0; i < names.len; i++) {
-            Str name = names.data[i];
-            if (!name || !*name)
-                continue;
-            ptrmap_put(&count, name, ptrmap_get(&count, name) ? (void *)2 : (void *)1);
-        }
-        for (size_t i = 0; i < count.cap; i++)
-            if (count.slots[i].key && count.slots[i].val == (void *)2)
-                ptrmap_put(&memo.names, count.slots[i].key, (void *)1);
-        ptrmap_free(&count);
-        ptrmap_free(&seen);
-        vec_free(&names);
-    }
-    return ptrmap_get(&memo.names, str_intern(pkg->name, strlen(pkg->name))) != NULL;
+    Str name = str_intern(pkg->name, strlen(pkg->name));
+    pthread_mutex_lock(&qualify_mu);
+    bool by_path = ptrmap_get(ambiguous_names(rel), name) != NULL;
+    pthread_mutex_unlock(&qualify_mu);
+    return by_path;
 }
