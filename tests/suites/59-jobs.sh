@@ -8,10 +8,10 @@
 #  - gc's -json=0 logs of a few packages;
 #  - a module whose packages have syntax and type errors;
 #  - a cold cache filled by each (then the warm runs of both);
-#  - -j 3, more threads than this machine may have;
+#  - -j 3, more threads than this machine may have, at -m -l and -m;
 #  - -j 2 when no thread can be started (GOESCDEBUG=nothreads).
-# GOESCDEBUG=jobs tells whether the run overlapped check and analysis: the
-# std runs must. Bad -j values are refused as go's flags refuse them.
+# GOESCDEBUG=jobs tells whether the run overlapped check and analysis, and
+# on how many threads it analysed: the std runs must overlap, on 2. Bad -j values are refused as go's flags refuse them.
 # Then the ThreadSanitizer build (make tsan) runs std at -m and the
 # corpus at -m=2 with -j 2: no data race, and the plain build's output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -36,7 +36,7 @@ same() {
         echo "FAIL $name: -j 2 printed other bytes than -j 1:"
         diff "$tmp/j1.out" "$tmp/j2.out" | head -5 | sed 's/^/    /'
         diff "$tmp/j1.err" "$tmp/j2.err2" | head -5 | sed 's/^/    /'
-    elif [ -n "$want_overlap" ] && ! grep -q '^goesc: jobs: checked on a thread' "$tmp/j2.err"; then
+    elif [ -n "$want_overlap" ] && ! grep -q '^goesc: jobs: checked on a thread.* and analysed on 2;' "$tmp/j2.err"; then
         echo "FAIL $name: -j 2 did not overlap check and analysis: $(grep '^goesc: jobs' "$tmp/j2.err")"
     else
         echo "ok $name ($(wc -l <"$tmp/j1.out") lines, exit $rc1)"
@@ -98,6 +98,11 @@ want_overlap=1
 "$top/goesc" -j 3 -cache=off -m -l std >"$tmp/j3.out" 2>&1
 "$top/goesc" -j 1 -cache=off -m -l std >"$tmp/j1b.out" 2>&1
 cmp -s "$tmp/j1b.out" "$tmp/j3.out" && echo "ok jobs-3" || echo "FAIL jobs-3: -j 3 differs from -j 1"
+# with inlining, three threads analyse at once, each taking in the others'
+# packages through their facts
+"$top/goesc" -j 3 -cache=off -m std >"$tmp/j3m.out" 2>&1
+"$top/goesc" -j 1 -cache=off -m std >"$tmp/j1m.out" 2>&1
+cmp -s "$tmp/j1m.out" "$tmp/j3m.out" && echo "ok jobs-3-m" || echo "FAIL jobs-3-m: -j 3 -m differs from -j 1"
 # No thread can be started (GOESCDEBUG=nothreads): -j 2 works on one, and
 # says so.
 GOESCDEBUG=nothreads,jobs "$top/goesc" -j 2 -cache=off -m -l std >"$tmp/j0.out" 2>"$tmp/j0.err"
