@@ -110,6 +110,8 @@ typedef struct AnalysisJobs {
     Package **pkgs;         // the loader's, in its order
     int n;
     int threads;            // this one included
+    int checkers;           // threads checking meanwhile: as many of
+                            // these wait for the checks to end
     const struct EscConfig *ec;     // the others' sessions' (not its
     const struct InlConfig *ic;     // inliner or log)
     PkgCache *pc;

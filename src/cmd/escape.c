@@ -276,8 +276,11 @@ static void check_at(Checks *c, Package *p, int k) {
         snprintf(note, sizeof note, "note: module requires Go 1.%d", pc.minor);
     FILE *out = c->buffered ? open_memstream(&pc.printed, &pc.nprinted) : NULL;
     if (check_package(p, c->error_all, pc.lang, c->files ? NULL : cmd_test_header(c->tb, k, p),
-                      *note ? note : NULL, out) > 0)
+                      *note ? note : NULL, out) > 0) {
+        pthread_mutex_lock(&c->mu);
         c->rc = c->files ? 1 : 2;
+        pthread_mutex_unlock(&c->mu);
+    }
     if (out) {
         fclose(out);
         pthread_mutex_lock(&c->mu);
@@ -299,7 +302,11 @@ static void check_one(void *ctx, int k) {
 static void early_prepare(void *ctx, Package *p, int k) { check_prepare(ctx, p, k); }
 
 static void early_check(void *ctx, Package *p, int k) {
+    // (checking threads run at once)
+    static pthread_mutex_t universe_mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&universe_mu);
     types_universe_init(strcmp(p->path, "unsafe") == 0 ? p : NULL);
+    pthread_mutex_unlock(&universe_mu);
     check_at(ctx, p, k);
 }
 
@@ -611,7 +618,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // while this one analyses them. (With the cache, which packages wait
     // for their first use is known once all are loaded; -lang's packages,
     // the named ones, too: that thread starts after loading.)
-    struct LoadEarly early = {early_prepare, early_check, &ck, 0};
+    struct LoadEarly early = {early_prepare, early_check, &ck, 0, jobs > 2 ? jobs - 1 : 1};
     if (jobs > 1 && !files && !tests && !pc && !lang) {
         cfg.early = &early;
         ck.buffered = true;
@@ -704,10 +711,12 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         double waited = base_seconds() - t0;
         analysis_begin(&an, &ec, &ic);
         bool threaded = load_early_threaded(l);
+        int checkers = load_early_threads(l);
         jobs_run.threads = threaded && !xs ? jobs : 1;
         if (jobs_run.threads > 1) {
             jobs_run = (AnalysisJobs){.l = l, .pkgs = pkgs, .n = n, .threads = jobs_run.threads, .ec = &ec,
-                                      .ic = &ic, .pc = pc, .inl = an.inl, .es = an.es};
+                                      .ic = &ic, .pc = pc, .inl = an.inl, .es = an.es,
+                                      .checkers = checkers};
             analyse_on_threads(&an, &jobs_run);
             waits += jobs_run.waits;
             waited += jobs_run.waited;
@@ -726,10 +735,10 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
             fprintf(stderr, "goesc: jobs: checked and analysed on one thread (no thread could be started)\n");
         else if (diag_debug("jobs"))
             fprintf(stderr,
-                    "goesc: jobs: checked on a thread%s and analysed on %d; %d of %d packages parsed on the "
-                    "analysis threads, which waited %d times for a check, %.3f s with the parses\n",
-                    checking ? " from loading on" : "", jobs_run.used ? jobs_run.used : 1, helped, n, waits,
-                    waited);
+                    "goesc: jobs: checked on %d thread%s%s and analysed on %d; %d of %d packages parsed on "
+                    "the analysis threads, which waited %d times for a check, %.3f s with the parses\n",
+                    checkers, checkers == 1 ? "" : "s", checking ? " from loading on" : "",
+                    jobs_run.used ? jobs_run.used : 1, helped, n, waits, waited);
     } else {
         for (int k = 0; k < n && !load_failed; k++)
             check_one(&ck, k);

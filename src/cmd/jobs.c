@@ -129,11 +129,12 @@ static void *work(void *arg) {
     Worker *w = arg;
     AnalysisJobs *j = w->j;
     JobsState *s = j->state;
-    // The last thread waits for the checking thread to end, so that no
-    // more threads run than -j asks for: otherwise, without inlining, it
-    // slows the checks, which cost more than the analysis then. (It
-    // parses ahead of the checks meanwhile.)
-    if (w == &s->workers[j->threads - 1] && j->threads > 1 && j->n) {
+    // As many threads as check wait for the checks to end, so that no
+    // more threads run than -j asks for: otherwise, without inlining,
+    // they slow the checks, which cost more than the analysis then.
+    // (They parse ahead of the checks meanwhile.)
+    int now = j->threads - j->checkers;
+    if (w - s->workers >= (now > 1 ? now : 1) && j->n) {
         double t0 = base_seconds();
         int waits = load_early_wait(j->l, j->n - 1);
         double waited = base_seconds() - t0;

@@ -70,9 +70,17 @@ bool inl_is_intrinsic(Object *fn) {
     // Methods are looked up by "T.M" symbol names, which no entry has.
     if (fn->type && fn->type->kind == TY_FUNC && fn->type->u.func.recv)
         return false;
-    const char *path = types_link_path(fn->pkg);
-    for (size_t i = 0; i < sizeof intrinsics / sizeof intrinsics[0]; i++)
-        if (strcmp(intrinsics[i][1], fn->name) == 0 && strcmp(intrinsics[i][0], path) == 0)
+    // The entries come grouped by package: each package's path is
+    // compared once (the costing asks about every call it meets).
+    const char *path = types_link_path(fn->pkg), *group = NULL;
+    bool in_group = false;
+    for (size_t i = 0; i < sizeof intrinsics / sizeof intrinsics[0]; i++) {
+        if (intrinsics[i][0] != group) {
+            group = intrinsics[i][0];
+            in_group = strcmp(group, path) == 0;
+        }
+        if (in_group && strcmp(intrinsics[i][1], fn->name) == 0)
             return true;
+    }
     return false;
 }

@@ -50,24 +50,30 @@ void load_parse_all_pending(Loader *l, int threads) {
     vec_free(&l->pending);
 }
 
-// ---- -j: the checking thread ----
+// ---- -j: the checking threads ----
 
-// The packages in the loader's order, as loading adds them; the thread
-// parses each and, given hooks, checks it. Other threads may parse those
-// ahead of it meanwhile (load_early_wait). While loading goes on, the
-// thread is the only one to touch the packages done loading: the loader
-// writes Package.bad only of packages still loading, and Package.matched,
-// which neither reads.
+// The packages in the loader's order, as loading adds them; the threads
+// parse each and, given hooks, check it, each package once its imports
+// are checked (without hooks one thread parses them in order). Other
+// threads may parse those ahead meanwhile (load_early_wait). While
+// loading goes on, the threads are the only ones to touch the packages
+// done loading: the loader writes Package.bad only of packages still
+// loading, and Package.matched, which none reads.
 enum { PARSE_WAITS, PARSE_UNDER_WAY, PARSE_DONE };
+enum { CHECK_WAITS, CHECK_UNDER_WAY, CHECK_DONE };
 
 struct EarlyParse {
-    pthread_t thread;
+    pthread_t *threads;
+    int nthreads;           // started
+    int running;            // not yet ended
     pthread_mutex_t mu;
     pthread_cond_t cv;      // broadcast when the queue grows or ends, and
                             // when a parse or a package is done
     VEC(Package *) queue;   // l->order as it grows
     VEC(uint8_t) parse;     // PARSE_*, parallel to queue
-    int next;               // the first package the thread has not done
+    VEC(uint8_t) check;     // CHECK_*, parallel to queue
+    PtrMap index;           // Package* -> 1 + its place in the queue
+    int next;               // the first package not done
     int ahead;              // no package before it waits for a parse
     bool loaded;            // the queue is complete
     bool stop, done;
@@ -76,20 +82,51 @@ struct EarlyParse {
     int helped;             // parses done by other threads (GOESCDEBUG=jobs)
 };
 
+static void queue_push(EarlyParse *e, Package *p, uint8_t parse) {
+    ptrmap_put(&e->index, p, (void *)(uintptr_t)(e->queue.len + 1));
+    vec_push(&e->queue, p);
+    vec_push(&e->parse, parse);
+    vec_push(&e->check, CHECK_WAITS);
+}
+
+// With mu held: whether package k's imports are done (checked, with
+// hooks; without, packages are parsed in order).
+static bool imports_done(EarlyParse *e, int k) {
+    if (!e->hooks)
+        return k == e->next;
+    Package *p = e->queue.data[k];
+    for (int i = 0; i < p->nimports; i++) {
+        int d = p->imports[i] ? (int)(uintptr_t)ptrmap_get(&e->index, p->imports[i]) - 1 : -1;
+        if (d >= 0 && e->check.data[d] != CHECK_DONE)
+            return false;
+    }
+    return true;
+}
+
+// With mu held: the first package whose turn has come (no other thread
+// parses it, its imports are done), marked under way; -1 if none is.
+static int take_package(EarlyParse *e) {
+    for (int k = e->next; k < e->queue.len; k++)
+        if (e->check.data[k] == CHECK_WAITS && e->parse.data[k] != PARSE_UNDER_WAY && imports_done(e, k)) {
+            e->check.data[k] = CHECK_UNDER_WAY;
+            return k;
+        }
+    return -1;
+}
+
 static void *early_thread(void *arg) {
     Loader *l = arg;
     EarlyParse *e = l->early;
     struct LoadEarly *hooks = e->hooks;
     pthread_mutex_lock(&e->mu);
     while (!e->stop) {
-        int k = e->next;
-        if (k == e->queue.len) {
-            if (e->loaded)
+        int k = take_package(e);
+        if (k < 0) {
+            bool waits = false;     // a package no thread has taken
+            for (int j = e->next; j < e->queue.len && !waits; j++)
+                waits = e->check.data[j] == CHECK_WAITS;
+            if (e->loaded && !waits)
                 break;
-            pthread_cond_wait(&e->cv, &e->mu);
-            continue;
-        }
-        if (e->parse.data[k] == PARSE_UNDER_WAY) {  // by a helper
             pthread_cond_wait(&e->cv, &e->mu);
             continue;
         }
@@ -103,12 +140,17 @@ static void *early_thread(void *arg) {
             hooks->check(hooks->ctx, p, k);
         pthread_mutex_lock(&e->mu);
         e->parse.data[k] = PARSE_DONE;
-        e->next = k + 1;
+        e->check.data[k] = CHECK_DONE;
+        while (e->next < e->queue.len && e->check.data[e->next] == CHECK_DONE)
+            e->next++;
         if (hooks)
-            hooks->checked = k + 1;
+            hooks->checked++;
         pthread_cond_broadcast(&e->cv);
     }
-    e->done = true;
+    if (--e->running == 0) {
+        e->done = true;
+        pthread_cond_broadcast(&e->cv);
+    }
     pthread_mutex_unlock(&e->mu);
     return NULL;
 }
@@ -119,12 +161,15 @@ static void early_free(Loader *l) {
     pthread_cond_destroy(&e->cv);
     vec_free(&e->queue);
     vec_free(&e->parse);
+    vec_free(&e->check);
+    ptrmap_free(&e->index);
+    free(e->threads);
     free(e);
     l->early = NULL;
 }
 
-// loaded: the thread starts after loading, on every package from the
-// first not checked.
+// loaded: the threads start after loading, on every package from the
+// first not checked (hooks->checked).
 static bool early_start(Loader *l, struct LoadEarly *hooks, bool loaded) {
     EarlyParse *e = xcalloc(1, sizeof *e);
     pthread_mutex_init(&e->mu, NULL);
@@ -133,13 +178,21 @@ static bool early_start(Loader *l, struct LoadEarly *hooks, bool loaded) {
     l->early = e;
     if (loaded) {
         e->loaded = true;
-        e->next = e->ahead = hooks ? hooks->checked : 0;
         for (int k = 0; k < l->order.len; k++) {
-            vec_push(&e->queue, l->order.data[k]);
-            vec_push(&e->parse, l->order.data[k]->pending ? PARSE_WAITS : PARSE_DONE);
+            queue_push(e, l->order.data[k], l->order.data[k]->pending ? PARSE_WAITS : PARSE_DONE);
+            if (hooks && k < hooks->checked)
+                e->check.data[k] = CHECK_DONE;
         }
+        e->next = e->ahead = hooks ? hooks->checked : 0;
     }
-    if (base_thread_create(&e->thread, early_thread, l))
+    int want = hooks && hooks->threads > 1 ? hooks->threads : 1;
+    e->threads = xcalloc((size_t)want, sizeof *e->threads);
+    pthread_mutex_lock(&e->mu);     // (the threads wait until all started)
+    while (e->nthreads < want && base_thread_create(&e->threads[e->nthreads], early_thread, l))
+        e->nthreads++;
+    e->running = e->nthreads;
+    pthread_mutex_unlock(&e->mu);
+    if (e->nthreads)
         return true;
     if (loaded && hooks) {
         e->no_thread = true;
@@ -159,19 +212,18 @@ void load_order_push(Loader *l, Package *p) {
     if (l->cfg.early)
         l->cfg.early->prepare(l->cfg.early->ctx, p, l->order.len - 1);
     pthread_mutex_lock(&e->mu);
-    vec_push(&e->queue, p);
-    vec_push(&e->parse, PARSE_WAITS);
+    queue_push(e, p, PARSE_WAITS);
     pthread_cond_broadcast(&e->cv);
     pthread_mutex_unlock(&e->mu);
 }
 
-// With mu held: parses the first package after the thread's that waits
-// for its parse (mu released meanwhile); false if there is none.
+// With mu held: parses the first package not taken by the threads that
+// waits for its parse (mu released meanwhile); false if there is none.
 static bool help_parse(Loader *l, EarlyParse *e) {
-    int j = e->ahead > e->next ? e->ahead : e->next + 1;
-    while (j < e->parse.len && e->parse.data[j] != PARSE_WAITS)
+    int j = e->ahead > e->next ? e->ahead : e->next;
+    while (j < e->parse.len && (e->parse.data[j] != PARSE_WAITS || e->check.data[j] != CHECK_WAITS))
         j++;
-    e->ahead = j;
+    e->ahead = j;   // (neither state goes back)
     if (j >= e->parse.len)
         return false;
     e->parse.data[j] = PARSE_UNDER_WAY;
@@ -187,6 +239,8 @@ static bool help_parse(Loader *l, EarlyParse *e) {
 bool load_early_checking(Loader *l) { return l->early && l->early->hooks; }
 
 bool load_early_threaded(Loader *l) { return l->early && !l->early->no_thread; }
+
+int load_early_threads(Loader *l) { return l->early ? l->early->nthreads : 0; }
 
 void load_early_loaded(Loader *l) {
     EarlyParse *e = l->early;
@@ -206,11 +260,12 @@ int load_early_wait(Loader *l, int k) {
     for (; e->no_thread && e->next <= k; e->next++) {
         load_parse_pending(l, e->queue.data[e->next]);
         e->hooks->check(e->hooks->ctx, e->queue.data[e->next], e->next);
+        e->check.data[e->next] = CHECK_DONE;
         e->hooks->checked = e->next + 1;
     }
     int waits = 0;
     pthread_mutex_lock(&e->mu);
-    while (e->next <= k && !e->done) {
+    while (k < e->check.len && e->check.data[k] != CHECK_DONE && !e->done) {
         if (!help_parse(l, e)) {
             waits++;
             pthread_cond_wait(&e->cv, &e->mu);
@@ -224,16 +279,16 @@ int load_early_end(Loader *l) {
     EarlyParse *e = l->early;
     if (!e)
         return 0;
-    // While the thread finishes its package (a check can take tens of
-    // milliseconds), this one parses those it has not taken.
+    // While the threads finish their packages (a check can take tens of
+    // milliseconds), this one parses those they have not taken.
     pthread_mutex_lock(&e->mu);
     e->stop = true;
     pthread_cond_broadcast(&e->cv);
-    while (!e->done && help_parse(l, e)) {
+    while (!e->done && !e->no_thread && help_parse(l, e)) {
     }
     pthread_mutex_unlock(&e->mu);
-    if (!e->no_thread)
-        pthread_join(e->thread, NULL);
+    for (int t = 0; t < e->nthreads; t++)
+        pthread_join(e->threads[t], NULL);
     base_set_threaded(false);
     int helped = e->helped;
     early_free(l);

@@ -17,11 +17,18 @@ Scope *types_new_scope(Arena *a, Scope *parent, Pos pos, Pos end, const char *co
     s->comment = comment;
     s->arena = a;
     if (parent) {
+        // (package scopes are the universe's children, made by checks
+        // that -j runs at once)
+        bool shared = parent == types_universe.scope;
+        if (shared)
+            types_lock();
         if (parent->last_child)
             parent->last_child->next_sibling = s;
         else
             parent->first_child = s;
         parent->last_child = s;
+        if (shared)
+            types_unlock();
     }
     return s;
 }

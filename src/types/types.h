@@ -146,17 +146,21 @@ typedef struct LoadConfig {
     // load_parse_pending, which other threads may run.
     bool parse_later;
     // -j without the cache: as each package is done loading, prepare(ctx,
-    // p, k) on the loading thread, then on the checking thread that
-    // starts with loading (load_early_begin) its parse and check(ctx, p,
-    // k), in that order (k: p's index in the order load_patterns
-    // returns). When loading succeeds the thread goes on with every
-    // package (load_early_checking); else load_patterns returns once the
-    // check under way is done, and checked tells how many were.
+    // p, k) on the loading thread, then on one of the checking threads
+    // that start with loading (load_early_begin) its parse and check(ctx,
+    // p, k), in that order (k: p's index in the order load_patterns
+    // returns), once its imports are checked. When loading succeeds the
+    // threads go on with every package (load_early_checking); else
+    // load_patterns returns once the checks under way are done, and
+    // checked tells how many were.
     struct LoadEarly {
         void (*prepare)(void *ctx, Package *p, int k);
         void (*check)(void *ctx, Package *p, int k);
         void *ctx;
         int checked;
+        // How many threads check at once, each package once its
+        // imports are checked (0 or 1: one, in order).
+        int threads;
     } *early;
 } LoadConfig;
 
@@ -297,29 +301,34 @@ SrcFile **load_place_files(Package *p);
 void load_parse_pending(Loader *l, Package *p);
 // Parses every package still waiting, on up to `threads` threads.
 void load_parse_all_pending(Loader *l, int threads);
-// -j's checking thread: it parses (and checks, given hooks) the packages
-// in the loader's order, while loading goes on (load_early_begin) or
-// after it (load_early_check_all); other threads parse ahead of it while
-// they wait (load_early_wait, load_early_end). Those it did not reach
-// stay pending.
+// -j's checking threads: they parse (and check, given hooks) the
+// packages, each once its imports are checked (one thread, in the
+// loader's order, without hooks), while loading goes on
+// (load_early_begin) or after it (load_early_check_all); other threads
+// parse ahead of them while they wait (load_early_wait, load_early_end).
+// Those they did not reach stay pending.
 typedef struct EarlyParse EarlyParse;
 void load_early_begin(Loader *l);
-// After load_patterns: whether the thread is checking every package.
+// After load_patterns: whether the threads are checking every package.
 bool load_early_checking(Loader *l);
-// Whether a thread does it (else load_early_wait does: none could be
+// Whether threads do it (else load_early_wait does: none could be
 // started).
 bool load_early_threaded(Loader *l);
-// Tells the thread that loading is over (load_patterns does).
+// How many checking (or parsing) threads run.
+int load_early_threads(Loader *l);
+// Tells the threads that loading is over (load_patterns does).
 void load_early_loaded(Loader *l);
-// After load_patterns: starts the thread on every package from the first
-// not checked (hooks->checked), unless it is checking already. (If no
-// thread can be started, load_early_wait parses and checks instead.)
+// After load_patterns: starts the threads on every package from the
+// first not checked (hooks->checked), unless they are checking already.
+// (If no thread can be started, load_early_wait parses and checks
+// instead.)
 void load_early_check_all(Loader *l, struct LoadEarly *hooks);
 // Waits until package k is checked, parsing others meanwhile; returns how
 // many times it found nothing to parse.
 int load_early_wait(Loader *l, int k);
-// Stops the thread after the package under way and waits for it (with
-// none, does nothing); returns how many packages other threads parsed.
+// Stops the threads after the packages under way and waits for them
+// (with none, does nothing); returns how many packages other threads
+// parsed.
 int load_early_end(Loader *l);
 // Appends p to the loader's order, and queues it for the early thread.
 void load_order_push(Loader *l, Package *p);

@@ -6,14 +6,16 @@
 #  - all of std at -m -l, -m and -m=2, without the cache;
 #  - the Debian corpus and golang.org/x/exp's generic code at -m and -m=2;
 #  - gc's -json=0 logs of a few packages;
-#  - a module whose packages have syntax and type errors;
+#  - a module whose packages have syntax and type errors (also -j 4);
 #  - a cold cache filled by each (then the warm runs of both);
-#  - -j 3, more threads than this machine may have, at -m -l and -m;
+#  - -j 3 and -j 4, more threads than this machine may have, at -m -l
+#    and -m;
 #  - -j 2 when no thread can be started (GOESCDEBUG=nothreads).
 # GOESCDEBUG=jobs tells whether the run overlapped check and analysis, and
 # on how many threads it analysed: the std runs must overlap, on 2. Bad -j values are refused as go's flags refuse them.
-# Then the ThreadSanitizer build (make tsan) runs std at -m and the
-# corpus at -m=2 with -j 2: no data race, and the plain build's output.
+# Then the ThreadSanitizer build (make tsan) runs std at -m with -j 2 and
+# -j 4, and the corpus at -m=2 with -j 2: no data race, and the plain
+# build's output.
 cd "$(dirname "$0")/../.." || exit 2
 [ -x ./goesc ] || { echo "FAIL jobs: goesc is not built"; exit 0; }
 top=$PWD
@@ -21,22 +23,23 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CGO_ENABLED=0
 
-# same NAME DIR ARGS...: goesc -j 1 and -j 2 on ARGS in DIR, compared.
+# same NAME DIR ARGS...: goesc -j 1 and -j $J (2 by default) on ARGS in
+# DIR, compared.
 same() {
     local name=$1 dir=$2
     shift 2
-    (cd "$dir" && GOESCDEBUG=jobs "$top/goesc" -j 2 "$@") >"$tmp/j2.out" 2>"$tmp/j2.err"
+    (cd "$dir" && GOESCDEBUG=jobs "$top/goesc" -j "${J:-2}" "$@") >"$tmp/j2.out" 2>"$tmp/j2.err"
     local rc2=$?
     (cd "$dir" && "$top/goesc" -j 1 "$@") >"$tmp/j1.out" 2>"$tmp/j1.err"
     local rc1=$?
     grep -v '^goesc: jobs: ' "$tmp/j2.err" >"$tmp/j2.err2"
     if [ $rc1 -ne $rc2 ]; then
-        echo "FAIL $name: exit status $rc1 with -j 1, $rc2 with -j 2"
+        echo "FAIL $name: exit status $rc1 with -j 1, $rc2 with -j ${J:-2}"
     elif ! cmp -s "$tmp/j1.out" "$tmp/j2.out" || ! cmp -s "$tmp/j1.err" "$tmp/j2.err2"; then
-        echo "FAIL $name: -j 2 printed other bytes than -j 1:"
+        echo "FAIL $name: -j ${J:-2} printed other bytes than -j 1:"
         diff "$tmp/j1.out" "$tmp/j2.out" | head -5 | sed 's/^/    /'
         diff "$tmp/j1.err" "$tmp/j2.err2" | head -5 | sed 's/^/    /'
-    elif [ -n "$want_overlap" ] && ! grep -q '^goesc: jobs: checked on a thread.* and analysed on 2;' "$tmp/j2.err"; then
+    elif [ -n "$want_overlap" ] && ! grep -q '^goesc: jobs: checked on 1 thread.* and analysed on 2;' "$tmp/j2.err"; then
         echo "FAIL $name: -j 2 did not overlap check and analysis: $(grep '^goesc: jobs' "$tmp/j2.err")"
     else
         echo "ok $name ($(wc -l <"$tmp/j1.out") lines, exit $rc1)"
@@ -83,6 +86,11 @@ want_overlap=""
 same jobs-errors "$m" -cache=off -m ./...
 grep -q 'syntax error' "$tmp/j2.err" && grep -q 'cannot use "s"' "$tmp/j2.err" ||
     echo "FAIL jobs-errors-seen: the errors are missing: $(head -3 "$tmp/j2.err" | tr '\n' ' ')"
+# -j 4: three threads check at once, packages whose imports are checked
+J=4 same jobs-4-errors "$m" -cache=off -m ./...
+J=4 same jobs-4-std-m-l . -cache=off -m -l std
+grep -q '^goesc: jobs: checked on 3 threads' "$tmp/j2.err" ||
+    echo "FAIL jobs-4-checkers: -j 4 did not check on 3 threads: $(grep '^goesc: jobs' "$tmp/j2.err")"
 
 # a cold cache, filled on two threads: the same lines as filled on one,
 # and warm runs from either cache equal too
@@ -147,6 +155,7 @@ tsan_run() {
 }
 "$top/goesc" -j 1 -cache=off -m std >"$tmp/ref-std.out" 2>/dev/null
 tsan_run jobs-tsan-std-m . "$tmp/ref-std.out" -cache=off -m std
+tsan_run jobs-tsan-std-m-j4 . "$tmp/ref-std.out" -j 4 -cache=off -m std
 if [ -d /usr/share/gocode/src/golang.org/x/exp ]; then
     export GOPATH=/usr/share/gocode GO111MODULE=off
     (cd "$tmp" && "$top/goesc" -j 1 -cache=off -m=2 $CORPUS) >"$tmp/ref-corpus.out" 2>/dev/null
