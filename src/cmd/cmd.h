@@ -93,7 +93,7 @@ void pkgcache_store(PkgCache *pc, Package *p, struct Inliner *inl, struct EscSes
 // The same in two steps: what importers need of p (-j publishes it as
 // p->facts for the other analysis threads), then its storing.
 struct PkgFacts *pkgcache_facts_of(Package *p, struct Inliner *inl, struct EscSession *es);
-void pkgcache_store_facts(PkgCache *pc, Package *p, const struct PkgFacts *f);
+void pkgcache_store_facts(PkgCache *pc, Package *p, struct PkgFacts *f);
 // go build's -lang for p: the -lang flag for the named packages, else its
 // go.mod's go line if this Go has it (NULL: the default).
 Str cmd_package_lang(Loader *l, Package *p, Str lang, bool files);

@@ -260,7 +260,6 @@ PkgFacts *pkgcache_facts_of(Package *p, Inliner *inl, EscSession *es) {
     f->nreach = -1;
     inl_facts(inl, p, f);
     esc_facts(es, p, f);
-    ir_export_reach(p, f);
     ir_facts_seal(f);
     return f;
 }
@@ -275,7 +274,7 @@ static Hash *store_key(PkgCache *pc, Package *p) {
     return key;
 }
 
-void pkgcache_store_facts(PkgCache *pc, Package *p, const PkgFacts *f) {
+void pkgcache_store_facts(PkgCache *pc, Package *p, PkgFacts *f) {
     Hash *key = store_key(pc, p);
     if (!key)
         return;
@@ -286,6 +285,10 @@ void pkgcache_store_facts(PkgCache *pc, Package *p, const PkgFacts *f) {
         free(old);
         return;
     }
+    // The crawl of its export data is kept for importers that take p from
+    // the cache; within a run, qualify.c crawls what it needs itself.
+    if (f->nreach < 0)
+        ir_export_reach(p, f);
     Buf b = {0};
     ir_facts_encode(f, &b);
     if (cache_put(pc->store, *key, b.data, (size_t)b.len)) {
