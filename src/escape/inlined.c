@@ -288,9 +288,18 @@ static bool live_returns(void *ctx, Node *n) {
 }
 
 static Returns returns_of(InlSite *s) {
-    Returns r = {.info = s->callee->info};
-    if (s->callee->body)
-        ir_inspect_live(r.info, s->callee->body, live_returns, &r);
+    InlFunc *f = s->callee;
+    Returns r = {.info = f->info};
+    if (!f->body)
+        return r;
+    if (f->returns_body != f->body) {
+        ir_inspect_live(r.info, f->body, live_returns, &r);
+        f->returns_body = f->body;
+        f->nreturns = r.n;
+        f->last_return = r.last;
+    }
+    r.n = f->nreturns;
+    r.last = f->last_return;
     return r;
 }
 

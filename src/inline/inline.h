@@ -56,6 +56,11 @@ struct InlFunc {
     VEC(struct InlSite *) sites;    // calls inlined into it, in gc's order
                                     // of inlining (which is gc's order of
                                     // the copies' variables in its Dcl)
+    // Escape's count of the returns deadcode leaves in body, and the
+    // last (inlined.c), kept for every call site: valid while
+    // returns_body is body.
+    Node *returns_body, *last_return;
+    int nreturns;
 };
 
 // One inlined call (gc's OINLCALL with its inline-tree index).
