@@ -129,20 +129,12 @@ static void *work(void *arg) {
     Worker *w = arg;
     AnalysisJobs *j = w->j;
     JobsState *s = j->state;
-    // As many threads as check wait for the checks to end, so that no
-    // more threads run than -j asks for: otherwise, without inlining,
+    // As many threads as check wait for the checks to end, idle, so that
+    // no more threads run than -j asks for: otherwise, without inlining,
     // they slow the checks, which cost more than the analysis then.
-    // (They parse ahead of the checks meanwhile.)
     int now = j->threads - j->checkers;
-    if (w - s->workers >= (now > 1 ? now : 1) && j->n) {
-        double t0 = base_seconds();
-        int waits = load_early_wait(j->l, j->n - 1);
-        double waited = base_seconds() - t0;
-        pthread_mutex_lock(&s->mu);
-        j->waits += waits;
-        j->waited += waited;
-        pthread_mutex_unlock(&s->mu);
-    }
+    if (w - s->workers >= (now > 1 ? now : 1) && j->n)
+        load_early_wait_all(j->l);
     pthread_mutex_lock(&s->mu);
     for (;;) {
         int k = take(s, j->n);

@@ -275,6 +275,14 @@ int load_early_wait(Loader *l, int k) {
     return waits;
 }
 
+void load_early_wait_all(Loader *l) {
+    EarlyParse *e = l->early;
+    pthread_mutex_lock(&e->mu);
+    while (!e->no_thread && !e->done && (!e->loaded || e->next < e->queue.len))
+        pthread_cond_wait(&e->cv, &e->mu);
+    pthread_mutex_unlock(&e->mu);
+}
+
 int load_early_end(Loader *l) {
     EarlyParse *e = l->early;
     if (!e)

@@ -326,6 +326,9 @@ void load_early_check_all(Loader *l, struct LoadEarly *hooks);
 // Waits until package k is checked, parsing others meanwhile; returns how
 // many times it found nothing to parse.
 int load_early_wait(Loader *l, int k);
+// Waits until every package is checked, without parsing meanwhile (a
+// thread that must not compete with the checks).
+void load_early_wait_all(Loader *l);
 // Stops the threads after the packages under way and waits for them
 // (with none, does nothing); returns how many packages other threads
 // parsed.
