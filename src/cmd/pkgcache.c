@@ -33,6 +33,7 @@ struct PkgCache {
     PtrMap keys;            // Package* -> Hash* (arena), or &no_key
     Arena arena;
     int hits, stored;
+    int crawls;             // named packages' export-data crawls read
     VEC(Package *) from_cache;  // for GOESCDEBUG=cache: how far each was read
     // What a package's key needs from the command.
     Loader *loader;
@@ -115,6 +116,7 @@ void pkgcache_close(PkgCache *pc) {
             unchecked += types_package_deferred(pc->from_cache.data[i]);
         }
         fprintf(stderr, "goesc: cache: of those, %d never parsed, %d never checked\n", unparsed, unchecked);
+        fprintf(stderr, "goesc: cache: the export-data crawls of %d named packages read from it\n", pc->crawls);
     }
     vec_free(&pc->from_cache);
     cache_close(pc->store);
@@ -236,13 +238,22 @@ bool pkgcache_lazy(void *ctx, Package *p) {
     PkgCache *pc = ctx;
     if (pc->peer >= 0)
         trade(pc);
-    if (p->matched)
-        return false;
     Hash *key = key_of(pc, p);
     void *data;
     size_t n;
     if (!key || !cache_get(pc->store, *key, &data, &n))
         return false;
+    if (p->matched) {
+        // analysed again all the same; only its crawl is taken
+        PkgFacts *f = ir_facts_decode(data, n);
+        free(data);
+        if (f && f->nreach >= 0) {
+            p->reach_facts = f;
+            pc->crawls++;
+        } else
+            ir_facts_free(f);
+        return false;
+    }
     p->facts = ir_facts_decode(data, n);
     free(data);
     if (p->facts) {
@@ -310,4 +321,6 @@ void pkgcache_store(PkgCache *pc, Package *p, Inliner *inl, EscSession *es) {
 void pkgcache_free_facts(Package *p) {
     ir_facts_free(p->facts);
     p->facts = NULL;
+    ir_facts_free(p->reach_facts);
+    p->reach_facts = NULL;
 }

@@ -590,7 +590,7 @@ void ir_qualify_forget(void) {
 }
 
 static void export_reach(Package *p, PtrMap *seen, StrList *names) {
-    const PkgFacts *f = p->facts;
+    const PkgFacts *f = p->facts ? p->facts : p->reach_facts;
     int n = f && f->nreach >= 0 ? f->nreach : -1;
     Str *paths = n >= 0 ? f->reach_paths : NULL, *pnames = n >= 0 ? f->reach_names : NULL;
     if (n < 0) {

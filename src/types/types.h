@@ -60,6 +60,10 @@ typedef struct Package {
     // Analysed by an earlier run and found in the package cache: what its
     // analysis left for importers (ir.h's PkgFacts); NULL: analyse it.
     struct PkgFacts *facts;
+    // A named package (analysed again) whose entry the cache holds: that
+    // entry, for the crawl of its export data only (qualify.c), which a
+    // warm run would otherwise redo.
+    struct PkgFacts *reach_facts;
     // With LoadConfig.syntax_per_package: its syntax errors, for the
     // command to print under the package's header (NULL: none).
     struct Diags *syntax;

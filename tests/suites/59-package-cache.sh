@@ -84,6 +84,17 @@ else
     echo "FAIL hello-lazy-deps: ${unparsed:-no} dependencies left unparsed by a warm run (want at least 20 of hello's 39)"
 fi
 
+# -- named packages that import each other (net/http imports net, net/url
+# ...): analysed again, but what their export data reaches, which
+# qualifies names in the importers' messages, is read from the cache
+MIN_HITS=50 three net-tree-m "$root" "$root/goesc" -m net/...
+crawls=$(sed -n 's/^goesc: cache: the export-data crawls of \([0-9]*\) named.*/\1/p' "$tmp/warm.raw")
+if [ "${crawls:-0}" -ge 10 ]; then
+    echo "ok net-tree-crawls ($crawls named packages' crawls from the cache)"
+else
+    echo "FAIL net-tree-crawls: ${crawls:-no} named packages' export-data crawls read from the cache (want 10 or more)"
+fi
+
 # -- the corpus, its top packages named
 if [ -d /usr/share/gocode/src/github.com/stretchr/testify ]; then
     GOPATH=/usr/share/gocode GO111MODULE=off MIN_HITS=50 three corpus-m "$tmp" "$root/goesc" -m \
