@@ -618,7 +618,13 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     // while this one analyses them. (With the cache, which packages wait
     // for their first use is known once all are loaded; -lang's packages,
     // the named ones, too: that thread starts after loading.)
-    struct LoadEarly early = {early_prepare, early_check, &ck, 0, jobs > 2 ? jobs - 1 : 1};
+    // At most MAX_STAGE_THREADS check, and as many analyse: each analysing
+    // thread keeps sessions of its own (13 MB more on std), and std's
+    // package graph gains little past 16 (runtime and what imports it
+    // in a line are a third of the work).
+    enum { MAX_STAGE_THREADS = 16 };
+    int stage_threads = jobs < MAX_STAGE_THREADS ? jobs : MAX_STAGE_THREADS;
+    struct LoadEarly early = {early_prepare, early_check, &ck, 0, stage_threads > 2 ? stage_threads - 1 : 1};
     if (jobs > 1 && !files && !tests && !pc && !lang) {
         cfg.early = &early;
         ck.buffered = true;
@@ -712,7 +718,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
         analysis_begin(&an, &ec, &ic);
         bool threaded = load_early_threaded(l);
         int checkers = load_early_threads(l);
-        jobs_run.threads = threaded && !xs ? jobs : 1;
+        jobs_run.threads = threaded && !xs ? stage_threads : 1;
         if (jobs_run.threads > 1) {
             jobs_run = (AnalysisJobs){.l = l, .pkgs = pkgs, .n = n, .threads = jobs_run.threads, .ec = &ec,
                                       .ic = &ic, .pc = pc, .inl = an.inl, .es = an.es,
