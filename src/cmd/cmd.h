@@ -79,6 +79,8 @@ extern const char *cmd_cache_flag;
 PkgCache *pkgcache_open(const char *flag, Str config, Str lang, bool files, bool no_inline);
 void pkgcache_set_loader(PkgCache *pc, Loader *l);
 void pkgcache_close(PkgCache *pc);
+// The store under it (LoadConfig.memo), NULL without the cache.
+struct Cache *pkgcache_cache(PkgCache *pc);
 // goesc diff's child: the socket on which, before parsing, it trades the
 // keys of the named packages with diff, to leave out those that the other
 // revision has the same (fd is closed; pc NULL: at once).

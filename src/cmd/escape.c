@@ -610,6 +610,7 @@ int cmd_escape_hooked(int argc, char **argv, ExplainSpec *xs, const EscapeHook *
     if (pc) {
         cfg.lazy_bodies = pkgcache_lazy;
         cfg.lazy_ctx = pc;
+        cfg.memo = pkgcache_cache(pc);
     }
     TestBuild tb = {0};
     Checks ck = {.tb = &tb, .lang = lang, .files = files, .error_all = error_all, .mu = PTHREAD_MUTEX_INITIALIZER};

@@ -102,6 +102,8 @@ void pkgcache_end_peer(PkgCache *pc) {
         pc->peer = -1;
 }
 
+Cache *pkgcache_cache(PkgCache *pc) { return pc ? pc->store : NULL; }
+
 void pkgcache_close(PkgCache *pc) {
     if (!pc)
         return;

@@ -114,6 +114,8 @@ typedef struct LoadConfig {
     // loader's errors.
     bool syntax_per_package;
     Str goroot;         // NULL: $GOROOT, `go env GOROOT`, well-known places
+    struct Cache *memo; // where `go env GOROOT`'s answer is remembered
+                        // (the package cache; NULL: nowhere)
     Str goos, goarch;   // NULL: $GOOS/$GOARCH, else linux/amd64
     Str *tags;          // -tags
     int ntags;

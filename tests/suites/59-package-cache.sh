@@ -95,6 +95,29 @@ else
     echo "FAIL net-tree-crawls: ${crawls:-no} named packages' export-data crawls read from the cache (want 10 or more)"
 fi
 
+# -- `go env GOROOT` (5 ms, a fifth of a warm run) is run once, then its
+# answer comes from the cache, until the go executable or the go env file
+# (which may set GOROOT) changes
+fake=$tmp/fakego
+mkdir -p "$fake"
+printf '#!/bin/sh\necho "$*" >>"%s/fakego.log"\nexec %s "$@"\n' "$tmp" "$GO" >"$fake/go"
+chmod +x "$fake/go"
+c=$tmp/cache-goroot
+: >"$tmp/fakego.log"
+for i in 1 2; do
+    (cd examples/hello && env -u GOROOT PATH="$fake:$PATH" GOESCCACHE=$c "$root/goesc" -m . >"$tmp/gr$i.out" 2>&1)
+done
+first=$(grep -c 'env GOROOT' "$tmp/fakego.log")
+printf 'GOROOT=%s\n' "$("$GO" env GOROOT)" >"$tmp/goenv"
+(cd examples/hello && env -u GOROOT GOENV="$tmp/goenv" PATH="$fake:$PATH" GOESCCACHE=$c "$root/goesc" -m . >"$tmp/gr3.out" 2>&1)
+after=$(grep -c 'env GOROOT' "$tmp/fakego.log")
+if [ "$first" = 1 ] && [ "$after" = 2 ] && cmp -s "$tmp/gr1.out" "$tmp/gr2.out" && cmp -s "$tmp/gr1.out" "$tmp/gr3.out" &&
+    [ -s "$tmp/gr1.out" ]; then
+    echo "ok goroot-memo (go env GOROOT run once, again for a new go env file)"
+else
+    echo "FAIL goroot-memo: go env GOROOT ran $first time(s) in two runs (want 1), $after after GOENV changed (want 2)"
+fi
+
 # -- the corpus, its top packages named
 if [ -d /usr/share/gocode/src/github.com/stretchr/testify ]; then
     GOPATH=/usr/share/gocode GO111MODULE=off MIN_HITS=50 three corpus-m "$tmp" "$root/goesc" -m \
