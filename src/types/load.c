@@ -146,19 +146,31 @@ static void hash_file_id(Hasher *h, const char *path) {
     hash_u64(h, (uint64_t)st.st_ctim.tv_sec * 1000000000u + (uint64_t)st.st_ctim.tv_nsec);
 }
 
+// Whether the executable at real (no symlinks) is a Go tree's own bin/go,
+// whose GOROOT the go command takes from where it lies: not a version
+// manager's shim, whose answer may depend on the directory it runs in.
+static bool tree_go(const char *real) {
+    size_t n = real ? strlen(real) : 0;
+    if (n < 8 || strcmp(real + n - 7, "/bin/go") != 0)
+        return false;
+    return is_dir(strf("%.*s/pkg/tool", (int)(n - 7), real));
+}
+
 // What `go env GOROOT` prints for go (GOROOT being unset), remembered in
-// memo: running it costs 5 ms, a fifth of a warm run. Its answer depends
-// on the go executable (where it lies, its built-in default) and on the
-// go env file, which may set GOROOT; the key covers both files.
+// memo: running it costs 5 ms, a fifth of a warm run. For a Go tree's
+// own bin/go the answer depends on that executable (where it lies, its
+// built-in default) and on the go env file, which may set GOROOT; the key
+// covers both files.
 static bool go_env_goroot(const char *go, Cache *memo, char *line, size_t cap) {
     Hash key;
+    char *real = memo ? realpath(go, NULL) : NULL;
+    if (!tree_go(real))
+        memo = NULL;
     if (memo) {
         Hasher h;
         hash_init(&h);
         hash_str(&h, "go env GOROOT");
-        char *real = realpath(go, NULL);
-        hash_file_id(&h, real ? real : go);
-        free(real);
+        hash_file_id(&h, real);
         const char *goenv = getenv("GOENV"), *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
         hash_str(&h, goenv);
         if (!goenv || !*goenv)
@@ -166,6 +178,8 @@ static bool go_env_goroot(const char *go, Cache *memo, char *line, size_t cap) {
         else if (strcmp(goenv, "off") != 0)
             hash_file_id(&h, goenv);
         key = hash_done(&h);
+        free(real);
+        real = NULL;
         void *data;
         size_t n;
         if (cache_get(memo, key, &data, &n)) {
@@ -177,6 +191,7 @@ static bool go_env_goroot(const char *go, Cache *memo, char *line, size_t cap) {
                 return true;
         }
     }
+    free(real);
     FILE *f = popen(strchr(go, '\'') ? "go env GOROOT 2>/dev/null" : strf("'%s' env GOROOT 2>/dev/null", go), "r");
     if (!f)
         return false;

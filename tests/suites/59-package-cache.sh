@@ -97,25 +97,36 @@ fi
 
 # -- `go env GOROOT` (5 ms, a fifth of a warm run) is run once, then its
 # answer comes from the cache, until the go executable or the go env file
-# (which may set GOROOT) changes
+# (which may set GOROOT) changes; but only for a Go tree's own bin/go: a
+# version manager's shim may answer otherwise in another directory
 fake=$tmp/fakego
-mkdir -p "$fake"
-printf '#!/bin/sh\necho "$*" >>"%s/fakego.log"\nexec %s "$@"\n' "$tmp" "$GO" >"$fake/go"
-chmod +x "$fake/go"
-c=$tmp/cache-goroot
+mkdir -p "$fake/tree/bin" "$fake/tree/pkg/tool" "$fake/shim"
+printf '#!/bin/sh\necho "$*" >>"%s/fakego.log"\nexec %s "$@"\n' "$tmp" "$GO" >"$fake/tree/bin/go"
+cp "$fake/tree/bin/go" "$fake/shim/go"
+chmod +x "$fake/tree/bin/go" "$fake/shim/go"
+# hello_with BIN [ENV...]: goesc -m . in examples/hello with go from BIN
+hello_with() {
+    local bin=$1
+    shift
+    (cd examples/hello && env -u GOROOT "$@" PATH="$bin:$PATH" GOESCCACHE="$tmp/cache-goroot" "$root/goesc" -m .)
+}
 : >"$tmp/fakego.log"
-for i in 1 2; do
-    (cd examples/hello && env -u GOROOT PATH="$fake:$PATH" GOESCCACHE=$c "$root/goesc" -m . >"$tmp/gr$i.out" 2>&1)
-done
+hello_with "$fake/tree/bin" >"$tmp/gr1.out" 2>&1
+hello_with "$fake/tree/bin" >"$tmp/gr2.out" 2>&1
 first=$(grep -c 'env GOROOT' "$tmp/fakego.log")
 printf 'GOROOT=%s\n' "$("$GO" env GOROOT)" >"$tmp/goenv"
-(cd examples/hello && env -u GOROOT GOENV="$tmp/goenv" PATH="$fake:$PATH" GOESCCACHE=$c "$root/goesc" -m . >"$tmp/gr3.out" 2>&1)
+hello_with "$fake/tree/bin" GOENV="$tmp/goenv" >"$tmp/gr3.out" 2>&1
 after=$(grep -c 'env GOROOT' "$tmp/fakego.log")
-if [ "$first" = 1 ] && [ "$after" = 2 ] && cmp -s "$tmp/gr1.out" "$tmp/gr2.out" && cmp -s "$tmp/gr1.out" "$tmp/gr3.out" &&
-    [ -s "$tmp/gr1.out" ]; then
-    echo "ok goroot-memo (go env GOROOT run once, again for a new go env file)"
+hello_with "$fake/shim" >"$tmp/gr4.out" 2>&1
+hello_with "$fake/shim" >"$tmp/gr5.out" 2>&1
+shim=$(($(grep -c 'env GOROOT' "$tmp/fakego.log") - after))
+same=1
+for i in 2 3 4 5; do cmp -s "$tmp/gr1.out" "$tmp/gr$i.out" || same=0; done
+if [ "$first" = 1 ] && [ "$after" = 2 ] && [ "$shim" = 2 ] && [ $same = 1 ] && [ -s "$tmp/gr1.out" ]; then
+    echo "ok goroot-memo (go env GOROOT run once, again for a new go env file, each time for a shim)"
 else
-    echo "FAIL goroot-memo: go env GOROOT ran $first time(s) in two runs (want 1), $after after GOENV changed (want 2)"
+    echo "FAIL goroot-memo: go env GOROOT ran $first time(s) in two runs (want 1), $after after GOENV changed" \
+        "(want 2), $shim for a shim's two runs (want 2); same output: $same"
 fi
 
 # -- the corpus, its top packages named
