@@ -37,6 +37,9 @@ typedef struct FileId {
     int64_t mtime, ctime;   // ns
     int64_t taken;          // ns, CLOCK_REALTIME; 0: no identity
 } FileId;
+struct stat;
+// The identity st gives, taken at taken.
+FileId file_id_of(const struct stat *st, int64_t taken);
 // A file read from its beginning, possibly not to its end: a directory
 // scan needs only the headers of most files.
 typedef struct FileHead {

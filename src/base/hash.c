@@ -299,14 +299,6 @@ void memo_flush(StatMemo *m, const char *dir) {
     m->dirty = false;
 }
 
-static int64_t ts_ns(struct timespec t) {
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-static FileId id_of(const struct stat *st, int64_t taken) {
-    return (FileId){(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
-                    ts_ns(st->st_mtim), ts_ns(st->st_ctim), taken};
-}
 
 static bool memo_matches(const MemoEnt *e, const FileId *id) {
     if (e->dev != id->dev || e->ino != id->ino || e->size != id->size || e->mtime != id->mtime ||
@@ -400,7 +392,7 @@ bool cache_file_hash(Cache *c, const char *path, Hash *out) {
     }
     // the stat taken before reading is the one recorded: a change while
     // we read moves mtime past it, and the next run hashes again
-    FileId id = id_of(&st, cache_now_ns());
+    FileId id = file_id_of(&st, cache_now_ns());
     char *key = NULL;
     if (c) {
         bool hit;

@@ -130,6 +130,11 @@ static int64_t now_ns(void) {
 
 static int64_t ts_ns(struct timespec t) { return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec; }
 
+FileId file_id_of(const struct stat *st, int64_t taken) {
+    return (FileId){(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+                    ts_ns(st->st_mtim), ts_ns(st->st_ctim), taken};
+}
+
 // Reads into h->text from h->n until want bytes, or the end when want is 0.
 static bool read_into(FileHead *h, size_t want, size_t cap) {
     for (;;) {
@@ -163,8 +168,7 @@ bool read_file_head(const char *path, size_t max, FileHead *h) {
         errno = e;
         return false;
     }
-    h->id = (FileId){(uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
-                     ts_ns(st.st_mtim), ts_ns(st.st_ctim), now_ns()};
+    h->id = file_id_of(&st, now_ns());
     // A file that says it is empty (as /proc's do) is read to its end.
     size_t size = (size_t)st.st_size;
     h->whole = size == 0 || size <= max;

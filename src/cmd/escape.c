@@ -302,11 +302,7 @@ static void check_one(void *ctx, int k) {
 static void early_prepare(void *ctx, Package *p, int k) { check_prepare(ctx, p, k); }
 
 static void early_check(void *ctx, Package *p, int k) {
-    // (checking threads run at once)
-    static pthread_mutex_t universe_mu = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&universe_mu);
     types_universe_init(strcmp(p->path, "unsafe") == 0 ? p : NULL);
-    pthread_mutex_unlock(&universe_mu);
     check_at(ctx, p, k);
 }
 

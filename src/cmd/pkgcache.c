@@ -291,9 +291,12 @@ void pkgcache_store_facts(PkgCache *pc, Package *p, PkgFacts *f) {
     Hash *key = store_key(pc, p);
     if (!key)
         return;
-    // A named package analysed again: its entry may be there already.
+    // A named package analysed again: its entry may be there already
+    // (pkgcache_lazy read its crawl from it).
     void *old;
     size_t oldn;
+    if (p->matched && p->reach_facts)
+        return;
     if (p->matched && cache_get(pc->store, *key, &old, &oldn)) {
         free(old);
         return;

@@ -139,11 +139,12 @@ static void hash_file_id(Hasher *h, const char *path) {
         hash_u64(h, UINT64_MAX);
         return;
     }
-    hash_u64(h, (uint64_t)st.st_dev);
-    hash_u64(h, (uint64_t)st.st_ino);
-    hash_u64(h, (uint64_t)st.st_size);
-    hash_u64(h, (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec);
-    hash_u64(h, (uint64_t)st.st_ctim.tv_sec * 1000000000u + (uint64_t)st.st_ctim.tv_nsec);
+    FileId id = file_id_of(&st, 0);
+    hash_u64(h, id.dev);
+    hash_u64(h, id.ino);
+    hash_u64(h, id.size);
+    hash_u64(h, (uint64_t)id.mtime);
+    hash_u64(h, (uint64_t)id.ctime);
 }
 
 // Whether the executable at real (no symlinks) is a Go tree's own bin/go,

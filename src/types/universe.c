@@ -5,6 +5,7 @@
 // holds the universe scope (bool ... string, byte, rune, any, error,
 // comparable, true, false, iota, nil and the builtins) and the scope of
 // package unsafe (Pointer, Add, Alignof, Offsetof, Sizeof, Slice).
+#include <pthread.h>
 #include "types.h"
 
 Universe types_universe;
@@ -81,7 +82,7 @@ static Type *make_empty_iface(Arena *a) {
     return it;
 }
 
-void types_universe_init(struct Package *unsafe_pkg) {
+static void universe_init(struct Package *unsafe_pkg) {
     Universe *u = &types_universe;
     if (universe_ready) {
         // A second caller may supply the unsafe package late (tests build
@@ -144,4 +145,12 @@ void types_universe_init(struct Package *unsafe_pkg) {
         u->builtins[b] = o;
     }
     def_type(a, u->unsafe_scope, unsafe_pkg, "Pointer", u->typ[TY_UNSAFE_POINTER]);
+}
+
+// -j's checking threads each make sure of it before a check.
+void types_universe_init(struct Package *unsafe_pkg) {
+    static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&mu);
+    universe_init(unsafe_pkg);
+    pthread_mutex_unlock(&mu);
 }
